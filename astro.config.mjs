@@ -1,0 +1,25 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { loadSiteSettings } from './src/lib/site-settings.ts';
+
+const settings = loadSiteSettings();
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: settings.url,
+  trailingSlash: 'always',
+  // Two files with the same slug (essay.md and essay.mdx) fail the build instead of one hiding the other.
+  prerenderConflictBehavior: 'error',
+  build: {
+    format: 'directory',
+    // One cached stylesheet file rather than CSS repeated inline in every page (and a strict CSP later).
+    inlineStylesheets: 'never',
+  },
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+  ],
+  devToolbar: { enabled: false },
+});

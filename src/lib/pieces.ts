@@ -1,0 +1,64 @@
+import type { Network } from './networks.ts';
+import type { PieceKind } from './urls.ts';
+
+/**
+ * One published piece of any kind, as plain data: what listings, tag pages and feeds need.
+ * Built once per build from the collections (src/data/pieces.ts) and handed to pages.
+ */
+export interface Piece {
+  kind: PieceKind;
+  /** The slug: the file name without extension. */
+  slug: string;
+  /** Site-relative path, from `piecePath`. */
+  path: string;
+  title: string;
+  summary: string;
+  date: Date;
+  updated?: Date | undefined;
+  tags: string[];
+  /** Drafts only ever reach a list in `npm run dev`, where they are marked. */
+  draft: boolean;
+  /** Stage of a theory, for its label. */
+  stage?: string | undefined;
+  syndication: { skip: Network[]; text: Partial<Record<Network, string>> };
+  /** Canonical URL elsewhere, when the piece was first published off-site. */
+  canonical?: string | undefined;
+}
+
+export const KIND_LABELS: Record<PieceKind, string> = { essay: 'Essay', note: 'Note', theory: 'Theory' };
+
+/** The later of `date` and `updated`: when the piece last changed. */
+export function lastModified(piece: Pick<Piece, 'date' | 'updated'>): Date {
+  return piece.updated && piece.updated > piece.date ? piece.updated : piece.date;
+}
+
+/** Newest first; ties broken by slug so the order is stable from build to build. */
+export function byNewest(a: Pick<Piece, 'date' | 'slug'>, b: Pick<Piece, 'date' | 'slug'>): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+/** Pieces grouped by tag, each group newest first; tags sorted alphabetically. One pass over all pieces. */
+export function groupByTag<T extends Pick<Piece, 'tags' | 'date' | 'slug'>>(pieces: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const piece of pieces) {
+    for (const tag of piece.tags) {
+      const group = groups.get(tag);
+      if (group) group.push(piece);
+      else groups.set(tag, [piece]);
+    }
+  }
+  for (const group of groups.values()) group.sort(byNewest);
+  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Pieces grouped by calendar year (UTC), newest year first. */
+export function groupByYear<T extends Pick<Piece, 'date' | 'slug'>>(pieces: readonly T[]): Array<[number, T[]]> {
+  const groups = new Map<number, T[]>();
+  for (const piece of [...pieces].sort(byNewest)) {
+    const year = piece.date.getUTCFullYear();
+    const group = groups.get(year);
+    if (group) group.push(piece);
+    else groups.set(year, [piece]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => b - a);
+}

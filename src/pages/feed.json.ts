@@ -1,0 +1,43 @@
+import type { APIRoute } from 'astro';
+import { getFeedItems } from '../data/feed-items.ts';
+import { getPortrait, getProfile, getSiteTitle, settings } from '../data/site.ts';
+import { buildJsonFeed, type JsonFeedItem } from '../lib/json-feed.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+
+/** JSON Feed 1.1: what readers subscribe to and what the syndication scripts read. */
+export const GET: APIRoute = async () => {
+  const [items, profile, title, portrait] = await Promise.all([getFeedItems(), getProfile(), getSiteTitle(), getPortrait()]);
+  const avatar = absoluteUrl(portrait.src, settings.url);
+  const feed = buildJsonFeed({
+    title,
+    home_page_url: absoluteUrl('/', settings.url),
+    feed_url: absoluteUrl('/feed.json', settings.url),
+    description: profile.bio.short,
+    language: settings.language,
+    icon: avatar,
+    authors: [{ name: profile.name, url: absoluteUrl('/about/', settings.url), avatar }],
+    items: items.map(({ piece, url, html, modified }): JsonFeedItem => ({
+      id: url,
+      url,
+      ...(piece.canonical ? { external_url: piece.canonical } : {}),
+      title: piece.title,
+      summary: piece.summary,
+      content_html: html,
+      date_published: piece.date.toISOString(),
+      date_modified: modified.toISOString(),
+      tags: piece.tags,
+      image: avatar,
+      _syndication: {
+        version: 1,
+        kind: piece.kind,
+        slug: piece.slug,
+        text: piece.summary,
+        ...(piece.stage ? { stage: piece.stage } : {}),
+        card: avatar,
+        skip: piece.syndication.skip,
+        overrides: piece.syndication.text,
+      },
+    })),
+  });
+  return new Response(JSON.stringify(feed, null, 2), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+};

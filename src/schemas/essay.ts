@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
+import { dateField, tagsField, textField, urlField } from './fields.ts';
+import { syndicationField } from './syndication.ts';
+
+/** `content/essays/*.md(x)`: long-form pieces, the backbone of the site. */
+export const essaySchema = ({ image }: SchemaContext) =>
+  z
+    .strictObject({
+      /** Headline. */
+      title: textField('a title'),
+      /** One or two sentences: used as the summary in listings, feeds, search results and link previews. */
+      description: textField('a description'),
+      /** Publication date. An entry dated in the future stays unpublished until that date. */
+      date: dateField,
+      /** Date of the last meaningful revision. Optional; must not precede `date`. */
+      updated: dateField.optional(),
+      /** Topics; each gets a page under /tags/. Default: none. */
+      tags: tagsField,
+      /** A draft is shown by `npm run dev` and never published. Default: false. */
+      draft: z.boolean({ error: 'expected true or false' }).default(false),
+      /** An optional hero image, shown above the text. */
+      hero: z
+        .strictObject({
+          /** Image file relative to the essay. */
+          src: image(),
+          /** Alternative text. Required: every image needs one. */
+          alt: textField('alt text for the hero image'),
+        })
+        .optional(),
+      /** Where the piece was first published, if not here (sets the canonical URL). Optional. */
+      canonical: urlField.optional(),
+      /** Per-network syndication overrides and skips. */
+      syndication: syndicationField,
+    })
+    .refine((essay) => !essay.updated || essay.updated >= essay.date, {
+      error: 'expected `updated` to be on or after `date`',
+      path: ['updated'],
+    });

@@ -1,0 +1,53 @@
+/**
+ * Field types shared by several collection schemas. Each carries an error message that says what was
+ * expected, because the person reading it is editing front matter, not TypeScript.
+ */
+import { z } from 'astro/zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A calendar date or date-time, written as `2026-11-25` or `2026-11-25T09:30:00+01:00`.
+ * YAML already turns bare dates into `Date` objects; strings are checked strictly so that an impossible
+ * date such as `2026-02-30` is refused instead of silently rolling over into March.
+ */
+export const dateField = z.union([z.date(), z.string()]).transform((value, ctx): Date => {
+  const date = value instanceof Date ? value : parseStrictDate(value);
+  if (!date) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a date like 2026-11-25 or 2026-11-25T09:30:00+01:00, got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return date;
+});
+
+function parseStrictDate(text: string): Date | undefined {
+  const trimmed = text.trim();
+  if (!ISO_DATE.test(trimmed)) return undefined;
+  const date = new Date(trimmed);
+  if (Number.isNaN(date.getTime())) return undefined;
+  // `new Date('2026-02-30')` is 2 March: compare the calendar part to catch roll-over.
+  const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number);
+  const probe = new Date(Date.UTC(year!, month! - 1, day!));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day) {
+    return undefined;
+  }
+  return date;
+}
+
+/** Tags: lower-cased, trimmed, de-duplicated, so `AI` and `ai ` land on one tag page. */
+export const tagsField = z
+  .array(z.string().trim().min(1, { error: 'expected a non-empty tag' }), {
+    error: 'expected a list of tags, for example [leadership, energy]',
+  })
+  .default([])
+  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
+
+/** A non-empty line of text. */
+export const textField = (what: string) =>
+  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, got an empty value` });
+
+/** An absolute http(s) URL. */
+export const urlField = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
