@@ -6,6 +6,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    // Line breaks inside the source are soft wraps; only block ends separate lines of text.
+    .replace(/\s+/g, ' ')
     .replace(/<\/(p|li|h[1-6]|blockquote|pre|div)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, code: string) => {

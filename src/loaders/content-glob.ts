@@ -1,4 +1,7 @@
+import { glob as listFiles } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
+import { checkFrontMatterDates } from './front-matter-dates.ts';
 
 export interface ContentGlobOptions {
   /** Folder under `content/`, which is also the collection's name. */
@@ -10,15 +13,22 @@ export interface ContentGlobOptions {
 }
 
 /**
- * Astro's `glob()` over `content/<folder>`, plus the checks that need an entry's body, which a schema
- * cannot see (a note's length). Duplicate slugs are refused by `prerenderConflictBehavior: 'error'`
- * in astro.config.mjs.
+ * Astro's `glob()` over `content/<folder>`, plus the checks a schema cannot make: dates as written
+ * (before YAML rolls 30 February into March) and the body's length (a note's limit). Duplicate slugs
+ * are refused by `prerenderConflictBehavior: 'error'` in astro.config.mjs.
  */
 export function contentGlob(options: ContentGlobOptions): Loader {
-  const inner = glob({ pattern: options.pattern ?? '**/*.{md,mdx}', base: `./content/${options.folder}` });
+  const pattern = options.pattern ?? '**/*.{md,mdx}';
+  const base = `content/${options.folder}`;
+  const inner = glob({ pattern, base: `./${base}` });
   return {
     name: 'hub-content-glob',
     load: async (context) => {
+      const root = fileURLToPath(new URL(`${base}/`, context.config.root));
+      for await (const file of listFiles(pattern, { cwd: root })) {
+        const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
+        if (problem) throw new Error(problem);
+      }
       await inner.load(context);
       const limit = options.maxBodyCharacters;
       if (limit === undefined) return;

@@ -9,7 +9,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 /**
  * A calendar date or date-time, written as `2026-11-25` or `2026-11-25T09:30:00+01:00`.
  * YAML already turns bare dates into `Date` objects; strings are checked strictly so that an impossible
- * date such as `2026-02-30` is refused instead of silently rolling over into March.
+ * date such as `2026-02-30` is refused instead of silently rolling over into March. (Front matter dates
+ * arrive as `Date` objects already; `loaders/front-matter-dates.ts` checks them as written.)
  */
 export const dateField = z.union([z.date(), z.string()]).transform((value, ctx): Date => {
   const date = value instanceof Date ? value : parseStrictDate(value);
@@ -23,7 +24,7 @@ export const dateField = z.union([z.date(), z.string()]).transform((value, ctx):
   return date;
 });
 
-function parseStrictDate(text: string): Date | undefined {
+export function parseStrictDate(text: string): Date | undefined {
   const trimmed = text.trim();
   if (!ISO_DATE.test(trimmed)) return undefined;
   const date = new Date(trimmed);
