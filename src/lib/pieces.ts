@@ -1,3 +1,4 @@
+import type { TheoryStage } from '../schemas/theory.ts';
 import type { Network } from './networks.ts';
 import type { PieceKind } from './urls.ts';
 
@@ -19,7 +20,7 @@ export interface Piece {
   /** Drafts only ever reach a list in `npm run dev`, where they are marked. */
   draft: boolean;
   /** Stage of a theory, for its label. */
-  stage?: string | undefined;
+  stage?: TheoryStage | undefined;
   syndication: { skip: Network[]; text: Partial<Record<Network, string>> };
   /** Canonical URL elsewhere, when the piece was first published off-site. */
   canonical?: string | undefined;
