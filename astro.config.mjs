@@ -1,10 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
 
-const settings = loadSiteSettings();
+// The project root, whatever the working directory (the benchmark builds other folders in-process).
+const root = fileURLToPath(new URL('.', import.meta.url));
+const settings = loadSiteSettings(root);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -22,4 +25,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
   devToolbar: { enabled: false },
+  vite: {
+    // Build-time code that reads project files (site settings, share-card fonts and cache) finds them here.
+    define: { 'import.meta.env.HUB_ROOT': JSON.stringify(root) },
+  },
 });

@@ -9,7 +9,7 @@ import { loadSiteSettings } from '../lib/site-settings.ts';
 import type { PersonFacts } from '../lib/structured-data.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
-export const settings = loadSiteSettings();
+export const settings = loadSiteSettings(import.meta.env.HUB_ROOT);
 
 /** Drafts and future pieces show in `npm run dev` only. */
 export const publishing: PublishingContext = {

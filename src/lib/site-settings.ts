@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { ContentError, formatIssues } from './validation.ts';
@@ -11,8 +11,8 @@ export const SITE_SETTINGS_FILE = 'content/site.yaml';
  * Reads and validates `content/site.yaml`. `SITE_URL` in the environment overrides `url`, so a preview
  * deploy can build the same content for another address.
  */
-export function loadSiteSettings(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): SiteSettings {
-  const path = `${root}/${SITE_SETTINGS_FILE}`;
+export function loadSiteSettings(root: string, env: NodeJS.ProcessEnv = process.env): SiteSettings {
+  const path = join(root, SITE_SETTINGS_FILE);
   const shown = relative(process.cwd(), path) || SITE_SETTINGS_FILE;
   let raw: unknown;
   try {
