@@ -14,6 +14,14 @@ export function piecePath(kind: PieceKind, slug: string): string {
   return `${kindIndexPath(kind)}${encodeURIComponent(slug)}/`;
 }
 
+/** The share card of a piece: `/cards/essays/<slug>.png`. */
+export function cardPath(kind: PieceKind, slug: string): string {
+  return `/cards/${KIND_FOLDERS[kind]}/${encodeURIComponent(slug)}.png`;
+}
+
+/** The share card for pages that are not a piece (home, lists, about). */
+export const SITE_CARD_PATH = '/cards/site.png';
+
 /** Tag slugs are the tag, lower-cased, spaces as dashes, percent-encoded where needed. */
 export function tagSlug(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '-');

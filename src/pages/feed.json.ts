@@ -1,8 +1,36 @@
 import type { APIRoute } from 'astro';
-import { getFeedItems } from '../data/feed-items.ts';
-import { getPortrait, getProfile, getSiteTitle, settings } from '../data/site.ts';
+import { pieceImage } from '../data/cards.ts';
+import { getFeedItems, type FeedItem } from '../data/feed-items.ts';
+import { getPortrait, getProfile, getSiteTitle, settings, type Profile } from '../data/site.ts';
 import { buildJsonFeed, type JsonFeedItem } from '../lib/json-feed.ts';
 import { absoluteUrl } from '../lib/urls.ts';
+
+async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile: Profile): Promise<JsonFeedItem> {
+  // The preview image doubles as the link-card thumbnail the syndication scripts upload.
+  const image = absoluteUrl((await pieceImage(piece, profile)).src, settings.url);
+  return {
+    id: url,
+    url,
+    ...(piece.canonical ? { external_url: piece.canonical } : {}),
+    title: piece.title,
+    summary: piece.summary,
+    content_html: html,
+    date_published: piece.date.toISOString(),
+    date_modified: modified.toISOString(),
+    tags: piece.tags,
+    image,
+    _syndication: {
+      version: 1,
+      kind: piece.kind,
+      slug: piece.slug,
+      text: piece.summary,
+      ...(piece.stage ? { stage: piece.stage } : {}),
+      card: image,
+      skip: piece.syndication.skip,
+      overrides: piece.syndication.text,
+    },
+  };
+}
 
 /** JSON Feed 1.1: what readers subscribe to and what the syndication scripts read. */
 export const GET: APIRoute = async () => {
@@ -16,28 +44,7 @@ export const GET: APIRoute = async () => {
     language: settings.language,
     icon: avatar,
     authors: [{ name: profile.name, url: absoluteUrl('/about/', settings.url), avatar }],
-    items: items.map(({ piece, url, html, modified }): JsonFeedItem => ({
-      id: url,
-      url,
-      ...(piece.canonical ? { external_url: piece.canonical } : {}),
-      title: piece.title,
-      summary: piece.summary,
-      content_html: html,
-      date_published: piece.date.toISOString(),
-      date_modified: modified.toISOString(),
-      tags: piece.tags,
-      image: avatar,
-      _syndication: {
-        version: 1,
-        kind: piece.kind,
-        slug: piece.slug,
-        text: piece.summary,
-        ...(piece.stage ? { stage: piece.stage } : {}),
-        card: avatar,
-        skip: piece.syndication.skip,
-        overrides: piece.syndication.text,
-      },
-    })),
+    items: await Promise.all(items.map((item) => toJsonFeedItem(item, profile))),
   });
   return new Response(JSON.stringify(feed, null, 2), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { dateField, tagsField, textField, urlField } from './fields.ts';
+import { dateField, socialImageField, tagsField, textField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /** `content/essays/*.md(x)`: long-form pieces, the backbone of the site. */
-export const essaySchema = ({ image }: SchemaContext) =>
+export const essaySchema = (context: SchemaContext) =>
   z
     .strictObject({
       /** Headline. */
@@ -23,11 +23,13 @@ export const essaySchema = ({ image }: SchemaContext) =>
       hero: z
         .strictObject({
           /** Image file relative to the essay. */
-          src: image(),
+          src: context.image(),
           /** Alternative text. Required: every image needs one. */
           alt: textField('alt text for the hero image'),
         })
         .optional(),
+      /** A preview image to use instead of the generated share card. */
+      image: socialImageField(context),
       /** Where the piece was first published, if not here (sets the canonical URL). Optional. */
       canonical: urlField.optional(),
       /** Per-network syndication overrides and skips. */

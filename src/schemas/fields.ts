@@ -3,6 +3,7 @@
  * expected, because the person reading it is editing front matter, not TypeScript.
  */
 import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -52,3 +53,17 @@ export const textField = (what: string) =>
 
 /** An absolute http(s) URL. */
 export const urlField = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
+
+/**
+ * An entry's own preview image, used instead of its generated share card in link previews
+ * (`og:image`, `twitter:image`, the feeds). Optional; alt text is required with it.
+ */
+export const socialImageField = ({ image }: SchemaContext) =>
+  z
+    .strictObject({
+      /** Image file relative to the entry; 1200×630 suits every network. */
+      src: image(),
+      /** Alternative text. Required: every image needs one. */
+      alt: textField('alt text for the preview image'),
+    })
+    .optional();

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { dateField, tagsField, urlField } from './fields.ts';
+import type { SchemaContext } from 'astro:content';
+import { dateField, socialImageField, tagsField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /**
@@ -9,7 +10,7 @@ import { syndicationField } from './syndication.ts';
 export const NOTE_MAX_CHARACTERS = 500;
 
 /** `content/notes/*.md`: short posts — a thought, a reaction, a link with a comment. */
-export const noteSchema = z.strictObject({
+export const noteSchema = (context: SchemaContext) => z.strictObject({
   /** Publication date (and time, if several notes share a day). */
   date: dateField,
   /** An optional link the note is about. */
@@ -18,6 +19,8 @@ export const noteSchema = z.strictObject({
   tags: tagsField,
   /** A draft is shown by `npm run dev` and never published. Default: false. */
   draft: z.boolean({ error: 'expected true or false' }).default(false),
+  /** A preview image to use instead of the generated share card. */
+  image: socialImageField(context),
   /** Per-network syndication overrides and skips. */
   syndication: syndicationField,
 });

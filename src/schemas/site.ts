@@ -22,8 +22,10 @@ export const siteSchema = z.strictObject({
       cardBackground: hexColour.default('#0f172a'),
       /** Text colour on share cards. */
       cardText: hexColour.default('#f8fafc'),
+      /** Accent on share cards (kind label, rule, photo ring); must stand out on cardBackground. */
+      cardAccent: hexColour.default('#7dd3c0'),
     })
-    .default({ accent: '#1d4ed8', cardBackground: '#0f172a', cardText: '#f8fafc' }),
+    .default({ accent: '#1d4ed8', cardBackground: '#0f172a', cardText: '#f8fafc', cardAccent: '#7dd3c0' }),
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { dateField, tagsField, textField } from './fields.ts';
+import type { SchemaContext } from 'astro:content';
+import { dateField, socialImageField, tagsField, textField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /** How far along an idea is, from first hunch to settled conviction (or retired). */
@@ -8,7 +9,7 @@ export const THEORY_STAGES = ['hunch', 'working-theory', 'conviction', 'retired'
 export type TheoryStage = (typeof THEORY_STAGES)[number];
 
 /** `content/theories/*.md`: ideas still forming, shared before they are finished. */
-export const theorySchema = z
+export const theorySchema = (context: SchemaContext) => z
   .strictObject({
     /** The idea, stated as a claim or a question. */
     title: textField('a title'),
@@ -26,6 +27,8 @@ export const theorySchema = z
     tags: tagsField,
     /** A draft is shown by `npm run dev` and never published. Default: false. */
     draft: z.boolean({ error: 'expected true or false' }).default(false),
+    /** A preview image to use instead of the generated share card. */
+    image: socialImageField(context),
     /** Per-network syndication overrides and skips. */
     syndication: syndicationField,
   })

@@ -1,0 +1,60 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cardCacheDir, cardCacheKey, createCardCache, type CardKeyInput } from './cache.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const card = await sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#0f2a2e' } }).png().toBuffer();
+const input: CardKeyInput = {
+  fontsHash: 'f',
+  photoHash: 'p',
+  frame: { name: 'Ada', domain: 'ada.example', theme: { background: '#000000', text: '#ffffff', accent: '#00ff00' } },
+  text: { label: 'Essay', title: 'A title' },
+};
+
+describe('cardCacheKey', () => {
+  test('is stable for the same inputs', () => {
+    expect(cardCacheKey(input)).toBe(cardCacheKey(structuredClone(input)));
+  });
+
+  test('changes with the title, the photo, the fonts, the name and the theme', () => {
+    const key = cardCacheKey(input);
+    expect(cardCacheKey({ ...input, text: { ...input.text, title: 'Another' } })).not.toBe(key);
+    expect(cardCacheKey({ ...input, photoHash: 'q' })).not.toBe(key);
+    expect(cardCacheKey({ ...input, fontsHash: 'g' })).not.toBe(key);
+    expect(cardCacheKey({ ...input, frame: { ...input.frame, name: 'Bea' } })).not.toBe(key);
+    expect(cardCacheKey({ ...input, frame: { ...input.frame, theme: { ...input.frame.theme, accent: '#ff0000' } } })).not.toBe(key);
+  });
+});
+
+describe('createCardCache', () => {
+  const cache = createCardCache(dir);
+
+  test('returns what was stored, and nothing for an unknown key', async () => {
+    await cache.set('abc', card);
+    expect((await cache.get('abc'))?.equals(card)).toBe(true);
+    expect(await cache.get('missing')).toBeUndefined();
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('never serves a truncated file, and removes it', async () => {
+    await writeFile(join(dir, 'cut.png'), card.subarray(0, card.length - 20));
+    expect(await cache.get('cut')).toBeUndefined();
+    await expect(readFile(join(dir, 'cut.png'))).rejects.toThrow();
+  });
+
+  test('never serves a card of the wrong size', async () => {
+    await writeFile(join(dir, 'small.png'), await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer());
+    expect(await cache.get('small')).toBeUndefined();
+  });
+
+  test('lives in .cache/cards unless HUB_CARD_CACHE says otherwise', () => {
+    expect(cardCacheDir('/site', {})).toBe('/site/.cache/cards');
+    expect(cardCacheDir('/site', { HUB_CARD_CACHE: '/ci/cards' })).toBe('/ci/cards');
+  });
+});

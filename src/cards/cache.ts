@@ -1,0 +1,66 @@
+/**
+ * The share-card cache: one PNG per card, named by a hash of everything the card shows, so a card is
+ * redrawn only when its title, label, the photo, the fonts, the theme or the template change. Files are
+ * written atomically and checked on every read; a damaged file is deleted and redrawn, never served.
+ *
+ * Location: `.cache/cards/` in the project (or `HUB_CARD_CACHE`). CI keeps this folder between runs.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, type CardText, type FrameFields } from './layout.ts';
+import { isCompletePng } from './png.ts';
+
+export const DEFAULT_CARD_CACHE = '.cache/cards';
+
+export interface CardCache {
+  get(key: string): Promise<Buffer | undefined>;
+  set(key: string, png: Buffer): Promise<void>;
+}
+
+/** What a card's pixels depend on; the photo and fonts enter as hashes of their bytes. */
+export interface CardKeyInput {
+  fontsHash: string;
+  photoHash: string;
+  frame: Omit<FrameFields, 'photoDataUri'>;
+  text: CardText;
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function cardCacheKey(input: CardKeyInput): string {
+  return sha256(JSON.stringify({ template: TEMPLATE_VERSION, ...input })).slice(0, 40);
+}
+
+/** The cache folder for a project root, honouring `HUB_CARD_CACHE`. */
+export function cardCacheDir(root: string, env: Record<string, string | undefined> = process.env): string {
+  return env['HUB_CARD_CACHE'] || join(root, DEFAULT_CARD_CACHE);
+}
+
+export function createCardCache(dir: string): CardCache {
+  let ready: Promise<unknown> | undefined;
+  const file = (key: string) => join(dir, `${key}.png`);
+  return {
+    async get(key) {
+      let data: Buffer;
+      try {
+        data = await readFile(file(key));
+      } catch {
+        return undefined;
+      }
+      if (isCompletePng(data, { width: CARD_WIDTH, height: CARD_HEIGHT })) return data;
+      await rm(file(key), { force: true });
+      return undefined;
+    },
+    async set(key, png) {
+      ready ??= mkdir(dir, { recursive: true });
+      await ready;
+      // Write beside, then rename: a reader sees the old file, the new file, or none — never half of one.
+      const temporary = `${file(key)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(temporary, png);
+      await rename(temporary, file(key));
+    },
+  };
+}

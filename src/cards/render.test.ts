@@ -1,0 +1,73 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+import { loadCardFonts } from './fonts.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardText } from './layout.ts';
+import { isCompletePng, pngSize } from './png.ts';
+import { createCardRenderer, photoDataUri } from './render.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const photo = await readFile(join(root, 'content/images/portrait.jpg'));
+const renderer = await createCardRenderer(
+  {
+    name: 'Morwenna Hale',
+    domain: 'morwennahale.example',
+    photoDataUri: await photoDataUri(photo),
+    theme: { background: '#0f2a2e', text: '#f7f5ef', accent: '#8fd3c1' },
+  },
+  loadCardFonts(root),
+);
+
+/** Set CARD_SAMPLES=/some/folder to keep the drawn cards for a look. */
+async function draw(name: string, text: CardText): Promise<Buffer> {
+  const png = await renderer.render(text);
+  if (process.env['CARD_SAMPLES']) await writeFile(join(process.env['CARD_SAMPLES'], `${name}.png`), png);
+  return png;
+}
+
+/** Share of pixels that differ between two cards: a crude "did the title change what is drawn". */
+async function difference(a: Buffer, b: Buffer): Promise<number> {
+  const [x, y] = await Promise.all([sharp(a).raw().toBuffer(), sharp(b).raw().toBuffer()]);
+  let changed = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) changed++;
+  return changed / x.length;
+}
+
+describe('createCardRenderer', () => {
+  test('draws a 1200×630 PNG well under the size limits', async () => {
+    const png = await draw('essay', { label: 'Essay', title: 'Why the people who host the turbine should own it' });
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT })).toBe(true);
+    expect(png.length).toBeLessThan(300_000);
+  });
+
+  test('draws a very long title without failing or growing past the limits', async () => {
+    const png = await draw('long', { label: 'Essay', title: 'An essay whose title goes on and on '.repeat(12) });
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    expect(png.length).toBeLessThan(300_000);
+  });
+
+  test('draws accented Latin, Greek and Cyrillic titles', async () => {
+    for (const [name, title] of [
+      ['latin', 'Ça coûte cher de dire où l’on se situe — Øresund, Łódź, Şanlıurfa'],
+      ['greek', 'Ενέργεια για όλους: γιατί οι κοινότητες πρέπει να την κατέχουν'],
+      ['cyrillic', 'Энергия принадлежит людям, которые её используют'],
+    ] as const) {
+      const png = await draw(name, { label: 'Theory · Hunch', title });
+      expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT }), name).toBe(true);
+    }
+  });
+
+  test('drops emoji: a title with emoji draws the same as without', async () => {
+    const withEmoji = await draw('emoji', { label: 'Note', title: 'Wind 🌬️ and sun ☀️ for everyone 👩🏽‍🔧' });
+    const without = await draw('no-emoji', { label: 'Note', title: 'Wind and sun for everyone' });
+    expect(await difference(withEmoji, without)).toBe(0);
+  });
+
+  test('a different title changes the card', async () => {
+    const a = await draw('a', { label: 'Essay', title: 'First title' });
+    const b = await draw('b', { label: 'Essay', title: 'Second title' });
+    expect(await difference(a, b)).toBeGreaterThan(0.001);
+  });
+});
