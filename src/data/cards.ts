@@ -13,9 +13,15 @@ import { photoDataUri } from '../cards/render.ts';
 import { cardAlt, pieceCardText, siteCardText } from '../lib/card-text.ts';
 import { cardPath, SITE_CARD_PATH } from '../lib/urls.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
-import { getProfile, settings, type Profile } from './site.ts';
+import { getPortrait, getProfile, settings, type Profile } from './site.ts';
 
 const root = import.meta.env.HUB_ROOT;
+
+/**
+ * `HUB_SHARE_CARDS=off` builds without drawing cards (previews fall back to the portrait): quicker
+ * local builds, and the benchmark's "without cards" baseline.
+ */
+export const cardsEnabled = process.env['HUB_SHARE_CARDS'] !== 'off';
 
 export interface CardImage {
   src: string;
@@ -95,6 +101,7 @@ export function cardPng(text: CardText): Promise<Buffer> {
  * worker pool stays busy while Astro writes pages one at a time.
  */
 export async function getCardRoutes(): Promise<CardRoute[]> {
+  if (!cardsEnabled) return [];
   const [pieces, profile] = await Promise.all([getPieces(), getProfile()]);
   const routes: CardRoute[] = [
     { params: { card: SITE_CARD_PATH.replace(/^\/cards\/|\.png$/g, '') }, props: { text: siteCardText(profile) } },
@@ -127,10 +134,16 @@ export async function pieceImage(piece: PublishedPiece, profile: Profile): Promi
     const image = await getImage({ src: own.src, width: Math.min(1200, own.src.width), format: 'jpeg' });
     return { src: image.src, width: Number(image.attributes['width']), height: Number(image.attributes['height']), alt: own.alt };
   }
+  if (!cardsEnabled) return portraitImage(profile);
   return card(cardPath(piece.kind, piece.slug), pieceCardText(piece), profile);
 }
 
 /** The card image for every other page. */
-export function siteCard(profile: Profile): CardImage {
+export async function siteCard(profile: Profile): Promise<CardImage> {
+  if (!cardsEnabled) return portraitImage(profile);
   return card(SITE_CARD_PATH, siteCardText(profile), profile);
+}
+
+async function portraitImage(profile: Profile): Promise<CardImage> {
+  return { ...(await getPortrait()), alt: profile.photo.alt };
 }
