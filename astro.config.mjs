@@ -9,11 +9,29 @@ import { loadSiteSettings } from './src/lib/site-settings.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const settings = loadSiteSettings(root);
 
+/**
+ * Tells the site which command is running (`dev`, `build`, …) as `import.meta.env.HUB_COMMAND`.
+ * Unpublished pieces show in `astro dev` only; `import.meta.env.DEV` cannot decide that, because a
+ * stray NODE_ENV=development or DEV=1 in the shell makes it true during `astro build` too.
+ * @returns {import('astro').AstroIntegration}
+ */
+function astroCommand() {
+  return {
+    name: 'hub-command',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.HUB_COMMAND': JSON.stringify(command) } } });
+      },
+    },
+  };
+}
+
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: settings.url,
   trailingSlash: 'always',
-  // Two files with the same slug (essay.md and essay.mdx) fail the build instead of one hiding the other.
+  // Two routes for one URL fail the build. (Two content files with one slug are caught earlier, by
+  // src/loaders/content-glob.ts: Astro's own check for that races when files load in parallel.)
   prerenderConflictBehavior: 'error',
   build: {
     format: 'directory',
@@ -21,6 +39,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   integrations: [
+    astroCommand(),
     mdx(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],

@@ -110,7 +110,7 @@ export async function getCardRoutes(): Promise<CardRoute[]> {
       props: { text: pieceCardText(piece) },
     })),
   ];
-  if (import.meta.env.PROD) {
+  if (import.meta.env.HUB_COMMAND === 'build') {
     // Errors surface when each card's route awaits its own promise; this only starts the work.
     for (const route of routes) cardPng(route.props.text).catch(() => undefined);
   }

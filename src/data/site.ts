@@ -14,7 +14,7 @@ export const settings = loadSiteSettings(import.meta.env.HUB_ROOT);
 /** Drafts and future pieces show in `npm run dev` only. */
 export const publishing: PublishingContext = {
   now: buildNow(process.env),
-  showUnpublished: import.meta.env.DEV,
+  showUnpublished: import.meta.env.HUB_COMMAND === 'dev',
 };
 
 export async function getProfile() {

@@ -1,0 +1,44 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findMissingImage, missingImageMessage } from './image-paths.ts';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'image-paths-'));
+  await writeFile(join(root, 'here.jpg'), '');
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('findMissingImage', () => {
+  test('returns the field and path of a relative image that does not exist', () => {
+    const data = { title: 'T', hero: { src: '__ASTRO_IMAGE_./gone.jpg', alt: 'A' } };
+    expect(findMissingImage(data, join(root, 'essay.md'), root)).toEqual({ field: 'hero.src', src: './gone.jpg', lookedFor: 'gone.jpg' });
+  });
+
+  test('returns undefined when the image exists', () => {
+    expect(findMissingImage({ hero: { src: '__ASTRO_IMAGE_./here.jpg' } }, join(root, 'essay.md'), root)).toBeUndefined();
+  });
+
+  test('ignores plain strings, dates, URLs and public paths', () => {
+    const data = { title: './gone.jpg', date: new Date(), remote: '__ASTRO_IMAGE_https://a.example/x.jpg', public: '__ASTRO_IMAGE_/x.jpg' };
+    expect(findMissingImage(data, join(root, 'essay.md'), root)).toBeUndefined();
+  });
+
+  test('looks inside lists', () => {
+    const data = { gallery: [{ src: '__ASTRO_IMAGE_../here.jpg' }, { src: '__ASTRO_IMAGE_../gone.png' }] };
+    expect(findMissingImage(data, join(root, 'sub', 'essay.md'), root)?.field).toBe('gallery.1.src');
+  });
+});
+
+describe('missingImageMessage', () => {
+  test('names the file, the field and what was expected', () => {
+    const message = missingImageMessage('content/essays/x.md', { field: 'hero.src', src: './gone.jpg', lookedFor: 'content/essays/gone.jpg' });
+    expect(message).toBe(
+      'content/essays/x.md: hero.src: expected the path of an image file relative to this file, but "./gone.jpg" does not exist (looked for content/essays/gone.jpg)',
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import type { Loader } from 'astro/loaders';
+import { parseDocument } from 'yaml';
+import { contentGlob } from './content-glob.ts';
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
+
+/** The fields a talk's schema must see exactly as written. */
+const AS_WRITTEN = ['start', 'end'] as const;
+
+/**
+ * `contentGlob` for `content/talks/`, handing the schema `start` and `end` exactly as written. Astro's
+ * front-matter parser turns `2027-03-10T08:00:00` into a UTC instant and `…+01:00` into another, so by
+ * the time the schema sees a Date it can no longer tell a local time from one with an offset. The
+ * `yaml` package (YAML 1.2) reads timestamps as plain text, which is what the schema checks.
+ */
+export function talkGlob(): Loader {
+  const inner = contentGlob({ folder: 'talks', pattern: '**/*.md' });
+  return {
+    name: 'hub-talk-glob',
+    load: (context) => {
+      const parseData: typeof context.parseData = async (entry) => {
+        if (!entry.filePath) return context.parseData(entry);
+        const written = await writtenValues(entry.filePath);
+        const data: Record<string, unknown> = { ...entry.data };
+        for (const field of AS_WRITTEN) {
+          if (typeof written[field] === 'string') data[field] = written[field];
+        }
+        return context.parseData({ ...entry, data: data as typeof entry.data });
+      };
+      return inner.load({ ...context, parseData });
+    },
+  };
+}
+
+async function writtenValues(filePath: string): Promise<Record<string, unknown>> {
+  const match = FRONT_MATTER.exec(await readFile(filePath, 'utf8'));
+  if (!match) return {};
+  const document = parseDocument(match[1]!);
+  // A file Astro could parse but `yaml` cannot keeps Astro's values; Astro reports real syntax errors.
+  if (document.errors.length > 0) return {};
+  const values = document.toJS() as unknown;
+  return values && typeof values === 'object' ? (values as Record<string, unknown>) : {};
+}
