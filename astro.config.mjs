@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
 
 // The project root, whatever the working directory (the benchmark builds other folders in-process).
@@ -41,6 +42,7 @@ export default defineConfig({
   integrations: [
     astroCommand(),
     mdx(),
+    shareCards(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
   devToolbar: { enabled: false },

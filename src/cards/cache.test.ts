@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cardCacheDir, cardCacheKey, createCardCache, type CardKeyInput } from './cache.ts';
+import { cardCacheDir, cardCacheFile, cardCacheKey, findCachedCard, storeCard, type CardKeyInput } from './cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
@@ -32,28 +32,28 @@ describe('cardCacheKey', () => {
   });
 });
 
-describe('createCardCache', () => {
-  const cache = createCardCache(dir);
-
-  test('returns what was stored, and nothing for an unknown key', async () => {
-    await cache.set('abc', card);
-    expect((await cache.get('abc'))?.equals(card)).toBe(true);
-    expect(await cache.get('missing')).toBeUndefined();
+describe('findCachedCard and storeCard', () => {
+  test('find what was stored, and nothing for an unknown key', async () => {
+    const file = await storeCard(dir, 'abc', card);
+    expect(file).toBe(cardCacheFile(dir, 'abc'));
+    expect(await findCachedCard(dir, 'abc')).toBe(file);
+    expect((await readFile(file)).equals(card)).toBe(true);
+    expect(await findCachedCard(dir, 'missing')).toBeUndefined();
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('never serves a truncated file, and removes it', async () => {
-    await writeFile(join(dir, 'cut.png'), card.subarray(0, card.length - 20));
-    expect(await cache.get('cut')).toBeUndefined();
-    await expect(readFile(join(dir, 'cut.png'))).rejects.toThrow();
+  test('never offer a truncated file, and remove it', async () => {
+    await writeFile(cardCacheFile(dir, 'cut'), card.subarray(0, card.length - 20));
+    expect(await findCachedCard(dir, 'cut')).toBeUndefined();
+    await expect(readFile(cardCacheFile(dir, 'cut'))).rejects.toThrow();
   });
 
-  test('never serves a card of the wrong size', async () => {
-    await writeFile(join(dir, 'small.png'), await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer());
-    expect(await cache.get('small')).toBeUndefined();
+  test('never offer a card of the wrong size', async () => {
+    await writeFile(cardCacheFile(dir, 'small'), await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer());
+    expect(await findCachedCard(dir, 'small')).toBeUndefined();
   });
 
-  test('lives in .cache/cards unless HUB_CARD_CACHE says otherwise', () => {
+  test('live in .cache/cards unless HUB_CARD_CACHE says otherwise', () => {
     expect(cardCacheDir('/site', {})).toBe('/site/.cache/cards');
     expect(cardCacheDir('/site', { HUB_CARD_CACHE: '/ci/cards' })).toBe('/ci/cards');
   });

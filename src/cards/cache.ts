@@ -1,7 +1,7 @@
 /**
  * The share-card cache: one PNG per card, named by a hash of everything the card shows, so a card is
  * redrawn only when its title, label, the photo, the fonts, the theme or the template change. Files are
- * written atomically and checked on every read; a damaged file is deleted and redrawn, never served.
+ * written atomically and checked before use; a damaged file is deleted and redrawn, never served.
  *
  * Location: `.cache/cards/` in the project (or `HUB_CARD_CACHE`). CI keeps this folder between runs.
  */
@@ -12,11 +12,6 @@ import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, type CardText, type FrameFie
 import { isCompletePng } from './png.ts';
 
 export const DEFAULT_CARD_CACHE = '.cache/cards';
-
-export interface CardCache {
-  get(key: string): Promise<Buffer | undefined>;
-  set(key: string, png: Buffer): Promise<void>;
-}
 
 /** What a card's pixels depend on; the photo and fonts enter as hashes of their bytes. */
 export interface CardKeyInput {
@@ -39,28 +34,31 @@ export function cardCacheDir(root: string, env: Record<string, string | undefine
   return env['HUB_CARD_CACHE'] || join(root, DEFAULT_CARD_CACHE);
 }
 
-export function createCardCache(dir: string): CardCache {
-  let ready: Promise<unknown> | undefined;
-  const file = (key: string) => join(dir, `${key}.png`);
-  return {
-    async get(key) {
-      let data: Buffer;
-      try {
-        data = await readFile(file(key));
-      } catch {
-        return undefined;
-      }
-      if (isCompletePng(data, { width: CARD_WIDTH, height: CARD_HEIGHT })) return data;
-      await rm(file(key), { force: true });
-      return undefined;
-    },
-    async set(key, png) {
-      ready ??= mkdir(dir, { recursive: true });
-      await ready;
-      // Write beside, then rename: a reader sees the old file, the new file, or none — never half of one.
-      const temporary = `${file(key)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(temporary, png);
-      await rename(temporary, file(key));
-    },
-  };
+/** The cache file of a key. */
+export function cardCacheFile(dir: string, key: string): string {
+  return join(dir, `${key}.png`);
+}
+
+/** The cached file for a key if it holds a whole card; a damaged file is removed. */
+export async function findCachedCard(dir: string, key: string): Promise<string | undefined> {
+  const file = cardCacheFile(dir, key);
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  if (isCompletePng(data, { width: CARD_WIDTH, height: CARD_HEIGHT })) return file;
+  await rm(file, { force: true });
+  return undefined;
+}
+
+/** Stores a card; returns its file. A reader sees the old file, the new file, or none — never half of one. */
+export async function storeCard(dir: string, key: string, png: Buffer): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = cardCacheFile(dir, key);
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, png);
+  await rename(temporary, file);
+  return file;
 }

@@ -9,14 +9,16 @@ import type { CardText } from './layout.ts';
 import type { CardRequest, CardResponse, CardWorkerData } from './worker.ts';
 
 export interface CardPool {
-  render(text: CardText): Promise<Buffer>;
+  /** Draws a card into `file` (a cache file); resolves when it is there. */
+  draw(text: CardText, file: string): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Task {
   id: number;
   text: CardText;
-  resolve: (png: Buffer) => void;
+  file: string;
+  resolve: () => void;
   reject: (error: Error) => void;
 }
 
@@ -34,7 +36,7 @@ export function createCardPool(options: { workerFile: string; workerData: CardWo
       const task = queue.shift()!;
       busy.set(worker, task);
       worker.ref();
-      worker.postMessage({ id: task.id, text: task.text } satisfies CardRequest);
+      worker.postMessage({ id: task.id, text: task.text, file: task.file } satisfies CardRequest);
     }
   };
 
@@ -46,8 +48,8 @@ export function createCardPool(options: { workerFile: string; workerData: CardWo
       worker.unref();
       idle.push(worker);
       if (task) {
-        if ('png' in response) task.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
-        else task.reject(new Error(`share card "${task.text.title}" could not be drawn: ${response.error}`));
+        if ('error' in response) task.reject(new Error(`share card "${task.text.title}" could not be drawn: ${response.error}`));
+        else task.resolve();
       }
       dispatch();
     });
@@ -66,14 +68,14 @@ export function createCardPool(options: { workerFile: string; workerData: CardWo
   };
 
   return {
-    render(text) {
+    draw(text, file) {
       if (workers.length < size && idle.length === 0) {
         const worker = spawn();
         workers.push(worker);
         idle.push(worker);
       }
-      return new Promise<Buffer>((resolve, reject) => {
-        queue.push({ id: nextId++, text, resolve, reject });
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ id: nextId++, text, file, resolve, reject });
         dispatch();
       });
     },

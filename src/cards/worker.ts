@@ -1,8 +1,12 @@
 /**
  * A card-drawing worker thread. It loads the fonts and draws the frame once, then answers
- * `{ id, text }` messages with `{ id, png }` or `{ id, error }`.
+ * `{ id, text, file }` messages by drawing the card into the cache file `file` and replying `{ id }`,
+ * or `{ id, error }`. Writing here keeps the pixels off the build's own thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { dirname, basename } from 'node:path';
+import sharp from 'sharp';
+import { storeCard } from './cache.ts';
 import { loadCardFonts } from './fonts.ts';
 import type { CardText, FrameFields } from './layout.ts';
 import { createCardRenderer } from './render.ts';
@@ -12,17 +16,20 @@ export interface CardWorkerData {
   frame: FrameFields;
 }
 
-export type CardRequest = { id: number; text: CardText };
-export type CardResponse = { id: number; png: Uint8Array } | { id: number; error: string };
+export type CardRequest = { id: number; text: CardText; file: string };
+export type CardResponse = { id: number } | { id: number; error: string };
+
+// One libvips thread per worker: the pool already runs one worker per core.
+sharp.concurrency(1);
 
 const { root, frame } = workerData as CardWorkerData;
 const renderer = createCardRenderer(frame, loadCardFonts(root));
 
-parentPort!.on('message', async ({ id, text }: CardRequest) => {
+parentPort!.on('message', async ({ id, text, file }: CardRequest) => {
   try {
     const png = await (await renderer).render(text);
-    // Copied, not transferred: sharp's buffers are backed by memory a worker cannot hand over.
-    parentPort!.postMessage({ id, png } satisfies CardResponse);
+    await storeCard(dirname(file), basename(file, '.png'), png);
+    parentPort!.postMessage({ id } satisfies CardResponse);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies CardResponse);
   }

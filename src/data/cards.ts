@@ -1,14 +1,16 @@
 /**
- * Share cards for the build: which cards exist, and the PNG for each — from the cache when nothing it
- * shows has changed, otherwise drawn by the worker pool. Everything here is set up once per build.
+ * Share cards for the pages: the card each page points at, drawn (or found in the cache) once per
+ * build. In `astro build` a page's request starts the drawing and the share-cards integration copies
+ * the result into `dist/`; in `astro dev` the /cards/ route draws a card when it is asked for.
  */
 import { readFile } from 'node:fs/promises';
-import { getImage } from 'astro:assets';
 import { join } from 'node:path';
-import { cardCacheDir, cardCacheKey, createCardCache, sha256 } from '../cards/cache.ts';
+import { getImage } from 'astro:assets';
+import { cardCacheDir, cardCacheFile, cardCacheKey, findCachedCard, sha256 } from '../cards/cache.ts';
 import { loadCardFonts } from '../cards/fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardText, type FrameFields } from '../cards/layout.ts';
 import { createCardPool } from '../cards/pool.ts';
+import { cardRegistry } from '../cards/registry.ts';
 import { photoDataUri } from '../cards/render.ts';
 import { cardAlt, pieceCardText, siteCardText } from '../lib/card-text.ts';
 import { cardPath, SITE_CARD_PATH } from '../lib/urls.ts';
@@ -30,29 +32,23 @@ export interface CardImage {
   alt: string;
 }
 
-export interface CardRoute {
-  params: { card: string };
-  props: { text: CardText };
-}
-
 /** The file behind an `image()` field; Astro records it on the metadata it returns. */
-function sourceFile(image: unknown, field: string): string {
+function sourceFile(image: unknown): string {
   const path = (image as { fsPath?: unknown }).fsPath;
-  if (typeof path !== 'string') throw new Error(`content/profile.yaml: ${field}: expected a local image file`);
+  if (typeof path !== 'string') throw new Error('content/profile.yaml: photo.src: expected a local image file');
   return path;
 }
 
-interface CardService {
-  draw(text: CardText): Promise<Buffer>;
-}
+/** Finds a card in the cache or has the worker pool draw it there; resolves to the cache file. */
+type DrawCard = (text: CardText) => Promise<string>;
 
-let service: Promise<CardService> | undefined;
+let drawer: Promise<DrawCard> | undefined;
 
-function getService(): Promise<CardService> {
-  service ??= (async () => {
+function getDrawer(): Promise<DrawCard> {
+  drawer ??= (async () => {
     const profile = await getProfile();
+    const photoFile = sourceFile(profile.photo.src);
     let photo: Buffer;
-    const photoFile = sourceFile(profile.photo.src, 'photo.src');
     try {
       photo = await readFile(photoFile);
     } catch (error) {
@@ -64,65 +60,58 @@ function getService(): Promise<CardService> {
       photoDataUri: await photoDataUri(photo),
       theme: { background: settings.theme.cardBackground, text: settings.theme.cardText, accent: settings.theme.cardAccent },
     };
-    const { photoDataUri: _drawn, ...frameKey } = frame;
+    const { photoDataUri: _embedded, ...frameKey } = frame;
     const fontsHash = loadCardFonts(root).hash;
     const photoHash = sha256(photo);
-    const cache = createCardCache(cardCacheDir(root));
+    const cacheDir = cardCacheDir(root);
     const pool = createCardPool({ workerFile: join(root, 'src/cards/worker.ts'), workerData: { root, frame } });
-    return {
-      async draw(text) {
-        const key = cardCacheKey({ fontsHash, photoHash, frame: frameKey, text });
-        const cached = await cache.get(key);
-        if (cached) return cached;
-        const png = await pool.render(text);
-        await cache.set(key, png);
-        return png;
-      },
+    const findOrDraw = async (key: string, text: CardText): Promise<string> => {
+      const cached = await findCachedCard(cacheDir, key);
+      if (cached) return cached;
+      const file = cardCacheFile(cacheDir, key);
+      await pool.draw(text, file);
+      return file;
+    };
+    // The same card (say, the site card) is asked for by many pages; it is looked up or drawn once.
+    const files = new Map<string, Promise<string>>();
+    return (text) => {
+      const key = cardCacheKey({ fontsHash, photoHash, frame: frameKey, text });
+      let file = files.get(key);
+      if (!file) {
+        file = findOrDraw(key, text);
+        files.set(key, file);
+      }
+      return file;
     };
   })();
-  return service;
+  return drawer;
 }
 
-const drawn = new Map<string, Promise<Buffer>>();
-
-/** The PNG for a card; the same text is drawn at most once per build. */
-export function cardPng(text: CardText): Promise<Buffer> {
-  const id = JSON.stringify(text);
-  let png = drawn.get(id);
-  if (!png) {
-    png = getService().then((cards) => cards.draw(text));
-    drawn.set(id, png);
-  }
-  return png;
+/** The cache file holding a card, drawing it first if needed. */
+export async function cardFile(text: CardText): Promise<string> {
+  return (await getDrawer())(text);
 }
 
 /**
- * Every card of the site. In a production build it also starts drawing them all at once, so the
- * worker pool stays busy while Astro writes pages one at a time.
+ * A card a page points at. In `astro build` this starts drawing it and registers it for the
+ * share-cards integration to copy into `dist/`.
  */
-export async function getCardRoutes(): Promise<CardRoute[]> {
-  if (!cardsEnabled) return [];
-  const [pieces, profile] = await Promise.all([getPieces(), getProfile()]);
-  const routes: CardRoute[] = [
-    { params: { card: SITE_CARD_PATH.replace(/^\/cards\/|\.png$/g, '') }, props: { text: siteCardText(profile) } },
-    ...pieces.map((piece) => ({
-      params: { card: decodeURIComponent(cardPath(piece.kind, piece.slug).replace(/^\/cards\/|\.png$/g, '')) },
-      props: { text: pieceCardText(piece) },
-    })),
-  ];
+function requestCard(path: string, text: CardText, profile: Profile): CardImage {
   if (import.meta.env.HUB_COMMAND === 'build') {
-    // Errors surface when each card's route awaits its own promise; this only starts the work.
-    for (const route of routes) cardPng(route.props.text).catch(() => undefined);
+    const registry = cardRegistry();
+    if (!registry.has(path)) {
+      const file = cardFile(text);
+      // The integration awaits and reports failures; this keeps Node from calling them unhandled meanwhile.
+      file.catch(() => undefined);
+      registry.set(path, file);
+    }
   }
-  return routes;
+  return { src: path, width: CARD_WIDTH, height: CARD_HEIGHT, alt: cardAlt(text, profile.name) };
 }
 
-const card = (path: string, text: CardText, profile: Profile): CardImage => ({
-  src: path,
-  width: CARD_WIDTH,
-  height: CARD_HEIGHT,
-  alt: cardAlt(text, profile.name),
-});
+async function portraitImage(profile: Profile): Promise<CardImage> {
+  return { ...(await getPortrait()), alt: profile.photo.alt };
+}
 
 /**
  * The preview image of a piece's page and feed item: the entry's own `image` when it has one (as a
@@ -135,15 +124,31 @@ export async function pieceImage(piece: PublishedPiece, profile: Profile): Promi
     return { src: image.src, width: Number(image.attributes['width']), height: Number(image.attributes['height']), alt: own.alt };
   }
   if (!cardsEnabled) return portraitImage(profile);
-  return card(cardPath(piece.kind, piece.slug), pieceCardText(piece), profile);
+  return requestCard(cardPath(piece.kind, piece.slug), pieceCardText(piece), profile);
 }
 
 /** The card image for every other page. */
 export async function siteCard(profile: Profile): Promise<CardImage> {
   if (!cardsEnabled) return portraitImage(profile);
-  return card(SITE_CARD_PATH, siteCardText(profile), profile);
+  return requestCard(SITE_CARD_PATH, siteCardText(profile), profile);
 }
 
-async function portraitImage(profile: Profile): Promise<CardImage> {
-  return { ...(await getPortrait()), alt: profile.photo.alt };
+export interface CardRoute {
+  params: { card: string };
+  props: { text: CardText };
+}
+
+const routeParam = (path: string): string => decodeURIComponent(path.replace(/^\/cards\/|\.png$/g, ''));
+
+/**
+ * The /cards/ routes for `astro dev`, which draws a card when a browser asks for it. A build writes
+ * cards through the share-cards integration instead, so it gets no routes.
+ */
+export async function getCardRoutes(): Promise<CardRoute[]> {
+  if (!cardsEnabled || import.meta.env.HUB_COMMAND === 'build') return [];
+  const [pieces, profile] = await Promise.all([getPieces(), getProfile()]);
+  return [
+    { params: { card: routeParam(SITE_CARD_PATH) }, props: { text: siteCardText(profile) } },
+    ...pieces.map((piece) => ({ params: { card: routeParam(cardPath(piece.kind, piece.slug)) }, props: { text: pieceCardText(piece) } })),
+  ];
 }
