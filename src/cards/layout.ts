@@ -1,7 +1,8 @@
 /**
  * The share card's geometry and its satori templates (plain object trees, no JSX). A card is drawn in
- * two layers: the frame (background, photo, name, domain) is the same on every card and drawn once;
- * the text layer (kind label and title) is drawn per card and blended on top. Raise TEMPLATE_VERSION
+ * two parts: the frame (background, photo, name, domain) is the same on every card and drawn once;
+ * the text box (kind label and title) is drawn per card on the card's background and pasted into the
+ * frame, where nothing else is drawn under it. Raise TEMPLATE_VERSION
  * whenever anything here changes how a card looks: it is part of every cache key.
  */
 
@@ -11,7 +12,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 const PADDING = 64;
 
-/** Where the per-card text layer sits on the frame. */
+/** Where the per-card text box sits on the frame: plain background there, nothing else drawn. */
 export const TEXT_BOX = { left: PADDING + 8, top: PADDING, width: CARD_WIDTH - 2 * PADDING - 8, height: 380 } as const;
 
 const PHOTO_SIZE = 112;
@@ -102,11 +103,14 @@ export function dropEmoji(text: string): string {
     .trim();
 }
 
-/** The text layer: transparent, TEXT_BOX sized, label above the title. */
+/**
+ * The text box: TEXT_BOX wide and as tall as its text (at most TEXT_BOX.height: the largest title
+ * step, 3 lines at 76 px, is about 310 px with the label), on the card's background.
+ */
 export function textLayer(text: CardText, theme: CardTheme, fontFamily: string): Node {
   const title = dropEmoji(text.title);
   const { fontSize, maxLines } = fitTitle(title);
-  return el('div', { width: TEXT_BOX.width, height: TEXT_BOX.height, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text }, [
+  return el('div', { width: TEXT_BOX.width, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text, background: theme.background }, [
     el('div', { fontSize: 28, fontWeight: 700, letterSpacing: 3, textTransform: 'uppercase', color: theme.accent, marginBottom: 22 }, dropEmoji(text.label)),
     el(
       'div',

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { parseBenchOptions } from './bench-options.ts';
+
+describe('parseBenchOptions', () => {
+  test('returns the defaults when given nothing', () => {
+    expect(parseBenchOptions([])).toEqual({ essays: 1000, words: 1000, runs: 1, json: false, keep: false });
+  });
+
+  test('returns the numbers and flags given', () => {
+    expect(parseBenchOptions(['--essays', '50', '--words=300', '--runs', '3', '--json', '--keep'])).toEqual({
+      essays: 50,
+      words: 300,
+      runs: 3,
+      json: true,
+      keep: true,
+    });
+  });
+
+  test('refuses a count that is not a whole number of at least 1, naming the option', () => {
+    expect(() => parseBenchOptions(['--essays', '0'])).toThrow('--essays: expected a whole number of at least 1, got "0"');
+    expect(() => parseBenchOptions(['--runs', '2.5'])).toThrow(/--runs/);
+    expect(() => parseBenchOptions(['--words', 'many'])).toThrow(/--words/);
+  });
+
+  test('refuses an unknown option', () => {
+    expect(() => parseBenchOptions(['--essay', '5'])).toThrow(/--essay/);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: how long the hub takes to build a large site, against a plain Astro blog, and what
+ * share cards add.
+ *
+ * Generates a deterministic corpus of synthetic essays and, per run, builds it four ways, each an
+ * `astro build` in its own process and folder:
+ *   baseline          a plain Astro blog (`baseline/`, shaped like Astro's official blog example)
+ *   hub, no cards     the hub with HUB_SHARE_CARDS=off
+ *   hub, cold cards   the hub with an empty card cache
+ *   hub, warm cards   the same folder again after editing one essay's title, with Astro's own content
+ *                     cache removed, as on CI where only `.cache/cards` is kept between runs
+ * then draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
+ * and the targets of the issues. Progress goes to stderr, the report to stdout (a table, or JSON with
+ * `--json`; `npm run --silent bench -- --json` keeps npm's own banner off stdout).
+ */
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { piecePath } from '../../src/lib/urls.ts';
+import { makeSite, PROJECT_ROOT, runBuild, type BuildOptions } from '../lib/site-builder.ts';
+import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options.ts';
+import { measureCardCpu } from './card-cpu.ts';
+import { corpusFiles, generateCorpus, type SyntheticEssay } from './corpus.ts';
+import { formatReport, limitCheck, ratioCheck, summarizeBuilds, type BenchReport, type BuildSample, type Machine } from './summary.ts';
+
+/**
+ * The hub's "now" for every bench build: after the corpus's last date (2025-12-31) and the sample
+ * content's, so the same pieces are published whatever day the benchmark runs.
+ */
+const HUB_NOW = '2026-12-01T00:00:00Z';
+
+/** Targets from the issues (foundation: build speed; share cards: what cards may add). */
+const TARGETS = { hubVsBaseline: 1.5, coldCardsVsNoCards: 2.5, warmCardsVsNoCards: 1.15, cardCpuMs: 15 } as const;
+
+const BASELINE_TEMPLATE = fileURLToPath(new URL('./baseline/', import.meta.url));
+
+type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, warm cards';
+
+type Log = (line: string) => void;
+
+interface SiteUnderTest {
+  root: string;
+  cleanup: () => Promise<void>;
+}
+
+const baselineOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({
+  template: BASELINE_TEMPLATE,
+  sampleContent: false,
+  files: corpusFiles(essays, 'src/content/blog'),
+});
+
+// The sample profile, site settings, notes and theories stay: the hub needs them to build.
+const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({ files: corpusFiles(essays, 'content/essays') });
+
+/** The hub's environment, fixed here so that nothing in the caller's shell (a card cache, say) leaks in. */
+const hubEnv = (root: string, cards: boolean): Record<string, string> => ({
+  HUB_NOW,
+  HUB_SHARE_CARDS: cards ? 'on' : 'off',
+  HUB_CARD_CACHE: join(root, '.cache/cards'),
+  SITE_URL: 'https://morwennahale.example',
+});
+
+async function build(name: BuildName, site: SiteUnderTest, env: Record<string, string>, essays: readonly SyntheticEssay[], pageFile: (slug: string) => string): Promise<BuildSample> {
+  const run = await runBuild(site.root, env);
+  if (run.exitCode !== 0) {
+    const tail = run.output.trimEnd().split('\n').slice(-40).join('\n');
+    throw new Error(`${name}: astro build failed (exit ${run.exitCode}); --keep keeps the site folder to look into.\n${tail}`);
+  }
+  // A build that skipped essays would look fast: every synthetic essay must have its page.
+  for (const essay of essays) {
+    const page = join(site.root, pageFile(essay.slug));
+    await access(page).catch(() => {
+      throw new Error(`${name}: expected the page ${page} for essay ${essay.slug}, but the build did not write it`);
+    });
+  }
+  if (run.peakRssKiB === undefined) throw new Error(`${name}: the build exited without reporting its peak memory`);
+  return { wallMs: run.wallMs, peakRssKiB: run.peakRssKiB };
+}
+
+/** Edits one essay's title, as an author would between two builds. */
+async function editOneEssay(root: string, essay: SyntheticEssay): Promise<void> {
+  const file = join(root, 'content/essays', `${essay.slug}.md`);
+  const text = await readFile(file, 'utf8');
+  const edited = text.replace(/^title: (.*)$/m, (_line, title: string) => `title: ${title.replace(/"$/, ' (revised)"')}`);
+  if (edited === text) throw new Error(`bench: could not find the title line of ${file}`);
+  await writeFile(file, edited);
+}
+
+async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
+  const essays = generateCorpus({ essays: options.essays, words: options.words });
+  const samples: Record<BuildName, BuildSample[]> = { baseline: [], 'hub, no cards': [], 'hub, cold cards': [], 'hub, warm cards': [] };
+  const hubPage = (slug: string) => `dist${piecePath('essay', slug)}index.html`;
+  const record = (name: BuildName, sample: BuildSample, run: number): void => {
+    samples[name].push(sample);
+    log(`${name} ${run}/${options.runs}: ${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`);
+  };
+  const withSite = async (siteOptions: BuildOptions, use: (site: SiteUnderTest) => Promise<void>): Promise<void> => {
+    const site = await makeSite(siteOptions);
+    try {
+      await use(site);
+    } finally {
+      if (options.keep) log(`kept ${site.root}`);
+      else await site.cleanup();
+    }
+  };
+  for (let run = 1; run <= options.runs; run++) {
+    // Alternating the builds within each run spreads slow spells of a shared machine over all of them.
+    await withSite(baselineOptions(essays), async (site) => {
+      record('baseline', await build('baseline', site, {}, essays, (slug) => `dist/blog/${slug}/index.html`), run);
+    });
+    await withSite(hubOptions(essays), async (site) => {
+      record('hub, no cards', await build('hub, no cards', site, hubEnv(site.root, false), essays, hubPage), run);
+    });
+    await withSite(hubOptions(essays), async (site) => {
+      const env = hubEnv(site.root, true);
+      record('hub, cold cards', await build('hub, cold cards', site, env, essays, hubPage), run);
+      await editOneEssay(site.root, essays[0]!);
+      await rm(join(site.root, 'node_modules/.astro'), { recursive: true, force: true });
+      await rm(join(site.root, 'dist'), { recursive: true, force: true });
+      record('hub, warm cards', await build('hub, warm cards', site, env, essays, hubPage), run);
+    });
+  }
+  log('drawing cards in-process to measure CPU per card');
+  const cardCpuMs = await measureCardCpu({ root: PROJECT_ROOT, titles: essays.slice(0, 200).map((essay) => essay.title) });
+  const [baseline, noCards, cold, warm] = (Object.keys(samples) as BuildName[]).map((name) => summarizeBuilds(name, samples[name], options.essays));
+  return {
+    essays: options.essays,
+    words: options.words,
+    runs: options.runs,
+    machine: describeMachine(),
+    builds: [baseline!, noCards!, cold!, warm!],
+    cardCpuMs,
+    checks: [
+      ratioCheck('hub (no cards) / baseline', noCards!, baseline!, TARGETS.hubVsBaseline),
+      ratioCheck('cold with cards / no cards', cold!, noCards!, TARGETS.coldCardsVsNoCards),
+      ratioCheck('warm with cards / no cards', warm!, noCards!, TARGETS.warmCardsVsNoCards),
+      limitCheck('CPU per card', cardCpuMs, 'ms', TARGETS.cardCpuMs),
+    ],
+  };
+}
+
+function describeMachine(): Machine {
+  const processors = cpus();
+  return {
+    cpus: processors.length,
+    model: processors[0]?.model.trim() ?? 'unknown',
+    totalMemoryBytes: totalmem(),
+    node: process.version,
+  };
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+try {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    log(BENCH_USAGE);
+    throw error;
+  }
+  log(`bench: ${options.essays} essays of about ${options.words} words, ${options.runs} run(s) of each build`);
+  const report = await runBench(options, log);
+  process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
+} catch (error) {
+  log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
