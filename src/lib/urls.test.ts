@@ -1,5 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { absolutizeHtml, absoluteUrl, kindIndexPath, piecePath, tagPath, tagSlug } from './urls.ts';
+import {
+  absolutizeHtml,
+  absoluteUrl,
+  kindIndexPath,
+  mailtoUrl,
+  piecePath,
+  pressItemPath,
+  pressPath,
+  speakingPath,
+  tagPath,
+  tagSlug,
+  talkPath,
+  talksCalendarPath,
+  topicPath,
+  webcalUrl,
+} from './urls.ts';
 
 describe('piecePath', () => {
   test('returns the folder of each kind with a trailing slash', () => {
@@ -36,5 +51,24 @@ describe('absolutizeHtml', () => {
 
   test('joins paths onto the site', () => {
     expect(absoluteUrl('/feed.json', site)).toBe('https://ada.example/feed.json');
+  });
+});
+
+describe('speaking and press paths', () => {
+  test('give one address per kind', () => {
+    expect(speakingPath()).toBe('/speaking/');
+    expect(talkPath('being-bold-for-change')).toBe('/speaking/being-bold-for-change/');
+    expect(topicPath('local-ownership')).toBe('/speaking/#topic-local-ownership');
+    expect(pressPath()).toBe('/press/');
+    expect(pressItemPath('op-ed')).toBe('/press/#op-ed');
+    expect(talksCalendarPath()).toBe('/talks.ics');
+    expect(webcalUrl('/talks.ics', 'https://ada.example')).toBe('webcal://ada.example/talks.ics');
+  });
+
+  test('mailtoUrl percent-encodes the subject and body, with CRLF line breaks', () => {
+    expect(mailtoUrl('a@b.example', { subject: 'Speaking enquiry: IWD & more', body: 'Hello,\nEvent: ' })).toBe(
+      'mailto:a@b.example?subject=Speaking%20enquiry%3A%20IWD%20%26%20more&body=Hello%2C%0D%0AEvent%3A%20',
+    );
+    expect(mailtoUrl('a@b.example')).toBe('mailto:a@b.example');
   });
 });

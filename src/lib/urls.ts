@@ -46,3 +46,50 @@ export function absolutizeHtml(html: string, site: string | URL): string {
     return `${attribute}="${absoluteUrl(path, site)}"`;
   });
 }
+
+/** `/speaking/`: the page organisers bookmark. */
+export function speakingPath(): string {
+  return '/speaking/';
+}
+
+/** `/speaking/<slug>/`: one talk. */
+export function talkPath(slug: string): string {
+  return `${speakingPath()}${encodeURIComponent(slug)}/`;
+}
+
+/** `/press/`: press quotes, media contact and press photos. */
+export function pressPath(): string {
+  return '/press/';
+}
+
+/** `/press/#<slug>`: one press quote on the press page. */
+export function pressItemPath(slug: string): string {
+  return `${pressPath()}#${encodeURIComponent(slug)}`;
+}
+
+/** `/talks.ics`: the iCalendar feed of talks. */
+export function talksCalendarPath(): string {
+  return '/talks.ics';
+}
+
+/** The same address with `webcal:`, which calendar apps open as a subscription rather than a download. */
+export function webcalUrl(path: string, site: string | URL): string {
+  return absoluteUrl(path, site).replace(/^https?:/, 'webcal:');
+}
+
+/**
+ * A `mailto:` link with a subject and body (RFC 6068): both percent-encoded, line breaks as CRLF, so
+ * every mail program fills them in the same way.
+ */
+export function mailtoUrl(address: string, fields: { subject?: string | undefined; body?: string | undefined } = {}): string {
+  const query = Object.entries(fields)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length > 0)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value.replace(/\r?\n/g, '\r\n'))}`)
+    .join('&');
+  return `mailto:${address}${query ? `?${query}` : ''}`;
+}
+
+/** `/speaking/#topic-<slug>`: a talk topic, listed on the speaking page. */
+export function topicPath(slug: string): string {
+  return `${speakingPath()}#topic-${encodeURIComponent(slug)}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * `content/speaking.yaml`, read once per build (its loader has already checked the headshots' sizes),
+ * with what the pages need to offer each headshot for download.
+ */
+import { stat } from 'node:fs/promises';
+import { getEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { describeImageFile, headshotFileName } from '../lib/speaking.ts';
+import { getProfile } from './site.ts';
+
+const FILE = 'content/speaking.yaml';
+
+export interface Headshot {
+  src: ImageMetadata;
+  alt: string;
+  credit: string;
+  usage: string;
+  /**
+   * The original file as Astro emits it (`/_astro/portrait.<hash>.jpg`): byte for byte what the author
+   * added, not a re-encoded copy, under a name that changes when the photo does (so no cache serves an
+   * old one). Keeping it in `content/` rather than a copy in `public/` means one file to replace.
+   */
+  href: string;
+  /** Suggested name for the download, for example `morwenna-hale-headshot-1.jpg`. */
+  fileName: string;
+  /** `1600 × 1600 px, JPEG, 56 KB`. */
+  description: string;
+}
+
+async function loadSpeaking() {
+  const entry = await getEntry('speaking', 'speaking');
+  if (!entry) throw new Error(`${FILE}: the speaking settings are missing; the speaking and press pages need them`);
+  const profile = await getProfile();
+  const headshots = await Promise.all(
+    entry.data.headshots.map(async (headshot, index): Promise<Headshot> => {
+      // Astro's image metadata knows where the original is; its size in bytes helps people on slow connections.
+      const fsPath = (headshot.src as ImageMetadata & { fsPath?: string }).fsPath;
+      const bytes = fsPath ? (await stat(fsPath).catch(() => undefined))?.size : undefined;
+      return {
+        ...headshot,
+        href: headshot.src.src,
+        fileName: headshotFileName(profile.name, index + 1, headshot.src.format),
+        description: describeImageFile(headshot.src, bytes),
+      };
+    }),
+  );
+  return { ...entry.data, headshots };
+}
+
+export type SpeakingSettings = Awaited<ReturnType<typeof loadSpeaking>>;
+
+let cache: Promise<SpeakingSettings> | undefined;
+
+export function getSpeaking(): Promise<SpeakingSettings> {
+  cache ??= loadSpeaking();
+  return cache;
+}

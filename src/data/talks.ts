@@ -1,0 +1,89 @@
+/**
+ * Talks and topics, queried once per build. The only module that reads those collections: it checks
+ * what a schema cannot (that a talk's topic exists) and hands plain `Talk`s to pages and the feed.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { bySoonest, isAnnounced, partitionTalks, type Talk, type TalkSchedule } from '../lib/talks.ts';
+import { htmlToText } from '../lib/text.ts';
+import { talkPath } from '../lib/urls.ts';
+import { siteCard, type CardImage } from './cards.ts';
+import { getProfile, publishing } from './site.ts';
+
+export type TalkEntry = CollectionEntry<'talks'>;
+export type TopicEntry = CollectionEntry<'topics'>;
+
+/** A talk together with its entry, for pages that render the abstract. */
+export interface PublishedTalk extends Talk {
+  entry: TalkEntry;
+}
+
+function fromEntry(entry: TalkEntry): PublishedTalk {
+  const { data } = entry;
+  return {
+    slug: entry.id,
+    path: talkPath(entry.id),
+    title: data.title,
+    summary: htmlToText(entry.rendered?.html ?? entry.body ?? ''),
+    event: data.event,
+    start: data.start,
+    end: data.end,
+    timezone: data.timezone,
+    attendance: data.attendance,
+    location: data.location,
+    onlineUrl: data.onlineUrl,
+    format: data.format,
+    length: data.length,
+    audienceSize: data.audienceSize,
+    status: data.status,
+    slides: data.slides,
+    video: data.video,
+    testimonials: data.testimonials,
+    topic: data.topic,
+    sequence: data.sequence,
+    draft: data.draft,
+    entry,
+  };
+}
+
+let topicCache: Promise<TopicEntry[]> | undefined;
+
+/** Every topic, in the author's order (`order`, then title). */
+export function getTopics(): Promise<TopicEntry[]> {
+  topicCache ??= getCollection('topics').then((topics) =>
+    topics.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
+  );
+  return topicCache;
+}
+
+let cache: Promise<PublishedTalk[]> | undefined;
+
+/** Every announced talk (drafts only in `npm run dev`), soonest first. Fails on a topic that does not exist. */
+export function getTalks(): Promise<PublishedTalk[]> {
+  cache ??= (async () => {
+    const [entries, topics] = await Promise.all([getCollection('talks', (entry) => isAnnounced(entry.data, publishing)), getTopics()]);
+    const known = new Set(topics.map((topic) => topic.id));
+    for (const entry of entries) {
+      const topic = entry.data.topic;
+      if (topic !== undefined && !known.has(topic)) {
+        const choices = known.size > 0 ? `one of ${[...known].sort().join(', ')}` : 'a file in content/topics/, but there are none';
+        throw new Error(`${entry.filePath ?? `content/talks/${entry.id}.md`}: topic: expected the file name of a topic (${choices}), got ${JSON.stringify(topic)}`);
+      }
+    }
+    return entries.map(fromEntry).sort(bySoonest);
+  })();
+  return cache;
+}
+
+/** Upcoming and past talks at the build's moment (`HUB_NOW` in tests). */
+export async function getTalkSchedule(): Promise<TalkSchedule<PublishedTalk>> {
+  return partitionTalks(await getTalks(), publishing.now);
+}
+
+/**
+ * A talk's preview image (Open Graph, Twitter and the Event's `image`): what BaseLayout shows by default
+ * (the site's share card, or the portrait when cards are off) until src/cards/ draws a card per talk;
+ * this is the one place to swap it.
+ */
+export async function getTalkImage(): Promise<CardImage> {
+  return siteCard(await getProfile());
+}

@@ -1,0 +1,139 @@
+/**
+ * Bad talks, press quotes and speaking settings fail the build: each case is a build of the sample hub
+ * with one mistake, which must exit non-zero, name the file, the field and what was expected, and
+ * leave no pages behind.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildHub, listFiles, plainOutput, PROJECT_ROOT, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
+
+interface BadInput {
+  name: string;
+  files: Record<string, string | Buffer>;
+  /** The file the message must name, relative to the site root. */
+  file: string;
+  /** The field the message must name, as `field: expected …`. */
+  field: string;
+  /** What the message must say was expected. */
+  expected: RegExp;
+}
+
+function talk(lines: string[]): string {
+  return ['---', ...lines, '---', '', 'The abstract.', ''].join('\n');
+}
+
+const validTalk = [
+  'title: A talk',
+  'event: { name: An Event }',
+  'start: 2027-05-01T10:00',
+  'end: 2027-05-01T11:00',
+  'timezone: Europe/London',
+  'location: { venue: Hall, city: Leeds, country: United Kingdom }',
+  'format: keynote',
+];
+
+const withLine = (field: string, line: string): string[] => validTalk.map((existing) => (existing.startsWith(`${field}:`) ? line : existing));
+
+const validPress = ['outlet: The Ledger', 'headline: A headline', 'url: https://ledger.example/a', 'date: 2026-10-01', 'kind: quoted', 'quote: Something said.'];
+
+const sampleSpeaking = await readFile(join(PROJECT_ROOT, 'content/speaking.yaml'), 'utf8');
+const smallPhoto = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+
+const cases: BadInput[] = [
+  {
+    name: 'a talk that ends before it starts',
+    files: { 'content/talks/backwards.md': talk(withLine('end', 'end: 2027-05-01T09:00')) },
+    file: 'content/talks/backwards.md',
+    field: 'end',
+    expected: /expected `end` to be after `start`/,
+  },
+  {
+    name: 'a talk in an unknown time zone',
+    files: { 'content/talks/nowhere.md': talk(withLine('timezone', 'timezone: Europe/Bristol')) },
+    file: 'content/talks/nowhere.md',
+    field: 'timezone',
+    expected: /expected an IANA time zone name like Europe\/London.*got "Europe\/Bristol"/,
+  },
+  {
+    name: 'a talk whose start carries an offset as well as a time zone',
+    files: { 'content/talks/offset.md': talk(withLine('start', 'start: 2027-05-01T10:00:00+01:00')) },
+    file: 'content/talks/offset.md',
+    field: 'start',
+    expected: /expected the local time at the venue without an offset/,
+  },
+  {
+    name: 'a testimonial without a name',
+    files: { 'content/talks/anonymous.md': talk([...validTalk, 'testimonials:', '  - quote: Wonderful.', '    role: Organiser']) },
+    file: 'content/talks/anonymous.md',
+    field: 'testimonials.0.name',
+    expected: /expected the name of the person quoted/,
+  },
+  {
+    name: 'a talk about a topic that does not exist',
+    files: { 'content/talks/off-topic.md': talk([...validTalk, 'topic: knitting']) },
+    file: 'content/talks/off-topic.md',
+    field: 'topic',
+    expected: /expected the file name of a topic \(one of local-ownership, say-where-you-stand, trust-and-consent\), got "knitting"/,
+  },
+  {
+    name: 'a press quote without a URL',
+    files: { 'content/press/no-url.md': ['---', ...validPress.filter((line) => !line.startsWith('url:')), '---', ''].join('\n') },
+    file: 'content/press/no-url.md',
+    field: 'url',
+    expected: /expected an absolute http\(s\) URL/,
+  },
+  {
+    name: 'a press quote without a date',
+    files: { 'content/press/no-date.md': ['---', ...validPress.filter((line) => !line.startsWith('date:')), '---', ''].join('\n') },
+    file: 'content/press/no-date.md',
+    field: 'date',
+    expected: /expected the date the piece was published/,
+  },
+  {
+    name: 'a headshot smaller than 1500 px',
+    files: {
+      'content/images/small.jpg': smallPhoto,
+      'content/speaking.yaml': sampleSpeaking.replace('src: ./images/portrait.jpg', 'src: ./images/small.jpg'),
+    },
+    file: 'content/speaking.yaml',
+    field: 'headshots.0.src',
+    expected: /expected an image at least 1500 px on each side.*got 1200 × 1200 px/,
+  },
+];
+
+test('the headshot fixture really differs from the sample settings', () => {
+  expect(cases.at(-1)!.files['content/speaking.yaml']).not.toBe(sampleSpeaking);
+});
+
+for (const bad of cases) {
+  describe(bad.name, () => {
+    let site: BuiltSite;
+    let output: string;
+    beforeAll(async () => {
+      site = await buildHub({ files: bad.files, env: { HUB_NOW: SAMPLE_NOW } });
+      output = plainOutput(site.output);
+    });
+    afterAll(async () => {
+      await site?.cleanup();
+    });
+
+    test('fails the build', () => {
+      expect(site.exitCode, output).not.toBe(0);
+    });
+
+    test('names the file, the field and what was expected', () => {
+      expect(output, output).toContain(bad.file);
+      expect(output).toMatch(new RegExp(`(^|[\\s:])${bad.field.replace(/\./g, '\\.')}: expected`, 'm'));
+      expect(output).toMatch(bad.expected);
+    });
+
+    test('leaves nothing half-written', async () => {
+      expect(existsSync(join(site.dist, 'index.html'))).toBe(false);
+      const written = existsSync(site.dist) ? await listFiles(site.dist) : [];
+      expect(written.filter((file) => /\.(html|xml|json|ics)$/.test(file))).toEqual([]);
+    });
+  });
+}
