@@ -1,6 +1,6 @@
 /**
- * CPU time per share card, measured in-process the way a worker draws them: one libvips thread, the
- * frame drawn once, JIT warmed up first. `process.cpuUsage()` counts every thread of the process, so
+ * CPU time per share card, measured in-process the way a worker draws them: one libvips thread, no
+ * libvips cache, the frame drawn once, JIT warmed up first. `process.cpuUsage()` counts every thread of the process, so
  * libvips's own threads are included.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +10,9 @@ import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { createCardRenderer, photoDataUri } from '../../src/cards/render.ts';
 
 export async function measureCardCpu(options: { root: string; titles: readonly string[]; warmup?: number }): Promise<number> {
+  // As in src/cards/worker.ts.
   sharp.concurrency(1);
+  sharp.cache(false);
   const renderer = await createCardRenderer(
     {
       name: 'Morwenna Hale',

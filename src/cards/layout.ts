@@ -114,7 +114,7 @@ export function textLayer(text: CardText, theme: CardTheme, fontFamily: string):
     el('div', { fontSize: 28, fontWeight: 700, letterSpacing: 3, textTransform: 'uppercase', color: theme.accent, marginBottom: 22 }, dropEmoji(text.label)),
     el(
       'div',
-      { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines, overflow: 'hidden' },
+      { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines },
       title,
     ),
   ]);

@@ -3,8 +3,9 @@
  * drawn once per renderer and reused as raw pixels; each card rasterises only its text box, which
  * sits on plain background, and pastes it in row by row. Pixels stay RGBA from rasteriser to encoder:
  * converting to RGB anywhere costs more than encoding the (constant) alpha. Measured per card on the
- * bench machine: satori 2.5 ms, rasterising 8 ms, paste 1 ms, PNG 3 ms; blending a transparent layer
- * instead cost 3 ms more, sharp's own composite 10 ms more, dropping alpha 2.5 ms more.
+ * bench machine: satori 2.5 ms, rasterising 5 ms, paste 1 ms, PNG 3–4 ms; blending a transparent
+ * layer instead cost 3 ms more, sharp's own composite 10 ms more, dropping alpha 2.5 ms more, and an
+ * `overflow: hidden` box (an SVG mask) 3 ms more.
  */
 import satori from 'satori';
 import sharp from 'sharp';

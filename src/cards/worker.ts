@@ -19,8 +19,10 @@ export interface CardWorkerData {
 export type CardRequest = { id: number; text: CardText; file: string };
 export type CardResponse = { id: number } | { id: number; error: string };
 
-// One libvips thread per worker: the pool already runs one worker per core.
+// One libvips thread per worker (the pool already runs one worker per core), and no libvips operation
+// cache: every card is drawn once, so caching only costs copying.
 sharp.concurrency(1);
+sharp.cache(false);
 
 const { root, frame } = workerData as CardWorkerData;
 const renderer = createCardRenderer(frame, loadCardFonts(root));
