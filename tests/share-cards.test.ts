@@ -16,6 +16,8 @@ const env = { HUB_NOW: SAMPLE_NOW };
 let root: string;
 let cleanup: () => Promise<void>;
 let published: ContentPiece[];
+/** Pieces, talks and the site card: every card the sample site has. */
+let cardCount: number;
 const cacheDir = () => join(root, '.cache/cards');
 const dist = () => join(root, 'dist');
 
@@ -39,6 +41,8 @@ beforeAll(async () => {
   ({ root, cleanup } = await makeSite());
   published = (await readContent(join(root, 'content'))).filter((piece) => !piece.draft && piece.date <= new Date(SAMPLE_NOW));
   await build();
+  const talkPages = (await listPages(dist())).filter((path) => /^\/speaking\/[^/]+\/$/.test(path));
+  cardCount = published.length + talkPages.length + 1;
 });
 
 afterAll(() => cleanup());
@@ -66,7 +70,19 @@ describe('cards in the build', () => {
     }
   });
 
-  test('every other page points at the site card, which exists', async () => {
+  test('each talk page points at its own talk card', async () => {
+    const talks = (await listPages(dist())).filter((path) => /^\/speaking\/[^/]+\/$/.test(path));
+    expect(talks.length).toBeGreaterThan(0);
+    for (const path of talks) {
+      const { document } = await readPage(dist(), path);
+      const slug = path.split('/')[2]!;
+      expect(meta(document, 'og:image'), path).toBe(`https://morwennahale.example/cards/talks/${slug}.png`);
+      expect(meta(document, 'og:image:alt'), path).toMatch(/^Talk · /);
+      expect(isCompletePng(await readFile(distFile(dist(), `/cards/talks/${slug}.png`)), CARD), path).toBe(true);
+    }
+  });
+
+  test('every other page points at a card that exists', async () => {
     const piecePaths = new Set(published.map((piece) => piece.path));
     const others = (await listPages(dist())).filter((path) => !piecePaths.has(path));
     expect(others).toContain('/');
@@ -95,7 +111,7 @@ describe('cards in the build', () => {
 describe('the card cache', () => {
   test('a rebuild with nothing changed draws no card', async () => {
     const before = await cacheState();
-    expect(before.size).toBe(published.length + 1);
+    expect(before.size).toBe(cardCount);
     await build();
     expect(await cacheState()).toEqual(before);
   });
@@ -129,7 +145,7 @@ describe('the card cache', () => {
     await build();
     const after = await cacheState();
     const added = [...after.keys()].filter((name) => !before.has(name));
-    expect(added).toHaveLength(published.length + 1);
+    expect(added).toHaveLength(cardCount);
   });
 });
 

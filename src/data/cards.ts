@@ -12,9 +12,11 @@ import { CARD_HEIGHT, CARD_WIDTH, type CardText, type FrameFields } from '../car
 import { createCardPool } from '../cards/pool.ts';
 import { cardRegistry } from '../cards/registry.ts';
 import { photoDataUri } from '../cards/render.ts';
-import { cardAlt, pieceCardText, siteCardText } from '../lib/card-text.ts';
-import { cardPath, SITE_CARD_PATH } from '../lib/urls.ts';
+import { cardAlt, pieceCardText, siteCardText, talkCardText } from '../lib/card-text.ts';
+import type { Talk } from '../lib/talks.ts';
+import { cardPath, SITE_CARD_PATH, talkCardPath } from '../lib/urls.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
+import { getTalks } from './talks.ts';
 import { getPortrait, getProfile, settings, type Profile } from './site.ts';
 
 const root = import.meta.env.HUB_ROOT;
@@ -127,6 +129,12 @@ export async function pieceImage(piece: PublishedPiece, profile: Profile): Promi
   return requestCard(cardPath(piece.kind, piece.slug), pieceCardText(piece), profile);
 }
 
+/** The card image of a talk's page and Event. */
+export async function talkImage(talk: Pick<Talk, 'slug' | 'title' | 'event' | 'start' | 'end' | 'timezone'>, profile: Profile): Promise<CardImage> {
+  if (!cardsEnabled) return portraitImage(profile);
+  return requestCard(talkCardPath(talk.slug), talkCardText(talk), profile);
+}
+
 /** The card image for every other page. */
 export async function siteCard(profile: Profile): Promise<CardImage> {
   if (!cardsEnabled) return portraitImage(profile);
@@ -146,9 +154,10 @@ const routeParam = (path: string): string => decodeURIComponent(path.replace(/^\
  */
 export async function getCardRoutes(): Promise<CardRoute[]> {
   if (!cardsEnabled || import.meta.env.HUB_COMMAND === 'build') return [];
-  const [pieces, profile] = await Promise.all([getPieces(), getProfile()]);
+  const [pieces, talks, profile] = await Promise.all([getPieces(), getTalks(), getProfile()]);
   return [
     { params: { card: routeParam(SITE_CARD_PATH) }, props: { text: siteCardText(profile) } },
     ...pieces.map((piece) => ({ params: { card: routeParam(cardPath(piece.kind, piece.slug)) }, props: { text: pieceCardText(piece) } })),
+    ...talks.map((talk) => ({ params: { card: routeParam(talkCardPath(talk.slug)) }, props: { text: talkCardText(talk) } })),
   ];
 }

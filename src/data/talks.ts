@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { bySoonest, isAnnounced, partitionTalks, type Talk, type TalkSchedule } from '../lib/talks.ts';
 import { htmlToText } from '../lib/text.ts';
 import { talkPath } from '../lib/urls.ts';
-import { siteCard, type CardImage } from './cards.ts';
+import { talkImage, type CardImage } from './cards.ts';
 import { getProfile, publishing } from './site.ts';
 
 export type TalkEntry = CollectionEntry<'talks'>;
@@ -79,11 +79,7 @@ export async function getTalkSchedule(): Promise<TalkSchedule<PublishedTalk>> {
   return partitionTalks(await getTalks(), publishing.now);
 }
 
-/**
- * A talk's preview image (Open Graph, Twitter and the Event's `image`): what BaseLayout shows by default
- * (the site's share card, or the portrait when cards are off) until src/cards/ draws a card per talk;
- * this is the one place to swap it.
- */
-export async function getTalkImage(): Promise<CardImage> {
-  return siteCard(await getProfile());
+/** A talk's preview image (Open Graph, Twitter and the Event's `image`): its share card. */
+export async function getTalkImage(talk: PublishedTalk): Promise<CardImage> {
+  return talkImage(talk, await getProfile());
 }

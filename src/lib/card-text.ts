@@ -1,6 +1,7 @@
 /** What each kind of page says on its share card. */
 import type { CardText } from '../cards/layout.ts';
 import { KIND_LABELS, type Piece } from './pieces.ts';
+import { talkWhen, type Talk } from './talks.ts';
 import { stageLabel } from './theories.ts';
 
 /** Essay and note cards show the kind; a theory's card also shows how far along the idea is. */
@@ -14,6 +15,11 @@ export function pieceCardText(piece: Pick<Piece, 'kind' | 'title' | 'summary' | 
     case 'theory':
       return { label: piece.stage ? `${KIND_LABELS.theory} · ${stageLabel(piece.stage)}` : KIND_LABELS.theory, title: piece.title };
   }
+}
+
+/** A talk's card names the event and the day (in the venue's time zone) above the talk's title. */
+export function talkCardText(talk: Pick<Talk, 'title' | 'event' | 'start' | 'end' | 'timezone'>): CardText {
+  return { label: `Talk · ${talk.event.name} · ${talkWhen(talk).shortDate}`, title: talk.title };
 }
 
 /** The site card: who the person is, and what they stand for. */

@@ -19,6 +19,11 @@ export function cardPath(kind: PieceKind, slug: string): string {
   return `/cards/${KIND_FOLDERS[kind]}/${encodeURIComponent(slug)}.png`;
 }
 
+/** The share card of a talk: `/cards/talks/<slug>.png`. */
+export function talkCardPath(slug: string): string {
+  return `/cards/talks/${encodeURIComponent(slug)}.png`;
+}
+
 /** The share card for pages that are not a piece (home, lists, about). */
 export const SITE_CARD_PATH = '/cards/site.png';
 
