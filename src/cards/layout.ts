@@ -6,7 +6,7 @@
  * whenever anything here changes how a card looks: it is part of every cache key.
  */
 
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -34,9 +34,11 @@ export interface FrameFields {
 
 /** What one card shows on top of the frame. */
 export interface CardText {
-  /** Kind label, e.g. "Essay", "Theory · Working theory". */
+  /** Kind label, e.g. "Essay", "Theory · Working theory", "Talk · 10 Mar 2027". */
   label: string;
   title: string;
+  /** A line under the title, e.g. the event a talk is given at. */
+  context?: string;
 }
 
 interface Node {
@@ -104,19 +106,20 @@ export function dropEmoji(text: string): string {
 }
 
 /**
- * The text box: TEXT_BOX wide and as tall as its text (at most TEXT_BOX.height: the largest title
- * step, 3 lines at 76 px, is about 310 px with the label), on the card's background.
+ * The text box: TEXT_BOX wide and as tall as its text (at most TEXT_BOX.height: the tallest title
+ * step, 3 lines at 76 px, is about 360 px with the label and a context line), on the card's background.
  */
 export function textLayer(text: CardText, theme: CardTheme, fontFamily: string): Node {
   const title = dropEmoji(text.title);
   const { fontSize, maxLines } = fitTitle(title);
   return el('div', { width: TEXT_BOX.width, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text, background: theme.background }, [
-    el('div', { fontSize: 28, fontWeight: 700, letterSpacing: 3, textTransform: 'uppercase', color: theme.accent, marginBottom: 22 }, dropEmoji(text.label)),
+    el('div', { display: 'block', fontSize: 28, fontWeight: 700, letterSpacing: 3, textTransform: 'uppercase', color: theme.accent, marginBottom: 22, lineClamp: 1 }, dropEmoji(text.label)),
     el(
       'div',
       { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines },
       title,
     ),
+    ...(text.context ? [el('div', { display: 'block', fontSize: 32, fontWeight: 400, opacity: 0.85, marginTop: 14, lineClamp: 1 }, dropEmoji(text.context))] : []),
   ]);
 }
 

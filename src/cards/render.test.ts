@@ -71,3 +71,10 @@ describe('createCardRenderer', () => {
     expect(await difference(a, b)).toBeGreaterThan(0.001);
   });
 });
+
+describe('a card with a context line', () => {
+  test('draws the tallest title with a label and a context line inside the card', async () => {
+    const png = await draw('talk', { label: 'Talk · 10 Mar 2027', title: 'Being Bold for Change: what it takes to say where you stand at work', context: "International Women's Day Breakfast 2027 at the Harbour Rooms, Bristol" });
+    expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT })).toBe(true);
+  });
+});

@@ -17,9 +17,9 @@ export function pieceCardText(piece: Pick<Piece, 'kind' | 'title' | 'summary' | 
   }
 }
 
-/** A talk's card names the event and the day (in the venue's time zone) above the talk's title. */
+/** A talk's card gives the day (in the venue's time zone) above the talk's title, and the event below it. */
 export function talkCardText(talk: Pick<Talk, 'title' | 'event' | 'start' | 'end' | 'timezone'>): CardText {
-  return { label: `Talk · ${talk.event.name} · ${talkWhen(talk).shortDate}`, title: talk.title };
+  return { label: `Talk · ${talkWhen(talk).shortDate}`, title: talk.title, context: talk.event.name };
 }
 
 /** The site card: who the person is, and what they stand for. */
@@ -29,5 +29,5 @@ export function siteCardText(profile: { jobTitle: string; organisation: { name: 
 
 /** Alt text for a card image, read by screen readers in link previews. */
 export function cardAlt(text: CardText, name: string): string {
-  return `${text.label}: ${text.title} — ${name}`;
+  return `${text.label}: ${text.title}${text.context ? `, ${text.context}` : ''} — ${name}`;
 }
