@@ -101,7 +101,7 @@ const cases: BadInput[] = [
     files: { 'content/notes/2026-05-01-rambling.md': essay(['date: 2026-05-01'], 'This note goes on. '.repeat(30).trim()) },
     file: 'content/notes/2026-05-01-rambling.md',
     field: 'body',
-    expected: /expected at most 500 characters for a note, got 569/,
+    expected: /body: expected at most 500 characters in content\/notes\/, got 569/,
   },
   {
     name: 'an invalid url in content/site.yaml',

@@ -337,7 +337,8 @@ describe('/speaking/', () => {
   });
 
   test('links the calendar feed for subscribing, the press page, and appears in the navigation', () => {
-    expect(document.querySelector('a[rel~="alternate"][type="text/calendar"]')?.getAttribute('href')).toBe('/talks.ics');
+    expect(document.querySelector('head link[rel="alternate"][type="text/calendar"]')?.getAttribute('href')).toBe('/talks.ics');
+    expect(document.querySelector('main a[type="text/calendar"]')?.getAttribute('href')).toBe('/talks.ics');
     expect(document.querySelector('a[href="webcal://morwennahale.example/talks.ics"]')).toBeTruthy();
     expect(document.querySelector('main a[href="/press/"]')).toBeTruthy();
     expect(document.querySelector('.site-nav a[href="/speaking/"]')?.getAttribute('aria-current')).toBe('page');

@@ -67,7 +67,7 @@ export function contentGlob(options: ContentGlobOptions): Loader {
         const length = [...(entry.body ?? '').trim()].length;
         if (length > limit) {
           throw new Error(
-            `${entry.filePath ?? entry.id}: body: expected at most ${limit} characters for a ${options.folder.replace(/s$/, '')}, got ${length}. ` +
+            `${entry.filePath ?? entry.id}: body: expected at most ${limit} characters in ${base}/, got ${length}. ` +
               'Shorten it, or make it an essay.',
           );
         }

@@ -19,6 +19,14 @@ describe('parseStrictDate', () => {
 });
 
 describe('dateField', () => {
+  test('says what was expected when the date is missing or not text', () => {
+    for (const value of [undefined, 42, true]) {
+      const result = dateField.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/expected a date like 2026-11-25/);
+    }
+  });
+
   test('says what was expected', () => {
     const result = dateField.safeParse('2026-02-30');
     expect(result.success).toBe(false);

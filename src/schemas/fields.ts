@@ -13,7 +13,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
  * date such as `2026-02-30` is refused instead of silently rolling over into March. (Front matter dates
  * arrive as `Date` objects already; `loaders/front-matter-dates.ts` checks them as written.)
  */
-export const dateField = z.union([z.date(), z.string()]).transform((value, ctx): Date => {
+export const dateField = z.union([z.date(), z.string()], { error: 'expected a date like 2026-11-25 or 2026-11-25T09:30:00+01:00' }).transform((value, ctx): Date => {
   const date = value instanceof Date ? value : parseStrictDate(value);
   if (!date) {
     ctx.addIssue({
