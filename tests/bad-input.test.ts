@@ -3,22 +3,11 @@
  * must exit non-zero, print a message that names the file, the field and what was expected, and
  * leave no pages behind.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildHub, listFiles, plainOutput, PROJECT_ROOT, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
-
-interface BadInput {
-  name: string;
-  files: Record<string, string | null>;
-  /** The file the message must name, relative to the site root. */
-  file: string;
-  /** The field the message must name, as `field: expected …`. */
-  field: string;
-  /** What the message must say was expected. */
-  expected: RegExp;
-}
+import { expect, test } from 'vitest';
+import { describeBadInputs, type BadInput } from './helpers/bad-input.ts';
+import { PROJECT_ROOT } from './helpers/site.ts';
 
 function essay(frontMatter: string[], body = 'A paragraph of text.'): string {
   return ['---', ...frontMatter, '---', '', body, ''].join('\n');
@@ -116,32 +105,4 @@ test('the profile fixture really differs from the sample profile', () => {
   expect(brokenProfile).not.toBe(sampleProfile);
 });
 
-for (const bad of cases) {
-  describe(bad.name, () => {
-    let site: BuiltSite;
-    let output: string;
-    beforeAll(async () => {
-      site = await buildHub({ files: bad.files, env: { HUB_NOW: SAMPLE_NOW } });
-      output = plainOutput(site.output);
-    });
-    afterAll(async () => {
-      await site?.cleanup();
-    });
-
-    test('fails the build', () => {
-      expect(site.exitCode, output).not.toBe(0);
-    });
-
-    test('names the file, the field and what was expected', () => {
-      expect(output).toContain(bad.file);
-      expect(output).toMatch(new RegExp(`(^|[\\s:])${bad.field.replace(/\./g, '\\.')}: expected`, 'm'));
-      expect(output).toMatch(bad.expected);
-    });
-
-    test('leaves nothing half-written', async () => {
-      expect(existsSync(join(site.dist, 'index.html'))).toBe(false);
-      const written = existsSync(site.dist) ? await listFiles(site.dist) : [];
-      expect(written.filter((file) => /\.(html|xml|json)$/.test(file))).toEqual([]);
-    });
-  });
-}
+describeBadInputs(cases);

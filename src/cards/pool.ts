@@ -22,7 +22,7 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-export function createCardPool(options: { workerFile: string; workerData: CardWorkerData; size?: number }): CardPool {
+export function createCardPool(options: { workerFile: string; workerData: CardWorkerData; size?: number | undefined }): CardPool {
   const size = Math.max(1, options.size ?? availableParallelism());
   const queue: Task[] = [];
   const idle: Worker[] = [];

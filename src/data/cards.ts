@@ -27,6 +27,14 @@ const root = import.meta.env.HUB_ROOT;
  */
 export const cardsEnabled = process.env['HUB_SHARE_CARDS'] !== 'off';
 
+/** `HUB_CARD_WORKERS=N` sets how many threads draw cards; default: one per core. */
+function cardWorkers(env: Record<string, string | undefined>): number | undefined {
+  const text = env['HUB_CARD_WORKERS'];
+  if (text === undefined || text === '') return undefined;
+  if (!/^[1-9]\d*$/.test(text)) throw new Error(`HUB_CARD_WORKERS: expected a whole number of at least 1, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
 export interface CardImage {
   src: string;
   width: number;
@@ -66,7 +74,7 @@ function getDrawer(): Promise<DrawCard> {
     const fontsHash = loadCardFonts(root).hash;
     const photoHash = sha256(photo);
     const cacheDir = cardCacheDir(root);
-    const pool = createCardPool({ workerFile: join(root, 'src/cards/worker.ts'), workerData: { root, frame } });
+    const pool = createCardPool({ workerFile: join(root, 'src/cards/worker.ts'), workerData: { root, frame }, size: cardWorkers(process.env) });
     const findOrDraw = async (key: string, text: CardText): Promise<string> => {
       const cached = await findCachedCard(cacheDir, key);
       if (cached) return cached;
