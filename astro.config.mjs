@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
 
@@ -43,6 +44,7 @@ export default defineConfig({
     astroCommand(),
     mdx(),
     shareCards(),
+    search(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
   devToolbar: { enabled: false },

@@ -2,13 +2,15 @@
  * `npm run bench`: how long the hub takes to build a large site, against a plain Astro blog, and what
  * share cards add.
  *
- * Generates a deterministic corpus of synthetic essays and, per run, builds it four ways, each an
+ * Generates a deterministic corpus of synthetic essays and, per run, builds it five ways, each an
  * `astro build` in its own process and folder:
  *   baseline          a plain Astro blog (`baseline/`, shaped like Astro's official blog example)
- *   hub, no cards     the hub with HUB_SHARE_CARDS=off
+ *   hub, no cards     the hub with HUB_SHARE_CARDS=off (and, like the blog, no search index)
  *   hub, cold cards   the hub with an empty card cache
  *   hub, warm cards   the same folder again after editing one essay's title, with Astro's own content
  *                     cache removed, as on CI where only `.cache/cards` is kept between runs
+ *   hub, search       the hub without cards but with its Pagefind index, to show what search costs
+ * The card builds leave search off so that their ratios measure cards alone.
  * then draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
  * and the targets of the issues. Progress goes to stderr, the report to stdout (a table, or JSON with
  * `--json`; `npm run --silent bench -- --json` keeps npm's own banner off stdout).
@@ -35,7 +37,7 @@ const TARGETS = { hubVsBaseline: 1.5, coldCardsVsNoCards: 2.5, warmCardsVsNoCard
 
 const BASELINE_TEMPLATE = fileURLToPath(new URL('./baseline/', import.meta.url));
 
-type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, warm cards';
+type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, warm cards' | 'hub, search';
 
 type Log = (line: string) => void;
 
@@ -54,9 +56,10 @@ const baselineOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({
 const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({ files: corpusFiles(essays, 'content/essays') });
 
 /** The hub's environment, fixed here so that nothing in the caller's shell (a card cache, say) leaks in. */
-const hubEnv = (root: string, cards: boolean): Record<string, string> => ({
+const hubEnv = (root: string, features: { cards: boolean; search: boolean }): Record<string, string> => ({
   HUB_NOW,
-  HUB_SHARE_CARDS: cards ? 'on' : 'off',
+  HUB_SHARE_CARDS: features.cards ? 'on' : 'off',
+  HUB_SEARCH: features.search ? 'on' : 'off',
   HUB_CARD_CACHE: join(root, '.cache/cards'),
   SITE_URL: 'https://morwennahale.example',
 });
@@ -89,7 +92,7 @@ async function editOneEssay(root: string, essay: SyntheticEssay): Promise<void> 
 
 async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
   const essays = generateCorpus({ essays: options.essays, words: options.words });
-  const samples: Record<BuildName, BuildSample[]> = { baseline: [], 'hub, no cards': [], 'hub, cold cards': [], 'hub, warm cards': [] };
+  const samples: Record<BuildName, BuildSample[]> = { baseline: [], 'hub, no cards': [], 'hub, cold cards': [], 'hub, warm cards': [], 'hub, search': [] };
   const hubPage = (slug: string) => `dist${piecePath('essay', slug)}index.html`;
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
     samples[name].push(sample);
@@ -110,26 +113,29 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
       record('baseline', await build('baseline', site, {}, essays, (slug) => `dist/blog/${slug}/index.html`), run);
     });
     await withSite(hubOptions(essays), async (site) => {
-      record('hub, no cards', await build('hub, no cards', site, hubEnv(site.root, false), essays, hubPage), run);
+      record('hub, no cards', await build('hub, no cards', site, hubEnv(site.root, { cards: false, search: false }), essays, hubPage), run);
     });
     await withSite(hubOptions(essays), async (site) => {
-      const env = hubEnv(site.root, true);
+      const env = hubEnv(site.root, { cards: true, search: false });
       record('hub, cold cards', await build('hub, cold cards', site, env, essays, hubPage), run);
       await editOneEssay(site.root, essays[0]!);
       await rm(join(site.root, 'node_modules/.astro'), { recursive: true, force: true });
       await rm(join(site.root, 'dist'), { recursive: true, force: true });
       record('hub, warm cards', await build('hub, warm cards', site, env, essays, hubPage), run);
     });
+    await withSite(hubOptions(essays), async (site) => {
+      record('hub, search', await build('hub, search', site, hubEnv(site.root, { cards: false, search: true }), essays, hubPage), run);
+    });
   }
   log('drawing cards in-process to measure CPU per card');
   const cardCpuMs = await measureCardCpu({ root: PROJECT_ROOT, titles: essays.slice(0, 200).map((essay) => essay.title) });
-  const [baseline, noCards, cold, warm] = (Object.keys(samples) as BuildName[]).map((name) => summarizeBuilds(name, samples[name], options.essays));
+  const [baseline, noCards, cold, warm, search] = (Object.keys(samples) as BuildName[]).map((name) => summarizeBuilds(name, samples[name], options.essays));
   return {
     essays: options.essays,
     words: options.words,
     runs: options.runs,
     machine: describeMachine(),
-    builds: [baseline!, noCards!, cold!, warm!],
+    builds: [baseline!, noCards!, cold!, warm!, search!],
     cardCpuMs,
     checks: [
       ratioCheck('hub (no cards) / baseline', noCards!, baseline!, TARGETS.hubVsBaseline),

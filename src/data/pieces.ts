@@ -3,9 +3,11 @@
  * This is the only module that applies the publishing rule to collections.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { flattenCites } from '../lib/backlinks.ts';
 import { byNewest, groupByTag, type Piece } from '../lib/pieces.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { htmlToText, noteTitle } from '../lib/text.ts';
+import { latestRevision } from '../lib/theories.ts';
 import { piecePath } from '../lib/urls.ts';
 import { publishing } from './site.ts';
 
@@ -28,7 +30,8 @@ function fromEssay(entry: EssayEntry): PublishedPiece {
   const { data } = entry;
   return {
     kind: 'essay', slug: entry.id, path: piecePath('essay', entry.id), title: data.title, summary: data.description,
-    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, syndication: data.syndication, canonical: data.canonical, entry,
+    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, syndication: data.syndication, canonical: data.canonical,
+    cites: flattenCites(data.cites), entry,
   };
 }
 
@@ -36,7 +39,8 @@ function fromNote(entry: NoteEntry): PublishedPiece {
   const text = noteText(entry);
   return {
     kind: 'note', slug: entry.id, path: piecePath('note', entry.id), title: noteTitle(text), summary: text,
-    date: entry.data.date, tags: entry.data.tags, draft: entry.data.draft, syndication: entry.data.syndication, entry,
+    date: entry.data.date, tags: entry.data.tags, draft: entry.data.draft, syndication: entry.data.syndication,
+    cites: flattenCites(entry.data.cites), entry,
   };
 }
 
@@ -44,7 +48,8 @@ function fromTheory(entry: TheoryEntry): PublishedPiece {
   const { data } = entry;
   return {
     kind: 'theory', slug: entry.id, path: piecePath('theory', entry.id), title: data.title, summary: data.summary,
-    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, stage: data.stage, syndication: data.syndication, entry,
+    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, stage: data.stage, syndication: data.syndication,
+    lastChange: latestRevision(data.revisions)?.change, cites: flattenCites(data.cites), entry,
   };
 }
 

@@ -71,9 +71,12 @@ export function newEntry(kind: NewKind, text: string, now: Date): NewEntry {
           date: day,
           stage: 'hunch',
           confidence: 'A hunch: say how sure you are, in plain words.',
+          openQuestions: [],
+          changeMyMind: 'What evidence or argument would change your mind?',
+          revisions: [],
           tags: [],
           draft: true,
-        }) + '\nWhat makes you think so? What would change your mind?\n',
+        }) + '\nWhat makes you think so?\n',
       };
     case 'note':
       return {

@@ -25,6 +25,11 @@ export interface SyndicationExtension {
   skip: Network[];
   /** Author-written text per network, used instead of the composed excerpt. */
   overrides: Partial<Record<Network, string>>;
+  /**
+   * The author marked the piece as reviewed against `content/policy.yaml` (front matter
+   * `syndication.reviewed`); absent in feeds built before the field existed, which reads as `false`.
+   */
+  reviewed?: boolean;
 }
 
 export interface JsonFeedItem {

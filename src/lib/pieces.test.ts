@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byNewest, groupByTag, groupByYear, lastModified } from './pieces.ts';
+import { byNewest, groupByTag, groupByYear, lastModified, pieceRef, revisedAt } from './pieces.ts';
 
 const piece = (slug: string, date: string, tags: string[] = []) => ({ slug, date: new Date(date), tags });
 
@@ -34,5 +34,22 @@ describe('lastModified', () => {
   test('is the updated date when later than the date', () => {
     expect(lastModified({ date: new Date('2026-01-01'), updated: new Date('2026-02-01') }).toISOString()).toBe('2026-02-01T00:00:00.000Z');
     expect(lastModified({ date: new Date('2026-01-01') }).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('revisedAt', () => {
+  test('returns the updated date when it is after publication', () => {
+    expect(revisedAt({ date: new Date('2026-01-01'), updated: new Date('2026-02-01') })).toEqual(new Date('2026-02-01'));
+  });
+
+  test('returns undefined when never revised, or updated on the day it was published', () => {
+    expect(revisedAt({ date: new Date('2026-01-01') })).toBeUndefined();
+    expect(revisedAt({ date: new Date('2026-01-01'), updated: new Date('2026-01-01') })).toBeUndefined();
+  });
+});
+
+describe('pieceRef', () => {
+  test('returns the collection and id that cites: and reference() use', () => {
+    expect(pieceRef({ kind: 'theory', slug: 'trust' })).toEqual({ collection: 'theories', id: 'trust' });
   });
 });

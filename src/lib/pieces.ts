@@ -1,4 +1,5 @@
 import type { TheoryStage } from '../schemas/theory.ts';
+import type { EntryRef } from './backlinks.ts';
 import type { Network } from './networks.ts';
 import type { PieceKind } from './urls.ts';
 
@@ -21,12 +22,32 @@ export interface Piece {
   draft: boolean;
   /** Stage of a theory, for its label. */
   stage?: TheoryStage | undefined;
-  syndication: { skip: Network[]; text: Partial<Record<Network, string>> };
+  /** What a theory's latest revision changed, for "recently tended" lists. */
+  lastChange?: string | undefined;
+  /** What the piece cites (theories, essays, notes), in the order written. */
+  cites: EntryRef[];
+  syndication: { skip: Network[]; text: Partial<Record<Network, string>>; reviewed: boolean };
   /** Canonical URL elsewhere, when the piece was first published off-site. */
   canonical?: string | undefined;
 }
 
 export const KIND_LABELS: Record<PieceKind, string> = { essay: 'Essay', note: 'Note', theory: 'Theory' };
+
+/** The collection each kind is loaded from (also the name `reference()` and `cites:` use). */
+export const KIND_COLLECTIONS = { essay: 'essays', note: 'notes', theory: 'theories' } as const satisfies Record<PieceKind, string>;
+
+/** The piece as a reference: `{ collection: 'theories', id: 'trust-before-turbines' }`. */
+export function pieceRef(piece: Pick<Piece, 'kind' | 'slug'>): EntryRef {
+  return { collection: KIND_COLLECTIONS[piece.kind], id: piece.slug };
+}
+
+/**
+ * When a piece was revised after it was published (its `updated`, or a theory's latest revision), or
+ * undefined if it never was. Feeds mark these so followers see an idea move.
+ */
+export function revisedAt(piece: Pick<Piece, 'date' | 'updated'>): Date | undefined {
+  return piece.updated && piece.updated > piece.date ? piece.updated : undefined;
+}
 
 /** The later of `date` and `updated`: when the piece last changed. */
 export function lastModified(piece: Pick<Piece, 'date' | 'updated'>): Date {

@@ -7,7 +7,10 @@ import {
   piecePath,
   pressItemPath,
   pressPath,
+  searchPath,
   speakingPath,
+  stancePath,
+  stancesPath,
   tagPath,
   tagSlug,
   talkPath,
@@ -70,5 +73,19 @@ describe('speaking and press paths', () => {
       'mailto:a@b.example?subject=Speaking%20enquiry%3A%20IWD%20%26%20more&body=Hello%2C%0D%0AEvent%3A%20',
     );
     expect(mailtoUrl('a@b.example')).toBe('mailto:a@b.example');
+  });
+});
+
+describe('stancesPath and stancePath', () => {
+  test('returns the stances page and an anchor on it per stance', () => {
+    expect(stancesPath()).toBe('/stances/');
+    expect(stancePath('against-fracking')).toBe('/stances/#against-fracking');
+  });
+});
+
+describe('searchPath', () => {
+  test('returns the search page, with the query encoded when given', () => {
+    expect(searchPath()).toBe('/search/');
+    expect(searchPath('trust & consent')).toBe('/search/?q=trust+%26+consent');
   });
 });

@@ -98,3 +98,18 @@ export function mailtoUrl(address: string, fields: { subject?: string | undefine
 export function topicPath(slug: string): string {
   return `${speakingPath()}#topic-${encodeURIComponent(slug)}`;
 }
+
+/** `/stances/`: where the author stands. */
+export function stancesPath(): string {
+  return '/stances/';
+}
+
+/** `/stances/#<slug>`: one stance on the stances page. */
+export function stancePath(slug: string): string {
+  return `${stancesPath()}#${encodeURIComponent(slug)}`;
+}
+
+/** `/search/`, optionally with a query filled in: `/search/?q=fracking`. */
+export function searchPath(query?: string): string {
+  return query ? `/search/?${new URLSearchParams({ q: query })}` : '/search/';
+}

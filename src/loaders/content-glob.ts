@@ -2,6 +2,7 @@ import { glob as listFiles, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
+import { findReferences, unknownReferenceMessage, type EntryIndex } from './entry-ids.ts';
 import { checkFrontMatterDates } from './front-matter-dates.ts';
 import { findMissingImage, missingImageMessage } from './image-paths.ts';
 import { brokenYamlField } from './yaml-errors.ts';
@@ -13,6 +14,11 @@ export interface ContentGlobOptions {
   pattern?: string;
   /** Longest allowed body in characters (front matter excluded). Default: no limit. */
   maxBodyCharacters?: number;
+  /**
+   * Shared with the other collections' loaders: this collection's ids go in (if the index covers it),
+   * and every reference an entry makes into a collection the index covers is checked against it.
+   */
+  entryIndex?: EntryIndex;
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
@@ -20,8 +26,8 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 /**
  * Astro's `glob()` over `content/<folder>`, plus the checks a schema cannot make: dates as written
  * (before YAML rolls 30 February into March), front matter that is not YAML, two files with one slug,
- * image paths that point at nothing, and the body's length (a note's limit). Each failure names the
- * file and the field, which Astro's own errors for these cases do not.
+ * image paths that point at nothing, the body's length (a note's limit) and references to entries that
+ * do not exist. Each failure names the file and the field, which Astro's own errors for these cases do not.
  */
 export function contentGlob(options: ContentGlobOptions): Loader {
   const pattern = options.pattern ?? '**/*.{md,mdx}';
@@ -30,6 +36,8 @@ export function contentGlob(options: ContentGlobOptions): Loader {
   return {
     name: 'hub-content-glob',
     load: async (context) => {
+      const index = options.entryIndex;
+      const round = index?.begin(options.folder);
       const siteRoot = fileURLToPath(context.config.root);
       const root = fileURLToPath(new URL(`${base}/`, context.config.root));
       const files: string[] = [];
@@ -61,6 +69,10 @@ export function contentGlob(options: ContentGlobOptions): Loader {
             'makes the same slug (slugs are lower-case, with dashes for spaces and punctuation). Rename one of them.',
         );
       }
+      if (index && round !== undefined) {
+        if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
+        await checkReferences(entries, index, round);
+      }
       const limit = options.maxBodyCharacters;
       if (limit === undefined) return;
       for (const entry of entries) {
@@ -74,6 +86,25 @@ export function contentGlob(options: ContentGlobOptions): Loader {
       }
     },
   };
+}
+
+/**
+ * Fails on the first reference to an entry that does not exist, naming the citing file and the field.
+ * Waits for the cited collections' loaders, which run alongside this one, to share their ids.
+ */
+async function checkReferences(
+  entries: ReadonlyArray<{ id: string; data: unknown; filePath?: string | undefined }>,
+  index: EntryIndex,
+  round: number,
+): Promise<void> {
+  const sorted = [...entries].sort((a, b) => (a.filePath ?? a.id).localeCompare(b.filePath ?? b.id));
+  for (const entry of sorted) {
+    for (const reference of findReferences(entry.data)) {
+      if (!index.has(reference.collection)) continue;
+      const known = await index.ids(reference.collection, round);
+      if (!known.has(reference.id)) throw new Error(unknownReferenceMessage(entry.filePath ?? entry.id, reference, known));
+    }
+  }
 }
 
 interface Duplicate {

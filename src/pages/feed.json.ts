@@ -28,6 +28,7 @@ async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile:
       card: image,
       skip: piece.syndication.skip,
       overrides: piece.syndication.text,
+      reviewed: piece.syndication.reviewed,
     },
   };
 }

@@ -2,9 +2,13 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getFeedItems } from '../data/feed-items.ts';
 import { getProfile, getSiteTitle, settings } from '../data/site.ts';
-import { KIND_LABELS } from '../lib/pieces.ts';
+import { KIND_LABELS, revisedAt } from '../lib/pieces.ts';
 
-/** RSS 2.0 with full content, every published kind, newest first. */
+/**
+ * RSS 2.0 with full content, every published kind, newest first. RSS has no "updated" element, so a
+ * revised piece (an essay's `updated`, a theory's latest revision) carries `<atom:updated>`, which
+ * feed readers that follow Atom show as a change.
+ */
 export const GET: APIRoute = async () => {
   const [items, profile, title] = await Promise.all([getFeedItems(), getProfile(), getSiteTitle()]);
   return rss({
@@ -24,6 +28,13 @@ export const GET: APIRoute = async () => {
       content: html,
       categories: [KIND_LABELS[piece.kind], ...piece.tags],
       author: `${profile.email} (${profile.name})`,
+      ...revisedItem(piece),
     })),
   });
 };
+
+/** `<atom:updated>` for a piece revised after it was published; nothing for one that never was. */
+function revisedItem(piece: Parameters<typeof revisedAt>[0]): { customData?: string } {
+  const revised = revisedAt(piece);
+  return revised ? { customData: `<atom:updated>${revised.toISOString()}</atom:updated>` } : {};
+}

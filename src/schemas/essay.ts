@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
-import type { SchemaContext } from 'astro:content';
+import { citesField, type CitingSchemaContext } from './cites.ts';
 import { dateField, socialImageField, tagsField, textField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /** `content/essays/*.md(x)`: long-form pieces, the backbone of the site. */
-export const essaySchema = (context: SchemaContext) =>
+export const essaySchema = (context: CitingSchemaContext) =>
   z
     .strictObject({
       /** Headline. */
@@ -34,6 +34,8 @@ export const essaySchema = (context: SchemaContext) =>
       canonical: urlField.optional(),
       /** Per-network syndication overrides and skips. */
       syndication: syndicationField,
+      /** Theories, essays and notes this essay builds on, by file name. Default: none. */
+      cites: citesField(context.reference),
     })
     .refine((essay) => !essay.updated || essay.updated >= essay.date, {
       error: 'expected `updated` to be on or after `date`',

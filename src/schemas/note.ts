@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { SchemaContext } from 'astro:content';
+import { citesField, type CitingSchemaContext } from './cites.ts';
 import { dateField, socialImageField, tagsField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
@@ -10,7 +10,7 @@ import { syndicationField } from './syndication.ts';
 export const NOTE_MAX_CHARACTERS = 500;
 
 /** `content/notes/*.md`: short posts — a thought, a reaction, a link with a comment. */
-export const noteSchema = (context: SchemaContext) => z.strictObject({
+export const noteSchema = (context: CitingSchemaContext) => z.strictObject({
   /** Publication date (and time, if several notes share a day). */
   date: dateField,
   /** An optional link the note is about. */
@@ -23,4 +23,6 @@ export const noteSchema = (context: SchemaContext) => z.strictObject({
   image: socialImageField(context),
   /** Per-network syndication overrides and skips. */
   syndication: syndicationField,
+  /** Theories, essays and notes this note builds on, by file name. Default: none. */
+  cites: citesField(context.reference),
 });

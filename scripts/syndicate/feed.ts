@@ -1,0 +1,120 @@
+/**
+ * Reading the built site's JSON Feed, the contract between the site and the scripts: from `dist/`
+ * (the default) or a deployed URL. Share cards are read from beside the feed (`dist/cards/…`) or
+ * fetched from the site.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { ledgerKey } from '../../src/lib/ledger.ts';
+import { NETWORKS } from '../../src/lib/networks.ts';
+import { THEORY_STAGES } from '../../src/schemas/theory.ts';
+import { formatIssues } from '../../src/lib/validation.ts';
+import type { SyndicationItem } from './compose/index.ts';
+
+const network = z.enum(NETWORKS);
+
+/** Only what the scripts read; anything else in the feed is the readers' business. */
+const feedSchema = z.object({
+  items: z.array(
+    z.object({
+      url: z.url(),
+      title: z.string(),
+      summary: z.string(),
+      tags: z.array(z.string()).default([]),
+      date_published: z.string(),
+      _syndication: z.object({
+        version: z.literal(1, { error: 'expected version 1 of the _syndication extension; rebuild the site' }),
+        kind: z.enum(['essay', 'note', 'theory']),
+        slug: z.string().min(1),
+        text: z.string(),
+        stage: z.enum(THEORY_STAGES).optional(),
+        card: z.url().optional(),
+        skip: z.array(network).default([]),
+        overrides: z.partialRecord(network, z.string()).default({}),
+        reviewed: z.boolean().default(false),
+      }),
+    }),
+  ),
+});
+
+/** Bluesky refuses a thumbnail over 1,000,000 bytes; the other networks take what Bluesky takes. */
+export const MAX_THUMBNAIL_BYTES = 1_000_000;
+
+export interface Thumbnail {
+  bytes: Uint8Array<ArrayBuffer>;
+  mimeType: string;
+}
+
+export interface LoadedFeed {
+  /** Where the feed came from, for messages. */
+  label: string;
+  items: SyndicationItem[];
+  /** The share card's bytes, or why it cannot be used. */
+  loadImage: (url: string) => Promise<Thumbnail | { problem: string }>;
+}
+
+const MIME_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
+
+export function parseFeed(text: string, label: string): SyndicationItem[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${label}: expected JSON, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const result = feedSchema.safeParse(raw);
+  if (!result.success) throw new Error(formatIssues(label, result.error.issues));
+  return result.data.items.map(({ url, title, summary, tags, date_published, _syndication: s }) => ({
+    key: ledgerKey(s.kind, s.slug), url, title, summary, tags, datePublished: date_published, kind: s.kind, slug: s.slug, text: s.text,
+    stage: s.stage, card: s.card, skip: s.skip, overrides: s.overrides, reviewed: s.reviewed,
+  }));
+}
+
+function checkSize(bytes: Uint8Array<ArrayBuffer>, mimeType: string, label: string): Thumbnail | { problem: string } {
+  if (bytes.byteLength > MAX_THUMBNAIL_BYTES) return { problem: `${label} is ${bytes.byteLength} bytes, over the ${MAX_THUMBNAIL_BYTES}-byte limit; posted without a thumbnail` };
+  if (!mimeType.startsWith('image/')) return { problem: `${label} is not an image (${mimeType})` };
+  return { bytes, mimeType };
+}
+
+/**
+ * Loads the feed from a folder (`dist`, holding `feed.json`), a `.json` file, or an http(s) URL.
+ */
+export async function loadFeed(source: string, options: { cwd: string; fetch: typeof fetch }): Promise<LoadedFeed> {
+  if (/^https?:\/\//.test(source)) {
+    const response = await options.fetch(source, { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`[GET] ${source}: ${response.status} ${response.statusText}`);
+    return {
+      label: source,
+      items: parseFeed(await response.text(), source),
+      loadImage: async (url) => {
+        const image = await options.fetch(url, { signal: AbortSignal.timeout(30_000) });
+        if (!image.ok) return { problem: `[GET] ${url}: ${image.status} ${image.statusText}` };
+        return checkSize(new Uint8Array(await image.arrayBuffer()), image.headers.get('content-type') ?? '', url);
+      },
+    };
+  }
+  const path = resolve(options.cwd, source);
+  const file = path.endsWith('.json') ? path : join(path, 'feed.json');
+  const root = path.endsWith('.json') ? resolve(path, '..') : path;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${file} does not exist; run \`npm run build\` first, or pass --feed <url>`, { cause: error });
+    throw error;
+  }
+  return {
+    label: file,
+    items: parseFeed(text, file),
+    loadImage: async (url) => {
+      const local = join(root, decodeURIComponent(new URL(url).pathname));
+      try {
+        return checkSize(new Uint8Array(await readFile(local)), MIME_TYPES[extname(local).toLowerCase()] ?? 'application/octet-stream', local);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: `${local} does not exist (the share card of ${url})` };
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading and writing the syndication ledger (`content/evidence/syndication.json`, shape and parser in
+ * src/lib/ledger.ts — the same code the site reads it with). Every write goes to a temporary file in the same folder, is fsynced, then
+ * renamed over the ledger and the folder fsynced: at every instant the ledger on disk is the old or
+ * the new version, complete and valid, so a crash (even SIGKILL) never loses or corrupts it.
+ */
+import { open, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/lib/ledger.ts';
+import type { Network } from '../../src/lib/networks.ts';
+import type { PieceKind } from '../../src/lib/urls.ts';
+
+/** Reads the ledger; a hub that has syndicated nothing has none yet, which reads as empty. */
+export async function readLedger(file: string, label: string = file): Promise<Ledger> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyLedger();
+    throw error;
+  }
+  return parseLedger(text, label);
+}
+
+let sequence = 0;
+
+/** Writes the ledger atomically: temp file, fsync, rename, fsync the folder. */
+export async function writeLedger(file: string, ledger: Ledger): Promise<void> {
+  // Never write what the site could not read back.
+  const valid = ledgerSchema.parse(ledger);
+  const folder = dirname(file);
+  await mkdir(folder, { recursive: true });
+  sequence += 1;
+  const temp = join(folder, `.${basename(file)}.${process.pid}.${sequence}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(valid, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  const directory = await open(folder, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+/** Temporary files a killed run left behind; the ledger itself is always whole, so they are dropped. */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => rm(join(dirname(file), name), { force: true })));
+}
+
+export interface LedgerItemRef {
+  kind: PieceKind;
+  slug: string;
+  /** The piece's URL on the site, recorded with its first entry. */
+  url: string;
+}
+
+export type { LedgerEntry };
+
+/** The ledger of one run: read once, every change written through at once, writes in order. */
+export interface LedgerStore {
+  /** The entry for an item on a network, if any. */
+  entry: (item: LedgerItemRef, network: Network) => LedgerEntry | undefined;
+  /** Records that a request is about to go out (before it is sent). */
+  markInFlight: (item: LedgerItemRef, network: Network, mark: { startedAt: string; key?: string | undefined }) => Promise<void>;
+  /** Records a post that exists on the network (after it succeeded). */
+  markPosted: (item: LedgerItemRef, network: Network, post: { remoteId: string; url: string; postedAt: string }) => Promise<void>;
+  snapshot: () => Ledger;
+}
+
+export async function openLedger(file: string, label: string = file): Promise<LedgerStore> {
+  const ledger = await readLedger(file, label);
+  await removeStaleTempFiles(file);
+  let queue: Promise<void> = Promise.resolve();
+
+  const update = async (item: LedgerItemRef, network: Network, entry: LedgerEntry): Promise<void> => {
+    const key = ledgerKey(item.kind, item.slug);
+    const next = structuredClone(ledger);
+    (next.items[key] ??= { url: item.url, networks: {} }).networks[network] = entry;
+    // Checked before it is adopted: a bad entry fails this call and leaves the ledger as it was.
+    const snapshot = ledgerSchema.parse(next);
+    ledger.items[key] = structuredClone(snapshot.items[key]!);
+    // Writes are chained so a later state never lands before an earlier one; each holds the whole state.
+    const write = queue.catch(() => undefined).then(() => writeLedger(file, snapshot));
+    queue = write;
+    return write;
+  };
+
+  return {
+    entry: (item, network) => ledger.items[ledgerKey(item.kind, item.slug)]?.networks[network],
+    markInFlight: (item, network, { startedAt, key }) => update(item, network, { status: 'in-flight', startedAt, ...(key ? { key } : {}) }),
+    markPosted: (item, network, post) => update(item, network, { status: 'posted', ...post }),
+    snapshot: () => structuredClone(ledger),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The one interface every network adapter implements: publish a composed post, and read back what
+ * was posted (the "collect engagement" step builds on `readBack`). Adding a network means one file
+ * here, its composer in ../compose/ and its tests.
+ */
+import { createHash } from 'node:crypto';
+import type { Network } from '../../../src/lib/networks.ts';
+import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
+import type { Thumbnail } from '../feed.ts';
+
+/** A composed post with its share card loaded, ready to send. */
+export interface PreparedPost extends ComposedPost {
+  thumbnail?: Thumbnail | undefined;
+}
+
+/** A post that exists on a network. */
+export interface RemotePost {
+  remoteId: string;
+  url: string;
+}
+
+export interface PublishOptions {
+  /** Deterministic per (item, network): Bluesky's record key, Mastodon's Idempotency-Key. */
+  key: string;
+  /**
+   * An earlier request for this post may have reached the network (an in-flight mark in the ledger,
+   * or a failed attempt in this run): the adapter makes sure it does not post a second copy.
+   */
+  resume: boolean;
+  /** When the first request for this post was about to be sent (ISO 8601). */
+  startedAt: string;
+}
+
+export interface ReadBack extends RemotePost {
+  exists: boolean;
+  /** What the network reports, where it reports it without extra scopes. */
+  metrics: { likes?: number | undefined; reposts?: number | undefined; replies?: number | undefined; quotes?: number | undefined };
+}
+
+export interface NetworkAdapter {
+  network: Network;
+  /** The deterministic key for an item on this network. */
+  keyFor: (item: { key: string; datePublished: string }) => string;
+  /** What composing needs from the account's server (Mastodon's instance limits). */
+  composeSettings?: () => Promise<ComposeSettings>;
+  publish: (post: PreparedPost, options: PublishOptions) => Promise<RemotePost>;
+  readBack: (remote: RemotePost) => Promise<ReadBack>;
+}
+
+/** What every adapter is given besides its credentials. */
+export interface AdapterDeps {
+  fetch: typeof fetch;
+  /** Each request gives up after this long (a slow network must not hang the run). */
+  timeoutMs: number;
+  now: () => number;
+}
+
+/** A credential-less network: the variables that are missing, for the one line that says so. */
+export interface MissingCredentials {
+  missing: string[];
+}
+
+/** `sha256(item key + network)`, shortened: the same for every run, different per item and network. */
+export function stableKey(itemKey: string, network: Network): string {
+  return createHash('sha256').update(`${network}\u0000${itemKey}`).digest('hex').slice(0, 32);
+}
+
+/** Reads required variables; undefined entries are listed as missing. */
+export function requireEnv<K extends string>(env: Record<string, string | undefined>, names: readonly K[]): Record<K, string> | MissingCredentials {
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) return { missing };
+  return Object.fromEntries(names.map((name) => [name, env[name]!])) as Record<K, string>;
+}
+
+/** Which environment variables hold secrets: never printed, redacted from every message. */
+export const SECRET_ENV = [
+  'BLUESKY_APP_PASSWORD', 'MASTODON_TOKEN', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET', 'X_OAUTH2_TOKEN',
+  'LINKEDIN_TOKEN', 'THREADS_TOKEN',
+] as const;
+
+/** Replaces every secret's value in a text by `[redacted]`. */
+export function redact(text: string, env: Record<string, string | undefined>): string {
+  let result = text;
+  for (const name of SECRET_ENV) {
+    const value = env[name];
+    if (value && value.length >= 4) result = result.split(value).join('[redacted]');
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+/**
+ * Mastodon through `masto`. Exactly once: every request carries an `Idempotency-Key` derived from
+ * the item, so the server answers a repeated request with the status it already made. Servers keep
+ * the key for about an hour, so a post whose first request is older than that is looked for among
+ * the account's recent statuses first.
+ */
+import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
+import { RequestError, retryAfterMs } from '../retry.ts';
+import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+
+/** Mastodon keeps an Idempotency-Key for about an hour; past this the key is not trusted alone. */
+const IDEMPOTENCY_WINDOW_MS = 50 * 60 * 1000;
+
+export interface MastodonConfig {
+  url: string;
+  token: string;
+}
+
+export function mastodonConfig(env: Record<string, string | undefined>): MastodonConfig | MissingCredentials {
+  const found = requireEnv(env, ['MASTODON_URL', 'MASTODON_TOKEN']);
+  if ('missing' in found) return found;
+  return { url: found.MASTODON_URL.replace(/\/$/, ''), token: found.MASTODON_TOKEN };
+}
+
+function translate(error: unknown, method: string, url: string, now: number): unknown {
+  if (error instanceof MastoHttpError) {
+    // masto keeps the failed Response as the cause; its headers hold Retry-After.
+    const headers = error.cause instanceof Response ? error.cause.headers : new Headers();
+    return new RequestError({ method, url, status: error.statusCode, detail: error.message, retryAfterMs: retryAfterMs(headers, now), cause: error });
+  }
+  // No answer, or (MastoUnexpectedError) an error answer masto cannot parse, such as a proxy's HTML 502 page.
+  if (error instanceof MastoTimeoutError || error instanceof MastoUnexpectedError || error instanceof TypeError) {
+    return new RequestError({ method, url, detail: error.message, cause: error });
+  }
+  return error;
+}
+
+export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps): NetworkAdapter {
+  const client = createRestAPIClient({ url: config.url, accessToken: config.token, timeout: deps.timeoutMs, log: 'error' });
+  const call = async <T>(method: string, path: string, request: () => Promise<T>): Promise<T> => {
+    try {
+      return await request();
+    } catch (error) {
+      throw translate(error, method, `${config.url}${path}`, deps.now());
+    }
+  };
+  const toRemote = (status: mastodon.v1.Status): RemotePost => ({ remoteId: status.id, url: status.url ?? status.uri });
+
+  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
+    const account = await call('GET', '/api/v1/accounts/verify_credentials', () => client.v1.accounts.verifyCredentials());
+    const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, async () => client.v1.accounts.$select(account.id).statuses.list({ limit: 40 }));
+    // Status content is HTML; the link is in an href.
+    const found = statuses.find((status) => status.content.includes(`href="${itemUrl}"`) || status.content.includes(itemUrl));
+    return found ? toRemote(found) : undefined;
+  };
+
+  return {
+    network: 'mastodon',
+    keyFor: (item) => stableKey(item.key, 'mastodon'),
+    async composeSettings() {
+      const instance = await call('GET', '/api/v2/instance', () => client.v2.instance.fetch());
+      const statuses = instance.configuration.statuses;
+      return { mastodon: { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl } };
+    },
+    async publish(post, { key, resume, startedAt }) {
+      if (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS) {
+        const existing = await findRecent(post.link.url);
+        if (existing) return existing;
+      }
+      const status = await call('POST', '/api/v1/statuses', () =>
+        client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }));
+      return toRemote(status);
+    },
+    async readBack(remote) {
+      try {
+        const status = await client.v1.statuses.$select(remote.remoteId).fetch();
+        return { ...toRemote(status), exists: true, metrics: { likes: status.favouritesCount, reposts: status.reblogsCount, replies: status.repliesCount } };
+      } catch (error) {
+        if (error instanceof MastoHttpError && error.statusCode === 404) return { ...remote, exists: false, metrics: {} };
+        throw translate(error, 'GET', `${config.url}/api/v1/statuses/${remote.remoteId}`, deps.now());
+      }
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * X through `twitter-api-v2` (OAuth 1.0a user context, or an OAuth 2.0 user token). X has no
+ * idempotency key, so before posting again the adapter looks for the item's URL among the account's
+ * recent posts (`GET /2/users/:id/tweets`, entities.urls[].expanded_url).
+ */
+import { Agent } from 'node:http';
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import { RequestError, retryAfterMs } from '../retry.ts';
+import { stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+
+export interface XConfig {
+  /** https://api.x.com, or a test server. */
+  apiUrl: string;
+  auth: { appKey: string; appSecret: string; accessToken: string; accessSecret: string } | { bearer: string };
+}
+
+export function xConfig(env: Record<string, string | undefined>): XConfig | MissingCredentials {
+  const apiUrl = (env['X_API_URL'] || 'https://api.x.com').replace(/\/$/, '');
+  if (env['X_OAUTH2_TOKEN']) return { apiUrl, auth: { bearer: env['X_OAUTH2_TOKEN'] } };
+  const names = ['X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'] as const;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) return { missing: missing.length === names.length ? [...names, '(or X_OAUTH2_TOKEN)'] : missing };
+  return { apiUrl, auth: { appKey: env['X_API_KEY']!, appSecret: env['X_API_SECRET']!, accessToken: env['X_ACCESS_TOKEN']!, accessSecret: env['X_ACCESS_SECRET']! } };
+}
+
+function translate(error: unknown, method: string, url: string, now: number): unknown {
+  if (error instanceof ApiResponseError) {
+    return new RequestError({ method, url, status: error.code, detail: error.data?.detail ?? error.data?.title, retryAfterMs: retryAfterMs(error.headers, now), cause: error });
+  }
+  if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) return new RequestError({ method, url, detail: error.message, cause: error });
+  return error;
+}
+
+interface TweetData {
+  id: string;
+  text: string;
+  entities?: { urls?: Array<{ expanded_url?: string; unwound_url?: string }> };
+  public_metrics?: { like_count?: number; retweet_count?: number; reply_count?: number; quote_count?: number };
+}
+
+export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
+  // twitter-api-v2 sends with node:https; a plain-http test server needs an http agent.
+  const settings = config.apiUrl.startsWith('http:') ? { httpAgent: new Agent() } : {};
+  const client = 'bearer' in config.auth ? new TwitterApi(config.auth.bearer, settings) : new TwitterApi(config.auth, settings);
+  const prefix = `${config.apiUrl}/2/`;
+  const request = async <T>(method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> => {
+    try {
+      if (method === 'GET') return await client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs });
+      return await client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
+    } catch (error) {
+      throw translate(error, method, `${prefix}${path}`, deps.now());
+    }
+  };
+  const postUrl = (id: string): string => `https://x.com/i/status/${id}`;
+  let me: Promise<string> | undefined;
+
+  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
+    me ??= request<{ data: { id: string } }>('GET', 'users/me').then(({ data }) => data.id);
+    const userId = await me.catch((error: unknown) => {
+      me = undefined;
+      throw error;
+    });
+    const recent = await request<{ data?: TweetData[] }>('GET', `users/${userId}/tweets`, { max_results: 100, 'tweet.fields': 'entities' });
+    const found = (recent.data ?? []).find((tweet) =>
+      tweet.entities?.urls?.some((url) => url.expanded_url === itemUrl || url.unwound_url === itemUrl) || tweet.text.includes(itemUrl));
+    return found ? { remoteId: found.id, url: postUrl(found.id) } : undefined;
+  };
+
+  return {
+    network: 'x',
+    keyFor: (item) => stableKey(item.key, 'x'),
+    async publish(post, { resume }) {
+      if (resume) {
+        const existing = await findRecent(post.link.url);
+        if (existing) return existing;
+      }
+      const { data } = await request<{ data: { id: string } }>('POST', 'tweets', { text: post.text });
+      return { remoteId: data.id, url: postUrl(data.id) };
+    },
+    async readBack(remote) {
+      try {
+        const { data } = await request<{ data?: TweetData }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' });
+        const metrics = data?.public_metrics ?? {};
+        return {
+          ...remote, exists: data !== undefined,
+          metrics: { likes: metrics.like_count, reposts: metrics.retweet_count, replies: metrics.reply_count, quotes: metrics.quote_count },
+        };
+      } catch (error) {
+        if (error instanceof RequestError && error.status === 404) return { ...remote, exists: false, metrics: {} };
+        throw error;
+      }
+    },
+  };
+}

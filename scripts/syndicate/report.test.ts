@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { formatPlannedPost, formatSummary } from './report.ts';
+import type { SyndicateResult } from './run.ts';
+
+const result: SyndicateResult = {
+  dryRun: false, feed: 'dist/feed.json', alreadyPosted: 4, failed: 1, planned: [],
+  rows: [
+    { item: 'note/boycott', network: 'all', status: 'held', detail: 'mentions “boycott”' },
+    { item: 'essay/owning-the-wind', network: 'bluesky', status: 'posted', url: 'https://bsky.app/profile/a/post/3m' },
+    { item: 'essay/owning-the-wind', network: 'x', status: 'failed', detail: '[POST] https://api.x.com/2/tweets: 503' },
+  ],
+};
+
+describe('formatSummary', () => {
+  test('lists every row with its link or reason, then the totals', () => {
+    expect(formatSummary(result)).toBe([
+      'dist/feed.json',
+      'item                   network  status  link or reason',
+      'note/boycott           all      held    mentions “boycott”',
+      'essay/owning-the-wind  Bluesky  posted  https://bsky.app/profile/a/post/3m',
+      'essay/owning-the-wind  X        failed  [POST] https://api.x.com/2/tweets: 503',
+      '1 held, 1 posted, 1 failed, 4 already posted',
+    ].join('\n'));
+  });
+
+  test('says so when there is nothing to do', () => {
+    expect(formatSummary({ ...result, rows: [], failed: 0, dryRun: true })).toBe('Dry run (nothing was posted): dist/feed.json\nNothing new to post.\n4 already posted');
+  });
+});
+
+describe('formatPlannedPost', () => {
+  test('shows the counted length against the limit, the text as sent and the link card', () => {
+    expect(formatPlannedPost({
+      item: 'note/a', network: 'mastodon', text: 'Line one.\n\nhttps://a.example/notes/a/', length: 34, limit: 500, unit: 'characters',
+      link: { url: 'https://a.example/notes/a/', title: 'Line one.', description: '' },
+    })).toBe([
+      '── Mastodon · note/a · 34/500 characters',
+      '   │ Line one.',
+      '   │',
+      '   │ https://a.example/notes/a/',
+      '   link card: Line one. — https://a.example/notes/a/',
+    ].join('\n'));
+  });
+});

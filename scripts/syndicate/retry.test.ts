@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_RETRY_POLICY, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
+
+function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
+  let now = 1_000_000;
+  const waits: number[] = [];
+  return { waits, now: () => now, random: () => random, sleep: async (ms) => { waits.push(ms); now += ms; } };
+}
+
+const fail = (status: number | undefined, retryAfter?: number) =>
+  new RequestError({ method: 'POST', url: 'https://x.example/2/tweets', status, retryAfterMs: retryAfter });
+
+describe('retryAfterMs', () => {
+  test('reads Retry-After in seconds and as an HTTP date', () => {
+    expect(retryAfterMs(new Headers({ 'Retry-After': '3' }), 0)).toBe(3000);
+    expect(retryAfterMs(new Headers({ 'Retry-After': 'Wed, 25 Nov 2026 10:00:05 GMT' }), Date.parse('2026-11-25T10:00:00Z'))).toBe(5000);
+  });
+
+  test('reads X’s x-rate-limit-reset and Bluesky’s ratelimit-reset as Unix seconds', () => {
+    expect(retryAfterMs({ 'x-rate-limit-reset': '1000010' }, 1_000_000_000)).toBe(10_000);
+    expect(retryAfterMs(new Headers({ 'ratelimit-reset': '1000002' }), 1_000_000_000)).toBe(2000);
+  });
+
+  test('is undefined without a hint', () => {
+    expect(retryAfterMs(new Headers(), 0)).toBeUndefined();
+  });
+});
+
+describe('withRetry', () => {
+  test('retries 429, 5xx and network errors, then succeeds', async () => {
+    const clock = fakeClock();
+    const errors = [fail(429), fail(503), fail(undefined)];
+    const result = await withRetry(async () => { const error = errors.shift(); if (error) throw error; return 'ok'; }, DEFAULT_RETRY_POLICY, clock);
+    expect(result).toBe('ok');
+    expect(clock.waits).toHaveLength(3);
+  });
+
+  test('backs off exponentially with jitter', async () => {
+    const clock = fakeClock(1);
+    await expect(withRetry(async () => { throw fail(500); }, { ...DEFAULT_RETRY_POLICY, attempts: 4 }, clock)).rejects.toThrow(/500/);
+    expect(clock.waits).toEqual([500, 1000, 2000]);
+  });
+
+  test('honours Retry-After', async () => {
+    const clock = fakeClock(0);
+    let calls = 0;
+    await withRetry(async () => { calls += 1; if (calls === 1) throw fail(429, 7000); }, DEFAULT_RETRY_POLICY, clock);
+    expect(clock.waits).toEqual([7000]);
+  });
+
+  test('does not retry a client error', async () => {
+    const clock = fakeClock();
+    await expect(withRetry(async () => { throw fail(400); }, DEFAULT_RETRY_POLICY, clock)).rejects.toThrow(/400/);
+    expect(clock.waits).toEqual([]);
+  });
+
+  test('gives up rather than wait past the total time', async () => {
+    const clock = fakeClock();
+    await expect(withRetry(async () => { throw fail(429, 60_000); }, { ...DEFAULT_RETRY_POLICY, totalMs: 30_000, maxDelayMs: 120_000 }, clock)).rejects.toThrow(/429/);
+    expect(clock.waits).toEqual([]);
+  });
+});

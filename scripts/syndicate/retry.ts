@@ -1,0 +1,114 @@
+/**
+ * Retrying requests the network did not (or may not have) handled: exponential backoff with full
+ * jitter, waiting as long as the network asks (Retry-After, x-rate-limit-reset, ratelimit-reset),
+ * within a bounded total time. Whether a retry is *safe* is the adapters' business: each either sends
+ * an idempotency key or looks for its post before sending again.
+ */
+
+/** 429: rate limited; the request was refused, not processed. Wait as long as the network says. */
+export const RATE_LIMITED: ReadonlySet<number> = new Set([429]);
+/** 500, 502, 503, 504: the server or a gateway failed; the request may or may not have been processed. */
+export const SERVER_FAILURES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+/** 408: the server gave up waiting for the request; it was not processed. */
+export const REQUEST_TIMEOUT: ReadonlySet<number> = new Set([408]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RATE_LIMITED.has(status) || SERVER_FAILURES.has(status) || REQUEST_TIMEOUT.has(status);
+}
+
+/** A request that failed, with what the retry loop needs: `[POST] https://…/statuses: 429 Too Many Requests`. */
+export class RequestError extends Error {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number | undefined;
+  /** How long the network asked us to wait, from its headers. */
+  readonly retryAfterMs: number | undefined;
+  readonly retryable: boolean;
+
+  constructor(options: {
+    method: string; url: string; status?: number | undefined; statusText?: string | undefined; detail?: string | undefined;
+    retryAfterMs?: number | undefined; retryable?: boolean | undefined; cause?: unknown;
+  }) {
+    const what = options.status !== undefined ? `${options.status}${options.statusText ? ` ${options.statusText}` : ''}` : 'no response';
+    super(`[${options.method}] ${options.url}: ${what}${options.detail ? ` (${options.detail})` : ''}`, { cause: options.cause });
+    this.name = 'RequestError';
+    this.method = options.method;
+    this.url = options.url;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.retryable = options.retryable ?? (options.status === undefined || isRetryableStatus(options.status));
+  }
+}
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * How long to wait before the next request, from `Retry-After` (seconds or an HTTP date, RFC 9110
+ * §10.2.3), or X's `x-rate-limit-reset` / Bluesky's `ratelimit-reset` (Unix seconds).
+ */
+export function retryAfterMs(headers: HeaderSource, now: number): number | undefined {
+  const retryAfter = header(headers, 'retry-after');
+  if (retryAfter !== undefined) {
+    if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = header(headers, 'x-rate-limit-reset') ?? header(headers, 'ratelimit-reset');
+  if (reset !== undefined && /^\s*\d+\s*$/.test(reset)) return Math.max(0, Number(reset) * 1000 - now);
+  return undefined;
+}
+
+export interface RetryPolicy {
+  /** Most attempts in all, the first included. */
+  attempts: number;
+  /** The first backoff's upper bound; doubled each time. */
+  baseDelayMs: number;
+  /** No single wait is longer. */
+  maxDelayMs: number;
+  /** The whole operation, waits included, gives up rather than run past this. */
+  totalMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, totalMs: 120_000 };
+
+export interface RetryDeps {
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  /** Told before each wait, e.g. to print "x: 429, retrying in 2.0 s". */
+  onRetry?: (error: unknown, delayMs: number, attempt: number) => void;
+}
+
+/** Whether an error is worth another attempt, and how long the network asked us to wait. */
+export function retryInfo(error: unknown): { retryable: boolean; afterMs: number | undefined } {
+  if (error instanceof RequestError) return { retryable: error.retryable, afterMs: error.retryAfterMs };
+  return { retryable: false, afterMs: undefined };
+}
+
+/**
+ * Calls `operation(attempt)` until it succeeds, the error is not retryable, the attempts are used up
+ * or the next wait would run past `totalMs`; then throws the last error.
+ */
+export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {
+  const started = deps.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const { retryable, afterMs } = retryInfo(error);
+      if (!retryable || attempt + 1 >= policy.attempts) throw error;
+      const backoff = deps.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      // The network's own wait wins; a little jitter keeps several clients from returning together.
+      const delay = Math.min(policy.maxDelayMs, afterMs !== undefined ? afterMs + deps.random() * policy.baseDelayMs * 0.2 : backoff);
+      if (deps.now() - started + delay > policy.totalMs) throw error;
+      deps.onRetry?.(error, delay, attempt + 1);
+      await deps.sleep(delay);
+    }
+  }
+}

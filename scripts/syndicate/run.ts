@@ -1,0 +1,254 @@
+/**
+ * `npm run syndicate`: posts each new piece of the built site's feed to every network the person
+ * uses, exactly once, and records the copies in the ledger. The command function; cli.ts is the
+ * thin entry that parses arguments and prints.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { LEDGER_FILE } from '../../src/lib/ledger.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { ComposeError, composePost, type ComposeSettings, type SyndicationItem } from './compose/index.ts';
+import { loadFeed, type Thumbnail } from './feed.ts';
+import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
+import { acquireLock } from './lock.ts';
+import { redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
+import { adapterFromEnv } from './networks/index.ts';
+import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.ts';
+
+/** Networks that upload the share card themselves; the others unfurl the link from the page. */
+const UPLOADS_THUMBNAIL: ReadonlySet<Network> = new Set(['bluesky', 'linkedin']);
+
+export interface SyndicateOptions {
+  /** The project root: the ledger and the policy are read from its `content/`. */
+  cwd: string;
+  /** The built site's folder, its feed.json, or a deployed feed URL. Default `dist`. */
+  feed?: string;
+  /** Default `content/evidence/syndication.json` under `cwd`. */
+  ledgerFile?: string;
+  /** Default `content/policy.yaml` under `cwd`. */
+  policyFile?: string;
+  /** Compose and print, post nothing, write nothing. */
+  dryRun?: boolean;
+  /** Only these networks. */
+  only?: Network[];
+  /** Only these items: `essay/<slug>`, a slug, or the item's URL. */
+  items?: string[];
+  /** Leave out items published before this moment (a first run on a site with a back catalogue). */
+  since?: Date;
+  env: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Adapters to use instead of those made from `env` (tests). */
+  adapters?: Partial<Record<Network, NetworkAdapter>>;
+  retry?: Partial<RetryPolicy>;
+  /** Per request. Default 30 s. */
+  timeoutMs?: number;
+  /** Progress lines, one per event (the CLI prints them on stderr). */
+  log?: (line: string) => void;
+}
+
+export type RowStatus = 'posted' | 'would post' | 'held' | 'skipped' | 'no credentials' | 'failed';
+
+export interface SummaryRow {
+  item: string;
+  /** `all` for a row about an item on every network (held). */
+  network: Network | 'all';
+  status: RowStatus;
+  url?: string;
+  detail?: string;
+}
+
+/** What a dry run shows for one post: exactly what would be sent. */
+export interface PlannedPost {
+  item: string;
+  network: Network;
+  text: string;
+  length: number;
+  limit: number;
+  unit: string;
+  link: { url: string; title: string; description: string; image?: string | undefined };
+  thumbnail?: { bytes: number; mimeType: string } | { problem: string } | undefined;
+  /** Set when the network has no credentials (a real run would skip it). */
+  note?: string;
+}
+
+export interface SyndicateResult {
+  dryRun: boolean;
+  feed: string;
+  rows: SummaryRow[];
+  planned: PlannedPost[];
+  /** Posts already in the ledger, left alone. */
+  alreadyPosted: number;
+  failed: number;
+}
+
+function selectItems(items: SyndicationItem[], options: SyndicateOptions): SyndicationItem[] {
+  const wanted = options.items;
+  const missing = (wanted ?? []).filter((id) => !items.some((item) => [item.key, item.slug, item.url].includes(id)));
+  if (missing.length > 0) throw new Error(`--item ${missing.join(', ')}: not in the feed (use essay/<slug>, the slug or the URL)`);
+  return items
+    .filter((item) => !wanted || wanted.some((id) => [item.key, item.slug, item.url].includes(id)))
+    .filter((item) => !options.since || Date.parse(item.datePublished) >= options.since.getTime())
+    // Oldest first, so each network's timeline reads in the order the pieces were written.
+    .sort((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key));
+}
+
+function describeHold(matches: PolicyMatch[]): string {
+  return `mentions ${matches.map(({ topic, word }) => (topic === word ? `“${word}”` : `“${word}” (${topic})`)).join(', ')}; set syndication.reviewed: true once checked`;
+}
+
+export async function syndicate(options: SyndicateOptions): Promise<SyndicateResult> {
+  const fetcher = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const clean = (text: string): string => redact(text, options.env);
+  const message = (error: unknown): string => clean(error instanceof Error ? error.message : String(error));
+  const dryRun = options.dryRun ?? false;
+  const ledgerFile = resolve(options.cwd, options.ledgerFile ?? LEDGER_FILE);
+  const policy = await readPolicy(resolve(options.cwd, options.policyFile ?? POLICY_FILE), options.policyFile ?? POLICY_FILE);
+  const feed = await loadFeed(options.feed ?? 'dist', { cwd: options.cwd, fetch: fetcher });
+  const items = selectItems(feed.items, options);
+  const networks = NETWORKS.filter((network) => !options.only || options.only.includes(network));
+  const policyRetry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now };
+
+  let release: (() => Promise<void>) | undefined;
+  let store: LedgerStore | undefined;
+  const ledger = dryRun ? await readLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE) : undefined;
+  if (!dryRun) {
+    await mkdir(dirname(ledgerFile), { recursive: true });
+    release = await acquireLock(lockFile(ledgerFile));
+  }
+  try {
+    if (!dryRun) store = await openLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE);
+    const entryOf = (item: SyndicationItem, network: Network) =>
+      store ? store.entry(item, network) : ledger!.items[item.key]?.networks[network];
+
+    const rows: SummaryRow[] = [];
+    const planned: PlannedPost[] = [];
+    let alreadyPosted = 0;
+
+    const holds = new Map(items.flatMap((item) => {
+      const matches = heldBy(policy, item);
+      return matches ? [[item.key, matches] as const] : [];
+    }));
+    for (const item of items) {
+      const matches = holds.get(item.key);
+      const pending = networks.some((network) => !item.skip.includes(network) && entryOf(item, network)?.status !== 'posted');
+      if (matches && pending) {
+        rows.push({ item: item.key, network: 'all', status: 'held', detail: describeHold(matches) });
+        log(`${item.key}: held for review — ${describeHold(matches)}`);
+      }
+    }
+
+    const thumbnails = new Map<string, Promise<Thumbnail | { problem: string }>>();
+    const thumbnailFor = (url: string) => {
+      let loaded = thumbnails.get(url);
+      if (!loaded) thumbnails.set(url, (loaded = feed.loadImage(url)));
+      return loaded;
+    };
+
+    const runNetwork = async (network: Network): Promise<void> => {
+      const label = NETWORK_LABELS[network];
+      const made = options.adapters?.[network] ?? adapterFromEnv(network, options.env, deps);
+      const adapter = 'missing' in made ? undefined : made;
+      let note: string | undefined;
+      if ('missing' in made) {
+        note = 'no credentials';
+        log(`${label}: skipped — no credentials: set ${made.missing.join(', ')}`);
+        if (!dryRun) {
+          rows.push({ item: 'all', network, status: 'no credentials', detail: `set ${made.missing.join(', ')}` });
+          return;
+        }
+      }
+      let settings: ComposeSettings = {};
+      if (adapter?.composeSettings) {
+        try {
+          settings = await withRetry(() => adapter.composeSettings!(), policyRetry, { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random });
+        } catch (error) {
+          if (!dryRun) {
+            rows.push({ item: 'all', network, status: 'failed', detail: `reading the server’s limits: ${message(error)}` });
+            return;
+          }
+          log(`${label}: using default limits — ${message(error)}`);
+        }
+      }
+      for (const item of items) {
+        const entry = entryOf(item, network);
+        if (entry?.status === 'posted') {
+          alreadyPosted += 1;
+          continue;
+        }
+        if (holds.has(item.key)) continue;
+        if (item.skip.includes(network)) {
+          rows.push({ item: item.key, network, status: 'skipped', detail: `syndication.skip lists ${network}` });
+          continue;
+        }
+        let post;
+        try {
+          post = composePost(network, item, settings);
+        } catch (error) {
+          if (!(error instanceof ComposeError)) throw error;
+          rows.push({ item: item.key, network, status: 'failed', detail: error.message });
+          continue;
+        }
+        const thumbnail = UPLOADS_THUMBNAIL.has(network) && post.link.image ? await thumbnailFor(post.link.image) : undefined;
+        if (thumbnail && 'problem' in thumbnail) log(`${label} ${item.key}: ${thumbnail.problem}`);
+        if (dryRun) {
+          planned.push({
+            item: item.key, network, text: post.text, length: post.length, limit: post.limit, unit: post.unit, link: post.link,
+            ...(thumbnail ? { thumbnail: 'problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType } } : {}),
+            ...(note ? { note } : {}),
+          });
+          rows.push({ item: item.key, network, status: 'would post', detail: `${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}` });
+          continue;
+        }
+        const key = adapter!.keyFor(item);
+        const resume = entry?.status === 'in-flight';
+        const startedAt = resume ? entry.startedAt : new Date(now()).toISOString();
+        try {
+          // The mark goes to disk before the request leaves: a crash after it makes the next run look first.
+          if (!resume) await store!.markInFlight(item, network, { startedAt, key });
+          const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
+          const remote = await withRetry((attempt) => adapter!.publish(prepared, { key, resume: resume || attempt > 0, startedAt }), policyRetry, {
+            sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random,
+            onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
+          });
+          await store!.markPosted(item, network, { ...remote, postedAt: new Date(now()).toISOString() });
+          rows.push({ item: item.key, network, status: 'posted', url: remote.url });
+          log(`${label} ${item.key}: posted ${remote.url}`);
+        } catch (error) {
+          rows.push({ item: item.key, network, status: 'failed', detail: message(error) });
+          log(`${label} ${item.key}: failed — ${message(error)}`);
+        }
+      }
+    };
+
+    // One network failing never stops the others; each runs its items in order.
+    const outcomes = await Promise.allSettled(networks.map(runNetwork));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'rejected') rows.push({ item: 'all', network: networks[i]!, status: 'failed', detail: message(outcome.reason) });
+    });
+
+    const itemOrder = new Map(items.map((item, i) => [item.key, i]));
+    rows.sort((a, b) => (itemOrder.get(a.item) ?? -1) - (itemOrder.get(b.item) ?? -1) || NETWORKS.indexOf(a.network as Network) - NETWORKS.indexOf(b.network as Network));
+    planned.sort((a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
+    return { dryRun, feed: feed.label, rows, planned, alreadyPosted, failed: rows.filter((row) => row.status === 'failed').length };
+  } finally {
+    await release?.();
+  }
+}
+
+/** The lock lives outside `content/`, so a killed run never leaves it where the pipeline commits. */
+function lockFile(ledgerFile: string): string {
+  return join(tmpdir(), `hub-syndicate-${createHash('sha256').update(ledgerFile).digest('hex').slice(0, 16)}.lock`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}

@@ -1,0 +1,25 @@
+/**
+ * The invitation to argue at the end of every piece: reply where the piece was posted, or by email.
+ * Arguments are evidence that the ideas are heard (people arguing back), so they are asked for where
+ * they are easiest to make.
+ */
+import { NETWORK_LABELS, type Network } from './networks.ts';
+import { mailtoUrl } from './urls.ts';
+
+export interface Invitation {
+  /** "Reply on Bluesky" links, one per posted copy; empty when nothing was syndicated. */
+  replies: Array<{ network: Network; url: string; text: string }>;
+  /** An email to the author with the piece in the subject and its address in the body. */
+  mailto: string;
+}
+
+export function invitationToArgue(
+  piece: { title: string; url: string },
+  email: string,
+  copies: ReadonlyArray<{ network: Network; url: string }>,
+): Invitation {
+  return {
+    replies: copies.map((copy) => ({ ...copy, text: `Reply on ${NETWORK_LABELS[copy.network]}` })),
+    mailto: mailtoUrl(email, { subject: `Re: ${piece.title}`, body: `About ${piece.url}\n\n` }),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The ids each content collection loaded, shared between the loaders of one content config, so that a
+ * loader can check its entries' references to another collection (`cites: { theories: [...] }`).
+ *
+ * Astro checks references only once every loader has run, and then merely logs a line that names the
+ * entry but not its file, and builds on. This fails the build instead, naming the citing file and the
+ * field, before a single page is written.
+ */
+
+/** A reference found in an entry's data: where it sits and what it points at. */
+export interface FoundReference {
+  /** Field path without list positions, as the author sees it: `cites.theories`. */
+  field: string;
+  collection: string;
+  id: string;
+}
+
+export interface EntryIndex {
+  /** Whether references into `collection` are checked here. */
+  has(collection: string): boolean;
+  /**
+   * Starts a load of `collection` and returns its round. All hub content loaders reload together (they
+   * share a loader name), so the n-th load of one collection pairs with the n-th load of another.
+   */
+  begin(collection: string): number;
+  /** Shares the ids `collection` loaded in `round`. */
+  publish(collection: string, round: number, ids: Iterable<string>): void;
+  /** The ids `collection` loaded in `round`, once it has loaded them. */
+  ids(collection: string, round: number): Promise<ReadonlySet<string>>;
+}
+
+export function createEntryIndex(collections: readonly string[]): EntryIndex {
+  const known = new Set(collections);
+  const rounds = new Map<string, number>();
+  const loaded = new Map<string, { promise: Promise<ReadonlySet<string>>; resolve: (ids: ReadonlySet<string>) => void }>();
+  const slot = (collection: string, round: number) => {
+    const key = `${collection}#${round}`;
+    let entry = loaded.get(key);
+    if (!entry) {
+      let resolve!: (ids: ReadonlySet<string>) => void;
+      const promise = new Promise<ReadonlySet<string>>((done) => (resolve = done));
+      entry = { promise, resolve };
+      loaded.set(key, entry);
+    }
+    return entry;
+  };
+  return {
+    has: (collection) => known.has(collection),
+    begin: (collection) => {
+      const round = (rounds.get(collection) ?? 0) + 1;
+      rounds.set(collection, round);
+      return round;
+    },
+    publish: (collection, round, ids) => slot(collection, round).resolve(new Set(ids)),
+    ids: (collection, round) => slot(collection, round).promise,
+  };
+}
+
+/** Every `{ collection, id }` object (what `reference()` produces) in an entry's data. */
+export function findReferences(data: unknown, path: string[] = []): FoundReference[] {
+  if (data === null || typeof data !== 'object' || data instanceof Date) return [];
+  if (Array.isArray(data)) return data.flatMap((item) => findReferences(item, path));
+  const record = data as Record<string, unknown>;
+  if (typeof record['collection'] === 'string' && typeof record['id'] === 'string' && Object.keys(record).length === 2) {
+    return [{ field: path.join('.'), collection: record['collection'], id: record['id'] }];
+  }
+  return Object.entries(record).flatMap(([key, value]) => findReferences(value, [...path, key]));
+}
+
+/** The message for a reference to nothing, naming the citing file and the field. */
+export function unknownReferenceMessage(file: string, reference: FoundReference, known: ReadonlySet<string>): string {
+  const ids = [...known].sort();
+  const list = ids.length === 0 ? `content/${reference.collection}/ has no entries` : `it has: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
+  return (
+    `${file}: ${reference.field}: expected the file name (without .md or .mdx) of an entry in content/${reference.collection}/, ` +
+    `got ${JSON.stringify(reference.id)}, which is not there (${list}).`
+  );
+}
