@@ -102,19 +102,38 @@ export async function cardFile(text: CardText): Promise<string> {
   return (await getDrawer())(text);
 }
 
+/** Registers a card for the share-cards integration (`astro build` only) and starts finding or drawing it. */
+function registerCard(path: string, text: CardText): void {
+  const registry = cardRegistry();
+  if (registry.has(path)) return;
+  const file = cardFile(text);
+  // The integration awaits and reports failures; this keeps Node from calling them unhandled meanwhile.
+  file.catch(() => undefined);
+  registry.set(path, file);
+}
+
+let everyCardRegistered = false;
+
 /**
- * A card a page points at. In `astro build` this starts drawing it and registers it for the
- * share-cards integration to copy into `dist/`.
+ * Registers every piece's and talk's card at once, when the first page asks for a card: the cache is
+ * checked for all of them and the workers start drawing the missing ones straight away, while Astro is
+ * still writing pages, instead of when (late in the build) the page of an edited piece comes up.
  */
+function registerEveryCard(): void {
+  if (everyCardRegistered) return;
+  everyCardRegistered = true;
+  void (async () => {
+    const [pieces, talks] = await Promise.all([getPieces(), getTalks()]);
+    for (const piece of pieces) if (!piece.entry.data.image) registerCard(cardPath(piece.kind, piece.slug), pieceCardText(piece));
+    for (const talk of talks) registerCard(talkCardPath(talk.slug), talkCardText(talk));
+  })().catch(() => undefined); // a failure to list pieces fails the pages themselves
+}
+
+/** A card a page points at; in `astro build` it is registered for the share-cards integration to copy into `dist/`. */
 function requestCard(path: string, text: CardText, profile: Profile): CardImage {
   if (import.meta.env.HUB_COMMAND === 'build') {
-    const registry = cardRegistry();
-    if (!registry.has(path)) {
-      const file = cardFile(text);
-      // The integration awaits and reports failures; this keeps Node from calling them unhandled meanwhile.
-      file.catch(() => undefined);
-      registry.set(path, file);
-    }
+    registerEveryCard();
+    registerCard(path, text);
   }
   return { src: path, width: CARD_WIDTH, height: CARD_HEIGHT, alt: cardAlt(text, profile.name) };
 }
