@@ -78,3 +78,18 @@ describe('a card with a context line', () => {
     expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT })).toBe(true);
   });
 });
+
+describe('drawing cards one after another', () => {
+  test('leaves nothing of a taller card behind on the next, shorter one', async () => {
+    const fresh = await draw('short-alone', { label: 'Note', title: 'Short' });
+    await draw('tall', { label: 'Essay', title: 'A long title that wraps over several lines of the card '.repeat(4) });
+    const after = await draw('short-after', { label: 'Note', title: 'Short' });
+    expect(await difference(fresh, after)).toBe(0);
+  });
+
+  test('draws cards asked for at the same time correctly', async () => {
+    const [a, b] = await Promise.all([draw('p1', { label: 'Essay', title: 'First at once' }), draw('p2', { label: 'Essay', title: 'Second at once' })]);
+    expect(await difference(a, await draw('p1-again', { label: 'Essay', title: 'First at once' }))).toBe(0);
+    expect(await difference(b, await draw('p2-again', { label: 'Essay', title: 'Second at once' }))).toBe(0);
+  });
+});
