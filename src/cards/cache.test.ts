@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cardCacheDir, cardCacheFile, cardCacheKey, findCachedCard, storeCard, type CardKeyInput } from './cache.ts';
+import { cardCacheDir, cardCacheFile, cardCacheKey, hasCachedCard, readCachedCard, storeCard, type CardKeyInput } from './cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
@@ -32,25 +32,26 @@ describe('cardCacheKey', () => {
   });
 });
 
-describe('findCachedCard and storeCard', () => {
+describe('hasCachedCard, readCachedCard and storeCard', () => {
   test('find what was stored, and nothing for an unknown key', async () => {
     const file = await storeCard(dir, 'abc', card);
     expect(file).toBe(cardCacheFile(dir, 'abc'));
-    expect(await findCachedCard(dir, 'abc')).toBe(file);
-    expect((await readFile(file)).equals(card)).toBe(true);
-    expect(await findCachedCard(dir, 'missing')).toBeUndefined();
+    expect(await hasCachedCard(dir, 'abc')).toBe(true);
+    expect((await readCachedCard(dir, 'abc'))?.equals(card)).toBe(true);
+    expect(await hasCachedCard(dir, 'missing')).toBe(false);
+    expect(await readCachedCard(dir, 'missing')).toBeUndefined();
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   test('never offer a truncated file, and remove it', async () => {
     await writeFile(cardCacheFile(dir, 'cut'), card.subarray(0, card.length - 20));
-    expect(await findCachedCard(dir, 'cut')).toBeUndefined();
+    expect(await readCachedCard(dir, 'cut')).toBeUndefined();
     await expect(readFile(cardCacheFile(dir, 'cut'))).rejects.toThrow();
   });
 
   test('never offer a card of the wrong size', async () => {
     await writeFile(cardCacheFile(dir, 'small'), await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer());
-    expect(await findCachedCard(dir, 'small')).toBeUndefined();
+    expect(await readCachedCard(dir, 'small')).toBeUndefined();
   });
 
   test('live in .cache/cards unless HUB_CARD_CACHE says otherwise', () => {

@@ -6,7 +6,7 @@
  * Location: `.cache/cards/` in the project (or `HUB_CARD_CACHE`). CI keeps this folder between runs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, type CardText, type FrameFields } from './layout.ts';
 import { isCompletePng } from './png.ts';
@@ -39,8 +39,20 @@ export function cardCacheFile(dir: string, key: string): string {
   return join(dir, `${key}.png`);
 }
 
-/** The cached file for a key if it holds a whole card; a damaged file is removed. */
-export async function findCachedCard(dir: string, key: string): Promise<string | undefined> {
+/**
+ * Whether the cache has a file for a key, without reading it: cheap enough to ask for every card while
+ * pages are being written. The file is verified when it is used (`readCachedCard`).
+ */
+export async function hasCachedCard(dir: string, key: string): Promise<boolean> {
+  try {
+    return (await stat(cardCacheFile(dir, key))).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes of a cached card if the file holds a whole card; a damaged file is removed. */
+export async function readCachedCard(dir: string, key: string): Promise<Buffer | undefined> {
   const file = cardCacheFile(dir, key);
   let data: Buffer;
   try {
@@ -48,7 +60,7 @@ export async function findCachedCard(dir: string, key: string): Promise<string |
   } catch {
     return undefined;
   }
-  if (isCompletePng(data, { width: CARD_WIDTH, height: CARD_HEIGHT })) return file;
+  if (isCompletePng(data, { width: CARD_WIDTH, height: CARD_HEIGHT })) return data;
   await rm(file, { force: true });
   return undefined;
 }

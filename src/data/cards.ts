@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getImage } from 'astro:assets';
-import { cardCacheDir, cardCacheFile, cardCacheKey, findCachedCard, sha256 } from '../cards/cache.ts';
+import { cardCacheDir, cardCacheFile, cardCacheKey, hasCachedCard, readCachedCard, sha256 } from '../cards/cache.ts';
 import { loadCardFonts } from '../cards/fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardText, type FrameFields } from '../cards/layout.ts';
 import { createCardPool } from '../cards/pool.ts';
@@ -49,12 +49,17 @@ function sourceFile(image: unknown): string {
   return path;
 }
 
-/** Finds a card in the cache or has the worker pool draw it there; resolves to the cache file. */
-type DrawCard = (text: CardText) => Promise<string>;
+/** The cards of this build, found in the cache or drawn into it by the worker pool. */
+interface Cards {
+  /** Settles when the card is in the cache (its file is verified only when read). */
+  ensure(text: CardText): Promise<void>;
+  /** The card's verified bytes; a damaged cache file is redrawn first. */
+  png(text: CardText): Promise<Buffer>;
+}
 
-let drawer: Promise<DrawCard> | undefined;
+let drawer: Promise<Cards> | undefined;
 
-function getDrawer(): Promise<DrawCard> {
+function getDrawer(): Promise<Cards> {
   drawer ??= (async () => {
     const profile = await getProfile();
     const photoFile = sourceFile(profile.photo.src);
@@ -75,41 +80,49 @@ function getDrawer(): Promise<DrawCard> {
     const photoHash = sha256(photo);
     const cacheDir = cardCacheDir(root);
     const pool = createCardPool({ workerFile: join(root, 'src/cards/worker.ts'), workerData: { root, frame }, size: cardWorkers(process.env) });
-    const findOrDraw = async (key: string, text: CardText): Promise<string> => {
-      const cached = await findCachedCard(cacheDir, key);
-      if (cached) return cached;
-      const file = cardCacheFile(cacheDir, key);
-      await pool.draw(text, file);
-      return file;
-    };
+    const draw = (key: string, text: CardText): Promise<void> => pool.draw(text, cardCacheFile(cacheDir, key));
     // The same card (say, the site card) is asked for by many pages; it is looked up or drawn once.
-    const files = new Map<string, Promise<string>>();
-    return (text) => {
-      const key = cardCacheKey({ fontsHash, photoHash, frame: frameKey, text });
-      let file = files.get(key);
-      if (!file) {
-        file = findOrDraw(key, text);
-        files.set(key, file);
+    const ensured = new Map<string, Promise<void>>();
+    const ensure = (key: string, text: CardText): Promise<void> => {
+      let done = ensured.get(key);
+      if (!done) {
+        done = hasCachedCard(cacheDir, key).then((cached) => (cached ? undefined : draw(key, text)));
+        ensured.set(key, done);
       }
-      return file;
+      return done;
+    };
+    const keyOf = (text: CardText): string => cardCacheKey({ fontsHash, photoHash, frame: frameKey, text });
+    return {
+      ensure: (text) => ensure(keyOf(text), text),
+      async png(text) {
+        const key = keyOf(text);
+        await ensure(key, text);
+        const cached = await readCachedCard(cacheDir, key);
+        if (cached) return cached;
+        // Damaged (and now removed): draw it again, once.
+        await draw(key, text);
+        const redrawn = await readCachedCard(cacheDir, key);
+        if (!redrawn) throw new Error(`share cards: the card "${text.title}" was drawn but its file in ${cacheDir} is not a whole PNG`);
+        return redrawn;
+      },
     };
   })();
   return drawer;
 }
 
-/** The cache file holding a card, drawing it first if needed. */
-export async function cardFile(text: CardText): Promise<string> {
-  return (await getDrawer())(text);
+/** A card's verified PNG bytes, drawing it first if needed. */
+export async function cardPng(text: CardText): Promise<Buffer> {
+  return (await getDrawer()).png(text);
 }
 
 /** Registers a card for the share-cards integration (`astro build` only) and starts finding or drawing it. */
 function registerCard(path: string, text: CardText): void {
   const registry = cardRegistry();
   if (registry.has(path)) return;
-  const file = cardFile(text);
+  const ready = getDrawer().then((cards) => cards.ensure(text));
   // The integration awaits and reports failures; this keeps Node from calling them unhandled meanwhile.
-  file.catch(() => undefined);
-  registry.set(path, file);
+  ready.catch(() => undefined);
+  registry.set(path, { ready, png: () => cardPng(text) });
 }
 
 let everyCardRegistered = false;

@@ -1,14 +1,17 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cardRegistry } from '../cards/registry.ts';
 
+/** Cards read and written at once: enough to keep the disk busy without holding every card in memory. */
+const CONCURRENCY = 16;
+
 /**
  * Writes the share cards into the build output. Pages register the cards they point at while they
- * render (the drawing starts then, in worker threads); once the build is done this waits for the last
- * of them and copies each from the card cache into `dist/`. Cards are files copied, not Astro routes,
- * so a rebuild whose cards are all cached costs a file copy per card.
+ * render (missing ones are drawn then, in worker threads); once the build is done this waits for the
+ * last of them, verifies each cached file and writes it into `dist/`. Cards are files, not Astro
+ * routes, so a rebuild whose cards are all cached costs a verified file copy per card.
  */
 export function shareCards(): AstroIntegration {
   return {
@@ -18,13 +21,18 @@ export function shareCards(): AstroIntegration {
         const registry = cardRegistry();
         const output = fileURLToPath(dir);
         const started = performance.now();
-        await Promise.all(
-          [...registry].map(async ([path, drawing]) => {
+        const cards = [...registry];
+        const next = { index: 0 };
+        const copyNext = async (): Promise<void> => {
+          while (next.index < cards.length) {
+            const [path, card] = cards[next.index++]!;
+            await card.ready;
             const target = join(output, decodeURIComponent(path));
             await mkdir(dirname(target), { recursive: true });
-            await copyFile(await drawing, target);
-          }),
-        );
+            await writeFile(target, await card.png());
+          }
+        };
+        await Promise.all(Array.from({ length: CONCURRENCY }, copyNext));
         if (registry.size > 0) logger.info(`${registry.size} share cards written in ${Math.round(performance.now() - started)} ms after the pages`);
         registry.clear();
       },

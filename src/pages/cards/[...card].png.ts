@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CardText } from '../../cards/layout.ts';
-import { cardFile, getCardRoutes } from '../../data/cards.ts';
+import { cardPng, getCardRoutes } from '../../data/cards.ts';
 
 export const getStaticPaths = (() => getCardRoutes()) satisfies GetStaticPaths;
 
 /** A share card, drawn on request in `astro dev` (the build writes them through src/integrations/share-cards.ts). */
 export const GET: APIRoute = async ({ props }) => {
-  const png = await readFile(await cardFile((props as { text: CardText }).text));
+  const png = await cardPng((props as { text: CardText }).text);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
