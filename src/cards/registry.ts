@@ -9,8 +9,11 @@ const KEY = Symbol.for('thought-leadership-hub.share-cards');
 export interface RegisteredCard {
   /** Settles when the card is in the cache (found there, or drawn). */
   ready: Promise<unknown>;
-  /** The card's verified PNG bytes, redrawn first if the cached file turns out to be damaged. */
-  png: () => Promise<Buffer>;
+  /**
+   * Puts the card at `target`: verifies the cached file (redrawing a damaged one first), then links it
+   * there, or copies it where a link cannot be made.
+   */
+  writeTo: (target: string) => Promise<void>;
 }
 
 export type CardRegistry = Map<string, RegisteredCard>;

@@ -3,7 +3,7 @@
  * build. In `astro build` a page's request starts the drawing and the share-cards integration copies
  * the result into `dist/`; in `astro dev` the /cards/ route draws a card when it is asked for.
  */
-import { readFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getImage } from 'astro:assets';
 import { cardCacheDir, cardCacheFile, cardCacheKey, hasCachedCard, readCachedCard, sha256 } from '../cards/cache.ts';
@@ -53,8 +53,8 @@ function sourceFile(image: unknown): string {
 interface Cards {
   /** Settles when the card is in the cache (its file is verified only when read). */
   ensure(text: CardText): Promise<void>;
-  /** The card's verified bytes; a damaged cache file is redrawn first. */
-  png(text: CardText): Promise<Buffer>;
+  /** The card's verified bytes and cache file; a damaged cache file is redrawn first. */
+  verified(text: CardText): Promise<{ png: Buffer; file: string }>;
 }
 
 let drawer: Promise<Cards> | undefined;
@@ -94,16 +94,17 @@ function getDrawer(): Promise<Cards> {
     const keyOf = (text: CardText): string => cardCacheKey({ fontsHash, photoHash, frame: frameKey, text });
     return {
       ensure: (text) => ensure(keyOf(text), text),
-      async png(text) {
+      async verified(text) {
         const key = keyOf(text);
+        const file = cardCacheFile(cacheDir, key);
         await ensure(key, text);
         const cached = await readCachedCard(cacheDir, key);
-        if (cached) return cached;
+        if (cached) return { png: cached, file };
         // Damaged (and now removed): draw it again, once.
         await draw(key, text);
         const redrawn = await readCachedCard(cacheDir, key);
         if (!redrawn) throw new Error(`share cards: the card "${text.title}" was drawn but its file in ${cacheDir} is not a whole PNG`);
-        return redrawn;
+        return { png: redrawn, file };
       },
     };
   })();
@@ -112,7 +113,21 @@ function getDrawer(): Promise<Cards> {
 
 /** A card's verified PNG bytes, drawing it first if needed. */
 export async function cardPng(text: CardText): Promise<Buffer> {
-  return (await getDrawer()).png(text);
+  return (await (await getDrawer()).verified(text)).png;
+}
+
+/**
+ * Puts a verified card at `target` as a hard link to its cache file (cache files are replaced by
+ * rename, never rewritten, so the link keeps its bytes), or as a copy where linking fails.
+ */
+async function writeCard(text: CardText, target: string): Promise<void> {
+  const { png, file } = await (await getDrawer()).verified(text);
+  await rm(target, { force: true });
+  try {
+    await link(file, target);
+  } catch {
+    await writeFile(target, png);
+  }
 }
 
 /** Registers a card for the share-cards integration (`astro build` only) and starts finding or drawing it. */
@@ -122,7 +137,7 @@ function registerCard(path: string, text: CardText): void {
   const ready = getDrawer().then((cards) => cards.ensure(text));
   // The integration awaits and reports failures; this keeps Node from calling them unhandled meanwhile.
   ready.catch(() => undefined);
-  registry.set(path, { ready, png: () => cardPng(text) });
+  registry.set(path, { ready, writeTo: (target) => writeCard(text, target) });
 }
 
 let everyCardRegistered = false;

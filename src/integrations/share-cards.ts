@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,8 +10,9 @@ const CONCURRENCY = 16;
 /**
  * Writes the share cards into the build output. Pages register the cards they point at while they
  * render (missing ones are drawn then, in worker threads); once the build is done this waits for the
- * last of them, verifies each cached file and writes it into `dist/`. Cards are files, not Astro
- * routes, so a rebuild whose cards are all cached costs a verified file copy per card.
+ * last of them, verifies each cached file and links it into `dist/` (copies it across file systems).
+ * Cards are files, not Astro routes, so a rebuild whose cards are all cached costs one verified read
+ * and one link per card.
  */
 export function shareCards(): AstroIntegration {
   return {
@@ -29,7 +30,7 @@ export function shareCards(): AstroIntegration {
             await card.ready;
             const target = join(output, decodeURIComponent(path));
             await mkdir(dirname(target), { recursive: true });
-            await writeFile(target, await card.png());
+            await card.writeTo(target);
           }
         };
         await Promise.all(Array.from({ length: CONCURRENCY }, copyNext));
