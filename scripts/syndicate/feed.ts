@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { ledgerKey } from '../../src/lib/ledger.ts';
 import { NETWORKS } from '../../src/lib/networks.ts';
 import { THEORY_STAGES } from '../../src/schemas/theory.ts';
-import { formatIssues } from '../../src/lib/validation.ts';
+import { parseJson } from '../../src/lib/validation.ts';
 import type { SyndicationItem } from './compose/index.ts';
 
 const network = z.enum(NETWORKS);
@@ -57,15 +57,7 @@ export interface LoadedFeed {
 const MIME_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
 
 export function parseFeed(text: string, label: string): SyndicationItem[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${label}: expected JSON, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const result = feedSchema.safeParse(raw);
-  if (!result.success) throw new Error(formatIssues(label, result.error.issues));
-  return result.data.items.map(({ url, title, summary, tags, date_published, _syndication: s }) => ({
+  return parseJson(text, label, feedSchema).items.map(({ url, title, summary, tags, date_published, _syndication: s }) => ({
     key: ledgerKey(s.kind, s.slug), url, title, summary, tags, datePublished: date_published, kind: s.kind, slug: s.slug, text: s.text,
     stage: s.stage, card: s.card, skip: s.skip, overrides: s.overrides, reviewed: s.reviewed,
   }));

@@ -18,7 +18,7 @@
 import { z } from 'astro/zod';
 import { NETWORKS, type Network } from './networks.ts';
 import type { PieceKind } from './urls.ts';
-import { formatIssues } from './validation.ts';
+import { parseJson } from './validation.ts';
 
 export const LEDGER_FILE = 'content/evidence/syndication.json';
 export const LEDGER_VERSION = 1;
@@ -78,15 +78,7 @@ export function ledgerKey(kind: PieceKind, slug: string): string {
 
 /** Parses ledger JSON text; a broken ledger throws a message naming the file and each bad field. */
 export function parseLedger(text: string, file: string = LEDGER_FILE): Ledger {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: expected JSON, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const result = ledgerSchema.safeParse(raw);
-  if (!result.success) throw new Error(formatIssues(file, result.error.issues));
-  return result.data;
+  return parseJson(text, file, ledgerSchema);
 }
 
 /** The copies of a piece that exist on the networks, in the networks' usual order. */

@@ -17,6 +17,27 @@ export function formatIssues(file: string, issues: readonly IssueLike[]): string
   return [`${file} is not valid:`, ...issues.map((issue) => `  - ${formatIssue(issue)}`)].join('\n');
 }
 
+/** What `parseJson` needs of a schema: Zod's `safeParse`. */
+export interface SafeParser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
+}
+
+/**
+ * Parses JSON text and validates it; either failure throws one message that names the file (and, for
+ * a schema failure, every bad field with what was expected).
+ */
+export function parseJson<T>(text: string, file: string, schema: SafeParser<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: expected JSON, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new Error(formatIssues(file, result.error.issues));
+  return result.data;
+}
+
 /** An input file that failed validation; the message names the file and every bad field. */
 export class ContentError extends Error {
   readonly file: string;
