@@ -1,7 +1,9 @@
 import { defineCollection, reference } from 'astro:content';
+import { snapshotSchema } from './lib/evidence.ts';
 import { ledgerSchema } from './lib/ledger.ts';
 import { contentGlob } from './loaders/content-glob.ts';
 import { createEntryIndex } from './loaders/entry-ids.ts';
+import { evidenceFolderLoader } from './loaders/evidence-folder.ts';
 import { ledgerFileLoader } from './loaders/ledger-file.ts';
 import { speakingFileLoader } from './loaders/speaking-file.ts';
 import { talkGlob } from './loaders/talk-glob.ts';
@@ -42,6 +44,7 @@ export const collections = {
     schema: (context) => stanceSchema({ ...context, reference }),
   }),
   ledger: defineCollection({ loader: ledgerFileLoader(), schema: ledgerSchema }),
+  engagement: defineCollection({ loader: evidenceFolderLoader(), schema: snapshotSchema }),
   speaking: defineCollection({ loader: speakingFileLoader(), schema: speakingSchema }),
   talks: defineCollection({ loader: talkGlob(), schema: talkSchema }),
   topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md' }), schema: topicSchema }),

@@ -1,11 +1,12 @@
 /**
  * Reading and writing the syndication ledger (`content/evidence/syndication.json`, shape and parser in
- * src/lib/ledger.ts — the same code the site reads it with). Every write goes to a temporary file in the same folder, is fsynced, then
- * renamed over the ledger and the folder fsynced: at every instant the ledger on disk is the old or
- * the new version, complete and valid, so a crash (even SIGKILL) never loses or corrupts it.
+ * src/lib/ledger.ts — the same code the site reads it with). Every write is atomic (scripts/lib/atomic-file.ts):
+ * at every instant the ledger on disk is the old or the new version, complete and valid, so a crash
+ * (even SIGKILL) never loses or corrupts it.
  */
-import { open, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { removeStaleTempFiles, replaceFileAtomically } from '../lib/atomic-file.ts';
 import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/lib/ledger.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import type { PieceKind } from '../../src/lib/urls.ts';
@@ -22,42 +23,11 @@ export async function readLedger(file: string, label: string = file): Promise<Le
   return parseLedger(text, label);
 }
 
-let sequence = 0;
-
-/** Writes the ledger atomically: temp file, fsync, rename, fsync the folder. */
+/** Writes the ledger atomically (temp file, fsync, rename, fsync the folder). */
 export async function writeLedger(file: string, ledger: Ledger): Promise<void> {
   // Never write what the site could not read back.
   const valid = ledgerSchema.parse(ledger);
-  const folder = dirname(file);
-  await mkdir(folder, { recursive: true });
-  sequence += 1;
-  const temp = join(folder, `.${basename(file)}.${process.pid}.${sequence}.tmp`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(valid, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
-  const directory = await open(folder, 'r');
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
-}
-
-/** Temporary files a killed run left behind; the ledger itself is always whole, so they are dropped. */
-async function removeStaleTempFiles(file: string): Promise<void> {
-  const prefix = `.${basename(file)}.`;
-  let names: string[];
-  try {
-    names = await readdir(dirname(file));
-  } catch {
-    return;
-  }
-  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => rm(join(dirname(file), name), { force: true })));
+  await replaceFileAtomically(file, `${JSON.stringify(valid, null, 2)}\n`);
 }
 
 export interface LedgerItemRef {
@@ -82,7 +52,8 @@ export interface LedgerStore {
 
 export async function openLedger(file: string, label: string = file): Promise<LedgerStore> {
   const ledger = await readLedger(file, label);
-  await removeStaleTempFiles(file);
+  // Temporary files a killed run left behind; the ledger itself is always whole, so they are dropped.
+  await removeStaleTempFiles(dirname(file), (name) => name.startsWith(`.${basename(file)}.`));
   let queue: Promise<void> = Promise.resolve();
 
   const update = async (item: LedgerItemRef, network: Network, entry: LedgerEntry): Promise<void> => {

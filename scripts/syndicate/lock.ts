@@ -1,7 +1,7 @@
 /**
  * One syndication run at a time per ledger: two runs at once would both see an item as new and both
- * post it. The lock file holds the owner's pid; a lock whose process is gone (a run killed with
- * SIGKILL) is taken over.
+ * post it (and one collection at a time per evidence folder). The lock file holds the owner's pid;
+ * a lock whose process is gone (a run killed with SIGKILL) is taken over.
  */
 import { open, readFile, rm } from 'node:fs/promises';
 
@@ -15,7 +15,7 @@ function alive(pid: number): boolean {
 }
 
 /** Takes the lock or throws naming the running process; resolves to the release function. */
-export async function acquireLock(file: string): Promise<() => Promise<void>> {
+export async function acquireLock(file: string, what = 'syndication run'): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const handle = await open(file, 'wx');
@@ -26,7 +26,7 @@ export async function acquireLock(file: string): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
-        throw new Error(`another syndication run (pid ${owner}) holds ${file}; wait for it to finish`);
+        throw new Error(`another ${what} (pid ${owner}) holds ${file}; wait for it to finish`);
       }
       await rm(file, { force: true });
     }

@@ -1,5 +1,6 @@
 /** How a run reads in a terminal: each planned post of a dry run, then the summary table. */
 import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { textTable } from '../lib/text-table.ts';
 import type { PlannedPost, SummaryRow, SyndicateResult } from './run.ts';
 
 const label = (network: Network | 'all'): string => (network === 'all' ? 'all' : NETWORK_LABELS[network]);
@@ -15,11 +16,6 @@ export function formatPlannedPost(post: PlannedPost): string {
   return lines.join('\n');
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n');
-}
-
 /** The summary that ends every run. */
 export function formatSummary(result: SyndicateResult): string {
   const rows: SummaryRow[] = result.rows;
@@ -28,7 +24,7 @@ export function formatSummary(result: SyndicateResult): string {
   const totals = [...counts.entries()].map(([status, count]) => `${count} ${status}`);
   totals.push(`${result.alreadyPosted} already posted`);
   const body = rows.length > 0
-    ? table([['item', 'network', 'status', 'link or reason'], ...rows.map((row) => [row.item, label(row.network), row.status, row.url ?? row.detail ?? ''])])
+    ? textTable([['item', 'network', 'status', 'link or reason'], ...rows.map((row) => [row.item, label(row.network), row.status, row.url ?? row.detail ?? ''])])
     : 'Nothing new to post.';
   return `${result.dryRun ? 'Dry run (nothing was posted): ' : ''}${result.feed}\n${body}\n${totals.join(', ')}`;
 }

@@ -113,3 +113,8 @@ export function stancePath(slug: string): string {
 export function searchPath(query?: string): string {
   return query ? `/search/?${new URLSearchParams({ q: query })}` : '/search/';
 }
+
+/** `/impact/`: whether it is working — engagement, conversations, talks, press, presence. */
+export function impactPath(): string {
+  return '/impact/';
+}

@@ -4,6 +4,7 @@
  * here, its composer in ../compose/ and its tests.
  */
 import { createHash } from 'node:crypto';
+import type { Metrics, Reply } from '../../../src/lib/evidence.ts';
 import type { Network } from '../../../src/lib/networks.ts';
 import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
 import type { Thumbnail } from '../feed.ts';
@@ -33,8 +34,18 @@ export interface PublishOptions {
 
 export interface ReadBack extends RemotePost {
   exists: boolean;
-  /** What the network reports, where it reports it without extra scopes. */
-  metrics: { likes?: number | undefined; reposts?: number | undefined; replies?: number | undefined; quotes?: number | undefined };
+  /** What the network reports; a count it does not report (or not with our scopes) is left out. */
+  metrics: Metrics;
+  /**
+   * The public replies (all of the conversation under the copy, as plain text), or undefined when the
+   * network does not give them to us (missing scope or API tier).
+   */
+  replies?: Reply[] | undefined;
+  /**
+   * True when `replies` is every reply the network shows, so one seen before and missing now was
+   * removed. False where the network only shows recent ones (X's search covers about a week).
+   */
+  repliesComplete?: boolean | undefined;
 }
 
 export interface NetworkAdapter {
@@ -75,7 +86,7 @@ export function requireEnv<K extends string>(env: Record<string, string | undefi
 /** Which environment variables hold secrets: never printed, redacted from every message. */
 export const SECRET_ENV = [
   'BLUESKY_APP_PASSWORD', 'MASTODON_TOKEN', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET', 'X_OAUTH2_TOKEN',
-  'LINKEDIN_TOKEN', 'THREADS_TOKEN',
+  'LINKEDIN_TOKEN', 'THREADS_TOKEN', 'WEBMENTION_IO_TOKEN',
 ] as const;
 
 /** Replaces every secret's value in a text by `[redacted]`. */

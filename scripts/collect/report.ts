@@ -1,0 +1,25 @@
+/** How a collection run reads in a terminal: where the snapshot went, then one line per network. */
+import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { textTable } from '../lib/text-table.ts';
+import type { CollectResult, CollectRow } from './run.ts';
+
+const label = (source: CollectRow['source']): string => (source === 'webmentions' ? 'Webmentions' : NETWORK_LABELS[source as Network]);
+const signed = (value: number): string => (value >= 0 ? `+${value}` : String(value));
+
+function describe(row: CollectRow): string[] {
+  if (row.source === 'webmentions') {
+    return [label(row.source), row.status, `${row.read} received`, '', `${signed(row.newReplies)} new replies${row.detail ? `; ${row.detail}` : ''}`];
+  }
+  if (row.status === 'skipped' || row.status === 'nothing to read') return [label(row.source), row.status, '', '', row.detail ?? ''];
+  return [
+    label(row.source), row.status, `${row.read} copies read`, `engagement ${row.engagement} (${signed(row.gained)})`,
+    `${signed(row.newReplies)} new replies${row.detail ? `; ${row.detail}` : ''}`,
+  ];
+}
+
+export function formatCollect(result: CollectResult): string {
+  const head = result.file ? `Snapshot ${result.snapshot.collectedAt} → ${result.file}` : 'Nothing to record: no copies were read (the ledger is empty, or every network was skipped).';
+  const body = result.rows.length > 0 ? textTable(result.rows.map(describe)) : '';
+  const change = result.file ? `Since the previous snapshot: engagement ${signed(result.change.total)}, ${result.change.newReplies} new replies.` : '';
+  return [head, body, change].filter(Boolean).join('\n');
+}

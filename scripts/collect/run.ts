@@ -1,0 +1,244 @@
+/**
+ * `npm run collect`: reads back every copy the ledger records — counts and public replies, from each
+ * network's adapter — and appends one dated snapshot to `content/evidence/engagement/`. Same rules as
+ * syndication: a network without credentials is skipped with one line saying which variables to set,
+ * requests are retried within a budget, secrets never appear in what is printed or written, and one
+ * network failing never stops the others. cli.ts is the thin entry.
+ */
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EVIDENCE_FOLDER, type Reply, type Snapshot, type SnapshotCopy, type SourceStatus, type Webmention } from '../../src/lib/evidence.ts';
+import { engagementOf } from '../../src/lib/evidence.ts';
+import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
+import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { readLedger } from '../syndicate/ledger.ts';
+import { acquireLock } from '../syndicate/lock.ts';
+import { redact, type AdapterDeps, type NetworkAdapter } from '../syndicate/networks/adapter.ts';
+import { readerFromEnv } from '../syndicate/networks/index.ts';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
+import { appendSnapshot, readSnapshots } from './snapshots.ts';
+import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
+
+/** What collecting needs of an adapter: its second verb. */
+export type NetworkReader = Pick<NetworkAdapter, 'network' | 'readBack'>;
+
+/** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
+export const DEFAULT_MAX_AGE_DAYS = 90;
+
+export interface CollectOptions {
+  /** The project root: the ledger and the evidence folder are under its `content/`. */
+  cwd: string;
+  ledgerFile?: string;
+  evidenceFolder?: string;
+  env: Record<string, string | undefined>;
+  /** Only these networks. */
+  only?: Network[];
+  /** Read copies posted within this many days (default 90); `Infinity` reads them all. */
+  maxAgeDays?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Readers to use instead of those made from `env` (tests). */
+  readers?: Partial<Record<Network, NetworkReader>>;
+  retry?: Partial<RetryPolicy>;
+  /** Per request. Default 30 s. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+/** One line of the summary per network (and one for webmentions). */
+export interface CollectRow {
+  source: Network | 'webmentions';
+  status: 'read' | 'skipped' | 'failed' | 'nothing to read';
+  /** Copies read (or webmentions received). */
+  read: number;
+  failed: number;
+  /** Engagement of the copies read, and the change since their last known counts. */
+  engagement: number;
+  gained: number;
+  newReplies: number;
+  detail?: string;
+}
+
+export interface CollectResult {
+  /** The snapshot file written, relative to cwd; undefined when there was nothing to record. */
+  file: string | undefined;
+  snapshot: Snapshot;
+  rows: CollectRow[];
+  failed: number;
+  /** Engagement gained since the previous snapshot (what `npm run status` shows). */
+  change: ReturnType<typeof engagementSince>;
+}
+
+interface CopyToRead {
+  key: string;
+  itemUrl: string;
+  entry: PostedEntry;
+}
+
+/** The posted copies per network, newest first, within the age limit. */
+function copiesToRead(ledger: Awaited<ReturnType<typeof readLedger>>, network: Network, oldest: number): CopyToRead[] {
+  return Object.entries(ledger.items)
+    .flatMap(([key, item]) => {
+      const entry = item.networks[network];
+      return entry?.status === 'posted' && Date.parse(entry.postedAt) >= oldest ? [{ key, itemUrl: item.url, entry }] : [];
+    })
+    .sort((a, b) => b.entry.postedAt.localeCompare(a.entry.postedAt) || a.key.localeCompare(b.key));
+}
+
+/** The replies to record for a copy: those not seen before, and (when the list is complete) those gone. */
+function replyChanges(state: EvidenceState, key: string, network: Network, replies: Reply[] | undefined, complete: boolean): Pick<SnapshotCopy, 'newReplies' | 'removedReplies'> {
+  if (!replies) return {};
+  const known = new Map([...(state.replies.get(key)?.values() ?? [])].filter((reply) => reply.network === network).map((reply) => [reply.id, reply]));
+  const current = new Set(replies.map((reply) => reply.id));
+  const newReplies = replies.filter((reply) => !known.has(reply.id));
+  const removedReplies = complete ? [...known.keys()].filter((id) => !current.has(id)) : [];
+  return { ...(newReplies.length > 0 ? { newReplies } : {}), ...(removedReplies.length > 0 ? { removedReplies } : {}) };
+}
+
+export async function collect(options: CollectOptions): Promise<CollectResult> {
+  const fetcher = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const message = (error: unknown): string => redact(error instanceof Error ? error.message : String(error), options.env);
+  const ledgerFile = resolve(options.cwd, options.ledgerFile ?? LEDGER_FILE);
+  const folder = resolve(options.cwd, options.evidenceFolder ?? EVIDENCE_FOLDER);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now };
+  const retryDeps = { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random };
+  const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
+  const oldest = Number.isFinite(maxAgeDays) ? now() - maxAgeDays * 86_400_000 : -Infinity;
+
+  const release = await acquireLock(lockFile(folder), 'collection run');
+  try {
+    const ledger = await readLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE);
+    const history = await readSnapshots(folder, options.cwd);
+    const state = foldSnapshots(history);
+    const collectedAt = new Date(now()).toISOString();
+    const snapshot: Snapshot = { version: 1, collectedAt, networks: {}, items: {} };
+    const rows: CollectRow[] = [];
+
+    const record = (copy: CopyToRead, network: Network, data: SnapshotCopy): void => {
+      const item = (snapshot.items[copy.key] ??= { url: copy.itemUrl, networks: {} });
+      item.networks[network] = data;
+    };
+
+    const readNetwork = async (network: Network): Promise<void> => {
+      const label = NETWORK_LABELS[network];
+      const copies = copiesToRead(ledger, network, oldest);
+      const row: CollectRow = { source: network, status: 'read', read: 0, failed: 0, engagement: 0, gained: 0, newReplies: 0 };
+      rows.push(row);
+      if (copies.length === 0) {
+        row.status = 'nothing to read';
+        return;
+      }
+      const made = options.readers?.[network] ?? readerFromEnv(network, options.env, deps);
+      if ('missing' in made) {
+        row.status = 'skipped';
+        row.detail = `no credentials: set ${made.missing.join(', ')}`;
+        snapshot.networks[network] = { status: 'skipped', reason: 'no credentials' };
+        log(`${label}: skipped — ${row.detail}`);
+        return;
+      }
+      let lastError = '';
+      for (const copy of copies) {
+        try {
+          const back = await withRetry(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url }), policy, {
+            ...retryDeps, onRetry: (error, delay) => log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
+          });
+          const before = state.items.get(copy.key)?.copies.get(network);
+          const previous = before && !before.gone ? engagementOf(before.metrics) : 0;
+          if (!back.exists) {
+            record(copy, network, { remoteId: copy.entry.remoteId, url: copy.entry.url, gone: true, metrics: {} });
+            row.gained -= previous;
+            log(`${label} ${copy.key}: the copy no longer exists on ${label}`);
+          } else {
+            const changes = replyChanges(state, copy.key, network, back.replies, back.repliesComplete === true);
+            record(copy, network, { remoteId: copy.entry.remoteId, url: back.url || copy.entry.url, metrics: definedOnly(back.metrics), ...changes });
+            const engagement = engagementOf(back.metrics);
+            row.engagement += engagement;
+            row.gained += engagement - previous;
+            row.newReplies += changes.newReplies?.length ?? 0;
+          }
+          row.read += 1;
+        } catch (error) {
+          row.failed += 1;
+          lastError = message(error);
+          log(`${label} ${copy.key}: failed — ${lastError}`);
+        }
+      }
+      const source: SourceStatus = row.failed > 0 ? { status: 'failed', copies: row.read, failed: row.failed } : { status: 'read', copies: row.read };
+      snapshot.networks[network] = source;
+      if (row.failed > 0) {
+        row.status = 'failed';
+        row.detail = `${row.failed} of ${copies.length} could not be read; last: ${lastError}`;
+      }
+    };
+
+    const networks = NETWORKS.filter((network) => !options.only || options.only.includes(network));
+    // One network failing never stops the others.
+    const outcomes = await Promise.allSettled(networks.map(readNetwork));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'rejected') {
+        const network = networks[i]!;
+        const row = rows.find((candidate) => candidate.source === network);
+        if (row) {
+          row.status = 'failed';
+          row.detail = message(outcome.reason);
+        }
+        snapshot.networks[network] = { status: 'failed', copies: 0, failed: 1 };
+      }
+    });
+    rows.sort((a, b) => NETWORKS.indexOf(a.source as Network) - NETWORKS.indexOf(b.source as Network));
+
+    const webmentions = webmentionConfig(options.env, ledger);
+    if (webmentions) {
+      const row: CollectRow = { source: 'webmentions', status: 'read', read: 0, failed: 0, engagement: 0, gained: 0, newReplies: 0 };
+      rows.push(row);
+      try {
+        const received: Webmention[] = await withRetry(() => fetchWebmentions(webmentions, deps), policy, retryDeps);
+        const fresh = received.filter((mention) => !state.webmentions.has(mention.id));
+        if (fresh.length > 0) snapshot.webmentions = fresh;
+        row.read = received.length;
+        row.newReplies = fresh.filter((mention) => mention.type === 'reply').length;
+      } catch (error) {
+        row.status = 'failed';
+        row.failed = 1;
+        row.detail = message(error);
+        log(`webmention.io: failed — ${row.detail}`);
+      }
+    }
+
+    const anything = Object.keys(snapshot.items).length > 0 || (snapshot.webmentions?.length ?? 0) > 0;
+    const file = anything ? await appendSnapshot(folder, snapshot) : undefined;
+    const change = engagementSince(anything ? [...history, snapshot] : history);
+    return {
+      file: file ? relativeTo(options.cwd, file) : undefined, snapshot, rows,
+      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0), change,
+    };
+  } finally {
+    await release();
+  }
+}
+
+/** Drops counts the network did not report, so the snapshot says "not reported" rather than `null`. */
+function definedOnly(metrics: Record<string, number | undefined>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter((entry): entry is [string, number] => entry[1] !== undefined));
+}
+
+function relativeTo(cwd: string, file: string): string {
+  const root = resolve(cwd);
+  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+}
+
+/** One collection at a time per evidence folder (outside `content/`, so a killed run never leaves it where the pipeline commits). */
+function lockFile(folder: string): string {
+  return join(tmpdir(), `hub-collect-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.lock`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}

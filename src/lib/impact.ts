@@ -1,0 +1,93 @@
+/**
+ * The impact page's numbers and words, from the evidence: engagement over time (bucketed so that
+ * years of daily snapshots stay readable), conversations per month, and the sentences that serve as
+ * the charts' text alternatives. Pure: the page hands in snapshots and pieces and renders the result.
+ */
+import { bucketFor, lastPerBucket, type Bucket } from './charts.ts';
+import { engagementSeries, repliesByMonth, pieceEngagement, topPieces, type EvidenceState, type PieceEngagement } from './engagement.ts';
+import type { Snapshot } from './evidence.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from './networks.ts';
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const number = (value: number): string => value.toLocaleString('en-GB');
+
+/** How a bucket is named in the data table, and (shorter) under the x axis. */
+export function bucketLabels(start: string, bucket: Bucket): { label: string; axis: string } {
+  const date = new Date(`${start}T00:00:00Z`);
+  if (bucket === 'day') return { label: dayFormat.format(date), axis: shortDay.format(date) };
+  if (bucket === 'week') return { label: `Week of ${dayFormat.format(date)}`, axis: shortDay.format(date) };
+  return { label: monthFormat.format(date), axis: shortMonth.format(date) };
+}
+
+export interface EngagementCharts {
+  bucket: Bucket;
+  labels: string[];
+  axisLabels: string[];
+  total: number[];
+  /** Networks with any copies, in the usual order; undefined before a network's first reading. */
+  networks: Array<{ id: Network; label: string; values: Array<number | undefined> }>;
+  totalDescription: string;
+  networkDescription: string;
+}
+
+/** The engagement charts, or undefined when nothing has been collected. */
+export function engagementCharts(snapshots: readonly Snapshot[]): EngagementCharts | undefined {
+  const series = engagementSeries(snapshots);
+  if (series.length === 0) return undefined;
+  const bucket = bucketFor(series[0]!.at, series.at(-1)!.at);
+  const points = lastPerBucket(series, bucket);
+  const names = points.map((point) => bucketLabels(point.bucket, bucket));
+  const present = NETWORKS.filter((network) => points.some((point) => point.byNetwork[network] !== undefined));
+  const first = points[0]!;
+  const last = points.at(-1)!;
+  const readings = `${number(series.length)} ${series.length === 1 ? 'reading' : 'readings'}`;
+  const totalDescription = points.length === 1
+    ? `One reading so far: ${number(last.total)} engagements on ${names[0]!.label}.`
+    : `Total engagement went from ${number(first.total)} (${names[0]!.label}) to ${number(last.total)} (${names.at(-1)!.label}), over ${readings}.`;
+  const latest = present.map((network) => `${NETWORK_LABELS[network]} ${number(last.byNetwork[network] ?? 0)}`);
+  return {
+    bucket,
+    labels: names.map((name) => name.label),
+    axisLabels: names.map((name) => name.axis),
+    total: points.map((point) => point.total),
+    networks: present.map((network) => ({ id: network, label: NETWORK_LABELS[network], values: points.map((point) => point.byNetwork[network]) })),
+    totalDescription,
+    networkDescription: present.length > 0 ? `Engagement per network over the same time. Latest: ${latest.join(', ')}.` : 'No network has copies yet.',
+  };
+}
+
+export interface ConversationChart {
+  bars: Array<{ label: string; value: number }>;
+  description: string;
+  total: number;
+}
+
+/** Replies per month (the last 24 months that have any history), or undefined with no replies. */
+export function conversationChart(state: EvidenceState): ConversationChart | undefined {
+  const months = repliesByMonth(state).slice(-24);
+  if (months.length === 0) return undefined;
+  const bars = months.map(({ month, replies }) => ({ label: shortMonth.format(new Date(`${month}-01T00:00:00Z`)), value: replies }));
+  const total = months.reduce((sum, month) => sum + month.replies, 0);
+  const busiest = months.reduce((best, month) => (month.replies > best.replies ? month : best));
+  const busiestName = monthFormat.format(new Date(`${busiest.month}-01T00:00:00Z`));
+  return {
+    bars, total,
+    description: `${number(total)} ${total === 1 ? 'reply' : 'replies'} from ${bars[0]!.label} to ${bars.at(-1)!.label}; the busiest month was ${busiestName} with ${number(busiest.replies)}.`,
+  };
+}
+
+/** A piece as the "drew most" lists show it. */
+export interface RankedPiece extends PieceEngagement {
+  title: string;
+  path: string;
+}
+
+/** The pieces that drew the most engagement and the most replies (only pieces still published). */
+export function rankedPieces(state: EvidenceState, published: ReadonlyMap<string, { title: string; path: string }>, limit = 5): { engagement: RankedPiece[]; replies: RankedPiece[] } {
+  const pieces = pieceEngagement(state).filter((piece) => published.has(piece.key));
+  const withTitles = (list: PieceEngagement[]): RankedPiece[] => list.map((piece) => ({ ...piece, ...published.get(piece.key)! }));
+  return { engagement: withTitles(topPieces(pieces, 'engagement', limit)), replies: withTitles(topPieces(pieces, 'replies', limit)) };
+}

@@ -1,0 +1,28 @@
+/** Words for the responses under a piece: counts as people say them, reply text cut to a readable length. */
+import type { Metrics } from './evidence.ts';
+
+const NOUNS: Array<[keyof Metrics, string, string]> = [
+  ['likes', 'like', 'likes'], ['reposts', 'repost', 'reposts'], ['replies', 'reply', 'replies'], ['quotes', 'quote', 'quotes'],
+];
+
+/** `12 likes · 3 reposts · 1 reply` — the counts the network reported, in a fixed order; zeros kept, unreported left out. */
+export function describeMetrics(metrics: Metrics): string {
+  const parts = NOUNS.flatMap(([key, one, many]) => {
+    const value = metrics[key];
+    return value === undefined ? [] : [`${value.toLocaleString('en-GB')} ${value === 1 ? one : many}`];
+  });
+  return parts.length > 0 ? parts.join(' · ') : 'no counts reported';
+}
+
+/** Replies shown under a piece; the rest are a link away on their networks. */
+export const REPLIES_SHOWN = 50;
+/** Characters of a reply shown before "…" (the whole reply is on its network). */
+export const REPLY_TEXT_SHOWN = 1200;
+
+/** The reply text to show: at most `max` characters (whole graphemes), with an ellipsis when cut. */
+export function clipReply(text: string, max = REPLY_TEXT_SHOWN): { text: string; clipped: boolean } {
+  const trimmed = text.trim();
+  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(trimmed)];
+  if (graphemes.length <= max) return { text: trimmed, clipped: false };
+  return { text: `${graphemes.slice(0, max).map((g) => g.segment).join('').trimEnd()}…`, clipped: true };
+}

@@ -1,0 +1,45 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
+
+/**
+ * Loads the engagement snapshots (`content/evidence/engagement/*.json`, written by `npm run collect`;
+ * shape in src/lib/evidence.ts), one entry per file, id = file name. No folder means nothing has been
+ * collected yet. A file that is not JSON or not a snapshot fails the build naming the file and the
+ * field. Unchanged files are not parsed again (digest), so years of snapshots stay cheap to rebuild.
+ */
+export function evidenceFolderLoader(): Loader {
+  return {
+    name: 'hub-evidence-folder',
+    load: async ({ config, store, generateDigest, watcher }) => {
+      const folder = fileURLToPath(new URL(`${EVIDENCE_FOLDER}/`, config.root));
+      const sync = async (): Promise<void> => {
+        let names: string[];
+        try {
+          names = (await readdir(folder)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          names = [];
+        }
+        const present = new Set(names);
+        for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+        await Promise.all(names.map(async (name) => {
+          const text = await readFile(join(folder, name), 'utf8');
+          const digest = generateDigest(text);
+          if (store.get(name)?.digest === digest) return;
+          const label = `${EVIDENCE_FOLDER}/${name}`;
+          // Validated here, with messages naming the file; the collection's schema only types it.
+          store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
+        }));
+      };
+      await sync();
+      watcher?.add(folder);
+      const onChange = async (changed: string): Promise<void> => {
+        if (changed.startsWith(folder)) await sync();
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, onChange);
+    },
+  };
+}
