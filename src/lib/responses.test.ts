@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { clipReply, describeMetrics } from './responses.ts';
+
+describe('responses', () => {
+  it('says counts as people do, leaving out what the network does not report', () => {
+    expect(describeMetrics({ likes: 1, reposts: 0, replies: 2 })).toBe('1 like · 0 reposts · 2 replies');
+    expect(describeMetrics({ likes: 12345, quotes: 1 })).toBe('12,345 likes · 1 quote');
+    expect(describeMetrics({})).toBe('no counts reported');
+  });
+
+  it('clips long replies on a grapheme boundary', () => {
+    expect(clipReply('  short  ')).toEqual({ text: 'short', clipped: false });
+    const family = '👨‍👩‍👧';
+    const clipped = clipReply(`${'a'.repeat(4)}${family}${family}`, 5);
+    expect(clipped).toEqual({ text: `aaaa${family}…`, clipped: true });
+  });
+});
