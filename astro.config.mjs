@@ -47,6 +47,9 @@ export default defineConfig({
     search(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
+  // Prism marks code up with classes (styled in global.css); Shiki's inline style attributes would
+  // need 'unsafe-inline' in the Content-Security-Policy (public/_headers).
+  markdown: { syntaxHighlight: 'prism' },
   devToolbar: { enabled: false },
   vite: {
     // Build-time code that reads project files (site settings, share-card fonts and cache) finds them here.

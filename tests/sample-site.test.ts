@@ -251,14 +251,21 @@ describe('every HTML page', () => {
     expect(all.length).toBeGreaterThanOrEqual(published.length + 7);
   });
 
-  test('has a title, a description and an absolute canonical URL', () => {
+  test('has a title of at most 70 characters, a description and an absolute canonical URL (none on the 404 page)', () => {
     for (const { path, document } of all) {
-      expect(document.querySelector('title')?.textContent?.trim(), path).toBeTruthy();
+      const title = document.querySelector('title')?.textContent?.trim() ?? '';
+      expect(title, path).toBeTruthy();
+      expect(title.length, `${path}: ${title}`).toBeLessThanOrEqual(70);
       expect(meta(document, 'description'), path).toBeTruthy();
       const canonical = attr(document, 'link[rel="canonical"]', 'href');
+      if (path === '/404.html') {
+        // Served at any address that does not exist: it has none of its own to declare.
+        expect(canonical, path).toBeNull();
+        continue;
+      }
       expect(canonical, path).toBeTruthy();
       expect(isOnSite(canonical!), path).toBe(true);
-      if (path !== '/404.html') expect(new URL(canonical!).pathname, path).toBe(path);
+      expect(new URL(canonical!).pathname, path).toBe(path);
     }
   });
 

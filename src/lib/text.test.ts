@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { firstSentence, htmlToText, noteTitle, truncateWords, wordCount } from './text.ts';
+import { describe, expect, it, test } from 'vitest';
+import { documentTitle, firstSentence, htmlToText, noteTitle, truncateWords, wordCount } from './text.ts';
 
 describe('htmlToText', () => {
   test('drops tags, decodes entities and joins soft-wrapped lines', () => {
@@ -45,5 +45,16 @@ describe('noteTitle', () => {
 describe('wordCount', () => {
   test('counts words separated by any white space', () => {
     expect(wordCount(' one two\nthree\t four ')).toBe(4);
+  });
+});
+
+describe('documentTitle', () => {
+  it('adds the site name when it fits, and otherwise shortens the title alone at a word', () => {
+    expect(documentTitle('Notes', 'Morwenna Hale')).toBe('Notes · Morwenna Hale');
+    expect(documentTitle('Home page title')).toBe('Home page title');
+    const long = 'Local trust, not technology, is now the binding constraint on clean energy in Britain';
+    const title = documentTitle(long, 'Morwenna Hale');
+    expect(title.length).toBeLessThanOrEqual(70);
+    expect(title).toMatch(/^Local trust, not technology, is now the binding constraint on clean…$/);
   });
 });

@@ -53,3 +53,16 @@ export function noteTitle(text: string, max = 80): string {
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
+
+/** Longest `<title>` kept whole: browser tabs and search results cut longer ones anyway. */
+export const DOCUMENT_TITLE_MAX = 70;
+
+/**
+ * The `<title>` of a page: `Title · Site` when that fits in 70 characters, otherwise the title alone,
+ * shortened at a word if it must be (the full title stays in the heading and in `og:title`).
+ */
+export function documentTitle(title: string, siteTitle?: string): string {
+  const withSite = siteTitle ? `${title} · ${siteTitle}` : title;
+  if (withSite.length <= DOCUMENT_TITLE_MAX) return withSite;
+  return truncateWords(title, DOCUMENT_TITLE_MAX);
+}
