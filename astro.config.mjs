@@ -54,5 +54,10 @@ export default defineConfig({
   vite: {
     // Build-time code that reads project files (site settings, share-card fonts and cache) finds them here.
     define: { 'import.meta.env.HUB_ROOT': JSON.stringify(root) },
+    build: {
+      // Astro inlines small page scripts as <script type="module"> bodies, which a CSP without
+      // 'unsafe-inline' blocks: keep every script a file (other assets keep Vite's default limit).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
   },
 });
