@@ -1,0 +1,140 @@
+/**
+ * The status as a person reads it in a terminal: plain text, one section per question, labels in a
+ * column so the answers line up. Pure: `formatStatus(status)` is the whole output.
+ */
+import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
+import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
+import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
+
+/** Pieces listed per section before "… and N more": the full lists are in `--json`. */
+const LIST_LIMIT = 10;
+const LABEL_WIDTH = 13;
+
+const row = (label: string, text: string): string => `${label.padEnd(LABEL_WIDTH)}${text}`.trimEnd();
+const indent = (text: string, by = LABEL_WIDTH): string => `${' '.repeat(by)}${text}`;
+
+/** `2026-11-25`, or `2026-11-25 09:30 UTC` when the moment has a time of day. */
+function formatInstant(iso: string): string {
+  const text = new Date(iso).toISOString();
+  return text.endsWith('T00:00:00.000Z') ? text.slice(0, 10) : `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
+
+/** `today`, `3 days ago`, `in 1 day`. */
+function formatDays(days: number): string {
+  if (days === 0) return 'today';
+  return days < 0 ? `${plural(-days, 'day', 'days')} ago` : `in ${plural(days, 'day', 'days')}`;
+}
+
+function pieceTable(pieces: readonly PieceLine[]): string[] {
+  const dates = pieces.map((piece) => formatInstant(piece.date));
+  const whens = pieces.map((piece) => formatDays(piece.days));
+  const titles = pieces.map((piece) => piece.title);
+  const width = (values: string[]): number => Math.max(0, ...values.map((value) => value.length));
+  return pieces.map((piece, i) =>
+    indent([dates[i]!.padEnd(width(dates)), whens[i]!.padEnd(width(whens)), piece.kind.padEnd(6), titles[i]!.padEnd(width(titles)), piece.file].join('  '), 2),
+  );
+}
+
+function networkSummary(state: NetworkSyndication): string {
+  const parts = [
+    state.pending.length > 0 ? `${state.pending.length} pending` : undefined,
+    state.inFlight.length > 0 ? `${state.inFlight.length} in flight (check)` : undefined,
+    state.held > 0 ? `${state.held} held` : undefined,
+    `${state.posted} posted`,
+    state.skipped > 0 ? `${state.skipped} skipped` : undefined,
+  ].filter((part) => part !== undefined);
+  const nothingLeft = state.pending.length === 0 && state.inFlight.length === 0 && state.held === 0;
+  return `${nothingLeft ? 'nothing to post · ' : ''}${parts.join(' · ')}${state.credentials ? '' : ' · no credentials'}`;
+}
+
+/** `Bluesky, X`, or `every network` when it is all five. */
+function networkList(networks: readonly Network[]): string {
+  return networks.length === NETWORKS.length ? 'every network' : networks.map((network) => NETWORK_LABELS[network]).join(', ');
+}
+
+function syndicationSection(status: HubStatus): string[] {
+  const { syndication } = status;
+  if (!syndication.available) return [row('Syndication', `${syndication.reason}: ${syndication.feed} does not exist`)];
+  const lines = [row('Syndication', `${plural(syndication.items, 'piece', 'pieces')} in ${syndication.feed}`)];
+  for (const network of NETWORKS) lines.push(row(`  ${NETWORK_LABELS[network]}`, networkSummary(syndication.networks[network])));
+
+  // Then each piece once, with the networks it is waiting for.
+  const lists: ReadonlyArray<readonly ItemLine[]> = [syndication.pending, syndication.inFlight, syndication.held];
+  const shown = lists.flatMap((list) => list.slice(0, LIST_LIMIT));
+  const keyWidth = Math.max(0, ...shown.map((item) => item.key.length));
+  const list = (label: string, entries: Array<{ key: string; text: string }>): void => {
+    entries.slice(0, LIST_LIMIT).forEach((entry, i) => lines.push(row(i === 0 ? `  ${label}` : '', `${entry.key.padEnd(keyWidth)}  ${entry.text}`)));
+    if (entries.length > LIST_LIMIT) lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (npm run status -- --json lists them all)`));
+  };
+  list('Pending', syndication.pending.map((item) => ({ key: item.key, text: `${networkList(item.networks)} · ${item.title}` })));
+  list('In flight', syndication.inFlight.map((item) => ({
+    key: item.key, text: `${NETWORK_LABELS[item.network]}, since ${formatInstant(item.startedAt)}: the next run checks before posting again`,
+  })));
+  list('Held', syndication.held.map((item) => ({
+    key: item.key,
+    text: `mentions ${item.matches.map(({ topic, word }) => (topic === word ? `“${word}”` : `“${word}” (${topic})`)).join(', ')}; set syndication.reviewed: true once checked`,
+  })));
+  return lines;
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+function engagementSection(status: HubStatus): string[] {
+  const { engagement } = status;
+  if (engagement.snapshots === 0 || !engagement.to) return [row('Engagement', 'no snapshots yet (npm run collect takes one)')];
+  const span = engagement.from
+    ? `since the last snapshot: ${formatInstant(engagement.from)} → ${formatInstant(engagement.to)}`
+    : `so far: one snapshot, ${formatInstant(engagement.to)}`;
+  const lines = [row('Engagement', span)];
+  for (const network of NETWORKS) {
+    const value = engagement.byNetwork[network];
+    if (value !== undefined) lines.push(row(`  ${NETWORK_LABELS[network]}`, signed(value)));
+  }
+  lines.push(row('  Total', `${signed(engagement.total)} · ${plural(engagement.newReplies, 'new reply', 'new replies')}`));
+  return lines;
+}
+
+/** The whole report, ending without a newline. */
+export function formatStatus(status: HubStatus): string {
+  const { cadence: numbers, lastPost } = status;
+  const lines: string[] = [`Hub status at ${formatInstant(status.now)}`, ''];
+
+  lines.push(
+    row('Last post', lastPost ? `${lastPost.title} (${lastPost.kind}, ${formatInstant(lastPost.date)}) — ${formatDays(lastPost.days)}` : 'nothing published yet'),
+  );
+  if (lastPost) lines.push(indent(lastPost.file));
+  const current = numbers.currentStreak;
+  const today = status.now.slice(0, 10);
+  lines.push(
+    row('Streak', `current ${describeStreak(current, today)}${current.awaitingThisWeek ? ' — a piece by Sunday keeps it going' : ''}`),
+    indent(`longest ${describeStreak(numbers.longestStreak, today)}`),
+    row('Published', [
+      `${numbers.recent.days30} in the last 30 days`, `${numbers.recent.days90} in 90`, `${numbers.recent.days365} in 365`,
+      `${formatAverage(numbers.averagePerWeek)} a week`,
+    ].join(' · ')),
+    '',
+  );
+
+  lines.push(row('Scheduled', status.scheduled.length === 0 ? 'nothing' : `${describeCounts(countKinds(status.scheduled))}, each live with the first build after its date`));
+  lines.push(...pieceTable(status.scheduled));
+  lines.push(row('Drafts', status.drafts.length === 0 ? 'none' : describeCounts(countKinds(status.drafts))));
+  lines.push(...pieceTable(status.drafts), '');
+
+  lines.push(...syndicationSection(status), '');
+
+  lines.push('Credentials');
+  for (const network of NETWORKS) {
+    const state = status.credentials[network];
+    lines.push(row(`  ${NETWORK_LABELS[network]}`, state.present ? 'present' : `missing ${state.missing.join(', ').replace(', (', ' (')}`));
+  }
+  lines.push('', ...engagementSection(status));
+  return lines.join('\n');
+}
+
+function countKinds(pieces: readonly PieceLine[]): Record<PieceLine['kind'], number> {
+  const counts = { essay: 0, note: 0, theory: 0 };
+  for (const piece of pieces) counts[piece.kind] += 1;
+  return counts;
+}

@@ -1,0 +1,219 @@
+/**
+ * `npm run status`: where the hub stands, gathered from what is on disk. The command function; the
+ * entry (scripts/status.ts) parses arguments and prints, and report.ts lays the result out.
+ *
+ * - Pieces, cadence and what is scheduled come from `content/` (scripts/status/pieces.ts), with the
+ *   site's publishing rule at `buildNow(env)`, so they are right before any build and `HUB_NOW` works.
+ * - What is not yet syndicated comes from the built feed (`dist/feed.json`, what `npm run syndicate`
+ *   reads), the ledger and the policy, decided as the syndicate command decides it.
+ * - Engagement comes from the snapshots `npm run collect` writes.
+ *
+ * Nothing is written and no network is called (except to read a feed given as a URL).
+ */
+import { relative, resolve } from 'node:path';
+import { cadence, type CurrentStreak, type Streak } from '../../src/lib/cadence.ts';
+import { engagementSince, type EngagementChange } from '../../src/lib/engagement.ts';
+import { EVIDENCE_FOLDER } from '../../src/lib/evidence.ts';
+import { LEDGER_FILE, type Ledger } from '../../src/lib/ledger.ts';
+import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { buildNow } from '../../src/lib/publishing.ts';
+import type { PieceKind } from '../../src/lib/urls.ts';
+import { readSnapshots } from '../collect/snapshots.ts';
+import type { SyndicationItem } from '../syndicate/compose/index.ts';
+import { loadFeed } from '../syndicate/feed.ts';
+import { readLedger } from '../syndicate/ledger.ts';
+import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
+import { blueskyConfig } from '../syndicate/networks/bluesky.ts';
+import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
+import { mastodonConfig } from '../syndicate/networks/mastodon.ts';
+import { threadsConfig } from '../syndicate/networks/threads.ts';
+import { xConfig } from '../syndicate/networks/x.ts';
+import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
+import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
+
+export interface StatusOptions {
+  /** The project root: `content/` is read from here. */
+  cwd: string;
+  /** For `HUB_NOW` and to see which credentials are set (their values are never kept). */
+  env: Record<string, string | undefined>;
+  /** The built site's folder, its feed.json, or a deployed feed URL. Default `dist`. */
+  feed?: string | undefined;
+  fetch?: typeof fetch;
+}
+
+/** A piece as status lists it. */
+export interface PieceLine {
+  kind: PieceKind;
+  title: string;
+  /** ISO 8601. */
+  date: string;
+  /** Project-relative path of its file. */
+  file: string;
+  /** Calendar days (UTC) from today to its date: negative in the past, 0 today. */
+  days: number;
+}
+
+/** An item of the feed, as the syndication section names it. */
+export interface ItemLine {
+  /** `essay/<slug>`, as in the ledger and `npm run syndicate -- --item`. */
+  key: string;
+  title: string;
+}
+
+export interface NetworkSyndication {
+  /** Whether its credentials are set: without them `npm run syndicate` skips it. */
+  credentials: boolean;
+  posted: number;
+  /** Items whose `syndication.skip` lists the network. */
+  skipped: number;
+  /** Items held for review (listed once, in `held`). */
+  held: number;
+  /** Items not posted there yet, oldest first. */
+  pending: ItemLine[];
+  /** Requests that may or may not have reached the network: the next run checks before posting. */
+  inFlight: Array<ItemLine & { startedAt: string }>;
+}
+
+export type SyndicationStatus =
+  | { available: false; feed: string; reason: string }
+  | {
+      available: true;
+      /** Where the feed was read from (project-relative, or the URL). */
+      feed: string;
+      items: number;
+      /** Per network: counts, and what is pending or in flight there. */
+      networks: Record<Network, NetworkSyndication>;
+      /** The same per piece, oldest first: each piece not yet posted everywhere it goes, with the networks it waits for. */
+      pending: Array<ItemLine & { networks: Network[] }>;
+      inFlight: Array<ItemLine & { network: Network; startedAt: string }>;
+      /** Pieces the policy holds until `syndication.reviewed: true`, with the words they matched. */
+      held: Array<ItemLine & { matches: PolicyMatch[] }>;
+    };
+
+export type CredentialStatus = { present: true } | { present: false; missing: string[] };
+
+export interface HubStatus {
+  /** The moment status was taken for (`HUB_NOW` or the clock). */
+  now: string;
+  lastPost?: PieceLine | undefined;
+  cadence: {
+    currentStreak: CurrentStreak;
+    longestStreak: Streak;
+    daysSinceLastPost?: number | undefined;
+    recent: { days30: number; days90: number; days365: number };
+    averagePerWeek: number;
+  };
+  /** Future-dated pieces that are not drafts, soonest first: each goes live with the first build after its date. */
+  scheduled: PieceLine[];
+  drafts: PieceLine[];
+  syndication: SyndicationStatus;
+  credentials: Record<Network, CredentialStatus>;
+  engagement: EngagementChange & { snapshots: number };
+}
+
+const DAY_MS = 86_400_000;
+const utcDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS);
+
+const CONFIGS: Record<Network, (env: Record<string, string | undefined>) => object | MissingCredentials> = {
+  bluesky: blueskyConfig, mastodon: mastodonConfig, linkedin: linkedinConfig, x: xConfig, threads: threadsConfig,
+};
+
+/** Which networks have their credentials set, from the adapters' own config readers; values are dropped. */
+export function credentialStatus(env: Record<string, string | undefined>): Record<Network, CredentialStatus> {
+  return Object.fromEntries(NETWORKS.map((network) => {
+    const config = CONFIGS[network](env);
+    return [network, 'missing' in config ? { present: false, missing: config.missing as string[] } : { present: true }];
+  })) as Record<Network, CredentialStatus>;
+}
+
+type SyndicationLists = Pick<Extract<SyndicationStatus, { available: true }>, 'networks' | 'pending' | 'inFlight' | 'held'>;
+
+/** Decided as `npm run syndicate` decides: posted, in flight, skipped, held for review, or pending. */
+function syndicationOf(items: SyndicationItem[], ledger: Ledger, holds: Map<string, PolicyMatch[]>, credentials: Record<Network, CredentialStatus>): SyndicationLists {
+  const networks = Object.fromEntries(NETWORKS.map((network): [Network, NetworkSyndication] => [
+    network, { credentials: credentials[network].present, posted: 0, skipped: 0, held: 0, pending: [], inFlight: [] },
+  ])) as Record<Network, NetworkSyndication>;
+  const lists: Omit<SyndicationLists, 'networks'> = { pending: [], inFlight: [], held: [] };
+  // Oldest first, as syndicate posts them.
+  for (const item of items.toSorted((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key))) {
+    const line = { key: item.key, title: item.title };
+    const waiting: Network[] = [];
+    let held = false;
+    for (const network of NETWORKS) {
+      const state = networks[network];
+      const entry = ledger.items[item.key]?.networks[network];
+      if (entry?.status === 'posted') state.posted += 1;
+      else if (entry?.status === 'in-flight') {
+        state.inFlight.push({ ...line, startedAt: entry.startedAt });
+        lists.inFlight.push({ ...line, network, startedAt: entry.startedAt });
+      } else if (item.skip.includes(network)) state.skipped += 1;
+      else if (holds.has(item.key)) {
+        state.held += 1;
+        held = true;
+      } else {
+        state.pending.push(line);
+        waiting.push(network);
+      }
+    }
+    if (waiting.length > 0) lists.pending.push({ ...line, networks: waiting });
+    // Held only matters while the piece still has somewhere to go.
+    if (held) lists.held.push({ ...line, matches: holds.get(item.key)! });
+  }
+  return { networks, ...lists };
+}
+
+async function readSyndication(options: StatusOptions, credentials: Record<Network, CredentialStatus>): Promise<SyndicationStatus> {
+  const source = options.feed ?? 'dist';
+  const shown = (label: string): string => (/^https?:\/\//.test(label) ? label : relative(options.cwd, label) || label);
+  let feed;
+  try {
+    feed = await loadFeed(source, { cwd: options.cwd, fetch: options.fetch ?? globalThis.fetch });
+  } catch (error) {
+    const missing = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    if (!missing) throw error;
+    const file = shown(resolve(options.cwd, source.endsWith('.json') ? source : `${source}/feed.json`));
+    return { available: false, feed: file, reason: 'build first (npm run build)' };
+  }
+  const ledger = await readLedger(resolve(options.cwd, LEDGER_FILE), LEDGER_FILE);
+  const policy = await readPolicy(resolve(options.cwd, POLICY_FILE), POLICY_FILE);
+  const holds = new Map(feed.items.flatMap((item) => {
+    const matches = heldBy(policy, item);
+    return matches ? [[item.key, matches] as const] : [];
+  }));
+  return { available: true, feed: shown(feed.label), items: feed.items.length, ...syndicationOf(feed.items, ledger, holds, credentials) };
+}
+
+/** Gathers the hub's status. Throws, naming the file and field, when an input file is broken. */
+export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
+  const now = buildNow(options.env);
+  const today = utcDay(now);
+  const line = (piece: ContentPiece): PieceLine => ({
+    kind: piece.kind, title: piece.title, date: piece.date.toISOString(), file: piece.file, days: utcDay(piece.date) - today,
+  });
+
+  const pieces = await readContentPieces(options.cwd);
+  const published = pieces.filter((piece) => pieceState(piece, now) === 'published');
+  const result = cadence(published.map((piece) => ({ ...piece, url: piece.file })), { now });
+  const credentials = credentialStatus(options.env);
+  const [syndication, snapshots] = await Promise.all([
+    readSyndication(options, credentials),
+    readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
+  ]);
+
+  return {
+    now: now.toISOString(),
+    lastPost: result.lastPost ? line(result.lastPost) : undefined,
+    cadence: {
+      currentStreak: result.currentStreak,
+      longestStreak: result.longestStreak,
+      daysSinceLastPost: result.daysSinceLastPost,
+      recent: result.recent,
+      averagePerWeek: result.averagePerWeek,
+    },
+    scheduled: pieces.filter((piece) => pieceState(piece, now) === 'scheduled').map(line),
+    drafts: pieces.filter((piece) => pieceState(piece, now) === 'draft').map(line),
+    syndication,
+    credentials,
+    engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
+  };
+}
