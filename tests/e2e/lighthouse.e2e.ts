@@ -1,0 +1,71 @@
+/**
+ * Lighthouse with its default (mobile) settings, simulated throttling included, on the pages people land
+ * on most: home, an essay and the speaking page. Performance at least 0.95; accessibility, best
+ * practices and SEO perfect. A failure lists the audits that cost points.
+ */
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse, { type Result } from 'lighthouse';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromiumPath, CHROMIUM_FLAGS, assertChromium } from './helpers/browser.ts';
+import { e2eSite } from './helpers/context.ts';
+import { recordFigures, type LighthouseFigures } from './helpers/figures.ts';
+import { pageTypes } from './helpers/pages.ts';
+
+const site = e2eSite();
+const types = await pageTypes(site.dist);
+const pages = ['home', 'essay (Markdown)', 'speaking'].map((name) => types.find((type) => type.name === name)!);
+
+/** The lowest score each category may have. */
+const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 } as const;
+type Category = keyof typeof THRESHOLDS;
+const CATEGORIES = Object.keys(THRESHOLDS) as Category[];
+
+let chrome: LaunchedChrome;
+const rows: LighthouseFigures['rows'] = [];
+
+beforeAll(async () => {
+  assertChromium();
+  chrome = await launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
+});
+
+afterAll(async () => {
+  await recordFigures(site.figuresDir, 'lighthouse', { kind: 'lighthouse', rows });
+  chrome?.kill();
+});
+
+/** What an audit found, one line per item (the image, the request, the element), trimmed to a few. */
+function detailsOf(audit: Result['audits'][string]): string {
+  const details = audit.details as { items?: Array<Record<string, unknown>> } | undefined;
+  const items = details?.items ?? [];
+  const shown = items.slice(0, 5).map((item) => {
+    const fields = Object.entries(item)
+      .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
+      .map(([key, value]) => `${key}=${String(value)}`);
+    const node = item['node'] as { snippet?: string } | undefined;
+    return `\n      ${[...fields, ...(node?.snippet ? [node.snippet] : [])].join(' ')}`;
+  });
+  return shown.join('') + (items.length > shown.length ? `\n      … and ${items.length - shown.length} more` : '');
+}
+
+/** The audits in a category that lost points, with what Lighthouse measured. */
+function lostPoints(lhr: Result, category: Category): string[] {
+  return lhr.categories[category]!.auditRefs
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => lhr.audits[ref.id]!)
+    .filter((audit) => audit.score !== null && audit.score < 1)
+    .map((audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${detailsOf(audit)}`);
+}
+
+test.each(pages)('$name $path', async ({ path }) => {
+  const result = await lighthouse(site.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  expect(result, 'Lighthouse returned a result').toBeDefined();
+  const lhr = result!.lhr;
+  expect(lhr.runtimeError, lhr.runtimeError?.message).toBeUndefined();
+  const score = (category: Category): number | null => lhr.categories[category]?.score ?? null;
+  rows.push({ page: path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') });
+
+  const shortfalls = CATEGORIES.filter((category) => (score(category) ?? 0) < THRESHOLDS[category]).map(
+    (category) => `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category).map((line) => `  ${line}`).join('\n')}`,
+  );
+  expect(shortfalls, `Lighthouse on ${path}`).toEqual([]);
+});

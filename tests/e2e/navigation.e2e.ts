@@ -1,0 +1,63 @@
+/**
+ * A reader's path through the site by clicking real links, as a person would: home → an essay → the
+ * theory it builds on → speaking (main navigation) → impact (main navigation).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser } from './helpers/browser.ts';
+import { e2eSite } from './helpers/context.ts';
+import { IMPACT_PATH, publishedPieces } from './helpers/pages.ts';
+
+const site = e2eSite();
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Clicks a link and waits for the page it leads to; returns that page's HTTP status. */
+async function follow(link: ReturnType<Page['locator']>): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForEvent('response', (response) => response.request().isNavigationRequest()), link.click()]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+const pathname = (): string => new URL(page.url()).pathname;
+const mainNav = (label: string): ReturnType<Page['locator']> => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+
+test('home → essay → theory → speaking → impact, by clicking links', async () => {
+  const pieces = await publishedPieces();
+  // An essay that builds on a theory, so the essay page links to it.
+  const essay = pieces.find((piece) => piece.kind === 'essay' && ((piece.data['cites'] as { theories?: string[] } | undefined)?.theories ?? []).length > 0);
+  expect(essay, 'the sample content has a published essay citing a theory').toBeDefined();
+  const theorySlug = (essay!.data['cites'] as { theories: string[] }).theories[0]!;
+  const theory = pieces.find((piece) => piece.kind === 'theory' && piece.slug === theorySlug)!;
+
+  const home = await page.goto(site.url('/'));
+  expect(home?.status()).toBe(200);
+
+  expect(await follow(page.getByRole('main').getByRole('link', { name: essay!.title!, exact: true }).first())).toBe(200);
+  expect(pathname()).toBe(essay!.path);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(essay!.title);
+
+  expect(await follow(page.getByRole('main').getByRole('link', { name: theory.title!, exact: true }).first())).toBe(200);
+  expect(pathname()).toBe(theory.path);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(theory.title);
+
+  expect(await follow(mainNav('Speaking'))).toBe(200);
+  expect(pathname()).toBe('/speaking/');
+  expect(await mainNav('Speaking').getAttribute('aria-current')).toBe('page');
+
+  const impact = mainNav('Impact');
+  expect(await impact.count(), 'the main navigation has an "Impact" link (src/components/SiteHeader.astro)').toBe(1);
+  expect(await follow(impact)).toBe(200);
+  expect(pathname()).toBe(IMPACT_PATH);
+  expect(await impact.getAttribute('aria-current')).toBe('page');
+  expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+});
