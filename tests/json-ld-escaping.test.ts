@@ -20,7 +20,7 @@ import {
   type BuiltSite,
 } from './helpers/site.ts';
 
-const TITLE = 'Closing </script><script>alert(1)</script> tags & <!-- comments in a title';
+const TITLE = 'Closing </script><script>alert(1)</script> tags & <!-- in a title';
 const DESCRIPTION = 'A summary with </script><script>alert(1)</script> in it, and <!-- an open comment.';
 const HERO_ALT = 'A portrait, used here as a hero image <b>with</b> "markup" in its alt text';
 const PATH = '/essays/script-in-title/';
