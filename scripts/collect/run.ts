@@ -15,14 +15,11 @@ import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { acquireLock } from '../syndicate/lock.ts';
-import { redact, type AdapterDeps, type NetworkAdapter } from '../syndicate/networks/adapter.ts';
-import { readerFromEnv } from '../syndicate/networks/index.ts';
+import { redact, type AdapterDeps } from '../syndicate/networks/adapter.ts';
+import { readerFromEnv, type NetworkReader } from '../syndicate/networks/index.ts';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
-
-/** What collecting needs of an adapter: its second verb. */
-export type NetworkReader = Pick<NetworkAdapter, 'network' | 'readBack'>;
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
 export const DEFAULT_MAX_AGE_DAYS = 90;

@@ -5,6 +5,10 @@
  * injected: a status before the request is handled, a slow answer, a dropped connection, or the
  * worst case — the post is made and then the answer is lost. State lives in the test process, so it
  * survives the syndicate processes a crash test kills.
+ *
+ * They also serve what collecting reads back — counts, replies and their threads — from the same
+ * state; a test adds replies, likes and reposts to a posted copy with each server's helpers, and
+ * refuses a missing scope with a `status` fault (403).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,7 +71,7 @@ function send(response: ServerResponse, answer: FakeResponse): void {
   response.end(body);
 }
 
-export async function startFakeServer(handle: (request: FakeRequest, base: string) => FakeResponse): Promise<FakeServer> {
+export async function startFakeServer(handle: (request: FakeRequest, base: string) => FakeResponse | Promise<FakeResponse>): Promise<FakeServer> {
   const sockets = new Set<import('node:net').Socket>();
   const fake: FakeServer = { url: '', requests: [], faults: [], close: async () => undefined };
   const server = createServer(async (incoming, response) => {
@@ -90,7 +94,7 @@ export async function startFakeServer(handle: (request: FakeRequest, base: strin
         send(response, { status: fault.status ?? 500, headers: fault.headers ?? {}, json: fault.json ?? { error: 'injected fault' } });
         return;
       }
-      const answer = handle(request, fake.url);
+      const answer = await handle(request, fake.url);
       if (fault?.kind === 'lost-answer') {
         send(response, { status: 500, json: { error: 'injected fault after the request was handled' } });
         return;
@@ -120,20 +124,68 @@ function bearer(request: FakeRequest, token: string): boolean {
   return request.headers.authorization === `Bearer ${token}`;
 }
 
-/** Mastodon's REST API: statuses, the account's statuses, the instance's limits, Idempotency-Key. */
+/** An account as Mastodon describes it; `acct` is `user` for the server's own accounts, `user@domain` for others. */
+export interface FakeMastodonAccount {
+  id: string;
+  username: string;
+  acct: string;
+  display_name: string;
+  url: string;
+}
+
+/** A reply in the thread under a status: content is HTML, as a server sends it. */
+export interface FakeMastodonReply {
+  id: string;
+  inReplyToId: string;
+  account: FakeMastodonAccount;
+  content: string;
+  visibility: 'public' | 'unlisted' | 'private' | 'direct';
+  spoilerText: string;
+  createdAt: string;
+  /** The status's web page; a remote status's is on its own server, and some have none (`uri` is used). */
+  url: string | null;
+}
+
+/** Mastodon's REST API: statuses, the account's statuses, the instance's limits, Idempotency-Key, a status's context. */
 export interface FakeMastodon extends FakeServer {
   statuses: Array<{ id: string; text: string; idempotencyKey: string | undefined }>;
+  replies: FakeMastodonReply[];
+  /** Favourites, boosts and quotes per status id. */
+  engagement: Map<string, { favourites?: number; reblogs?: number; quotes?: number }>;
+  /** Mastodon 4.5 and later report `quotes_count`; older servers leave it out. */
+  reportsQuotes: boolean;
+  /** Adds a reply under a status (or a reply) and returns its id. */
+  reply: (inReplyToId: string, reply: { account: FakeMastodonAccount; content: string; visibility?: FakeMastodonReply['visibility']; spoilerText?: string; createdAt: string; url?: string | null }) => string;
 }
 
 export async function startFakeMastodon(options: { token: string; maxCharacters?: number }): Promise<FakeMastodon> {
   const statuses: FakeMastodon['statuses'] = [];
+  const replies: FakeMastodonReply[] = [];
+  const engagement: FakeMastodon['engagement'] = new Map();
   // Mastodon keeps each Idempotency-Key (per account) for an hour and answers a repeat with the first status.
   const keys = new Map<string, string>();
+  let mastodon: FakeMastodon | undefined;
+  const ceo = (base: string): FakeMastodonAccount => ({ id: '1', username: 'ceo', acct: 'ceo', display_name: 'Morwenna Hale', url: `${base}/@ceo` });
+  const counts = (id: string) => {
+    const { favourites = 0, reblogs = 0, quotes = 0 } = engagement.get(id) ?? {};
+    return {
+      favourites_count: favourites, reblogs_count: reblogs, replies_count: replies.filter((reply) => reply.inReplyToId === id).length,
+      ...(mastodon?.reportsQuotes ? { quotes_count: quotes } : {}),
+    };
+  };
   const toJson = (status: FakeMastodon['statuses'][number], base: string) => ({
     id: status.id, uri: `${base}/users/ceo/statuses/${status.id}`, url: `${base}/@ceo/${status.id}`, created_at: new Date().toISOString(),
-    content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`,
-    visibility: 'public', favourites_count: 0, reblogs_count: 0, replies_count: 0, account: { id: '1', username: 'ceo', acct: 'ceo' },
+    content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`, spoiler_text: '', in_reply_to_id: null,
+    visibility: 'public', ...counts(status.id), account: ceo(base),
   });
+  const replyJson = (reply: FakeMastodonReply) => ({
+    id: reply.id, uri: `${reply.account.url.replace(/\/@[^/]+$/, '')}/users/${reply.account.username}/statuses/${reply.id}`, url: reply.url,
+    created_at: reply.createdAt, content: reply.content, spoiler_text: reply.spoilerText, in_reply_to_id: reply.inReplyToId,
+    visibility: reply.visibility, ...counts(reply.id), account: reply.account,
+  });
+  /** The tree under a status, depth first, as Mastodon orders a context's descendants. */
+  const descendants = (id: string): FakeMastodonReply[] =>
+    replies.filter((reply) => reply.inReplyToId === id).flatMap((reply) => [reply, ...descendants(reply.id)]);
   const server = await startFakeServer((request, base) => {
     if (request.method === 'GET' && request.path === '/api/v2/instance') {
       return { status: 200, json: { domain: '127.0.0.1', configuration: { statuses: { max_characters: options.maxCharacters ?? 500, characters_reserved_per_url: 23 } } } };
@@ -152,29 +204,57 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     }
     if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') return { status: 200, json: { id: '1', username: 'ceo', acct: 'ceo' } };
     if (request.method === 'GET' && request.path === '/api/v1/accounts/1/statuses') return { status: 200, json: [...statuses].reverse().slice(0, 40).map((status) => toJson(status, base)) };
-    const match = /^\/api\/v1\/statuses\/(\d+)$/.exec(request.path);
+    const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const status = statuses.find((candidate) => candidate.id === match[1]);
-      return status ? { status: 200, json: toJson(status, base) } : { status: 404, json: { error: 'Record not found' } };
+      const reply = replies.find((candidate) => candidate.id === match[1]);
+      if (!status && !reply) return { status: 404, json: { error: 'Record not found' } };
+      if (match[2]) return { status: 200, json: { ancestors: [], descendants: descendants(match[1]!).map(replyJson) } };
+      return { status: 200, json: status ? toJson(status, base) : replyJson(reply!) };
     }
     return { status: 404, json: { error: 'Not found' } };
   });
-  return Object.assign(server, { statuses });
+  mastodon = Object.assign(server, {
+    statuses, replies, engagement, reportsQuotes: false,
+    reply: (inReplyToId: string, reply: Parameters<FakeMastodon['reply']>[1]) => {
+      const id = String(120_000 + replies.length);
+      replies.push({
+        id, inReplyToId, account: reply.account, content: reply.content, visibility: reply.visibility ?? 'public', spoilerText: reply.spoilerText ?? '',
+        createdAt: reply.createdAt, url: reply.url === undefined ? `${reply.account.url}/${id}` : reply.url,
+      });
+      return id;
+    },
+  });
+  return mastodon;
 }
 
-/** X API v2: POST /2/tweets (OAuth 1.0a), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id. */
+/** X API v2: POST /2/tweets (OAuth 1.0a), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id, /2/tweets/search/recent. */
 export interface FakeX extends FakeServer {
   tweets: Array<{ id: string; text: string }>;
+  /** Replies anywhere in a post's conversation (X's `conversation_id` is the first post's id). */
+  replies: Array<{ id: string; conversationId: string; author: { id: string; name: string; username: string }; text: string; createdAt: string }>;
+  /** Likes, reposts and quotes per post id (reply_count is counted from `replies`). */
+  engagement: Map<string, { likes?: number; reposts?: number; quotes?: number }>;
+  /** Adds a reply in a post's conversation and returns its id. */
+  reply: (conversationId: string, reply: { author: { id: string; name: string; username: string }; text: string; createdAt: string }) => string;
 }
+
+/** X escapes these three in a post's `text`, and only these. */
+const xText = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 export async function startFakeX(options: { consumerKey: string }): Promise<FakeX> {
   const tweets: FakeX['tweets'] = [];
-  const toJson = (tweet: FakeX['tweets'][number]) => ({
-    id: tweet.id, text: tweet.text,
-    // X wraps every link in t.co and reports the original as expanded_url.
-    entities: { urls: [...tweet.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => ({ url: 'https://t.co/abc', expanded_url: url })) },
-    public_metrics: { like_count: 0, retweet_count: 0, reply_count: 0, quote_count: 0 },
-  });
+  const replies: FakeX['replies'] = [];
+  const engagement: FakeX['engagement'] = new Map();
+  const toJson = (tweet: FakeX['tweets'][number]) => {
+    const { likes = 0, reposts = 0, quotes = 0 } = engagement.get(tweet.id) ?? {};
+    return {
+      id: tweet.id, text: tweet.text,
+      // X wraps every link in t.co and reports the original as expanded_url.
+      entities: { urls: [...tweet.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => ({ url: 'https://t.co/abc', expanded_url: url })) },
+      public_metrics: { like_count: likes, retweet_count: reposts, reply_count: replies.filter((reply) => reply.conversationId === tweet.id).length, quote_count: quotes },
+    };
+  };
   const server = await startFakeServer((request) => {
     const auth = request.headers.authorization ?? '';
     if (!auth.startsWith('OAuth ') || !auth.includes(`oauth_consumer_key="${options.consumerKey}"`) || !auth.includes('oauth_signature=')) {
@@ -192,6 +272,31 @@ export async function startFakeX(options: { consumerKey: string }): Promise<Fake
       const recent = [...tweets].reverse().slice(0, max);
       return { status: 200, json: recent.length > 0 ? { data: recent.map(toJson), meta: { result_count: recent.length } } : { meta: { result_count: 0 } } };
     }
+    if (request.method === 'GET' && request.path === '/2/tweets/search/recent') {
+      // https://docs.x.com/x-api/posts/search-recent-posts: newest first, 10–100 a page, next_token for the next page.
+      const conversation = /^conversation_id:(\d+)$/.exec(request.query.get('query') ?? '')?.[1];
+      const max = Number(request.query.get('max_results') ?? 10);
+      if (!conversation || max < 10 || max > 100) return { status: 400, json: { title: 'Invalid Request', status: 400 } };
+      const start = Number(request.query.get('next_token') ?? 0);
+      const found = replies.filter((reply) => reply.conversationId === conversation).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const page = found.slice(start, start + max);
+      if (page.length === 0) return { status: 200, json: { meta: { result_count: 0 } } };
+      const fields = new Set((request.query.get('tweet.fields') ?? '').split(','));
+      const users = [...new Map(page.map((reply) => [reply.author.id, reply.author])).values()];
+      return {
+        status: 200,
+        json: {
+          data: page.map((reply) => ({
+            id: reply.id, text: xText([...reply.text].length > 280 ? `${[...reply.text].slice(0, 270).join('')}…` : reply.text), edit_history_tweet_ids: [reply.id],
+            ...(fields.has('author_id') ? { author_id: reply.author.id } : {}), ...(fields.has('created_at') ? { created_at: reply.createdAt } : {}),
+            ...(fields.has('conversation_id') ? { conversation_id: reply.conversationId } : {}),
+            ...(fields.has('note_tweet') && [...reply.text].length > 280 ? { note_tweet: { text: xText(reply.text) } } : {}),
+          })),
+          ...(request.query.get('expansions') === 'author_id' ? { includes: { users } } : {}),
+          meta: { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id, ...(start + max < found.length ? { next_token: String(start + max) } : {}) },
+        },
+      };
+    }
     const match = /^\/2\/tweets\/(\d+)$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const tweet = tweets.find((candidate) => candidate.id === match[1]);
@@ -199,19 +304,49 @@ export async function startFakeX(options: { consumerKey: string }): Promise<Fake
     }
     return { status: 404, json: { title: 'Not Found Error', status: 404 } };
   });
-  return Object.assign(server, { tweets });
+  return Object.assign(server, {
+    tweets, replies, engagement,
+    reply: (conversationId: string, reply: Parameters<FakeX['reply']>[1]) => {
+      const id = String(1_870_000_000_000_000_000n + BigInt(replies.length));
+      replies.push({ id, conversationId, ...reply });
+      return id;
+    },
+  });
 }
 
-/** LinkedIn REST: /rest/posts (create, find by author, get), /rest/images initializeUpload and the upload. */
+/** LinkedIn REST: /rest/posts (create, find by author, get), /rest/images initializeUpload and the upload, /rest/socialActions. */
 export interface FakeLinkedIn extends FakeServer {
   posts: Array<{ id: string; body: any }>;
   images: Map<string, Buffer>;
+  /** Likes per post (or comment) URN. */
+  likes: Map<string, number>;
+  /** Comments on posts and on comments; `parent` is the post or comment commented on. */
+  comments: Array<{ urn: string; post: string; parent: string; actor: string; text: string; time: number }>;
+  /** Adds a comment on a post or on a comment and returns its URN. */
+  comment: (parent: string, comment: { actor: string; text: string; time: number }) => string;
 }
 
 export async function startFakeLinkedIn(options: { token: string; author: string }): Promise<FakeLinkedIn> {
   const posts: FakeLinkedIn['posts'] = [];
   const images = new Map<string, Buffer>();
   const uploads = new Map<string, string>();
+  const likes = new Map<string, number>();
+  const comments: FakeLinkedIn['comments'] = [];
+  const summaries = (urn: string) => {
+    const below = (parent: string): number => comments.filter((comment) => comment.parent === parent).reduce((sum, comment) => sum + 1 + below(comment.urn), 0);
+    return {
+      likesSummary: { totalLikes: likes.get(urn) ?? 0, aggregatedTotalLikes: likes.get(urn) ?? 0, likedByCurrentUser: false, selectedLikes: [] },
+      commentsSummary: {
+        totalFirstLevelComments: comments.filter((comment) => comment.parent === urn).length, aggregatedTotalComments: below(urn), selectedComments: [], commentsState: 'OPEN',
+      },
+    };
+  };
+  const commentJson = (comment: FakeLinkedIn['comments'][number]) => ({
+    id: /,(\d+)\)$/.exec(comment.urn)![1], commentUrn: comment.urn, $URN: comment.urn, actor: comment.actor, object: comment.post,
+    ...(comment.parent !== comment.post ? { parentComment: comment.parent } : {}),
+    message: { text: comment.text, attributes: [] }, created: { actor: comment.actor, time: comment.time }, lastModified: { actor: comment.actor, time: comment.time },
+    ...summaries(comment.urn),
+  });
   const server = await startFakeServer((request, base) => {
     if (!bearer(request, options.token)) return { status: 401, json: { status: 401, serviceErrorCode: 65600, message: 'Invalid access token' } };
     const uploadMatch = /^\/upload\/(\w+)$/.exec(request.path);
@@ -249,21 +384,55 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       const post = posts.find((candidate) => candidate.id === decodeURIComponent(match[1]!));
       return post ? { status: 200, json: { id: post.id, ...post.body } } : { status: 404, json: { status: 404, message: 'Not found' } };
     }
+    // https://learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api: the URN is encoded in the path.
+    const social = /^\/rest\/socialActions\/([^/]+)(\/comments)?$/.exec(request.path);
+    if (request.method === 'GET' && social) {
+      // Rest.li 2.0 would read a bare parenthesis as syntax.
+      if (/[(),]/.test(social[1]!)) return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${social[1]}` } };
+      const urn = decodeURIComponent(social[1]!);
+      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn)) return { status: 404, json: { status: 404, message: 'Not found' } };
+      if (!social[2]) return { status: 200, json: { target: urn, ...summaries(urn) } };
+      const start = Number(request.query.get('start') ?? 0);
+      const count = Number(request.query.get('count') ?? 10);
+      const under = comments.filter((comment) => comment.parent === urn).sort((a, b) => a.time - b.time);
+      return {
+        status: 200,
+        json: { elements: under.slice(start, start + count).map(commentJson), paging: { start, count, total: under.length, links: [] } },
+      };
+    }
     return { status: 404, json: { status: 404, message: 'Not found' } };
   });
-  return Object.assign(server, { posts, images });
+  return Object.assign(server, {
+    posts, images, likes, comments,
+    comment: (parent: string, comment: { actor: string; text: string; time: number }) => {
+      const post = comments.find((candidate) => candidate.urn === parent)?.post ?? parent;
+      const urn = `urn:li:comment:(${post},${7_300_000_000 + comments.length})`;
+      comments.push({ urn, post, parent, ...comment });
+      return urn;
+    },
+  });
 }
 
-/** Threads Graph API: containers, threads_publish, the user's threads, a media object's fields. */
+/** Threads Graph API: containers, threads_publish, the user's threads, a media object's fields, insights, conversation. */
 export interface FakeThreads extends FakeServer {
   published: Array<{ id: string; text: string; link: string | undefined; container: string }>;
   /** Let threads_publish answer `{}` (no id) this many times, to exercise the status poll. */
   publishWithoutId: number;
+  /** Insights per media id (`replies` is counted from `replies` unless set). */
+  insights: Map<string, { views?: number; likes?: number; reposts?: number; quotes?: number; replies?: number }>;
+  /** Replies under a published thread at any depth; `username` is left out for a private profile, as the API does. */
+  replies: Array<{ id: string; root: string; parent: string; username: string | undefined; text: string; timestamp: string; hide_status: string }>;
+  /** Replies per conversation page (the API's default is 25). */
+  pageSize: number;
+  /** Adds a reply under a thread or a reply and returns its id. */
+  reply: (parent: string, reply: { username: string | undefined; text: string; timestamp: string; hide_status?: string }) => string;
 }
 
 export async function startFakeThreads(options: { token: string; userId: string }): Promise<FakeThreads> {
   const containers = new Map<string, { text: string; link: string | undefined; published?: string }>();
   const published: FakeThreads['published'] = [];
+  const insights: FakeThreads['insights'] = new Map();
+  const replies: FakeThreads['replies'] = [];
   let threads: FakeThreads | undefined;
   const server = await startFakeServer((request, base) => {
     if (!bearer(request, options.token)) return { status: 400, json: { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } } };
@@ -294,6 +463,36 @@ export async function startFakeThreads(options: { token: string; userId: string 
       const limit = Number(request.query.get('limit') ?? 25);
       return { status: 200, json: { data: [...published].reverse().slice(0, limit).map((media) => ({ id: media.id, text: media.text, permalink: permalink(media.id), link_attachment_url: media.link })) } };
     }
+    // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
+    const edge = /^\/(\d+)\/(insights|conversation)$/.exec(request.path);
+    if (request.method === 'GET' && edge) {
+      const id = edge[1]!;
+      if (!published.some((media) => media.id === id)) return { status: 400, json: { error: { message: 'Unsupported get request', code: 100 } } };
+      if (edge[2] === 'insights') {
+        const known = insights.get(id) ?? {};
+        const values: Record<string, number> = { views: 0, likes: 0, reposts: 0, quotes: 0, ...known, replies: known.replies ?? replies.filter((reply) => reply.root === id).length };
+        const metrics = (request.query.get('metric') ?? '').split(',');
+        if (metrics.some((metric) => !(metric in values))) return { status: 400, json: { error: { message: 'metric must be one of views, likes, replies, reposts, quotes', code: 100 } } };
+        return { status: 200, json: { data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: values[name] }], title: name, description: name, id: `${id}/insights/${name}/lifetime` })) } };
+      }
+      const fields = (request.query.get('fields') ?? 'id').split(',');
+      const reverse = request.query.get('reverse') !== 'false';
+      const all = replies.filter((reply) => reply.root === id).sort((a, b) => a.timestamp.localeCompare(b.timestamp) * (reverse ? -1 : 1));
+      const start = Number(Buffer.from(request.query.get('after') ?? '', 'base64url').toString() || 0);
+      const page = all.slice(start, start + (threads?.pageSize ?? 25));
+      const more = start + page.length < all.length;
+      const cursor = (at: number) => Buffer.from(String(at)).toString('base64url');
+      return {
+        status: 200,
+        json: {
+          data: page.map((reply) => Object.fromEntries(fields.flatMap((field) => {
+            const value = { id: reply.id, text: reply.text, username: reply.username, timestamp: reply.timestamp, hide_status: reply.hide_status, permalink: reply.username ? `${base}/@${reply.username}/post/${reply.id}` : undefined }[field];
+            return value === undefined ? [] : [[field, value]];
+          }))),
+          paging: { cursors: { before: cursor(start), after: cursor(start + page.length) }, ...(more ? { next: `${base}${request.path}?after=${cursor(start + page.length)}` } : {}) },
+        },
+      };
+    }
     const match = /^\/(\d+)$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const media = published.find((candidate) => candidate.id === match[1]);
@@ -304,6 +503,14 @@ export async function startFakeThreads(options: { token: string; userId: string 
     }
     return { status: 404, json: { error: { message: 'Unknown path', code: 803 } } };
   });
-  threads = Object.assign(server, { published, publishWithoutId: 0 });
+  threads = Object.assign(server, {
+    published, publishWithoutId: 0, insights, replies, pageSize: 25,
+    reply: (parent: string, reply: Parameters<FakeThreads['reply']>[1]) => {
+      const id = `1810${replies.length}`;
+      const root = replies.find((candidate) => candidate.id === parent)?.root ?? parent;
+      replies.push({ id, root, parent, username: reply.username, text: reply.text, timestamp: reply.timestamp, hide_status: reply.hide_status ?? 'NOT_HUSHED' });
+      return id;
+    },
+  });
   return threads;
 }

@@ -3,11 +3,17 @@
  * (a TID built from the item's date and a hash of its key), and a PDS refuses a second record at the
  * same key — so before posting again the adapter asks for that record, and after a refused write it
  * asks again. One login per run (Bluesky allows few logins a day).
+ *
+ * Reading back needs no login: counts and replies come from an AppView (the public one,
+ * https://public.api.bsky.app, unless BLUESKY_APPVIEW names another), which indexes every PDS —
+ * `app.bsky.feed.getPosts` for the counts and `app.bsky.feed.getPostThread` for the replies.
  */
 import { createHash } from 'node:crypto';
-import { AtpAgent, XRPCError } from '@atproto/api';
+import { Agent, AppBskyFeedDefs, AtpAgent, AtUri, XRPCError } from '@atproto/api';
+import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type RemotePost } from './adapter.ts';
+import { requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type ReadBack, type RemotePost } from './adapter.ts';
+import { counts, oldestFirst, toReply } from './read-back.ts';
 
 const COLLECTION = 'app.bsky.feed.post';
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
@@ -36,12 +42,36 @@ export interface BlueskyConfig {
   password: string;
   /** Where posts are seen: https://bsky.app. */
   appUrl?: string;
+  /**
+   * The AppView the publishing adapter's `readBack` takes counts and replies from. Unset, it only
+   * confirms the record on the account's own PDS (collecting uses `createBlueskyReader`, which
+   * defaults to the public AppView).
+   */
+  appview?: string;
 }
 
 export function blueskyConfig(env: Record<string, string | undefined>): BlueskyConfig | MissingCredentials {
   const found = requireEnv(env, ['BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD']);
   if ('missing' in found) return found;
-  return { service: env['BLUESKY_SERVICE'] || 'https://bsky.social', identifier: found.BLUESKY_IDENTIFIER, password: found.BLUESKY_APP_PASSWORD };
+  return {
+    service: env['BLUESKY_SERVICE'] || 'https://bsky.social', identifier: found.BLUESKY_IDENTIFIER, password: found.BLUESKY_APP_PASSWORD,
+    ...(env['BLUESKY_APPVIEW'] ? { appview: env['BLUESKY_APPVIEW'] } : {}),
+  };
+}
+
+/** Bluesky's public AppView: reads without an account (https://docs.bsky.app/docs/advanced-guides/api-directory). */
+export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
+
+export interface BlueskyReaderConfig {
+  /** The AppView to read from (BLUESKY_APPVIEW, default the public one). */
+  appview: string;
+  /** Where posts are seen: https://bsky.app. */
+  appUrl?: string;
+}
+
+/** Reading needs no credentials, so this never reports any missing. */
+export function blueskyReaderConfig(env: Record<string, string | undefined>): BlueskyReaderConfig {
+  return { appview: (env['BLUESKY_APPVIEW'] || PUBLIC_APPVIEW).replace(/\/$/, '') };
 }
 
 function translate(error: unknown, method: string, url: string, now: number): unknown {
@@ -55,9 +85,87 @@ function translate(error: unknown, method: string, url: string, now: number): un
   return error;
 }
 
+/** The thread is asked for this many levels deep at a time; deeper branches are asked for again from where they were cut. */
+const THREAD_DEPTH = 10;
+/** At most this many getPostThread requests per copy; a conversation needing more is reported as incomplete. */
+const MAX_THREAD_REQUESTS = 25;
+
+function timed(deps: AdapterDeps): typeof fetch {
+  return (input, init) => deps.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(deps.timeoutMs) });
+}
+
+/**
+ * Reads a post's counts and its whole reply tree from an AppView, without logging in. Blocked and
+ * not-found replies (and what hangs under them) are left out, as Bluesky leaves them out of the
+ * thread; the account's own replies are kept.
+ */
+export function createBlueskyReader(config: BlueskyReaderConfig, deps: AdapterDeps): Pick<NetworkAdapter, 'network' | 'readBack'> {
+  const appUrl = config.appUrl ?? 'https://bsky.app';
+  const agent = new Agent({ service: config.appview, fetch: timed(deps) });
+  const endpoint = (nsid: string): string => `${config.appview}/xrpc/${nsid}`;
+  const query = async <T>(nsid: string, request: () => Promise<T>): Promise<T> => {
+    try {
+      return await request();
+    } catch (error) {
+      throw translate(error, 'GET', endpoint(nsid), deps.now());
+    }
+  };
+
+  const toBlueskyReply = (post: AppBskyFeedDefs.PostView): Reply | undefined => {
+    const record = post.record as { text?: unknown; createdAt?: unknown };
+    // A handle that no longer resolves reads "handle.invalid"; the profile is still reachable by DID.
+    const profile = post.author.handle === 'handle.invalid' ? post.author.did : post.author.handle;
+    return toReply({
+      id: post.uri,
+      url: `${appUrl}/profile/${profile}/post/${new AtUri(post.uri).rkey}`,
+      author: { name: post.author.displayName ?? '', handle: `@${post.author.handle}`, url: `${appUrl}/profile/${profile}` },
+      text: record.text,
+      publishedAt: [record.createdAt, post.indexedAt],
+    });
+  };
+
+  return {
+    network: 'bluesky',
+    async readBack(remote: RemotePost): Promise<ReadBack> {
+      const { data } = await query('app.bsky.feed.getPosts', () => agent.app.bsky.feed.getPosts({ uris: [remote.remoteId] }));
+      const post = data.posts.find((candidate) => candidate.uri === remote.remoteId);
+      if (!post) return { ...remote, exists: false, metrics: {} };
+      const metrics = counts({ likes: post.likeCount, reposts: post.repostCount, replies: post.replyCount, quotes: post.quoteCount });
+
+      const replies: Array<Reply | undefined> = [];
+      const pending = [remote.remoteId];
+      let requests = 0;
+      while (pending.length > 0 && requests < MAX_THREAD_REQUESTS) {
+        const uri = pending.shift()!;
+        requests += 1;
+        let thread: AppBskyFeedDefs.ThreadViewPost | undefined;
+        try {
+          const answer = await agent.app.bsky.feed.getPostThread({ uri, depth: THREAD_DEPTH, parentHeight: 0 });
+          thread = AppBskyFeedDefs.isThreadViewPost(answer.data.thread) ? answer.data.thread : undefined;
+        } catch (error) {
+          // Deleted between the two requests (or a branch deleted since it was seen): nothing under it to read.
+          if (!(error instanceof XRPCError && error.error === 'NotFound')) throw translate(error, 'GET', endpoint('app.bsky.feed.getPostThread'), deps.now());
+        }
+        const walk = (node: AppBskyFeedDefs.ThreadViewPost): void => {
+          for (const child of node.replies ?? []) {
+            if (!AppBskyFeedDefs.isThreadViewPost(child)) continue;
+            replies.push(toBlueskyReply(child.post));
+            // Past the requested depth the AppView leaves `replies` out: that branch is read on its own.
+            if (child.replies === undefined && (child.post.replyCount ?? 0) > 0) pending.push(child.post.uri);
+            else walk(child);
+          }
+        };
+        if (thread) walk(thread);
+      }
+      return { ...remote, exists: true, metrics, replies: oldestFirst(replies), repliesComplete: pending.length === 0 };
+    },
+  };
+}
+
 export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): NetworkAdapter {
   const appUrl = config.appUrl ?? 'https://bsky.app';
-  const timedFetch: typeof fetch = (input, init) => deps.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(deps.timeoutMs) });
+  const timedFetch = timed(deps);
+  const reader = config.appview ? createBlueskyReader({ appview: config.appview.replace(/\/$/, ''), appUrl }, deps) : undefined;
   let session: Promise<AtpAgent> | undefined;
   const agent = (): Promise<AtpAgent> => {
     session ??= (async () => {
@@ -121,10 +229,14 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
       }
     },
     async readBack(remote) {
+      // The account's PDS says whether the record exists; an AppView (when configured) adds what came back.
       const client = await agent();
       const rkey = remote.remoteId.split('/').pop()!;
       const found = await find(client, rkey);
-      return { ...remote, exists: found !== undefined, metrics: {} };
+      if (!found) return { ...remote, exists: false, metrics: {} };
+      const read = await reader?.readBack(remote);
+      // An AppView that has not indexed the post yet knows nothing of it; the PDS has it, so it exists.
+      return read?.exists ? read : { ...remote, exists: true, metrics: {} };
     },
   };
 }

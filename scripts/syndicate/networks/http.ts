@@ -10,11 +10,16 @@ export interface JsonResponse {
 /**
  * Sends one request with a timeout. A non-2xx answer or no answer throws a `RequestError` saying
  * whether a retry may help and how long the network asked us to wait. `label` replaces the URL in
- * messages when the URL itself should not be shown (an upload URL carrying a signature).
+ * messages when the URL itself should not be shown (an upload URL carrying a signature). `accept`
+ * names the error answers the caller handles itself (a read that can do without a missing scope):
+ * those are returned instead of thrown.
  */
 export async function requestJson(
   fetcher: typeof fetch,
-  options: { method: string; url: string; headers?: Record<string, string>; body?: BodyInit; timeoutMs: number; now: () => number; label?: string },
+  options: {
+    method: string; url: string; headers?: Record<string, string>; body?: BodyInit; timeoutMs: number; now: () => number; label?: string;
+    accept?: (status: number, body: unknown) => boolean;
+  },
 ): Promise<JsonResponse> {
   const shown = options.label ?? options.url.replace(/([?&](access_token|token)=)[^&]*/g, '$1[redacted]');
   let response: Response;
@@ -43,7 +48,7 @@ export async function requestJson(
       body = text;
     }
   }
-  if (!response.ok) {
+  if (!response.ok && !options.accept?.(response.status, body)) {
     const message = typeof body === 'object' && body !== null ? ((body as { message?: unknown; error?: { message?: unknown } }).message ?? (body as { error?: { message?: unknown } }).error?.message) : undefined;
     throw new RequestError({
       method: options.method, url: shown, status: response.status, statusText: response.statusText,

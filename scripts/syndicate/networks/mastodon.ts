@@ -3,10 +3,19 @@
  * the item, so the server answers a repeated request with the status it already made. Servers keep
  * the key for about an hour, so a post whose first request is older than that is looked for among
  * the account's recent statuses first.
+ *
+ * Reading back: `GET /api/v1/statuses/:id` for the counts (quotes where the server reports them,
+ * Mastodon 4.5 and later) and `GET /api/v1/statuses/:id/context` for the replies — its descendants,
+ * the whole tree under the status, of which only public and unlisted ones are kept (the token could
+ * also see followers-only replies and mentions, which are not public). Content is HTML; it is kept as
+ * plain text.
  */
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
+import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
 import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { counts, oldestFirst, toReply } from './read-back.ts';
+import { htmlToPlainText } from './reply-text.ts';
 
 /** Mastodon keeps an Idempotency-Key for about an hour; past this the key is not trusted alone. */
 const IDEMPOTENCY_WINDOW_MS = 50 * 60 * 1000;
@@ -35,6 +44,30 @@ function translate(error: unknown, method: string, url: string, now: number): un
   return error;
 }
 
+/** Visibilities anyone can read; private (followers-only) and direct replies are not public. */
+const PUBLIC_VISIBILITY: ReadonlySet<string> = new Set(['public', 'unlisted']);
+
+/** `@user@domain` for everyone: a local account's `acct` is only `user`, so its domain comes from its profile URL. */
+export function fullHandle(account: Pick<mastodon.v1.Account, 'acct' | 'url'>): string {
+  if (account.acct.includes('@')) return `@${account.acct}`;
+  try {
+    return `@${account.acct}@${new URL(account.url).host}`;
+  } catch {
+    return `@${account.acct}`;
+  }
+}
+
+function toMastodonReply(status: mastodon.v1.Status): Reply | undefined {
+  const body = htmlToPlainText(status.content);
+  // A content warning is part of what was written: kept first, marked as one.
+  const text = status.spoilerText ? `CW: ${status.spoilerText}\n\n${body}` : body;
+  return toReply({
+    id: status.id, url: status.url ?? status.uri,
+    author: { name: status.account.displayName, handle: fullHandle(status.account), url: status.account.url },
+    text, publishedAt: [status.createdAt],
+  });
+}
+
 export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps): NetworkAdapter {
   const client = createRestAPIClient({ url: config.url, accessToken: config.token, timeout: deps.timeoutMs, log: 'error' });
   const call = async <T>(method: string, path: string, request: () => Promise<T>): Promise<T> => {
@@ -43,6 +76,11 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
     } catch (error) {
       throw translate(error, method, `${config.url}${path}`, deps.now());
     }
+  };
+  // A status deleted (or never there) answers 404: it does not exist, which is an answer, not a failure.
+  const gone = (error: unknown): undefined => {
+    if (error instanceof RequestError && error.status === 404) return undefined;
+    throw error;
   };
   const toRemote = (status: mastodon.v1.Status): RemotePost => ({ remoteId: status.id, url: status.url ?? status.uri });
 
@@ -72,13 +110,19 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
       return toRemote(status);
     },
     async readBack(remote) {
-      try {
-        const status = await client.v1.statuses.$select(remote.remoteId).fetch();
-        return { ...toRemote(status), exists: true, metrics: { likes: status.favouritesCount, reposts: status.reblogsCount, replies: status.repliesCount } };
-      } catch (error) {
-        if (error instanceof MastoHttpError && error.statusCode === 404) return { ...remote, exists: false, metrics: {} };
-        throw translate(error, 'GET', `${config.url}/api/v1/statuses/${remote.remoteId}`, deps.now());
-      }
+      const path = `/api/v1/statuses/${encodeURIComponent(remote.remoteId)}`;
+      const status = await call('GET', path, () => client.v1.statuses.$select(remote.remoteId).fetch()).catch(gone);
+      if (!status) return { ...remote, exists: false, metrics: {} };
+      const context = await call('GET', `${path}/context`, () => client.v1.statuses.$select(remote.remoteId).context.fetch()).catch(gone);
+      if (!context) return { ...remote, exists: false, metrics: {} };
+      return {
+        ...toRemote(status), exists: true,
+        // quotes_count arrived with Mastodon 4.5; an older server leaves it out (masto's type says otherwise).
+        metrics: counts({ likes: status.favouritesCount, reposts: status.reblogsCount, replies: status.repliesCount, quotes: status.quotesCount }),
+        replies: oldestFirst(context.descendants.filter((reply) => PUBLIC_VISIBILITY.has(reply.visibility)).map(toMastodonReply)),
+        // The context of an authenticated request holds the whole tree (Mastodon caps it at 4096 descendants).
+        repliesComplete: true,
+      };
     },
   };
 }

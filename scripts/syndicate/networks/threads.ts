@@ -4,10 +4,20 @@
  * (FINISHED, PUBLISHED, ERROR, EXPIRED). Threads has no idempotency key, so before posting again the
  * adapter looks for the item's URL among the account's recent threads.
  * https://developers.facebook.com/docs/threads/posts
+ *
+ * Reading back: `GET /{media-id}/insights` (likes, replies, reposts, quotes; threads_manage_insights)
+ * and `GET /{media-id}/conversation` (every reply at any depth, flattened, oldest first with
+ * reverse=false; threads_read_replies). Without a scope the Graph API refuses that part (403, or 400
+ * with a permission error code) and the copy is read without it. Replies the account hid, and those
+ * Threads covered or that come from private profiles (no username), are not public and are left out.
+ * https://developers.facebook.com/docs/threads/insights
+ * https://developers.facebook.com/docs/threads/retrieve-and-manage-replies/replies-and-conversations
  */
+import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError } from '../retry.ts';
 import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
+import { counts, oldestFirst, toReply } from './read-back.ts';
 
 export interface ThreadsConfig {
   apiUrl: string;
@@ -30,14 +40,48 @@ interface ThreadsMedia {
   link_attachment_url?: string;
 }
 
+/** Conversation pages read per copy; a longer conversation is reported as incomplete. */
+const MAX_CONVERSATION_PAGES = 40;
+/** Threads' public profile address; `permalink` is the reply's own. */
+const THREADS_PROFILE = 'https://www.threads.com/@';
+
+interface Insight {
+  name?: string;
+  values?: Array<{ value?: unknown }>;
+  total_value?: { value?: unknown };
+}
+
+interface ThreadsReply {
+  id: string;
+  text?: string;
+  username?: string;
+  permalink?: string;
+  timestamp?: string;
+  hide_status?: string;
+}
+
+/** Shown to everyone: not hidden by the account, not covered by Threads. */
+const VISIBLE: ReadonlySet<string> = new Set(['NOT_HUSHED', 'UNHUSHED']);
+
+/**
+ * A missing permission: 403, or the Graph API's 400 with error code 10 ("does not have permission")
+ * or 200–299 (permission errors). https://developers.facebook.com/docs/graph-api/guides/error-handling
+ */
+export function isPermissionError(status: number, body: unknown): boolean {
+  if (status === 403) return true;
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return status === 400 && typeof code === 'number' && (code === 10 || (code >= 200 && code <= 299));
+}
+
 export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): NetworkAdapter {
-  const send = (method: string, path: string, params: Record<string, string> = {}) => {
+  const send = (method: string, path: string, params: Record<string, string> = {}, accept?: (status: number, body: unknown) => boolean) => {
     const query = new URLSearchParams(params);
     return requestJson(deps.fetch, {
       method, url: `${config.apiUrl}${path}${method === 'GET' && query.size > 0 ? `?${query}` : ''}`, timeoutMs: deps.timeoutMs, now: deps.now,
       // The token goes in a header, never in a URL that could end up in a message.
       headers: { Authorization: `Bearer ${config.token}`, ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
       ...(method === 'POST' ? { body: query.toString() } : {}),
+      ...(accept ? { accept } : {}),
     });
   };
   const idOf = (body: unknown): string | undefined => {
@@ -71,6 +115,41 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, detail: 'the container was still in progress' });
   };
 
+  const metricsOf = (body: unknown) => {
+    const data = ((body ?? {}) as { data?: Insight[] }).data ?? [];
+    const value = (name: string): unknown => {
+      const insight = data.find((candidate) => candidate.name === name);
+      return insight?.values?.[0]?.value ?? insight?.total_value?.value;
+    };
+    return counts({ likes: value('likes'), reposts: value('reposts'), replies: value('replies'), quotes: value('quotes') });
+  };
+
+  /** Every public reply under the post, or undefined when the token may not read replies. */
+  const readConversation = async (remote: RemotePost): Promise<{ replies: Reply[]; complete: boolean } | undefined> => {
+    const replies: Array<Reply | undefined> = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_CONVERSATION_PAGES; page += 1) {
+      const { status, body } = await send('GET', `/${remote.remoteId}/conversation`, {
+        fields: 'id,text,username,permalink,timestamp,hide_status', reverse: 'false', ...(after ? { after } : {}),
+      }, isPermissionError);
+      if (isPermissionError(status, body)) return undefined;
+      const answer = (body ?? {}) as { data?: ThreadsReply[]; paging?: { cursors?: { after?: string }; next?: string } };
+      for (const reply of answer.data ?? []) {
+        // No username: a private profile's reply, which the public cannot see.
+        if (!reply.username || (reply.hide_status !== undefined && !VISIBLE.has(reply.hide_status))) continue;
+        replies.push(toReply({
+          id: reply.id, url: reply.permalink ?? remote.url,
+          author: { name: reply.username, handle: `@${reply.username}`, url: `${THREADS_PROFILE}${encodeURIComponent(reply.username)}` },
+          text: reply.text ?? '', publishedAt: [reply.timestamp],
+        }));
+      }
+      // A further page exists only when the answer links to it.
+      after = answer.paging?.next ? answer.paging.cursors?.after : undefined;
+      if (!after) return { replies: oldestFirst(replies), complete: true };
+    }
+    return { replies: oldestFirst(replies), complete: false };
+  };
+
   return {
     network: 'threads',
     keyFor: (item) => stableKey(item.key, 'threads'),
@@ -98,11 +177,17 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     async readBack(remote) {
       try {
         await send('GET', `/${remote.remoteId}`, { fields: 'id,permalink' });
-        return { ...remote, exists: true, metrics: {} };
       } catch (error) {
         if (error instanceof RequestError && (error.status === 404 || error.status === 400)) return { ...remote, exists: false, metrics: {} };
         throw error;
       }
+      const insights = await send('GET', `/${remote.remoteId}/insights`, { metric: 'likes,replies,reposts,quotes' }, isPermissionError);
+      const conversation = await readConversation(remote);
+      return {
+        ...remote, exists: true,
+        metrics: isPermissionError(insights.status, insights.body) ? {} : metricsOf(insights.body),
+        ...(conversation ? { replies: conversation.replies, repliesComplete: conversation.complete } : {}),
+      };
     },
   };
 }

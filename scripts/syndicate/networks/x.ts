@@ -2,11 +2,19 @@
  * X through `twitter-api-v2` (OAuth 1.0a user context, or an OAuth 2.0 user token). X has no
  * idempotency key, so before posting again the adapter looks for the item's URL among the account's
  * recent posts (`GET /2/users/:id/tweets`, entities.urls[].expanded_url).
+ *
+ * Reading back: `GET /2/tweets/:id` (public_metrics) for the counts, and the replies from recent
+ * search (`conversation_id:<id>`), which covers about the last seven days and needs a paid API tier:
+ * without it (401/403 on search) the counts are returned without replies.
+ * https://docs.x.com/x-api/posts/search/introduction
  */
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
 import { stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { counts, oldestFirst, toReply } from './read-back.ts';
+import { decodeXEntities } from './reply-text.ts';
 
 export interface XConfig {
   /** https://api.x.com, or a test server. */
@@ -38,6 +46,15 @@ interface TweetData {
   public_metrics?: { like_count?: number; retweet_count?: number; reply_count?: number; quote_count?: number };
 }
 
+/** Search pages read per copy (100 posts each); a busier conversation is cut there (it is never complete anyway). */
+const MAX_SEARCH_PAGES = 5;
+
+interface SearchPage {
+  data?: Array<{ id: string; text: string; author_id?: string; created_at?: string; note_tweet?: { text?: string } }>;
+  includes?: { users?: Array<{ id: string; name?: string; username?: string }> };
+  meta?: { next_token?: string };
+}
+
 export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
   // twitter-api-v2 sends with node:https; a plain-http test server needs an http agent.
   const settings = config.apiUrl.startsWith('http:') ? { httpAgent: new Agent() } : {};
@@ -66,6 +83,41 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
     return found ? { remoteId: found.id, url: postUrl(found.id) } : undefined;
   };
 
+  /** The conversation's posts from recent search, or undefined when the API tier does not include search. */
+  const searchReplies = async (id: string): Promise<Reply[] | undefined> => {
+    const replies: Array<Reply | undefined> = [];
+    let next: string | undefined;
+    for (let page = 0; page < MAX_SEARCH_PAGES; page += 1) {
+      let answer: SearchPage;
+      try {
+        answer = await request<SearchPage>('GET', 'tweets/search/recent', {
+          query: `conversation_id:${id}`, 'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,note_tweet',
+          expansions: 'author_id', 'user.fields': 'name,username', max_results: 100, ...(next ? { next_token: next } : {}),
+        });
+      } catch (error) {
+        // Search is not in every API tier; the counts are still worth having.
+        if (error instanceof RequestError && (error.status === 401 || error.status === 403)) return undefined;
+        throw error;
+      }
+      const users = new Map((answer.includes?.users ?? []).map((user) => [user.id, user]));
+      for (const tweet of answer.data ?? []) {
+        if (tweet.id === id) continue;
+        const user = tweet.author_id ? users.get(tweet.author_id) : undefined;
+        const username = user?.username;
+        const profile = username ? `https://x.com/${encodeURIComponent(username)}` : undefined;
+        replies.push(toReply({
+          id: tweet.id, url: profile ? `${profile}/status/${tweet.id}` : postUrl(tweet.id),
+          author: { name: user?.name ?? '', handle: username ? `@${username}` : '', url: profile },
+          // A long post's `text` is cut at 280; the whole of it is in note_tweet.
+          text: decodeXEntities(tweet.note_tweet?.text ?? tweet.text), publishedAt: [tweet.created_at],
+        }));
+      }
+      next = answer.meta?.next_token;
+      if (!next) break;
+    }
+    return oldestFirst(replies);
+  };
+
   return {
     network: 'x',
     keyFor: (item) => stableKey(item.key, 'x'),
@@ -78,17 +130,23 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
       return { remoteId: data.id, url: postUrl(data.id) };
     },
     async readBack(remote) {
+      let data: TweetData | undefined;
       try {
-        const { data } = await request<{ data?: TweetData }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' });
-        const metrics = data?.public_metrics ?? {};
-        return {
-          ...remote, exists: data !== undefined,
-          metrics: { likes: metrics.like_count, reposts: metrics.retweet_count, replies: metrics.reply_count, quotes: metrics.quote_count },
-        };
+        ({ data } = await request<{ data?: TweetData }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' }));
       } catch (error) {
         if (error instanceof RequestError && error.status === 404) return { ...remote, exists: false, metrics: {} };
         throw error;
       }
+      // A deleted post answers 200 with an errors array and no data.
+      if (!data) return { ...remote, exists: false, metrics: {} };
+      const metrics = data.public_metrics ?? {};
+      return {
+        ...remote, exists: true,
+        metrics: counts({ likes: metrics.like_count, reposts: metrics.retweet_count, replies: metrics.reply_count, quotes: metrics.quote_count }),
+        replies: await searchReplies(remote.remoteId),
+        // Recent search sees about a week: an older reply missing now was not necessarily removed.
+        repliesComplete: false,
+      };
     },
   };
 }
