@@ -56,8 +56,18 @@ function lostPoints(lhr: Result, category: Category): string[] {
     .map((audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${detailsOf(audit)}`);
 }
 
+/**
+ * One Lighthouse run, tried once more when Chromium failed to record the trace (NO_NAVSTART, NO_FCP on
+ * a loaded machine): that says nothing about the page. Low scores are never retried.
+ */
+async function audit(url: string): Promise<Awaited<ReturnType<typeof lighthouse>>> {
+  const run = () => lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  const first = await run();
+  return first?.lhr.runtimeError ? run() : first;
+}
+
 test.each(pages)('$name $path', async ({ path }) => {
-  const result = await lighthouse(site.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  const result = await audit(site.url(path));
   expect(result, 'Lighthouse returned a result').toBeDefined();
   const lhr = result!.lhr;
   expect(lhr.runtimeError, lhr.runtimeError?.message).toBeUndefined();

@@ -1,14 +1,18 @@
 /**
  * A small static server for a built hub, behaving like the hosts the site is deployed to: `/x/` serves
- * `x/index.html`, `/x` (a folder) redirects to `/x/`, a miss is answered with `404.html` and status 404.
+ * `x/index.html`, `/x` (a folder) redirects to `/x/`, a miss is answered with `404.html` and status 404,
+ * and every response carries the headers the root's `_headers` file gives its path (the file Netlify and
+ * Cloudflare Pages read: the Content-Security-Policy and the other security headers, Cache-Control for
+ * `/_astro/*`), so the browser tests run under the policy the real site is served with.
  * It listens before the site is built (port 0, so the origin is known and the build can use it as its
  * `SITE_URL`); `setRoot` points it at the build's `dist/` once there is one.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../helpers/csp.ts';
 
 /** Content types of every kind of file a hub's dist/ holds (pages, feeds, calendar, cards, search index). */
 const CONTENT_TYPES: Record<string, string> = {
@@ -59,8 +63,43 @@ async function fileAt(path: string): Promise<'file' | 'folder' | undefined> {
   }
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, file: string, size: number): void {
-  response.writeHead(status, { 'content-type': contentType(file), 'content-length': size, 'cache-control': 'no-cache' });
+/** The rules of `<root>/_headers`, read once per root; none when the root has no such file. */
+const rulesByRoot = new Map<string, Promise<HeaderRule[]>>();
+
+function headerRules(root: string): Promise<HeaderRule[]> {
+  let rules = rulesByRoot.get(root);
+  if (!rules) {
+    rules = readFile(join(root, '_headers'), 'utf8').then(parseHeadersFile, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    // A file that does not parse fails every request (status 500, the parser's message), not silently.
+    rulesByRoot.set(root, rules);
+  }
+  return rules;
+}
+
+/**
+ * `defaults` with the headers `_headers` gives a request path laid over them, as the hosts do: a rule's
+ * header replaces the server's own (Cache-Control for `/_astro/*`). Where two rules set one header, the
+ * values are joined with a comma, as Cloudflare Pages does (Netlify keeps one); public/_headers sets
+ * each header once per path and tests/security-headers.test.ts holds it to that.
+ */
+function withSiteHeaders(rules: HeaderRule[], path: string, defaults: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { ...defaults };
+  for (const [name, values] of headersFor(rules, path)) headers[name] = values.join(', ');
+  return headers;
+}
+
+interface Reply {
+  request: IncomingMessage;
+  response: ServerResponse;
+  /** The headers `_headers` gives the requested path. */
+  site(defaults: OutgoingHttpHeaders): OutgoingHttpHeaders;
+}
+
+function send({ request, response, site }: Reply, status: number, file: string, size: number): void {
+  response.writeHead(status, site({ 'content-type': contentType(file), 'content-length': size, 'cache-control': 'no-cache' }));
   if (request.method === 'HEAD') {
     response.end();
     return;
@@ -87,6 +126,10 @@ async function handle(root: string | undefined, request: IncomingMessage, respon
     response.writeHead(400).end();
     return;
   }
+  // Rules match the path as requested (`/essays/x/`, not the index.html that answers it); a miss gets
+  // the headers of the path asked for, with the 404 page.
+  const rules = await headerRules(resolve(root));
+  const reply: Reply = { request, response, site: (defaults) => withSiteHeaders(rules, pathname, defaults) };
   const base = resolve(root);
   const target = resolve(join(base, pathname));
   // `resolve` has already collapsed any `..`; anything outside the root is a miss, never a file.
@@ -95,19 +138,19 @@ async function handle(root: string | undefined, request: IncomingMessage, respon
   let file = target;
   if (kind === 'folder') {
     if (!pathname.endsWith('/')) {
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      response.writeHead(301, reply.site({ location: `${url.pathname}/${url.search}` })).end();
       return;
     }
     file = join(target, 'index.html');
     kind = await fileAt(file);
   }
   if (kind === 'file') {
-    send(request, response, 200, file, (await stat(file)).size);
+    send(reply, 200, file, (await stat(file)).size);
     return;
   }
   const notFound = join(base, '404.html');
-  if ((await fileAt(notFound)) === 'file') send(request, response, 404, notFound, (await stat(notFound)).size);
-  else response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  if ((await fileAt(notFound)) === 'file') send(reply, 404, notFound, (await stat(notFound)).size);
+  else response.writeHead(404, reply.site({ 'content-type': 'text/plain; charset=utf-8' })).end('Not found');
 }
 
 /** Starts the server on 127.0.0.1 and a free port. */
