@@ -3,11 +3,15 @@
  * first so the build can take its origin as `SITE_URL`: canonical links, the sitemap in robots.txt and
  * share-card URLs then point at the pages under test, as they point at the real domain in production,
  * and the link checker and Lighthouse's SEO audits see a consistent site.
+ *
+ * The sample gets four months of collected evidence (a ledger and daily snapshots, hostile replies
+ * among them), so every gate also covers the responses under pieces and the impact page's charts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { evidenceFiles, ledgerFor, SAMPLE_KEYS, snapshotSeries } from '../helpers/evidence.ts';
 import { buildHub, plainOutput, PROJECT_ROOT, SAMPLE_NOW } from '../helpers/site.ts';
 import { assertChromium } from './helpers/browser.ts';
 import './helpers/context.ts';
@@ -24,7 +28,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const saved = Object.fromEntries(VITEST_ENV.map((key) => [key, process.env[key]]));
   let site: Awaited<ReturnType<typeof buildHub>> | undefined;
   try {
+    const evidence = evidenceFiles(
+      ledgerFor(SAMPLE_KEYS, ['bluesky', 'mastodon', 'x'], '2026-08-01T09:00:00.000Z'),
+      snapshotSeries({ count: 120, start: '2026-07-28T06:00:00.000Z', hostile: true, replyChance: 0.06 }),
+    );
     site = await buildHub({
+      files: evidence,
       env: {
         HUB_NOW: SAMPLE_NOW,
         SITE_URL: server.origin,
