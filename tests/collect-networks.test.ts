@@ -5,7 +5,6 @@
  * fake servers that follow their documented contracts. Replies come from strangers, so hostile ones
  * are among them: they must come back as plain text, never as markup.
  */
-import { readFile } from 'node:fs/promises';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replySchema, type Reply } from '../src/lib/evidence.ts';
@@ -14,14 +13,11 @@ import { adapterFromEnv, readerFromEnv, type NetworkReader } from '../scripts/sy
 import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/syndicate/networks/linkedin.ts';
 import { MAX_REPLY_TEXT } from '../scripts/syndicate/networks/reply-text.ts';
 import { RequestError } from '../scripts/syndicate/retry.ts';
-import { syndicate } from '../scripts/syndicate/run.ts';
 import type { Network } from '../src/lib/networks.ts';
-import { startFakeAppView, type FakeAppView } from './helpers/fake-appview.ts';
+import type { FakeAppView } from './helpers/fake-appview.ts';
 import type { FakeMastodonAccount } from './helpers/fake-networks.ts';
-import {
-  createBlueskyAccount, makeSyndicationFixture, startLocalNetworks, startPds, TOKENS,
-  type LocalNetworks, type Pds, type SyndicationFixture,
-} from './helpers/syndication.ts';
+import { postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';
+import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds } from './helpers/syndication.ts';
 
 const deps = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
 const LONG = 'A'.repeat(10_000);
@@ -29,34 +25,18 @@ const RTL = 'مرحبا بالعالم — שלום 👋🏽👩‍👩‍👧';
 
 let pds: Pds;
 let networks: LocalNetworks;
-let fixture: SyndicationFixture;
 let appview: FakeAppView;
 /** The copy of the one item on each network, as the ledger recorded it. */
 const copies = {} as Record<Network, RemotePost>;
 
+let posted: PostedEssay;
+
 beforeAll(async () => {
-  pds = await startPds();
-  networks = await startLocalNetworks(pds);
-  appview = await startFakeAppView({ pds: pds.url });
-  appview.accounts.add(networks.bluesky.did);
-  fixture = await makeSyndicationFixture([{
-    kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z',
-    text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-  }]);
-  const result = await syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 5000, baseDelayMs: 50 } });
-  expect(result.failed).toBe(0);
-  const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
-  for (const network of ['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const) {
-    const { remoteId, url } = ledger.items['essay/owning-the-wind'].networks[network];
-    copies[network] = { remoteId, url };
-  }
+  posted = await postEssayEverywhere();
+  ({ pds, networks, appview } = posted);
+  Object.assign(copies, posted.copies);
 });
-afterAll(async () => {
-  await appview?.close();
-  await networks?.close();
-  await fixture?.cleanup();
-  await pds?.close();
-});
+afterAll(() => posted?.close());
 
 function reader(network: Network, env: Record<string, string> = networks.env): NetworkReader {
   const made = readerFromEnv(network, env, deps);

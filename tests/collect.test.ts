@@ -5,22 +5,23 @@
  * appending snapshots the site then builds from. Secrets must never show, history must only grow, a
  * network without credentials is skipped with one line, and a failing one never stops the others.
  */
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSnapshot, type Snapshot } from '../src/lib/evidence.ts';
-import { syndicate } from '../scripts/syndicate/run.ts';
-import { startFakeAppView, type FakeAppView } from './helpers/fake-appview.ts';
+import type { RemotePost } from '../scripts/syndicate/networks/adapter.ts';
+import type { Network } from '../src/lib/networks.ts';
+import type { FakeAppView } from './helpers/fake-appview.ts';
 import { startFakeServer, type FakeServer } from './helpers/fake-networks.ts';
+import { POSTED_ITEM as ITEM, postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';
+import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { buildHub, plainOutput, readPage, SAMPLE_NOW } from './helpers/site.ts';
-import { createBlueskyAccount, makeSyndicationFixture, startLocalNetworks, startPds, TOKENS, type LocalNetworks, type Pds, type SyndicationFixture } from './helpers/syndication.ts';
+import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds, type SyndicationFixture } from './helpers/syndication.ts';
 
 const CLI = fileURLToPath(new URL('../scripts/collect/cli.ts', import.meta.url));
 const WEBMENTION_TOKEN = 'webmention-token-s3cret-0008';
-const ITEM = 'essay/owning-the-wind';
 
 let pds: Pds;
 let networks: LocalNetworks;
@@ -29,24 +30,8 @@ let webmentionIo: FakeServer;
 let fixture: SyndicationFixture;
 let env: Record<string, string>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCollect(args: string[], extraEnv: Record<string, string | undefined> = env): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: fixture.root, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...extraEnv } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCollect(args: string[], extraEnv: Record<string, string | undefined> = env): Promise<ScriptRun> {
+  return runScript(CLI, args, { cwd: fixture.root, env: { HOME: process.env['HOME'], ...extraEnv } });
 }
 
 const evidenceFolder = (): string => join(fixture.root, 'content/evidence/engagement');
@@ -66,19 +51,12 @@ function expectNoSecrets(text: string): void {
 
 let mastodonReplyId: string;
 
+let posted: PostedEssay;
+
 beforeAll(async () => {
-  pds = await startPds();
-  networks = await startLocalNetworks(pds);
-  appview = await startFakeAppView({ pds: pds.url });
-  appview.accounts.add(networks.bluesky.did);
-  fixture = await makeSyndicationFixture([{
-    kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z',
-    text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-  }]);
-  const posted = await syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 5000, baseDelayMs: 50 } });
-  expect(posted.failed).toBe(0);
-  const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
-  const copy = (network: string): { remoteId: string; url: string } => ledger.items[ITEM].networks[network];
+  posted = await postEssayEverywhere();
+  ({ pds, networks, appview, fixture } = posted);
+  const copy = (network: Network): RemotePost => posted.copies[network];
 
   // People respond. Bluesky: a real reply record and a like from another account on the PDS.
   const ada = await createBlueskyAccount(pds);
@@ -123,10 +101,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await webmentionIo?.close();
-  await appview?.close();
-  await networks?.close();
-  await fixture?.cleanup();
-  await pds?.close();
+  await posted?.close();
 });
 
 describe('npm run collect', () => {

@@ -28,6 +28,11 @@ function dangerousBits(document: Document): { scripts: string[]; handlers: strin
   };
 }
 
+/** The impact page's headline figures, by their names. */
+function headlineFigures(document: Document): Record<string, string | null> {
+  return Object.fromEntries([...document.querySelectorAll('.impact-figures div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]));
+}
+
 describe('a fresh hub, nothing collected', () => {
   let site: BuiltSite;
   beforeAll(async () => {
@@ -38,7 +43,7 @@ describe('a fresh hub, nothing collected', () => {
   test('the impact page reads well: zero figures, an honest empty state, the formula, talks and press', async () => {
     const { document } = await readPage(site.dist, '/impact/');
     expect(document.querySelector('h1')?.textContent).toBe('Is it working?');
-    const figures = Object.fromEntries([...document.querySelectorAll('.impact-figures div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]));
+    const figures = headlineFigures(document);
     expect(figures['Engagement']).toBe('0');
     expect(figures['Replies']).toBe('0');
     expect(Number(figures['Talks given'])).toBeGreaterThan(0);
@@ -101,7 +106,7 @@ describe('one snapshot, with hostile replies', () => {
   test('the impact page shows the one reading as a point, with its table', async () => {
     const { document } = await readPage(site.dist, '/impact/');
     const total = Object.values(snapshot!.items).flatMap((item) => Object.values(item.networks)).reduce((sum, copy) => sum + engagementOf(copy!.metrics), 0);
-    const figures = Object.fromEntries([...document.querySelectorAll('.impact-figures div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]));
+    const figures = headlineFigures(document);
     expect(figures['Engagement']).toBe(total.toLocaleString('en-GB'));
     const svg = document.querySelector('svg[role="img"]')!;
     expect(svg.querySelector('title')?.textContent).toBe('Total engagement');
@@ -143,7 +148,7 @@ describe('a thousand snapshots', () => {
   test('conversations and rankings come from the replies', async () => {
     const { document } = await readPage(site.dist, '/impact/');
     const replies = snapshots.flatMap((s) => Object.values(s.items).flatMap((item) => Object.values(item.networks).flatMap((copy) => copy!.newReplies ?? [])));
-    const figures = Object.fromEntries([...document.querySelectorAll('.impact-figures div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]));
+    const figures = headlineFigures(document);
     expect(figures['Replies']).toBe(replies.length.toLocaleString('en-GB'));
     expect(document.querySelectorAll('.impact-replies li')).toHaveLength(5);
     expect(document.querySelectorAll('.impact-ranking')).toHaveLength(2);

@@ -2,33 +2,22 @@
  * `npm run status`, run for real (node scripts/status.ts) in temporary project folders: content files,
  * a built feed, a ledger, a policy and two engagement snapshots, at a fixed HUB_NOW.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { snapshotFileName, type Snapshot } from '../src/lib/evidence.ts';
 import type { Ledger } from '../src/lib/ledger.ts';
+import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import { SITE, writeFeed, type FixtureItem } from './helpers/syndication.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts/status.ts');
 const NOW = '2026-11-25T12:00:00Z';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the script with only the environment given (never the test runner's own credentials). */
-function runStatus(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [SCRIPT, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HUB_NOW: NOW, ...env } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-    });
-  });
+function runStatus(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return runScript(SCRIPT, args, { cwd, env: { HUB_NOW: NOW, ...env } });
 }
 
 const folders: string[] = [];

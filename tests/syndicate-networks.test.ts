@@ -3,7 +3,6 @@
  * Mastodon, X, LinkedIn and Threads servers that follow the documented contracts, with faults
  * injected (lost answers, 429 with Retry-After, slow and failing answers).
  */
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import {
   blueskyPosts, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, TOKENS, SITE,
   type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
 } from './helpers/syndication.ts';
+import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 
 const ITEMS: FixtureItem[] = [
@@ -247,19 +247,8 @@ describe('syndicate against local networks', () => {
 });
 
 describe('npm run syndicate (the CLI)', () => {
-  function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), ...args], {
-        cwd: fixture.root, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const cli = (args: string[], env: Record<string, string>): Promise<ScriptRun> =>
+    runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, { cwd: fixture.root, env });
 
   test('exits 1 when anything failed, prints --json, and never a token', async () => {
     await setUp(ITEMS.slice(0, 1));

@@ -14,6 +14,8 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'num
 const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const number = (value: number): string => value.toLocaleString('en-GB');
 
+const BUCKET_HEADINGS: Record<Bucket, string> = { day: 'Day', week: 'Week', month: 'Month' };
+
 /** How a bucket is named in the data table, and (shorter) under the x axis. */
 export function bucketLabels(start: string, bucket: Bucket): { label: string; axis: string } {
   const date = new Date(`${start}T00:00:00Z`);
@@ -24,6 +26,8 @@ export function bucketLabels(start: string, bucket: Bucket): { label: string; ax
 
 export interface EngagementCharts {
   bucket: Bucket;
+  /** What a row of the data table is: Day, Week or Month. */
+  bucketHeading: string;
   labels: string[];
   axisLabels: string[];
   total: number[];
@@ -50,6 +54,7 @@ export function engagementCharts(snapshots: readonly Snapshot[]): EngagementChar
   const latest = present.map((network) => `${NETWORK_LABELS[network]} ${number(last.byNetwork[network] ?? 0)}`);
   return {
     bucket,
+    bucketHeading: BUCKET_HEADINGS[bucket],
     labels: names.map((name) => name.label),
     axisLabels: names.map((name) => name.axis),
     total: points.map((point) => point.total),
