@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkSite, effectiveSources, formatViolations, headersFor, parseCsp, requestPath, sourcesAllowUrl, type SiteCheck } from './helpers/csp.ts';
+import { checkSite, effectiveSources, formatViolations, headersFor, parseCsp, requestPath, sourcesAllowUrl, type SiteCheck } from '../scripts/check/csp.ts';
 import { buildHub, listFiles, plainOutput, PROJECT_ROOT, readPage, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
 
 let site: BuiltSite;

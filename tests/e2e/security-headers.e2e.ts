@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { headersFor, parseCsp, parseHeadersFile } from '../helpers/csp.ts';
+import { headersFor, parseCsp, parseHeadersFile } from '../../scripts/check/csp.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { e2eSite } from './helpers/context.ts';
 import { IMPACT_PATH, pageTypes, type PageType } from './helpers/pages.ts';

@@ -4,13 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import { buildSite, type BuildOptions, type BuiltSite } from '../../scripts/lib/site-builder.ts';
 
 export { makeSite, PROJECT_ROOT, type BuiltSite } from '../../scripts/lib/site-builder.ts';
+export { listFiles, listPages } from '../../scripts/check/site-files.ts';
 
 /**
  * What Vitest puts in its own environment to emulate `import.meta.env` (`NODE_ENV=test`, `DEV=1`,
@@ -65,22 +66,6 @@ export interface Page {
 export async function readPage(dist: string, path: string): Promise<Page> {
   const html = await readText(dist, path);
   return { path, html, document: parseHTML(html).document as unknown as Document };
-}
-
-/** Every file under `dist/`, as site paths (`/essays/x/index.html`). */
-export async function listFiles(dist: string): Promise<string[]> {
-  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => `/${relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
-    .sort();
-}
-
-/** Every HTML page, as the path it is served at (`/essays/x/`, `/404.html`). */
-export async function listPages(dist: string): Promise<string[]> {
-  return (await listFiles(dist))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => (file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file));
 }
 
 export function attr(document: Document, selector: string, name: string): string | null {

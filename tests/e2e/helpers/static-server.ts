@@ -12,7 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../../helpers/csp.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../../scripts/check/csp.ts';
 
 /** Content types of every kind of file a hub's dist/ holds (pages, feeds, calendar, cards, search index). */
 const CONTENT_TYPES: Record<string, string> = {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { listFiles } from './site.ts';
+import { listFiles } from './site-files.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // _headers
