@@ -21,9 +21,12 @@ import {
 } from './helpers/syndication.ts';
 
 const CLI = join(PROJECT_ROOT, 'scripts/syndicate/cli.ts');
-/** Stop starting rounds after this many kills or this long; the test as a whole stays under 3 minutes. */
-const TARGET_KILLS = 60;
-const TIME_BUDGET_MS = 130_000;
+/**
+ * Rounds go on until this many runs have been killed: the count is the design, never a race against
+ * the clock, so a busy machine makes the test slower, not weaker. (The test's timeout only catches a
+ * hang; each round also gives up after 25 runs that did not finish it.)
+ */
+const TARGET_KILLS = 50;
 
 /** mulberry32: a small seeded generator, so a failing run can be repeated with the same seed. */
 function seeded(seed: number): () => number {
@@ -124,7 +127,7 @@ function runCli(kill: { afterMs?: number; afterRequests?: number; extraMs?: numb
   });
 }
 
-test('SIGKILL at random points never leads to a second post', { timeout: 200_000 }, async () => {
+test('SIGKILL at random points never leads to a second post', { timeout: 900_000 }, async () => {
   const started = Date.now();
   injectRandomFaults();
   const items: FixtureItem[] = [];
@@ -134,7 +137,7 @@ test('SIGKILL at random points never leads to a second post', { timeout: 200_000
   let round = 0;
   const outputs: string[] = [];
 
-  while (kills < TARGET_KILLS && Date.now() - started < TIME_BUDGET_MS) {
+  while (kills < TARGET_KILLS) {
     // A few new pieces are published; the feed grows as a real site's does.
     round += 1;
     for (let i = 0; i < 3; i += 1) {
@@ -146,7 +149,7 @@ test('SIGKILL at random points never leads to a second post', { timeout: 200_000
 
     for (let attempt = 0; ; attempt += 1) {
       if (!pds.alive()) throw new Error('the PDS process died');
-      if (attempt > 25 || Date.now() - started > TIME_BUDGET_MS + 30_000) {
+      if (attempt > 25) {
         throw new Error(`round ${round} did not finish after ${attempt} runs:\n${outputs.slice(-3).join('\n---\n')}`);
       }
       // Kill most runs; now and then let one run to the end (it may still fail on injected faults and be rerun).
@@ -181,5 +184,5 @@ test('SIGKILL at random points never leads to a second post', { timeout: 200_000
     expect(everything).not.toContain(secret);
   }
   console.log(`crash test (seed ${SEED}): ${kills} kill points (${killsDuringRequests} while requests were in progress), ${runs} runs, ${round} rounds, ${items.length} items × ${NETWORKS.length} networks, ${Math.round((Date.now() - started) / 1000)} s`);
-  expect(kills).toBeGreaterThanOrEqual(Math.min(TARGET_KILLS, 50));
+  expect(kills).toBeGreaterThanOrEqual(TARGET_KILLS);
 });
