@@ -8,13 +8,11 @@
  * (a field that is not itself an object of fields) must have a row; a parent (`hero`) may have one too.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { parsePolicy } from '../scripts/syndicate/policy.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WRITING = 'docs/writing.md';
 const COLUMNS = ['field', 'type', 'required', 'default', 'what it does'];
 
