@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * End-to-end tests (`npm run test:e2e`): the sample site built once, served locally and driven in
+ * End-to-end tests (`npm run test:e2e`): the fixture hub built once, served locally and driven in
  * Debian's Chromium. Kept apart from `vitest run` (vitest.config.ts only includes *.test.ts and
  * excludes tests/e2e/), because they need a browser and take longer.
  */

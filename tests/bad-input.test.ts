@@ -1,5 +1,5 @@
 /**
- * Bad input fails loudly: each case is its own build of the sample hub with one mistake in it, and
+ * Bad input fails loudly: each case is its own build of the fixture hub with one mistake in it, and
  * must exit non-zero, print a message that names the file, the field and what was expected, and
  * leave no pages behind.
  */
@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { describeBadInputs, type BadInput } from './helpers/bad-input.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { FIXTURE_HUB } from './helpers/site.ts';
 
 function essay(frontMatter: string[], body = 'A paragraph of text.'): string {
   return ['---', ...frontMatter, '---', '', body, ''].join('\n');
@@ -15,8 +15,8 @@ function essay(frontMatter: string[], body = 'A paragraph of text.'): string {
 
 const valid = ['title: A valid title', 'description: A valid description.', 'date: 2026-05-01'];
 
-const sampleProfile = await readFile(join(PROJECT_ROOT, 'content/profile.yaml'), 'utf8');
-const brokenProfile = sampleProfile.replace(/^location: .*$/m, 'location: Bristol: United Kingdom');
+const fixtureProfile = await readFile(join(FIXTURE_HUB, 'profile.yaml'), 'utf8');
+const brokenProfile = fixtureProfile.replace(/^location: .*$/m, 'location: Bristol: United Kingdom');
 
 const cases: BadInput[] = [
   {
@@ -101,8 +101,8 @@ const cases: BadInput[] = [
   },
 ];
 
-test('the profile fixture really differs from the sample profile', () => {
-  expect(brokenProfile).not.toBe(sampleProfile);
+test('the broken profile really differs from the fixture hub’s profile', () => {
+  expect(brokenProfile).not.toBe(fixtureProfile);
 });
 
 describeBadInputs(cases);

@@ -1,7 +1,7 @@
 /**
- * Builds the sample hub (the project's own `content/`) once and checks what a reader, a feed reader,
- * a search engine and a social network see: pages, head metadata, feeds, sitemap, structured data and
- * microformats. Expectations come from `content/` itself, read with an independent YAML parser.
+ * Builds the fixture hub (tests/fixtures/hub) once and checks what a reader, a feed reader, a search
+ * engine and a social network see: pages, head metadata, feeds, sitemap, structured data and
+ * microformats. Expectations come from the fixture's files, read with an independent YAML parser.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import {
   attr,
   buildHub,
   distFile,
+  FIXTURE_HUB,
   jsonLdOfType,
   KIND_FOLDERS,
   listPages,
@@ -20,7 +21,6 @@ import {
   pageExists,
   parseXml,
   plainOutput,
-  PROJECT_ROOT,
   readContent,
   readPage,
   readText,
@@ -40,10 +40,10 @@ let pages: string[];
 
 beforeAll(async () => {
   site = await buildHub({ env: { HUB_NOW: SAMPLE_NOW } });
-  const settings = parseYaml(await readFile(join(PROJECT_ROOT, 'content/site.yaml'), 'utf8')) as { url: string };
+  const settings = parseYaml(await readFile(join(FIXTURE_HUB, 'site.yaml'), 'utf8')) as { url: string };
   origin = new URL(settings.url).origin;
-  profile = parseYaml(await readFile(join(PROJECT_ROOT, 'content/profile.yaml'), 'utf8')) as typeof profile;
-  const all = await readContent(join(PROJECT_ROOT, 'content'));
+  profile = parseYaml(await readFile(join(FIXTURE_HUB, 'profile.yaml'), 'utf8')) as typeof profile;
+  const all = await readContent(FIXTURE_HUB);
   const now = new Date(SAMPLE_NOW);
   published = all.filter((piece) => !piece.draft && piece.date <= now);
   unpublished = all.filter((piece) => !published.includes(piece));
@@ -61,12 +61,12 @@ function isOnSite(url: string): boolean {
   return parsed.origin === origin;
 }
 
-describe('the sample hub', () => {
+describe('the fixture hub', () => {
   test('builds with exit code 0', () => {
     expect(site.exitCode, plainOutput(site.output)).toBe(0);
   });
 
-  test('(precondition) the sample content has every kind published, the MDX essay, and a draft to leave out', () => {
+  test('(precondition) the fixture has every kind published, the MDX essay, and a draft to leave out', () => {
     for (const kind of pieceKinds) expect(published.some((piece) => piece.kind === kind), kind).toBe(true);
     expect(unpublished.length).toBeGreaterThan(0);
     expect(published.some((piece) => piece.slug === 'say-where-you-stand')).toBe(true);
@@ -231,7 +231,7 @@ describe('/feed.json', () => {
   });
 
   test('renders the MDX essay’s body, expressions included', async () => {
-    const source = await readFile(join(PROJECT_ROOT, 'content/essays/say-where-you-stand.mdx'), 'utf8');
+    const source = await readFile(join(FIXTURE_HUB, 'essays/say-where-you-stand.mdx'), 'utf8');
     const value = /export const cost = '([^']+)'/.exec(source)?.[1];
     expect(value).toBeTruthy();
     const item = feed.items.find((i: { url: string }) => new URL(i.url).pathname === '/essays/say-where-you-stand/');

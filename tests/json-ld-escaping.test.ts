@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   buildHub,
+  FIXTURE_HUB,
   jsonLd,
   jsonLdOfType,
   listPages,
   meta,
   parseXml,
   plainOutput,
-  PROJECT_ROOT,
   readPage,
   readText,
   SAMPLE_NOW,
@@ -45,7 +45,7 @@ let html: string;
 let document: Document;
 
 beforeAll(async () => {
-  const portrait = await readFile(join(PROJECT_ROOT, 'content/images/portrait.jpg'));
+  const portrait = await readFile(join(FIXTURE_HUB, 'images/portrait.jpg'));
   site = await buildHub({
     files: { 'content/essays/script-in-title.md': source, 'content/essays/script-in-title.jpg': portrait },
     env: { HUB_NOW: SAMPLE_NOW },

@@ -170,7 +170,7 @@ describe(`a build at HUB_NOW=${SAMPLE_NOW}`, () => {
     }
   });
 
-  test('still publishes the sample pieces that share those tags and folders', async () => {
+  test('still publishes the fixture hub’s pieces that share those tags and folders', async () => {
     const { rss, json, sitemap } = await feedPaths(site.dist);
     for (const list of [rss, json, sitemap]) expect(list).toContain('/essays/owning-the-wind/');
     expect(await links(site.dist, '/essays/')).toContain('/essays/owning-the-wind/');

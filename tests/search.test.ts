@@ -1,7 +1,7 @@
 /**
  * Search: the normal build writes a Pagefind index of essays, notes, theories and stances (nothing
- * else), a real query against it finds sample phrases, and /search/ works without JavaScript as far
- * as it can (a message and the topic index) and runs only its own small script.
+ * else), a real query against it finds the fixture hub’s phrases, and /search/ works without JavaScript as
+ * far as it can (a message and the topic index) and runs only its own small script.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

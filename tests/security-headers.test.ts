@@ -1,7 +1,7 @@
 /**
  * Security headers (issue 8): `public/_headers` gives every file of the built site one strict
  * Content-Security-Policy and the usual hardening headers, and the site obeys its own policy: no page
- * runs inline script or inline style, or loads anything from another origin. Builds the sample hub
+ * runs inline script or inline style, or loads anything from another origin. Builds the fixture hub
  * once and reads every page and stylesheet (the checker is tests/helpers/csp.ts, tried on bad pages in
  * its own tests). Netlify and Cloudflare Pages send these headers; GitHub Pages ignores the file.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite, effectiveSources, formatViolations, headersFor, parseCsp, requestPath, sourcesAllowUrl, type SiteCheck } from '../scripts/check/csp.ts';
-import { buildHub, listFiles, plainOutput, PROJECT_ROOT, readPage, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
+import { buildHub, FIXTURE_HUB, listFiles, plainOutput, readPage, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
 
 let site: BuiltSite;
 let origin: string;
@@ -19,7 +19,7 @@ let check: SiteCheck;
 
 beforeAll(async () => {
   site = await buildHub({ env: { HUB_NOW: SAMPLE_NOW } });
-  const settings = parseYaml(await readFile(join(PROJECT_ROOT, 'content/site.yaml'), 'utf8')) as { url: string };
+  const settings = parseYaml(await readFile(join(FIXTURE_HUB, 'site.yaml'), 'utf8')) as { url: string };
   origin = new URL(settings.url).origin;
   if (site.exitCode !== 0) return;
   files = (await listFiles(site.dist)).filter((file) => file !== '/_headers');
@@ -39,7 +39,7 @@ function policyFor(path: string): Map<string, string[]> {
   return parseCsp(header(path, 'Content-Security-Policy') ?? '').policy;
 }
 
-test('the sample hub builds, with _headers copied from public/', () => {
+test('the fixture hub builds, with _headers copied from public/', () => {
   expect(site.exitCode, plainOutput(site.output)).toBe(0);
   expect(check.rules.length).toBeGreaterThan(0);
 });

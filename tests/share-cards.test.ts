@@ -16,7 +16,7 @@ const env = { HUB_NOW: SAMPLE_NOW };
 let root: string;
 let cleanup: () => Promise<void>;
 let published: ContentPiece[];
-/** Pieces, talks and the site card: every card the sample site has. */
+/** Pieces, talks and the site card: every card the fixture hub has. */
 let cardCount: number;
 const cacheDir = () => join(root, '.cache/cards');
 const dist = () => join(root, 'dist');

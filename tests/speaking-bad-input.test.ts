@@ -1,5 +1,5 @@
 /**
- * Bad talks, press quotes and speaking settings fail the build: each case is a build of the sample hub
+ * Bad talks, press quotes and speaking settings fail the build: each case is a build of the fixture hub
  * with one mistake, which must exit non-zero, name the file, the field and what was expected, and
  * leave no pages behind.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { describeBadInputs, type BadInput } from './helpers/bad-input.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { FIXTURE_HUB } from './helpers/site.ts';
 
 function talk(lines: string[]): string {
   return ['---', ...lines, '---', '', 'The abstract.', ''].join('\n');
@@ -28,7 +28,7 @@ const withLine = (field: string, line: string): string[] => validTalk.map((exist
 
 const validPress = ['outlet: The Ledger', 'headline: A headline', 'url: https://ledger.example/a', 'date: 2026-10-01', 'kind: quoted', 'quote: Something said.'];
 
-const sampleSpeaking = await readFile(join(PROJECT_ROOT, 'content/speaking.yaml'), 'utf8');
+const fixtureSpeaking = await readFile(join(FIXTURE_HUB, 'speaking.yaml'), 'utf8');
 const smallPhoto = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#336699' } }).jpeg().toBuffer();
 
 const cases: BadInput[] = [
@@ -85,7 +85,7 @@ const cases: BadInput[] = [
     name: 'a headshot smaller than 1500 px',
     files: {
       'content/images/small.jpg': smallPhoto,
-      'content/speaking.yaml': sampleSpeaking.replace('src: ./images/portrait.jpg', 'src: ./images/small.jpg'),
+      'content/speaking.yaml': fixtureSpeaking.replace('src: ./images/portrait.jpg', 'src: ./images/small.jpg'),
     },
     file: 'content/speaking.yaml',
     field: 'headshots.0.src',
@@ -93,8 +93,8 @@ const cases: BadInput[] = [
   },
 ];
 
-test('the headshot fixture really differs from the sample settings', () => {
-  expect(cases.at(-1)!.files['content/speaking.yaml']).not.toBe(sampleSpeaking);
+test('the small headshot really differs from the fixture hub’s settings', () => {
+  expect(cases.at(-1)!.files['content/speaking.yaml']).not.toBe(fixtureSpeaking);
 });
 
 describeBadInputs(cases);

@@ -1,5 +1,5 @@
 /**
- * Upcoming versus past depends on the build's moment, never on the clock: the sample hub built at
+ * Upcoming versus past depends on the build's moment, never on the clock: the fixture hub built at
  * HUB_NOW = 09:00 UTC on 10 March 2027, while the International Women's Day keynote (07:45–09:30) is
  * under way. Also: an unannounced (draft) talk and a press quote dated after that moment stay hidden.
  */

@@ -1,5 +1,5 @@
 /**
- * The speaking page, talk pages, the press page and /talks.ics, checked on one build of the sample hub
+ * The speaking page, talk pages, the press page and /talks.ics, checked on one build of the fixture hub
  * at SAMPLE_NOW with parsers that share no code with the site: ical.js for the calendar, linkedom and
  * microformats-parser for pages, `yaml` for the content files the expectations come from.
  */
@@ -14,12 +14,12 @@ import { parse as parseYaml } from 'yaml';
 import {
   buildHub,
   distFile,
+  FIXTURE_HUB,
   frontMatter,
   jsonLdOfType,
   listPages,
   meta,
   plainOutput,
-  PROJECT_ROOT,
   readPage,
   readText,
   SAMPLE_NOW,
@@ -27,7 +27,7 @@ import {
 } from './helpers/site.ts';
 
 const SITE = 'https://morwennahale.example';
-const content = join(PROJECT_ROOT, 'content');
+const content = FIXTURE_HUB;
 
 interface TalkFile {
   slug: string;
@@ -81,7 +81,7 @@ afterAll(async () => {
   await site?.cleanup();
 });
 
-test('the sample hub builds', () => {
+test('the fixture hub builds', () => {
   expect(site.exitCode, plainOutput(site.output)).toBe(0);
 });
 

@@ -1,12 +1,12 @@
 /**
- * Stances ("where I stand"), built from the sample hub: /stances/ lists each published stance with its
+ * Stances ("where I stand"), built from the fixture hub: /stances/ lists each published stance with its
  * position, since when, why, and links to the writing behind it; the navigation and the home page
  * lead there, and the pieces behind a stance list it as citing them.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildHub, frontMatter, plainOutput, PROJECT_ROOT, readPage, SAMPLE_NOW, type BuiltSite, type Page } from './helpers/site.ts';
+import { buildHub, FIXTURE_HUB, frontMatter, plainOutput, readPage, SAMPLE_NOW, type BuiltSite, type Page } from './helpers/site.ts';
 
 interface Stance {
   slug: string;
@@ -24,7 +24,7 @@ let page: Page;
 
 beforeAll(async () => {
   site = await buildHub({ env: { HUB_NOW: SAMPLE_NOW } });
-  const folder = join(PROJECT_ROOT, 'content/stances');
+  const folder = join(FIXTURE_HUB, 'stances');
   stances = await Promise.all(
     (await readdir(folder)).filter((name) => name.endsWith('.md')).sort().map(async (name) => ({
       slug: name.replace(/\.md$/, ''),
@@ -40,11 +40,11 @@ afterAll(async () => {
 
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-test('the sample hub builds', () => {
+test('the fixture hub builds', () => {
   expect(site.exitCode, plainOutput(site.output)).toBe(0);
 });
 
-test('(precondition) the sample has two or more stances, one of them the opposition to fracking since 2013', () => {
+test('(precondition) the fixture has two or more stances, one of them the opposition to fracking since 2013', () => {
   expect(stances.length).toBeGreaterThanOrEqual(2);
   const fracking = stances.find((stance) => /fracking/i.test(stance.title));
   expect(fracking?.since).toBe(2013);

@@ -1,7 +1,7 @@
 /**
  * The site side of syndication: a piece links to its copies on the networks ("Also on", `u-syndication`
  * inside its h-entry) from the ledger the syndication scripts write, and the feed carries the
- * policy-review flag the scripts read. Builds the sample hub with a fixture ledger.
+ * policy-review flag the scripts read. Builds the fixture hub with a fixture ledger.
  */
 import { mf2 } from 'microformats-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Bad citations, revision logs, stances and syndication ledgers fail the build: each case is a build
- * of the sample hub with one mistake, which must exit non-zero, name the file, the field and what was
+ * of the fixture hub with one mistake, which must exit non-zero, name the file, the field and what was
  * expected, and leave no pages behind.
  */
 import { describeBadInputs, type BadInput } from './helpers/bad-input.ts';

@@ -1,18 +1,18 @@
 /**
- * Theories in public, built from the sample hub: stage and confidence at the top of a theory page,
+ * Theories in public, built from the fixture hub: stage and confidence at the top of a theory page,
  * the revision log as a timeline, open questions and what would change the author's mind, links
  * between ideas both ways, "recently tended", feed dates that move with revisions, and the invitation
- * to argue by email when nothing has been syndicated (the sample has no ledger).
+ * to argue by email when nothing has been syndicated (the fixture has no ledger).
  */
 import { join } from 'node:path';
 import { mf2 } from 'microformats-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   buildHub,
+  FIXTURE_HUB,
   frontMatter,
   parseXml,
   plainOutput,
-  PROJECT_ROOT,
   readPage,
   readText,
   SAMPLE_NOW,
@@ -35,7 +35,7 @@ let trust: Record<string, unknown>;
 
 beforeAll(async () => {
   site = await buildHub({ env: { HUB_NOW: SAMPLE_NOW } });
-  trust = await frontMatter(join(PROJECT_ROOT, 'content/theories/trust-before-turbines.md'));
+  trust = await frontMatter(join(FIXTURE_HUB, 'theories/trust-before-turbines.md'));
 });
 
 afterAll(async () => {
@@ -49,11 +49,11 @@ const revisions = (): Revision[] =>
 const latest = (): Revision => revisions().reduce((a, b) => (b.date >= a.date ? b : a));
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 
-test('the sample hub builds', () => {
+test('the fixture hub builds', () => {
   expect(site.exitCode, plainOutput(site.output)).toBe(0);
 });
 
-test('(precondition) the sample theory moved from hunch to working theory in its revision log', () => {
+test('(precondition) the fixture’s theory moved from hunch to working theory in its revision log', () => {
   expect(trust['stage']).toBe('working-theory');
   expect(revisions().some((revision) => revision.stage === 'working-theory')).toBe(true);
   expect(trust['updated']).toBeUndefined();

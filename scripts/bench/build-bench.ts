@@ -20,15 +20,15 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { piecePath } from '../../src/lib/urls.ts';
-import { makeSite, PROJECT_ROOT, runBuild, type BuildOptions } from '../lib/site-builder.ts';
+import { FIXTURE_HUB, makeSite, PROJECT_ROOT, runBuild, type BuildOptions } from '../lib/site-builder.ts';
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options.ts';
 import { measureCardCpu } from './card-cpu.ts';
 import { corpusFiles, generateCorpus, type SyntheticEssay } from './corpus.ts';
 import { formatReport, limitCheck, ratioCheck, summarizeBuilds, type BenchReport, type BuildSample, type Machine } from './summary.ts';
 
 /**
- * The hub's "now" for every bench build: after the corpus's last date (2025-12-31) and the sample
- * content's, so the same pieces are published whatever day the benchmark runs.
+ * The hub's "now" for every bench build: after the corpus's last date (2025-12-31) and the fixture
+ * hub's, so the same pieces are published whatever day the benchmark runs.
  */
 const HUB_NOW = '2026-12-01T00:00:00Z';
 
@@ -48,12 +48,12 @@ interface SiteUnderTest {
 
 const baselineOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({
   template: BASELINE_TEMPLATE,
-  sampleContent: false,
+  content: false,
   files: corpusFiles(essays, 'src/content/blog'),
 });
 
-// The sample profile, site settings, notes and theories stay: the hub needs them to build.
-const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({ files: corpusFiles(essays, 'content/essays') });
+// The synthetic essays join the fixture hub (tests/fixtures/hub): its profile, settings, notes and theories.
+const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({ content: FIXTURE_HUB, files: corpusFiles(essays, 'content/essays') });
 
 /** The hub's environment, fixed here so that nothing in the caller's shell (a card cache, say) leaks in. */
 const hubEnv = (root: string, features: { cards: boolean; search: boolean }): Record<string, string> => ({
@@ -128,7 +128,7 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     });
   }
   log('drawing cards in-process to measure CPU per card');
-  const cardCpuMs = await measureCardCpu({ root: PROJECT_ROOT, titles: essays.slice(0, 200).map((essay) => essay.title) });
+  const cardCpuMs = await measureCardCpu({ root: PROJECT_ROOT, photo: join(FIXTURE_HUB, 'images/portrait.jpg'), titles: essays.slice(0, 200).map((essay) => essay.title) });
   const [baseline, noCards, cold, warm, search] = (Object.keys(samples) as BuildName[]).map((name) => summarizeBuilds(name, samples[name], options.essays));
   return {
     essays: options.essays,

@@ -4,12 +4,12 @@
  * libvips's own threads are included.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { createCardRenderer, photoDataUri } from '../../src/cards/render.ts';
 
-export async function measureCardCpu(options: { root: string; titles: readonly string[]; warmup?: number }): Promise<number> {
+/** `root` is where the fonts are (the project); `photo` the portrait drawn on every card. */
+export async function measureCardCpu(options: { root: string; photo: string; titles: readonly string[]; warmup?: number }): Promise<number> {
   // As in src/cards/worker.ts.
   sharp.concurrency(1);
   sharp.cache(false);
@@ -17,7 +17,7 @@ export async function measureCardCpu(options: { root: string; titles: readonly s
     {
       name: 'Morwenna Hale',
       domain: 'morwennahale.example',
-      photoDataUri: await photoDataUri(await readFile(join(options.root, 'content/images/portrait.jpg'))),
+      photoDataUri: await photoDataUri(await readFile(options.photo)),
       theme: { background: '#0f2a2e', text: '#f7f5ef', accent: '#8fd3c1' },
     },
     loadCardFonts(options.root),

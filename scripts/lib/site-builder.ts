@@ -1,7 +1,8 @@
 /**
  * Builds an Astro site in a temporary folder, exactly as `npm run build` does: with the project's own
- * code and either the sample content or a fixture's files, or with another site's code (the
- * benchmark's baseline blog). Used by the integration tests and by `npm run bench`.
+ * code and a fixture hub's content (never the project's own `content/`, which belongs to whoever runs
+ * the hub), or with another site's code (the benchmark's baseline blog). Used by the integration tests
+ * and by `npm run bench`.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -11,6 +12,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The full fixture hub (every kind of piece, talks, press, stances): what tests and the benchmark build. */
+export const FIXTURE_HUB = join(PROJECT_ROOT, 'tests/fixtures/hub/content');
+
+/** The smallest real hub: a profile with its portrait, site settings and one essay. */
+export const FIXTURE_MINIMAL = join(PROJECT_ROOT, 'tests/fixtures/minimal/content');
 
 /** What the project needs to build, besides `content/`. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -37,9 +44,12 @@ export interface BuiltSite extends BuildRun {
 export interface BuildOptions {
   /** A folder holding another site's code (config, `src/`, …) to copy instead of this project's. */
   template?: string;
-  /** Copy the project's sample `content/` first (default true). */
-  sampleContent?: boolean;
-  /** Files to write under the site root (e.g. `content/essays/x.md`); `null` deletes a sample file. */
+  /**
+   * The folder copied to the site's `content/` first (default `FIXTURE_HUB`), or `false` for none.
+   * Never the project's own `content/`: that is the user's, and tests must pass whatever is in it.
+   */
+  content?: string | false;
+  /** Files to write under the site root (e.g. `content/essays/x.md`); `null` deletes a fixture file. */
   files?: Record<string, string | Buffer | null>;
   /** Extra environment, e.g. `HUB_NOW`. */
   env?: Record<string, string>;
@@ -54,7 +64,8 @@ export async function makeSite(options: BuildOptions = {}): Promise<{ root: stri
     for (const name of PROJECT_FILES) await cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
   }
   await linkPackages(root);
-  if (options.sampleContent !== false) await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+  const content = options.content ?? FIXTURE_HUB;
+  if (content !== false) await cp(content, join(root, 'content'), { recursive: true });
   for (const [path, contents] of Object.entries(options.files ?? {})) {
     const target = join(root, path);
     if (contents === null) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../lib/site-builder.ts';
+import { FIXTURE_HUB } from '../lib/site-builder.ts';
 import type { SyndicationItem } from './compose/index.ts';
 import { heldBy, parsePolicy, policyMatches } from './policy.ts';
 
@@ -47,8 +47,8 @@ describe('parsePolicy', () => {
     expect(() => parsePolicy('review:\n  - topic: x\n', 'content/policy.yaml')).toThrow(/content\/policy\.yaml is not valid/);
   });
 
-  test('the project’s own policy is valid and holds the sample note about a boycott', async () => {
-    const own = parsePolicy(await readFile(join(PROJECT_ROOT, 'content/policy.yaml'), 'utf8'));
-    expect(heldBy(own, item({ text: 'Someone announced a boycott of Tidewater this morning.' }))?.[0]?.topic).toMatch(/boycott/);
+  test('the fixture hub’s policy is valid and holds its note about a boycott', async () => {
+    const policy = parsePolicy(await readFile(join(FIXTURE_HUB, 'policy.yaml'), 'utf8'));
+    expect(heldBy(policy, item({ text: 'Someone announced a boycott of Tidewater this morning.' }))?.[0]?.topic).toMatch(/boycott/);
   });
 });

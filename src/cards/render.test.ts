@@ -8,7 +8,7 @@ import { isCompletePng, pngSize } from './png.ts';
 import { createCardRenderer, photoDataUri } from './render.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const photo = await readFile(join(root, 'content/images/portrait.jpg'));
+const photo = await readFile(join(root, 'tests/fixtures/hub/content/images/portrait.jpg'));
 const renderer = await createCardRenderer(
   {
     name: 'Morwenna Hale',

@@ -8,8 +8,6 @@ import type { ImageMetadata } from 'astro';
 import { describeImageFile, headshotFileName } from '../lib/speaking.ts';
 import { getProfile } from './site.ts';
 
-const FILE = 'content/speaking.yaml';
-
 export interface Headshot {
   src: ImageMetadata;
   alt: string;
@@ -29,7 +27,7 @@ export interface Headshot {
 
 async function loadSpeaking() {
   const entry = await getEntry('speaking', 'speaking');
-  if (!entry) throw new Error(`${FILE}: the speaking settings are missing; the speaking and press pages need them`);
+  if (!entry) return undefined;
   const profile = await getProfile();
   const headshots = await Promise.all(
     entry.data.headshots.map(async (headshot, index): Promise<Headshot> => {
@@ -47,11 +45,15 @@ async function loadSpeaking() {
   return { ...entry.data, headshots };
 }
 
-export type SpeakingSettings = Awaited<ReturnType<typeof loadSpeaking>>;
+export type SpeakingSettings = NonNullable<Awaited<ReturnType<typeof loadSpeaking>>>;
 
-let cache: Promise<SpeakingSettings> | undefined;
+let cache: Promise<SpeakingSettings | undefined> | undefined;
 
-export function getSpeaking(): Promise<SpeakingSettings> {
+/**
+ * The speaking settings, or `undefined` when there is no `content/speaking.yaml`: it is optional, and
+ * without it the speaking page has the profile's bios and takes bookings at the profile's email.
+ */
+export function getSpeaking(): Promise<SpeakingSettings | undefined> {
   cache ??= loadSpeaking();
   return cache;
 }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { findReferences, unknownReferenceMessage, type EntryIndex } from './entry-ids.ts';
+import { keepEmptyCollection, withoutEmptyFolderWarnings } from './empty-collections.ts';
 import { checkFrontMatterDates } from './front-matter-dates.ts';
 import { findMissingImage, missingImageMessage } from './image-paths.ts';
 import { brokenYamlField } from './yaml-errors.ts';
@@ -27,65 +28,96 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
  * Astro's `glob()` over `content/<folder>`, plus the checks a schema cannot make: dates as written
  * (before YAML rolls 30 February into March), front matter that is not YAML, two files with one slug,
  * image paths that point at nothing, the body's length (a note's limit) and references to entries that
- * do not exist. Each failure names the file and the field, which Astro's own errors for these cases do not.
+ * do not exist. Each failure is a `ContentError` naming the file and the field, which Astro's own errors
+ * for these cases do not (src/loaders/problems.ts says where it goes).
+ *
+ * Every load reads the whole folder, so every check runs each time; `glob()` skips parsing files whose
+ * digest is unchanged. In `astro dev` the loads are started by src/integrations/content-errors.ts when
+ * a file under `content/` changes, rather than by `glob()`'s per-file watcher, whose reloads skip the
+ * checks above and keep the old entry when a file breaks.
  */
 export function contentGlob(options: ContentGlobOptions): Loader {
-  const pattern = options.pattern ?? '**/*.{md,mdx}';
-  const base = `content/${options.folder}`;
-  const inner = glob({ pattern, base: `./${base}` });
   return {
     name: 'hub-content-glob',
-    load: async (context) => {
+    load: (context) => {
       const index = options.entryIndex;
       const round = index?.begin(options.folder);
-      const siteRoot = fileURLToPath(context.config.root);
-      const root = fileURLToPath(new URL(`${base}/`, context.config.root));
-      const files: string[] = [];
-      for await (const file of listFiles(pattern, { cwd: root })) {
-        files.push(`${base}/${file}`);
-        const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
-        if (problem) throw new Error(problem);
-      }
-      // Checked before Astro loads the files, whose own check for this catches it only some of the time.
-      const sameName = findSameName(files);
-      if (sameName) throw new Error(duplicateSlugMessage(base, sameName));
-      // Images are checked as each entry is parsed: the store keeps the path but drops `image()`'s mark.
-      const parseData: typeof context.parseData = async (entry) => {
-        const data = await context.parseData(entry);
-        const missing = entry.filePath ? findMissingImage(data, entry.filePath, siteRoot) : undefined;
-        if (missing) throw new Error(missingImageMessage(relative(siteRoot, entry.filePath!), missing));
-        return data;
-      };
-      try {
-        await inner.load({ ...context, parseData });
-      } catch (error) {
-        throw (await frontMatterSyntaxError(error, siteRoot)) ?? error;
-      }
-      const entries = [...context.store.values()];
-      const shadowed = findShadowedFile(files, entries);
-      if (shadowed) {
-        throw new Error(
-          `${shadowed}: slug: expected each file in ${base}/ to have a slug of its own, but another file's name ` +
-            'makes the same slug (slugs are lower-case, with dashes for spaces and punctuation). Rename one of them.',
-        );
-      }
-      if (index && round !== undefined) {
-        if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
-        await checkReferences(entries, index, round);
-      }
-      const limit = options.maxBodyCharacters;
-      if (limit === undefined) return;
-      for (const entry of entries) {
-        const length = [...(entry.body ?? '').trim()].length;
-        if (length > limit) {
-          throw new Error(
-            `${entry.filePath ?? entry.id}: body: expected at most ${limit} characters in ${base}/, got ${length}. ` +
-              'Shorten it, or make it an essay.',
-          );
+      return loadReporting(context, async () => {
+        try {
+          await loadFolder(context, options, round);
+        } finally {
+          // A load that failed before publishing its ids must not leave other collections waiting.
+          if (index && round !== undefined) index.abandon(options.folder, round);
         }
-      }
+      });
     },
   };
+}
+
+async function loadFolder(context: LoaderContext, options: ContentGlobOptions, round: number | undefined): Promise<void> {
+  const pattern = options.pattern ?? '**/*.{md,mdx}';
+  const base = `content/${options.folder}`;
+  const index = options.entryIndex;
+  const siteRoot = fileURLToPath(context.config.root);
+  const root = fileURLToPath(new URL(`${base}/`, context.config.root));
+  const files: string[] = [];
+  if (existsSync(root)) {
+    for await (const file of listFiles(pattern, { cwd: root })) {
+      files.push(`${base}/${file}`);
+      const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
+      if (problem) throw new ContentError(problem);
+    }
+  }
+  if (files.length === 0) {
+    // No folder or no files is a hub without this kind of content yet, not a mistake (glob() would warn).
+    context.store.clear();
+    if (index && round !== undefined && index.has(options.folder)) index.publish(options.folder, round, []);
+    keepEmptyCollection(context.store);
+    return;
+  }
+  // Checked before Astro loads the files, whose own check for this catches it only some of the time.
+  const sameName = findSameName(files);
+  if (sameName) throw new ContentError(duplicateSlugProblem(base, sameName));
+  // Images are checked as each entry is parsed: the store keeps the path but drops `image()`'s mark.
+  const parseSchema = parseDataReporting(context);
+  const parseData: typeof context.parseData = async (entry) => {
+    const data = await parseSchema(entry);
+    const missing = entry.filePath ? findMissingImage(data, entry.filePath, siteRoot) : undefined;
+    if (missing) throw new ContentError(missingImageProblem(relative(siteRoot, entry.filePath!), missing));
+    return data;
+  };
+  try {
+    await glob({ pattern, base: `./${base}` }).load({ ...context, parseData, watcher: undefined });
+  } catch (error) {
+    throw (await frontMatterSyntaxError(error, siteRoot)) ?? error;
+  }
+  const entries = [...context.store.values()];
+  const shadowed = findShadowedFile(files, entries);
+  if (shadowed) {
+    throw new ContentError({
+      file: shadowed,
+      field: 'slug',
+      problem: `is the same as another file’s in ${base}/ (slugs are lower-case, with dashes for spaces and punctuation)`,
+      fix: 'rename one of the two files',
+    });
+  }
+  if (index && round !== undefined) {
+    if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
+    await checkReferences(entries, index, round);
+  }
+  const limit = options.maxBodyCharacters;
+  if (limit === undefined) return;
+  for (const entry of entries) {
+    const length = [...(entry.body ?? '').trim()].length;
+    if (length > limit) {
+      throw new ContentError({
+        file: entry.filePath ?? entry.id,
+        field: 'body',
+        problem: `is ${length} characters long, more than the ${limit} allowed in ${base}/`,
+        fix: 'shorten it, or make it an essay',
+      });
+    }
+  }
 }
 
 /**
@@ -102,7 +134,8 @@ async function checkReferences(
     for (const reference of findReferences(entry.data)) {
       if (!index.has(reference.collection)) continue;
       const known = await index.ids(reference.collection, round);
-      if (!known.has(reference.id)) throw new Error(unknownReferenceMessage(entry.filePath ?? entry.id, reference, known));
+      // undefined: that collection failed to load this round, and its own problem is reported instead.
+      if (known && !known.has(reference.id)) throw new ContentError(unknownReferenceProblem(entry.filePath ?? entry.id, reference, known));
     }
   }
 }
@@ -138,16 +171,18 @@ function findShadowedFile(files: readonly string[], entries: ReadonlyArray<{ fil
   return files.find((file) => !loaded.has(file));
 }
 
-function duplicateSlugMessage(base: string, duplicate: Duplicate): string {
-  const [first, second] = [...duplicate.files].sort();
-  return (
-    `${first} and ${second}: slug: expected each file in ${base}/ to have a slug of its own, but both ` +
-    `would be published as "${duplicate.slug}". Rename or delete one of them.`
-  );
+function duplicateSlugProblem(base: string, duplicate: Duplicate): ContentProblem {
+  const [first, second] = [...duplicate.files].sort() as [string, string];
+  return {
+    file: second,
+    field: 'slug',
+    problem: `is "${duplicate.slug}", the same as ${first}’s, and each file in ${base}/ needs a slug of its own`,
+    fix: 'rename or delete one of the two files',
+  };
 }
 
 /** Astro's front-matter error names the file but not the field; this adds the field and the line. */
-async function frontMatterSyntaxError(error: unknown, siteRoot: string): Promise<Error | undefined> {
+async function frontMatterSyntaxError(error: unknown, siteRoot: string): Promise<ContentError | undefined> {
   if (!(error instanceof Error) || error.name !== 'MarkdownError') return undefined;
   const loc = (error as { loc?: { file?: string; line?: number } }).loc;
   if (!loc?.file) return undefined;
@@ -155,13 +190,14 @@ async function frontMatterSyntaxError(error: unknown, siteRoot: string): Promise
   const frontMatter = source === undefined ? undefined : FRONT_MATTER.exec(source)?.[1];
   if (frontMatter === undefined) return undefined;
   // Astro's line counts from the opening `---`, which is line 1 of the file and line 0 of the YAML.
-  const line = loc.line === undefined ? undefined : loc.line + 1;
-  const field = brokenYamlField(frontMatter, line === undefined ? undefined : line - 1);
-  const where = line === undefined ? '' : ` (the parser stopped at line ${line})`;
-  const hint = field ? ` Check the quotes, brackets and indentation of \`${field}\`.` : '';
-  return new Error(
-    `${relative(siteRoot, loc.file)}: ${field ?? 'front matter'}: expected valid YAML between the --- lines, ` +
-      `but ${error.message}${where}.${hint}`,
-    { cause: error },
+  const fileLine = loc.line === undefined ? undefined : loc.line + 1;
+  return new ContentError(
+    yamlSyntaxProblem({
+      file: relative(siteRoot, loc.file),
+      source: frontMatter,
+      reason: error.message,
+      line: fileLine === undefined ? undefined : fileLine - 1,
+      fileLine,
+    }),
   );
 }

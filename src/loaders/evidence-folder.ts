@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
+import { keepEmptyCollection } from './empty-collections.ts';
 
 /**
  * Loads the engagement snapshots (`content/evidence/engagement/*.json`, written by `npm run collect`;
@@ -33,6 +34,7 @@ export function evidenceFolderLoader(): Loader {
           // Validated here, with messages naming the file; the collection's schema only types it.
           store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
         }));
+        keepEmptyCollection(store);
       };
       await sync();
       watcher?.add(folder);

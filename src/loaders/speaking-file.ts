@@ -12,7 +12,8 @@ const PATH = 'content/speaking.yaml';
  * small photo fails the build before a single page is written.
  */
 export function speakingFileLoader(): Loader {
-  const inner = yamlFileLoader({ path: PATH, id: 'speaking' });
+  // Optional: without it the speaking page has the profile's bios and books through its email.
+  const inner = yamlFileLoader({ path: PATH, id: 'speaking', optional: true });
   return {
     name: 'hub-speaking-file',
     load: (context) => {

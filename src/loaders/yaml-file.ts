@@ -8,8 +8,9 @@ import { brokenYamlField } from './yaml-errors.ts';
 /**
  * Loads one YAML file as a single entry with the given id (Astro's `file()` loader expects a list of
  * entries and only logs unreadable files; a person's profile must fail the build loudly instead).
+ * An `optional` file that is not there means no entry, silently (`getEntry()` gives `undefined`).
  */
-export function yamlFileLoader(options: { path: string; id: string }): Loader {
+export function yamlFileLoader(options: { path: string; id: string; optional?: boolean }): Loader {
   return {
     name: 'hub-yaml-file',
     load: async ({ config, store, parseData, watcher }) => {
@@ -20,6 +21,10 @@ export function yamlFileLoader(options: { path: string; id: string }): Loader {
         try {
           source = await readFile(url, 'utf8');
         } catch (error) {
+          if (options.optional && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+            store.clear();
+            return;
+          }
           const reason = error instanceof Error ? error.message : String(error);
           throw new Error(`${options.path} could not be read: ${reason}`, { cause: error });
         }
@@ -42,9 +47,12 @@ export function yamlFileLoader(options: { path: string; id: string }): Loader {
       };
       await sync();
       watcher?.add(filePath);
-      watcher?.on('change', async (changed) => {
-        if (changed === filePath) await sync();
-      });
+      // An optional file may also appear or go away while `npm run dev` runs.
+      for (const event of options.optional ? (['add', 'change', 'unlink'] as const) : (['change'] as const)) {
+        watcher?.on(event, async (changed) => {
+          if (changed === filePath) await sync();
+        });
+      }
     },
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Builds the sample hub once for every end-to-end test and serves it on 127.0.0.1. The server listens
- * first so the build can take its origin as `SITE_URL`: canonical links, the sitemap in robots.txt and
- * share-card URLs then point at the pages under test, as they point at the real domain in production,
- * and the link checker and Lighthouse's SEO audits see a consistent site.
+ * Builds the fixture hub (tests/fixtures/hub) once for every end-to-end test and serves it on
+ * 127.0.0.1. The server listens first so the build can take its origin as `SITE_URL`: canonical links,
+ * the sitemap in robots.txt and share-card URLs then point at the pages under test, as they point at
+ * the real domain in production, and the link checker and Lighthouse's SEO audits see a consistent site.
  *
- * The sample gets four months of collected evidence (a ledger and daily snapshots, hostile replies
+ * The fixture gets four months of collected evidence (a ledger and daily snapshots, hostile replies
  * among them), so every gate also covers the responses under pieces and the impact page's charts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,13 +47,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (site.exitCode !== 0) {
     await server.close();
     await site.cleanup();
-    throw new Error(`The sample site did not build (exit code ${site.exitCode}):\n${plainOutput(site.output)}`);
+    throw new Error(`The fixture hub did not build (exit code ${site.exitCode}):\n${plainOutput(site.output)}`);
   }
   server.setRoot(site.dist);
   project.provide('origin', server.origin);
   project.provide('dist', site.dist);
   project.provide('figuresDir', figuresDir);
-  console.log(`e2e: sample site built in ${(site.wallMs / 1000).toFixed(1)} s, served at ${server.origin}`);
+  console.log(`e2e: fixture hub built in ${(site.wallMs / 1000).toFixed(1)} s, served at ${server.origin}`);
 
   return async () => {
     const figures = await formatFigures(figuresDir);

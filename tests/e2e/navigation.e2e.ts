@@ -35,7 +35,7 @@ test('home → essay → theory → speaking → impact, by clicking links', asy
   const pieces = await publishedPieces();
   // An essay that builds on a theory, so the essay page links to it.
   const essay = pieces.find((piece) => piece.kind === 'essay' && ((piece.data['cites'] as { theories?: string[] } | undefined)?.theories ?? []).length > 0);
-  expect(essay, 'the sample content has a published essay citing a theory').toBeDefined();
+  expect(essay, 'the fixture hub has a published essay citing a theory').toBeDefined();
   const theorySlug = (essay!.data['cites'] as { theories: string[] }).theories[0]!;
   const theory = pieces.find((piece) => piece.kind === 'theory' && piece.slug === theorySlug)!;
 

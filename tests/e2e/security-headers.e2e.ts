@@ -26,7 +26,7 @@ const rules = parseHeadersFile(await readFile(join(site.dist, '_headers'), 'utf8
 const expected = (path: string, name: string): string | undefined => headersFor(rules, path).get(name)?.[0];
 const POLICY = expected('/', 'content-security-policy')!;
 
-/** A phrase from the sample theory "Local trust, not technology, is now the binding constraint on clean energy". */
+/** A phrase from the fixture hub's theory "Local trust, not technology, is now the binding constraint on clean energy". */
 const QUERY = 'binding constraint';
 
 // ---------------------------------------------------------------------------------------------------

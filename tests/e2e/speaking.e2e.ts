@@ -13,7 +13,7 @@ import { CONTENT_DIR } from './helpers/pages.ts';
 
 const site = e2eSite();
 let browser: Browser;
-/** The three bios from content/profile.yaml, each as its paragraphs with whitespace collapsed. */
+/** The three bios from the fixture hub's profile.yaml, each as its paragraphs with whitespace collapsed. */
 let bios: Record<'short' | 'medium' | 'long', string[]>;
 
 const paragraphs = (text: string): string[] =>

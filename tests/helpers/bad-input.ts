@@ -9,7 +9,7 @@ import { buildHub, listFiles, plainOutput, SAMPLE_NOW, type BuiltSite } from './
 
 export interface BadInput {
   name: string;
-  /** Files written over the sample site; `null` deletes one. */
+  /** Files written over the fixture hub; `null` deletes one. */
   files: Record<string, string | Buffer | null>;
   /** The file the message must name, relative to the site root. */
   file: string;
@@ -19,7 +19,7 @@ export interface BadInput {
   expected: RegExp;
 }
 
-/** One `describe` per case, each with its own build of the sample site plus the case's files. */
+/** One `describe` per case, each with its own build of the fixture hub plus the case's files. */
 export function describeBadInputs(cases: readonly BadInput[]): void {
   for (const bad of cases) {
     describe(bad.name, () => {

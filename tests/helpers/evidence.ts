@@ -1,5 +1,5 @@
 /**
- * Evidence fixtures: a syndication ledger for the sample hub's pieces and a series of engagement
+ * Evidence fixtures: a syndication ledger for the fixture hub's pieces and a series of engagement
  * snapshots as `npm run collect` would write them day after day — counts that grow, replies that
  * arrive (some hostile), the odd day a network is skipped. Deterministic (seeded), so a test can
  * compute the expected numbers with the same engagement maths the site uses.
@@ -12,7 +12,7 @@ import { createRandom } from '../../scripts/bench/prng.ts';
 export const SITE = 'https://morwennahale.example';
 const FOLDERS = { essay: 'essays', note: 'notes', theory: 'theories' } as const;
 
-/** Published pieces of the sample hub (at SAMPLE_NOW), as ledger keys. */
+/** Published pieces of the fixture hub (at SAMPLE_NOW), as ledger keys. */
 export const SAMPLE_KEYS = ['essay/owning-the-wind', 'essay/members-not-customers', 'note/2026-10-28-boycott', 'theory/trust-before-turbines'] as const;
 
 export function itemUrl(key: string): string {

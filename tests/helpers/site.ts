@@ -1,6 +1,7 @@
 /**
  * What the integration tests share: building a hub (the builder itself lives with the benchmark, which
- * uses it too) and reading the built output with real parsers.
+ * uses it too) and reading the built output with real parsers. Hubs are built from the fixtures in
+ * tests/fixtures/ (`FIXTURE_HUB` by default), never from the project's `content/`, which is the user's.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import { buildSite, type BuildOptions, type BuiltSite } from '../../scripts/lib/site-builder.ts';
 
-export { makeSite, PROJECT_ROOT, type BuiltSite } from '../../scripts/lib/site-builder.ts';
+export { FIXTURE_HUB, FIXTURE_MINIMAL, makeSite, PROJECT_ROOT, type BuiltSite } from '../../scripts/lib/site-builder.ts';
 export { listFiles, listPages } from '../../scripts/check/site-files.ts';
 
 /**
@@ -27,7 +28,8 @@ export function useCleanBuildEnvironment(): void {
 }
 
 /**
- * Builds a hub as `npm run build` does from a clean shell; `env` adds to it (e.g. `HUB_NOW`).
+ * Builds a hub as `npm run build` does from a clean shell, from the fixture hub unless `content` names
+ * another fixture; `env` adds to it (e.g. `HUB_NOW`).
  * (Whether a stray `NODE_ENV` can change what is published is checked in publishing.test.ts.)
  */
 export function buildHub(options: BuildOptions = {}): Promise<BuiltSite> {
@@ -35,7 +37,7 @@ export function buildHub(options: BuildOptions = {}): Promise<BuiltSite> {
   return buildSite(options);
 }
 
-/** The moment the sample hub is built at, so which pieces are published never depends on the clock. */
+/** The moment the fixture hub is built at, so which pieces are published never depends on the clock. */
 export const SAMPLE_NOW = '2026-11-25T12:00:00Z';
 
 /** The build's output as a person reads it: without terminal colours. */

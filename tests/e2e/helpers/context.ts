@@ -1,5 +1,5 @@
 /**
- * What the global setup (global-setup.ts) hands every test file: the built sample site and the local
+ * What the global setup (global-setup.ts) hands every test file: the built fixture hub and the local
  * server it is served from.
  */
 import { inject } from 'vitest';

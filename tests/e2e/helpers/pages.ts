@@ -1,11 +1,11 @@
 /**
- * One page of every type the hub has, chosen from the sample content (as published at SAMPLE_NOW) so the
- * list follows `content/` rather than hard-coded slugs.
+ * One page of every type the hub has, chosen from the fixture hub's content (as published at SAMPLE_NOW)
+ * so the list follows tests/fixtures/hub rather than hard-coded slugs.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pageExists, PROJECT_ROOT, readContent, SAMPLE_NOW, tagPath, type ContentPiece } from '../../helpers/site.ts';
+import { FIXTURE_HUB, pageExists, readContent, SAMPLE_NOW, tagPath, type ContentPiece } from '../../helpers/site.ts';
 
 export interface PageType {
   /** What kind of page it is: "essay (MDX)". */
@@ -13,16 +13,17 @@ export interface PageType {
   path: string;
 }
 
-export const CONTENT_DIR = join(PROJECT_ROOT, 'content');
+/** The content the end-to-end site is built from. */
+export const CONTENT_DIR = FIXTURE_HUB;
 
-/** The published pieces of the sample content, oldest first. */
+/** The published pieces of the fixture hub, oldest first. */
 export async function publishedPieces(): Promise<ContentPiece[]> {
   const now = new Date(SAMPLE_NOW);
   return (await readContent(CONTENT_DIR)).filter((piece) => !piece.draft && piece.date <= now).sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 
 function first<T>(items: T[], what: string): T {
-  if (items.length === 0) throw new Error(`The sample content has no ${what}; the end-to-end tests need one.`);
+  if (items.length === 0) throw new Error(`The fixture hub has no ${what}; the end-to-end tests need one.`);
   return items[0]!;
 }
 
