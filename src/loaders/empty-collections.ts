@@ -1,4 +1,3 @@
-import type { AstroIntegrationLogger } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 
 /*
@@ -19,16 +18,4 @@ export function keepEmptyCollection(store: LoaderContext['store']): void {
   if (store.keys().length > 0) return;
   store.set({ id: PLACEHOLDER, data: {} });
   store.delete(PLACEHOLDER);
-}
-
-/** Astro's `glob()` warnings for a folder that is missing or holds no files: both are normal here. */
-const EMPTY_FOLDER_WARNING = /^The base directory ".*" does not exist\.$|^No files found matching /;
-
-/** The loader's logger without the warnings about a missing or empty folder; every other message passes. */
-export function withoutEmptyFolderWarnings(logger: AstroIntegrationLogger): AstroIntegrationLogger {
-  const quiet = Object.create(logger) as AstroIntegrationLogger;
-  quiet.warn = (message: string) => {
-    if (!EMPTY_FOLDER_WARNING.test(message)) logger.warn(message);
-  };
-  return quiet;
 }
