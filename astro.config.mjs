@@ -3,14 +3,41 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { atomicDist } from './src/integrations/atomic-dist.ts';
+import { contentErrors } from './src/integrations/content-errors.ts';
 import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
+import { ContentError } from './src/lib/validation.ts';
 
 // The project root, whatever the working directory (the benchmark builds other folders in-process).
 const root = fileURLToPath(new URL('.', import.meta.url));
-const settings = loadSiteSettings(root);
+
+/**
+ * The site's URL, from content/site.yaml. A mistake in that file is left to the `site` collection
+ * (src/loaders/site-file.ts) to report, like every content error: thrown from here it would stop Astro
+ * with "Unable to load your Astro config" and a stack trace, and `astro dev` would not start at all.
+ * @returns {string | undefined}
+ */
+function siteUrl() {
+  try {
+    return loadSiteSettings(root).url;
+  } catch (error) {
+    if (error instanceof ContentError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Rolldown warns that the directive "use astro:head-inject", which @astrojs/mdx puts at the top of every
+ * MDX page's module (Astro reads it to inject the page's styles into <head>), "may not be preserved when
+ * bundling". Astro handles it without Rolldown's help (withastro/astro#18087), so exactly that warning
+ * is dropped; every other log passes on.
+ * @type {NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']}
+ */
+function dropHeadInjectDirectiveWarning(level, log, handler) {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+  handler(level, log);
+}
 
 /**
  * Tells the site which command is running (`dev`, `build`, …) as `import.meta.env.HUB_COMMAND`.
@@ -31,7 +58,7 @@ function astroCommand() {
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: settings.url,
+  site: siteUrl(),
   trailingSlash: 'always',
   // Two routes for one URL fail the build. (Two content files with one slug are caught earlier, by
   // src/loaders/content-glob.ts: Astro's own check for that races when files load in parallel.)
@@ -43,12 +70,11 @@ export default defineConfig({
   },
   integrations: [
     astroCommand(),
+    contentErrors(),
     mdx(),
     shareCards(),
     search(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
-    // Last: replaces dist/ only when everything above has written its part.
-    atomicDist(),
   ],
   // Prism marks code up with classes (styled in global.css); Shiki's inline style attributes would
   // need 'unsafe-inline' in the Content-Security-Policy (public/_headers).
@@ -61,6 +87,7 @@ export default defineConfig({
       // Astro inlines small page scripts as <script type="module"> bodies, which a CSP without
       // 'unsafe-inline' blocks: keep every script a file (other assets keep Vite's default limit).
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rolldownOptions: { onLog: dropHeadInjectDirectiveWarning },
     },
   },
 });

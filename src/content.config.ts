@@ -5,6 +5,8 @@ import { contentGlob } from './loaders/content-glob.ts';
 import { createEntryIndex } from './loaders/entry-ids.ts';
 import { evidenceFolderLoader } from './loaders/evidence-folder.ts';
 import { ledgerFileLoader } from './loaders/ledger-file.ts';
+import { reportIssues } from './loaders/schema-issues.ts';
+import { siteFileLoader } from './loaders/site-file.ts';
 import { speakingFileLoader } from './loaders/speaking-file.ts';
 import { talkGlob } from './loaders/talk-glob.ts';
 import { yamlFileLoader } from './loaders/yaml-file.ts';
@@ -22,31 +24,35 @@ import { topicSchema } from './schemas/topic.ts';
 // The citable collections share their ids, so that `cites:` to a missing file fails naming the citing file.
 const entryIndex = createEntryIndex(CITABLE_COLLECTIONS);
 
+// Every schema is wrapped in `reportIssues`, so that a mistake is reported naming the file and the field
+// in one line (src/loaders/schema-issues.ts), not as Astro's InvalidContentEntryDataError.
+
 export const collections = {
+  site: defineCollection({ loader: siteFileLoader() }),
   profile: defineCollection({
     loader: yamlFileLoader({ path: 'content/profile.yaml', id: 'profile' }),
-    schema: profileSchema,
+    schema: (context) => reportIssues(profileSchema(context)),
   }),
   essays: defineCollection({
     loader: contentGlob({ folder: 'essays', entryIndex }),
-    schema: (context) => essaySchema({ ...context, reference }),
+    schema: (context) => reportIssues(essaySchema({ ...context, reference })),
   }),
   notes: defineCollection({
     loader: contentGlob({ folder: 'notes', pattern: '**/*.md', maxBodyCharacters: NOTE_MAX_CHARACTERS, entryIndex }),
-    schema: (context) => noteSchema({ ...context, reference }),
+    schema: (context) => reportIssues(noteSchema({ ...context, reference })),
   }),
   theories: defineCollection({
     loader: contentGlob({ folder: 'theories', entryIndex }),
-    schema: (context) => theorySchema({ ...context, reference }),
+    schema: (context) => reportIssues(theorySchema({ ...context, reference })),
   }),
   stances: defineCollection({
     loader: contentGlob({ folder: 'stances', pattern: '**/*.md', entryIndex }),
-    schema: (context) => stanceSchema({ ...context, reference }),
+    schema: (context) => reportIssues(stanceSchema({ ...context, reference })),
   }),
-  ledger: defineCollection({ loader: ledgerFileLoader(), schema: ledgerSchema }),
-  engagement: defineCollection({ loader: evidenceFolderLoader(), schema: snapshotSchema }),
-  speaking: defineCollection({ loader: speakingFileLoader(), schema: speakingSchema }),
-  talks: defineCollection({ loader: talkGlob(), schema: talkSchema }),
-  topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md' }), schema: topicSchema }),
-  press: defineCollection({ loader: contentGlob({ folder: 'press', pattern: '**/*.md' }), schema: pressSchema }),
+  ledger: defineCollection({ loader: ledgerFileLoader(), schema: reportIssues(ledgerSchema) }),
+  engagement: defineCollection({ loader: evidenceFolderLoader(), schema: reportIssues(snapshotSchema) }),
+  speaking: defineCollection({ loader: speakingFileLoader(), schema: (context) => reportIssues(speakingSchema(context)) }),
+  talks: defineCollection({ loader: talkGlob(), schema: reportIssues(talkSchema) }),
+  topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md' }), schema: reportIssues(topicSchema) }),
+  press: defineCollection({ loader: contentGlob({ folder: 'press', pattern: '**/*.md' }), schema: (context) => reportIssues(pressSchema(context)) }),
 };

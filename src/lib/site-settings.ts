@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join } from 'node:path';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { ContentError, formatIssues } from './validation.ts';
+import { yamlSyntaxProblem } from '../loaders/yaml-errors.ts';
+import { ContentError, issueProblems, WHOLE_FILE } from './validation.ts';
 
 /** Where the site settings live, relative to the project root. */
 export const SITE_SETTINGS_FILE = 'content/site.yaml';
@@ -13,16 +14,25 @@ export const SITE_SETTINGS_FILE = 'content/site.yaml';
  */
 export function loadSiteSettings(root: string, env: NodeJS.ProcessEnv = process.env): SiteSettings {
   const path = join(root, SITE_SETTINGS_FILE);
-  const shown = relative(process.cwd(), path) || SITE_SETTINGS_FILE;
+  // Named relative to the project root, as every content error is.
+  const shown = SITE_SETTINGS_FILE;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContentError({ file: shown, field: WHOLE_FILE, problem: missing ? 'is missing' : `cannot be read (${reason})`, fix: missing ? 'create it, with at least `url: https://…`' : 'check the file’s permissions' });
+  }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
+    raw = parseYaml(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ContentError(shown, `${shown} could not be read as YAML: ${reason}`, { cause: error });
+    throw new ContentError(yamlSyntaxProblem({ file: shown, source, reason, line: error instanceof YAMLError ? error.linePos?.[0].line : undefined }));
   }
   if (env['SITE_URL'] && raw && typeof raw === 'object') raw = { ...raw, url: env['SITE_URL'] };
   const result = siteSchema.safeParse(raw);
-  if (!result.success) throw new ContentError(shown, formatIssues(shown, result.error.issues));
+  if (!result.success) throw new ContentError(issueProblems(shown, result.error.issues, raw));
   return result.data;
 }

@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import { glob as listFiles, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob, type Loader } from 'astro/loaders';
-import { findReferences, unknownReferenceMessage, type EntryIndex } from './entry-ids.ts';
-import { keepEmptyCollection, withoutEmptyFolderWarnings } from './empty-collections.ts';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { ContentError, type ContentProblem } from '../lib/validation.ts';
+import { keepEmptyCollection } from './empty-collections.ts';
+import { findReferences, unknownReferenceProblem, type EntryIndex } from './entry-ids.ts';
 import { checkFrontMatterDates } from './front-matter-dates.ts';
-import { findMissingImage, missingImageMessage } from './image-paths.ts';
-import { brokenYamlField } from './yaml-errors.ts';
+import { findMissingImage, missingImageProblem } from './image-paths.ts';
+import { loadReporting } from './problems.ts';
+import { parseDataReporting } from './schema-issues.ts';
+import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 export interface ContentGlobOptions {
   /** Folder under `content/`, which is also the collection's name. */

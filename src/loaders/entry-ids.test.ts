@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createEntryIndex, findReferences, unknownReferenceMessage } from './entry-ids.ts';
+import { formatProblem } from '../lib/validation.ts';
+import { createEntryIndex, findReferences, unknownReferenceProblem } from './entry-ids.ts';
 
 describe('createEntryIndex', () => {
   test('hands a collection’s ids to whoever waits for the same round, before or after they are published', async () => {
@@ -7,8 +8,16 @@ describe('createEntryIndex', () => {
     const round = index.begin('theories');
     const early = index.ids('theories', round);
     index.publish('theories', round, ['a', 'b']);
-    expect([...(await early)]).toEqual(['a', 'b']);
-    expect([...(await index.ids('theories', round))]).toEqual(['a', 'b']);
+    expect([...((await early) ?? [])]).toEqual(['a', 'b']);
+    expect([...((await index.ids('theories', round)) ?? [])]).toEqual(['a', 'b']);
+  });
+
+  test('lets nobody wait for a round the collection abandoned (its load failed)', async () => {
+    const index = createEntryIndex(['theories']);
+    const round = index.begin('theories');
+    const waiting = index.ids('theories', round);
+    index.abandon('theories', round);
+    expect(await waiting).toBeUndefined();
   });
 
   test('keeps rounds apart, so a reload never reads the ids of the load before', async () => {
@@ -17,7 +26,7 @@ describe('createEntryIndex', () => {
     const second = index.begin('theories');
     const waiting = index.ids('theories', second);
     index.publish('theories', second, ['new']);
-    expect([...(await waiting)]).toEqual(['new']);
+    expect([...((await waiting) ?? [])]).toEqual(['new']);
   });
 
   test('says which collections it checks', () => {
@@ -45,11 +54,11 @@ describe('findReferences', () => {
   });
 });
 
-describe('unknownReferenceMessage', () => {
-  test('names the file, the field, the id and what the collection has', () => {
-    const message = unknownReferenceMessage('content/essays/x.md', { field: 'cites.theories', collection: 'theories', id: 'nope' }, new Set(['b', 'a']));
-    expect(message).toBe(
-      'content/essays/x.md: cites.theories: expected the file name (without .md or .mdx) of an entry in content/theories/, got "nope", which is not there (it has: a, b).',
+describe('unknownReferenceProblem', () => {
+  test('names the file, the field, the id, what the collection has and the fix', () => {
+    const problem = unknownReferenceProblem('content/essays/x.md', { field: 'cites.theories', collection: 'theories', id: 'nope' }, new Set(['b', 'a']));
+    expect(formatProblem(problem)).toBe(
+      'content/essays/x.md: cites.theories: is "nope", which is not in content/theories/ (it has: a, b) — use the file name (without .md or .mdx) of an entry in content/theories/',
     );
   });
 });

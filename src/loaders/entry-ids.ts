@@ -6,6 +6,7 @@
  * entry but not its file, and builds on. This fails the build instead, naming the citing file and the
  * field, before a single page is written.
  */
+import type { ContentProblem } from '../lib/validation.ts';
 
 /** A reference found in an entry's data: where it sits and what it points at. */
 export interface FoundReference {
@@ -25,20 +26,26 @@ export interface EntryIndex {
   begin(collection: string): number;
   /** Shares the ids `collection` loaded in `round`. */
   publish(collection: string, round: number, ids: Iterable<string>): void;
-  /** The ids `collection` loaded in `round`, once it has loaded them. */
-  ids(collection: string, round: number): Promise<ReadonlySet<string>>;
+  /**
+   * Says that `collection` will publish no ids in `round` (its load failed), so that nobody waits for
+   * them; references into it are then not checked in that round. No effect once published.
+   */
+  abandon(collection: string, round: number): void;
+  /** The ids `collection` loaded in `round`, once it has loaded them; undefined if it abandoned the round. */
+  ids(collection: string, round: number): Promise<ReadonlySet<string> | undefined>;
 }
 
 export function createEntryIndex(collections: readonly string[]): EntryIndex {
   const known = new Set(collections);
   const rounds = new Map<string, number>();
-  const loaded = new Map<string, { promise: Promise<ReadonlySet<string>>; resolve: (ids: ReadonlySet<string>) => void }>();
+  type Ids = ReadonlySet<string> | undefined;
+  const loaded = new Map<string, { promise: Promise<Ids>; resolve: (ids: Ids) => void }>();
   const slot = (collection: string, round: number) => {
     const key = `${collection}#${round}`;
     let entry = loaded.get(key);
     if (!entry) {
-      let resolve!: (ids: ReadonlySet<string>) => void;
-      const promise = new Promise<ReadonlySet<string>>((done) => (resolve = done));
+      let resolve!: (ids: Ids) => void;
+      const promise = new Promise<Ids>((done) => (resolve = done));
       entry = { promise, resolve };
       loaded.set(key, entry);
     }
@@ -51,7 +58,9 @@ export function createEntryIndex(collections: readonly string[]): EntryIndex {
       rounds.set(collection, round);
       return round;
     },
+    // A promise settles once: whichever of publish and abandon comes first wins.
     publish: (collection, round, ids) => slot(collection, round).resolve(new Set(ids)),
+    abandon: (collection, round) => slot(collection, round).resolve(undefined),
     ids: (collection, round) => slot(collection, round).promise,
   };
 }
@@ -67,12 +76,14 @@ export function findReferences(data: unknown, path: string[] = []): FoundReferen
   return Object.entries(record).flatMap(([key, value]) => findReferences(value, [...path, key]));
 }
 
-/** The message for a reference to nothing, naming the citing file and the field. */
-export function unknownReferenceMessage(file: string, reference: FoundReference, known: ReadonlySet<string>): string {
+/** The problem with a reference to nothing, naming the citing file and the field. */
+export function unknownReferenceProblem(file: string, reference: FoundReference, known: ReadonlySet<string>): ContentProblem {
   const ids = [...known].sort();
   const list = ids.length === 0 ? `content/${reference.collection}/ has no entries` : `it has: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
-  return (
-    `${file}: ${reference.field}: expected the file name (without .md or .mdx) of an entry in content/${reference.collection}/, ` +
-    `got ${JSON.stringify(reference.id)}, which is not there (${list}).`
-  );
+  return {
+    file,
+    field: reference.field,
+    problem: `is ${JSON.stringify(reference.id)}, which is not in content/${reference.collection}/ (${list})`,
+    fix: `use the file name (without .md or .mdx) of an entry in content/${reference.collection}/`,
+  };
 }

@@ -4,19 +4,23 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
+import { loadReporting } from './problems.ts';
 
 /**
  * Loads the engagement snapshots (`content/evidence/engagement/*.json`, written by `npm run collect`;
  * shape in src/lib/evidence.ts), one entry per file, id = file name. No folder means nothing has been
  * collected yet. A file that is not JSON or not a snapshot fails the build naming the file and the
  * field. Unchanged files are not parsed again (digest), so years of snapshots stay cheap to rebuild.
+ * In `astro dev` the folder is read again when anything under `content/` changes
+ * (src/integrations/content-errors.ts).
  */
 export function evidenceFolderLoader(): Loader {
   return {
     name: 'hub-evidence-folder',
-    load: async ({ config, store, generateDigest, watcher }) => {
-      const folder = fileURLToPath(new URL(`${EVIDENCE_FOLDER}/`, config.root));
-      const sync = async (): Promise<void> => {
+    load: (context) =>
+      loadReporting(context, async () => {
+        const { config, store, generateDigest } = context;
+        const folder = fileURLToPath(new URL(`${EVIDENCE_FOLDER}/`, config.root));
         let names: string[];
         try {
           names = (await readdir(folder)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
@@ -35,13 +39,6 @@ export function evidenceFolderLoader(): Loader {
           store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
         }));
         keepEmptyCollection(store);
-      };
-      await sync();
-      watcher?.add(folder);
-      const onChange = async (changed: string): Promise<void> => {
-        if (changed.startsWith(folder)) await sync();
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, onChange);
-    },
+      }),
   };
 }

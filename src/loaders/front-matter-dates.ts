@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseStrictDate } from '../schemas/fields.ts';
+import type { ContentProblem } from '../lib/validation.ts';
+import { DATE_FIX, dateProblem, parseStrictDate } from '../schemas/fields.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):/;
@@ -12,9 +13,9 @@ const LOOKS_LIKE_A_DATE = /^\d{4}-\d{2}-\d{2}/;
  * Checks the dates of a Markdown file as they are written: `date` and `updated`, `since` (stances) and
  * the `date` of list items (a theory's revisions). Astro's front-matter parser turns `2026-02-30` into
  * 2 March without complaint, so by the time the schema sees the value the mistake is gone; this
- * catches it from the source text. Returns a message, or undefined if fine.
+ * catches it from the source text. Returns the first problem, or undefined if every date is real.
  */
-export async function checkFrontMatterDates(filePath: string, shownPath: string): Promise<string | undefined> {
+export async function checkFrontMatterDates(filePath: string, shownPath: string): Promise<ContentProblem | undefined> {
   const match = FRONT_MATTER.exec(await readFile(filePath, 'utf8'));
   if (!match) return undefined;
   let parent: string | undefined;
@@ -30,7 +31,7 @@ export async function checkFrontMatterDates(filePath: string, shownPath: string)
     if (!value || ((nested || name === 'since') && !LOOKS_LIKE_A_DATE.test(value))) continue;
     if (!parseStrictDate(value)) {
       const field = nested && parent ? `${parent}.${name}` : name;
-      return `${shownPath}: ${field}: expected a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00, got ${JSON.stringify(value)}`;
+      return { file: shownPath, field, problem: dateProblem(value), fix: DATE_FIX };
     }
   }
   return undefined;

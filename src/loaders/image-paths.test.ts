@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findMissingImage, missingImageMessage } from './image-paths.ts';
+import { formatProblem } from '../lib/validation.ts';
+import { findMissingImage, missingImageProblem } from './image-paths.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -34,11 +35,11 @@ describe('findMissingImage', () => {
   });
 });
 
-describe('missingImageMessage', () => {
-  test('names the file, the field and what was expected', () => {
-    const message = missingImageMessage('content/essays/x.md', { field: 'hero.src', src: './gone.jpg', lookedFor: 'content/essays/gone.jpg' });
-    expect(message).toBe(
-      'content/essays/x.md: hero.src: expected the path of an image file relative to this file, but "./gone.jpg" does not exist (looked for content/essays/gone.jpg)',
+describe('missingImageProblem', () => {
+  test('names the file, the field, the path that leads nowhere and the fix', () => {
+    const problem = missingImageProblem('content/essays/x.md', { field: 'hero.src', src: './gone.jpg', lookedFor: 'content/essays/gone.jpg' });
+    expect(formatProblem(problem)).toBe(
+      'content/essays/x.md: hero.src: is "./gone.jpg", which does not exist (looked for content/essays/gone.jpg) — use the path of an image file relative to this file, or add the image there',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { ContentProblem } from '../lib/validation.ts';
 
 /**
  * What a schema's `image()` leaves in an entry's data: the path as written, behind this prefix. Astro
@@ -42,10 +43,12 @@ export function findMissingImage(data: unknown, entryFile: string, root: string)
   return walk(data, []);
 }
 
-/** `content/essays/x.md: hero.src: expected an image file, but ./missing.jpg does not exist (…)`. */
-export function missingImageMessage(shownFile: string, missing: MissingImage): string {
-  return (
-    `${shownFile}: ${missing.field}: expected the path of an image file relative to this file, ` +
-    `but ${JSON.stringify(missing.src)} does not exist (looked for ${missing.lookedFor})`
-  );
+/** `content/essays/x.md: hero.src: is "./missing.jpg", which does not exist (…) — …`. */
+export function missingImageProblem(shownFile: string, missing: MissingImage): ContentProblem {
+  return {
+    file: shownFile,
+    field: missing.field,
+    problem: `is ${JSON.stringify(missing.src)}, which does not exist (looked for ${missing.lookedFor})`,
+    fix: 'use the path of an image file relative to this file, or add the image there',
+  };
 }

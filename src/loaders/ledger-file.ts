@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { LEDGER_FILE, parseLedger } from '../lib/ledger.ts';
+import { loadReporting } from './problems.ts';
+import { parseDataReporting } from './schema-issues.ts';
 
 /** The id of the ledger's one entry. */
 export const LEDGER_ENTRY_ID = 'syndication';
@@ -10,14 +12,16 @@ export const LEDGER_ENTRY_ID = 'syndication';
  * Loads the syndication ledger (`content/evidence/syndication.json`, written by the syndication
  * scripts; shape in src/lib/ledger.ts) as one entry. No file means nothing has been syndicated yet:
  * no entry. A file that is not JSON or not the ledger's shape fails the build naming the file and the
- * field, while the content loads, before any page is written.
+ * field, while the content loads, before any page is written. In `astro dev` the file is read again
+ * when anything under `content/` changes (src/integrations/content-errors.ts).
  */
 export function ledgerFileLoader(): Loader {
   return {
     name: 'hub-ledger-file',
-    load: async ({ config, store, parseData, watcher }) => {
-      const filePath = fileURLToPath(new URL(LEDGER_FILE, config.root));
-      const sync = async (): Promise<void> => {
+    load: (context) =>
+      loadReporting(context, async () => {
+        const { config, store } = context;
+        const filePath = fileURLToPath(new URL(LEDGER_FILE, config.root));
         let text: string;
         try {
           text = await readFile(filePath, 'utf8');
@@ -27,16 +31,9 @@ export function ledgerFileLoader(): Loader {
           return;
         }
         const ledger = parseLedger(text, LEDGER_FILE);
-        const data = await parseData({ id: LEDGER_ENTRY_ID, data: ledger, filePath });
+        const data = await parseDataReporting(context, LEDGER_FILE)({ id: LEDGER_ENTRY_ID, data: ledger, filePath });
         store.clear();
         store.set({ id: LEDGER_ENTRY_ID, data, filePath: LEDGER_FILE });
-      };
-      await sync();
-      watcher?.add(filePath);
-      const onChange = async (changed: string): Promise<void> => {
-        if (changed === filePath) await sync();
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, onChange);
-    },
+      }),
   };
 }

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import sharp from 'sharp';
 import { headshotSizeProblem } from '../lib/speaking.ts';
+import { ContentError, issueProblems } from '../lib/validation.ts';
 import { yamlFileLoader } from './yaml-file.ts';
 
 const PATH = 'content/speaking.yaml';
@@ -36,6 +37,6 @@ async function checkHeadshotSizes(headshots: unknown, yamlFile: string): Promise
     const metadata = await sharp(resolve(dirname(yamlFile), src)).metadata().catch(() => undefined);
     if (!metadata?.width || !metadata.height) continue;
     const problem = headshotSizeProblem({ width: metadata.width, height: metadata.height });
-    if (problem) throw new Error(`${PATH}: headshots.${index}.src: ${problem}`);
+    if (problem) throw new ContentError(issueProblems(PATH, [{ path: ['headshots', index, 'src'], message: problem }]));
   }
 }

@@ -10,7 +10,7 @@ export const essaySchema = (context: CitingSchemaContext) =>
       /** Headline. */
       title: textField('a title'),
       /** One or two sentences: used as the summary in listings, feeds, search results and link previews. */
-      description: textField('a description'),
+      description: textField('a one- or two-sentence summary'),
       /** Publication date. An entry dated in the future stays unpublished until that date. */
       date: dateField,
       /** Date of the last meaningful revision. Optional; must not precede `date`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateField, parseStrictDate, tagsField } from './fields.ts';
+import { dateField, parseStrictDate, tagsField, textField } from './fields.ts';
 
 describe('parseStrictDate', () => {
   test('accepts dates and date-times with offsets', () => {
@@ -10,6 +10,10 @@ describe('parseStrictDate', () => {
   test('refuses impossible calendar dates instead of rolling them over', () => {
     expect(parseStrictDate('2026-02-30')).toBeUndefined();
     expect(parseStrictDate('2026-13-01')).toBeUndefined();
+  });
+
+  test('refuses an hour of 24, which would roll over into the next day', () => {
+    expect(parseStrictDate('2026-11-25T24:00')).toBeUndefined();
   });
 
   test('refuses free text', () => {
@@ -27,10 +31,25 @@ describe('dateField', () => {
     }
   });
 
-  test('says what was expected', () => {
-    const result = dateField.safeParse('2026-02-30');
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/expected a date like 2026-11-25/);
+  test('says what is wrong with an impossible date and what to write instead', () => {
+    for (const [text, problem] of [
+      ['2026-02-30', 'is "2026-02-30", which is not a day on the calendar'],
+      ['2026-13-01', 'is "2026-13-01", which is not a day on the calendar'],
+      ['soon', 'is "soon", which is not a date'],
+    ]) {
+      const result = dateField.safeParse(text);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(`${problem} — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00`);
+    }
+  });
+});
+
+describe('textField', () => {
+  test('tells a missing value from an empty one and from one that is not text', () => {
+    const field = textField('a title');
+    expect(field.safeParse(undefined).error?.issues[0]?.message).toBe('is missing — add a title');
+    expect(field.safeParse('  ').error?.issues[0]?.message).toBe('is empty — write a title');
+    expect(field.safeParse(5).error?.issues[0]?.message).toBe('is not text — write a title as text');
   });
 });
 

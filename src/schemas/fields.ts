@@ -7,23 +7,34 @@ import type { SchemaContext } from 'astro:content';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** The instruction every date mistake ends with. */
+export const DATE_FIX = 'use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00';
+
 /**
  * A calendar date or date-time, written as `2026-11-25` or `2026-11-25T09:30:00+01:00`.
  * YAML already turns bare dates into `Date` objects; strings are checked strictly so that an impossible
  * date such as `2026-02-30` is refused instead of silently rolling over into March. (Front matter dates
  * arrive as `Date` objects already; `loaders/front-matter-dates.ts` checks them as written.)
  */
-export const dateField = z.union([z.date(), z.string()], { error: 'expected a date like 2026-11-25 or 2026-11-25T09:30:00+01:00' }).transform((value, ctx): Date => {
-  const date = value instanceof Date ? value : parseStrictDate(value);
-  if (!date) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected a date like 2026-11-25 or 2026-11-25T09:30:00+01:00, got ${JSON.stringify(value)}`,
-    });
-    return z.NEVER;
-  }
-  return date;
-});
+export const dateField = z
+  .union([z.date(), z.string()], { error: `expected a date like 2026-11-25 or 2026-11-25T09:30:00+01:00` })
+  .transform((value, ctx): Date => {
+    const date = value instanceof Date ? value : parseStrictDate(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: `${dateProblem(String(value))} — ${DATE_FIX}` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/**
+ * What is wrong with a date as written, for a problem line: `is "2026-13-01", which is not a day on the
+ * calendar`. Only meaningful for text `parseStrictDate` refused.
+ */
+export function dateProblem(text: string): string {
+  const shown = JSON.stringify(text.trim());
+  return ISO_DATE.test(text.trim()) ? `is ${shown}, which is not a day on the calendar` : `is ${shown}, which is not a date`;
+}
 
 export function parseStrictDate(text: string): Date | undefined {
   const trimmed = text.trim();
@@ -36,6 +47,8 @@ export function parseStrictDate(text: string): Date | undefined {
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day) {
     return undefined;
   }
+  // A time like 25:00 or 10:61 is refused by `new Date` above; 24:00 is the only roll-over left.
+  if (/[T ]24:/.test(trimmed)) return undefined;
   return date;
 }
 
@@ -47,9 +60,12 @@ export const tagsField = z
   .default([])
   .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
 
-/** A non-empty line of text. */
+/** A non-empty line of text; `what` completes "add …" and "write … as text". */
 export const textField = (what: string) =>
-  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, got an empty value` });
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing — add ${what}` : `is not text — write ${what} as text`) })
+    .trim()
+    .min(1, { error: `is empty — write ${what}` });
 
 /** An absolute http(s) URL. */
 export const urlField = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
