@@ -1,14 +1,21 @@
 /**
- * `npm run new -- essay "Title"` (or note, theory): writes a new piece with valid front matter.
- * Refuses to overwrite an existing file.
+ * `./hub new <kind> "Title"` (or `npm run new -- <kind> "Title"`): writes a new essay, note, theory,
+ * stance, talk, topic or press quote with valid, commented front matter, and says in one line whether
+ * it is a draft or publishes on the next push. Refuses to overwrite an existing file.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { NEW_KINDS, newEntry, type NewKind } from '../src/lib/authoring.ts';
+import { NEW_KINDS, NEW_TEXT, newEntry, type NewEntry, type NewKind } from '../src/lib/authoring.ts';
 
-const USAGE = `usage: npm run new -- <${NEW_KINDS.join('|')}> "Title (or, for a note, the note itself)"`;
+const USAGE = [
+  `usage: ./hub new <${NEW_KINDS.join('|')}> "Title"`,
+  '',
+  ...NEW_KINDS.map((kind) => `  ./hub new ${kind.padEnd(7)} "${NEW_TEXT[kind][0]!.toUpperCase()}${NEW_TEXT[kind].slice(1)}"`),
+  '',
+  'A note publishes on the next push; every other kind starts as a draft (`draft: true`).',
+].join('\n');
 
-export async function createEntry(options: { kind: NewKind; text: string; root: string; now: Date }): Promise<string> {
+export async function createEntry(options: { kind: NewKind; text: string; root: string; now: Date }): Promise<NewEntry> {
   const entry = newEntry(options.kind, options.text, options.now);
   const target = resolve(options.root, entry.path);
   await mkdir(dirname(target), { recursive: true });
@@ -21,7 +28,7 @@ export async function createEntry(options: { kind: NewKind; text: string; root: 
     }
     throw error;
   }
-  return entry.path;
+  return entry;
 }
 
 function isKind(value: string | undefined): value is NewKind {
@@ -29,16 +36,21 @@ function isKind(value: string | undefined): value is NewKind {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    console.log(USAGE);
+    return;
+  }
   const [kind, ...words] = argv;
   if (!isKind(kind) || words.length === 0) {
     console.error(USAGE);
     process.exit(2);
   }
   try {
-    const path = await createEntry({ kind, text: words.join(' '), root: process.cwd(), now: new Date() });
-    console.log(`Created ${path}`);
+    const entry = await createEntry({ kind, text: words.join(' '), root: process.cwd(), now: new Date() });
+    console.log(`Created ${entry.path}`);
+    console.log(entry.notice);
   } catch (error) {
-    console.error(`npm run new: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`new: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }

@@ -47,9 +47,9 @@ function fromEntry(entry: TalkEntry): PublishedTalk {
 
 let topicCache: Promise<TopicEntry[]> | undefined;
 
-/** Every topic, in the author's order (`order`, then title). */
+/** Every offered topic (drafts only in `npm run dev`), in the author's order (`order`, then title). */
 export function getTopics(): Promise<TopicEntry[]> {
-  topicCache ??= getCollection('topics').then((topics) =>
+  topicCache ??= getCollection('topics', (entry) => publishing.showUnpublished || !entry.data.draft).then((topics) =>
     topics.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
   );
   return topicCache;
@@ -60,7 +60,8 @@ let cache: Promise<PublishedTalk[]> | undefined;
 /** Every announced talk (drafts only in `npm run dev`), soonest first. Fails on a topic that does not exist. */
 export function getTalks(): Promise<PublishedTalk[]> {
   cache ??= (async () => {
-    const [entries, topics] = await Promise.all([getCollection('talks', (entry) => isAnnounced(entry.data, publishing)), getTopics()]);
+    // A talk may name a topic still in draft: it exists, it is just not offered yet.
+    const [entries, topics] = await Promise.all([getCollection('talks', (entry) => isAnnounced(entry.data, publishing)), getCollection('topics')]);
     const known = new Set(topics.map((topic) => topic.id));
     for (const entry of entries) {
       const topic = entry.data.topic;

@@ -1,6 +1,15 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { newEntry, slugify } from './authoring.ts';
+import { essaySchema } from '../schemas/essay.ts';
+import { noteSchema } from '../schemas/note.ts';
+import { pressSchema } from '../schemas/press.ts';
+import { stanceSchema } from '../schemas/stance.ts';
+import { talkSchema } from '../schemas/talk.ts';
+import { theorySchema } from '../schemas/theory.ts';
+import { topicSchema } from '../schemas/topic.ts';
+import { NEW_KINDS, newEntry, slugify, type NewKind } from './authoring.ts';
 
 const now = new Date('2026-11-25T09:30:12.345Z');
 
@@ -43,6 +52,53 @@ describe('newEntry', () => {
     expect(entry.path).toBe('content/notes/2026-11-25-a-quick-thought-about-wind-farms.md');
     expect(frontMatterOf(entry.contents)).toMatchObject({ date: '2026-11-25T09:30:12Z' });
     expect(entry.contents.trimEnd().endsWith('A quick thought about wind farms and trust in small towns.')).toBe(true);
+  });
+
+  test('writes every kind so that its collection’s schema accepts it as it is', () => {
+    // Stand-ins for what Astro hands the schemas: images and references as plain file names.
+    const context = { image: () => z.string(), reference: () => z.string() } as unknown as Parameters<typeof essaySchema>[0];
+    const schemas: Record<NewKind, z.ZodType> = {
+      essay: essaySchema(context),
+      note: noteSchema(context),
+      theory: theorySchema(context),
+      stance: stanceSchema(context),
+      talk: talkSchema,
+      topic: topicSchema,
+      press: pressSchema(context as SchemaContext),
+    };
+    for (const kind of NEW_KINDS) {
+      const entry = newEntry(kind, 'Who owns the wind? Notes from a village hall', now);
+      const result = schemas[kind].safeParse(frontMatterOf(entry.contents));
+      expect(result.error?.issues, kind).toBeUndefined();
+    }
+  });
+
+  test('says in one line what happens next: a note publishes on the next push, every other kind is a draft', () => {
+    for (const kind of NEW_KINDS) {
+      const entry = newEntry(kind, 'A title', now);
+      expect(entry.notice).not.toContain('\n');
+      if (kind === 'note') {
+        expect(entry.draft).toBe(false);
+        expect(entry.notice).toMatch(/^PUBLISHES ON THE NEXT PUSH: .* posted to every network/);
+      } else {
+        expect(entry.draft).toBe(true);
+        expect(frontMatterOf(entry.contents)['draft']).toBe(true);
+        expect(entry.notice).toMatch(/^Draft: /);
+      }
+    }
+  });
+
+  test('explains each field in a comment above it', () => {
+    const text = newEntry('essay', 'A title', now).contents;
+    expect(text).toMatch(/# One or two sentences: the summary in listings.*\ndescription: /);
+    expect(text).toMatch(/# true: shown by `\.\/hub dev` only.*\ndraft: true/);
+  });
+
+  test('places a talk a month ahead, in the given time zone, and files a press quote under its day', () => {
+    const talk = frontMatterOf(newEntry('talk', 'Energy Futures Week', now, { timeZone: 'Europe/Paris' }).contents);
+    expect(talk).toMatchObject({ event: { name: 'Energy Futures Week' }, start: '2026-12-23T09:00', end: '2026-12-23T10:00', timezone: 'Europe/Paris' });
+    expect(frontMatterOf(newEntry('talk', 'X', now, { timeZone: 'Not/AZone' }).contents)['timezone']).toBe('UTC');
+    expect(newEntry('press', 'The Guardian', now).path).toBe('content/press/2026-11-25-the-guardian.md');
   });
 
   test('refuses an empty title', () => {

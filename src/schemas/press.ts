@@ -31,4 +31,6 @@ export const pressSchema = ({ image }: SchemaContext) =>
     kind: z.enum(PRESS_KINDS, { error: `expected one of ${PRESS_KINDS.join(', ')}` }),
     /** The outlet's logo, relative to this file. Optional: without one the outlet's name is shown as text. */
     logo: image().optional(),
+    /** A draft (a quote not yet checked against the piece) is shown by `npm run dev` and never published. Default: false. */
+    draft: z.boolean({ error: 'expected true or false' }).default(false),
   });

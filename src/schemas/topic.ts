@@ -27,6 +27,8 @@ export const topicSchema = z.strictObject({
     .min(1, { error: 'expected at least one audience' }),
   /** Position on the speaking page: lower comes first, then by title. Default: 0. */
   order: z.number({ error: 'expected a whole number' }).int().default(0),
+  /** A draft (a talk not yet offered) is shown by `npm run dev` and never published. Default: false. */
+  draft: z.boolean({ error: 'expected true or false' }).default(false),
 });
 
 export type TopicData = z.output<typeof topicSchema>;
