@@ -248,6 +248,25 @@ describe('Mastodon', () => {
     const error = await expectRetryable(reader('mastodon').readBack(copies.mastodon), 429, 7000);
     expect(error.message).not.toContain(TOKENS.mastodon);
   });
+
+  test('a token made with `write:statuses read:accounts` (one section of Mastodon’s docs) cannot read statuses: the 403 names the scope to add', async () => {
+    networks.mastodon.scopes = ['write:statuses', 'read:accounts'];
+    try {
+      const error = await reader('mastodon').readBack(copies.mastodon).then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RequestError);
+      expect(error).toMatchObject({ status: 403, retryable: false });
+      expect((error as Error).message).toMatch(/the token lacks read:statuses: make a token with read:statuses read:accounts write:statuses/);
+    } finally {
+      networks.mastodon.scopes = ['read', 'write:statuses'];
+    }
+    // The granular set the hub documents reads as well as `read` does.
+    networks.mastodon.scopes = ['read:statuses', 'read:accounts', 'write:statuses'];
+    try {
+      expect(await reader('mastodon').readBack(copies.mastodon)).toMatchObject({ exists: true });
+    } finally {
+      networks.mastodon.scopes = ['read', 'write:statuses'];
+    }
+  });
 });
 
 describe('X', () => {
@@ -315,11 +334,14 @@ describe('LinkedIn', () => {
     // More than one page of comments (100 a page).
     for (let i = 0; i < 101; i += 1) linkedin.comment(urn, { actor: 'urn:li:person:carol', text: `Comment ${i}`, time: Date.parse(at(10)) + i * 1000 });
     linkedin.likes.set(urn, 11);
+    linkedin.reactions.set(urn, { PRAISE: 2, INTEREST: 1 });
   });
 
-  test('counts likes and comments (nested ones too) and reads every comment, oldest first', async () => {
+  test('counts every kind of reaction (Social Metadata API) and comments (nested ones too), and reads every comment, oldest first', async () => {
     const back = await reader('linkedin').readBack(copies.linkedin);
-    expect(back).toMatchObject({ exists: true, metrics: { likes: 11, replies: 104 }, repliesComplete: true });
+    // 11 likes, 2 celebrates and 1 insightful: socialActions' likesSummary would have said 11.
+    expect(back).toMatchObject({ exists: true, metrics: { likes: 14, replies: 104 }, repliesComplete: true });
+    expect(networks.linkedin.requests.some((request) => request.path.startsWith('/rest/socialMetadata/'))).toBe(true);
     const replies = expectSnapshotReplies(back);
     expect(replies).toHaveLength(104);
     expect(replies[0]).toEqual({
@@ -332,12 +354,18 @@ describe('LinkedIn', () => {
     expect(networks.linkedin.requests.some((request) => request.path.includes('%28urn%3Ali%3Ashare'))).toBe(true);
   });
 
-  test('without r_member_social (403) the copy exists, with no counts and no replies', async () => {
-    networks.linkedin.faults.push({ kind: 'status', status: 403, json: { status: 403, message: 'Not enough permissions to access: GET /socialActions' }, when: (request) => request.path.startsWith('/rest/socialActions'), times: 1 });
-    expect(await reader('linkedin').readBack(copies.linkedin)).toEqual({ ...copies.linkedin, exists: true, metrics: {} });
+  test('without r_member_social (the scope a person can get is w_member_social) the copy exists, unread, and says why', async () => {
+    networks.linkedin.scopes = ['w_member_social'];
+    try {
+      expect(await reader('linkedin').readBack(copies.linkedin)).toEqual({
+        ...copies.linkedin, exists: true, metrics: {}, note: 'counts and replies needs r_member_social (LinkedIn grants it to approved partners only)',
+      });
+    } finally {
+      networks.linkedin.scopes = ['w_member_social', 'r_member_social'];
+    }
     networks.linkedin.faults.push({ kind: 'status', status: 403, when: (request) => request.path.endsWith('/comments'), times: 1 });
     const back = await reader('linkedin').readBack(copies.linkedin);
-    expect(back.metrics).toEqual({ likes: 11, replies: 104 });
+    expect(back.metrics).toEqual({ likes: 14, replies: 104 });
     expect(back.replies).toBeUndefined();
     // Refused for one comment's comments only: the rest is read, and the list is not complete.
     networks.linkedin.faults.push({ kind: 'status', status: 403, when: (request) => request.path === `/rest/socialActions/${encodeUrn(ids['hostile']!)}/comments`, times: 1 });

@@ -141,11 +141,14 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
         return;
       }
       let lastError = '';
+      // What the network would not give (a restricted scope): said once per network, not a failure.
+      const notes = new Set<string>();
       for (const copy of copies) {
         try {
           const back = await withRetry(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url }), policy, {
             ...retryDeps, onRetry: (error, delay) => log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
           });
+          if (back.note) notes.add(message(back.note));
           const before = state.items.get(copy.key)?.copies.get(network);
           const previous = before && !before.gone ? engagementOf(before.metrics) : 0;
           if (!back.exists) {
@@ -169,9 +172,13 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       }
       const source: SourceStatus = row.failed > 0 ? { status: 'failed', copies: row.read, failed: row.failed } : { status: 'read', copies: row.read };
       snapshot.networks[network] = source;
+      if (notes.size > 0) {
+        row.detail = [...notes].join('; ');
+        log(`${label}: ${row.detail}`);
+      }
       if (row.failed > 0) {
         row.status = 'failed';
-        row.detail = `${row.failed} of ${copies.length} could not be read; last: ${lastError}`;
+        row.detail = [`${row.failed} of ${copies.length} could not be read; last: ${lastError}`, ...notes].join('; ');
       }
     };
 

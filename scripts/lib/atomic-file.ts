@@ -18,12 +18,13 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-async function writeTemp(file: string, text: string): Promise<string> {
+async function writeTemp(file: string, text: string, mode?: number): Promise<string> {
   const folder = dirname(file);
   await mkdir(folder, { recursive: true });
   sequence += 1;
   const temp = join(folder, `.${basename(file)}.${process.pid}.${sequence}.tmp`);
-  const handle = await open(temp, 'w');
+  // A file holding a secret is created readable by its owner only (mode 0o600), never briefly wider.
+  const handle = await open(temp, 'w', mode);
   try {
     await handle.writeFile(text);
     await handle.sync();
@@ -33,9 +34,9 @@ async function writeTemp(file: string, text: string): Promise<string> {
   return temp;
 }
 
-/** Replaces (or creates) `file` with `text` atomically. */
-export async function replaceFileAtomically(file: string, text: string): Promise<void> {
-  const temp = await writeTemp(file, text);
+/** Replaces (or creates) `file` with `text` atomically; `mode` sets its permissions (default 0o666 less the umask). */
+export async function replaceFileAtomically(file: string, text: string, options: { mode?: number } = {}): Promise<void> {
+  const temp = await writeTemp(file, text, options.mode);
   try {
     await rename(temp, file);
   } catch (error) {

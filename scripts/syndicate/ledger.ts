@@ -45,6 +45,12 @@ export interface LedgerStore {
   entry: (item: LedgerItemRef, network: Network) => LedgerEntry | undefined;
   /** Records that a request is about to go out (before it is sent). */
   markInFlight: (item: LedgerItemRef, network: Network, mark: { startedAt: string; key?: string | undefined }) => Promise<void>;
+  /**
+   * Removes an in-flight mark once every attempt was refused by the network (nothing was posted), so
+   * the next run posts afresh instead of looking for a copy that cannot exist. The item goes too when
+   * it has no other entry.
+   */
+  clearInFlight: (item: LedgerItemRef, network: Network) => Promise<void>;
   /** Records a post that exists on the network (after it succeeded). */
   markPosted: (item: LedgerItemRef, network: Network, post: { remoteId: string; url: string; postedAt: string }) => Promise<void>;
   snapshot: () => Ledger;
@@ -56,13 +62,17 @@ export async function openLedger(file: string, label: string = file): Promise<Le
   await removeStaleTempFiles(dirname(file), (name) => name.startsWith(`.${basename(file)}.`));
   let queue: Promise<void> = Promise.resolve();
 
-  const update = async (item: LedgerItemRef, network: Network, entry: LedgerEntry): Promise<void> => {
+  const update = async (item: LedgerItemRef, network: Network, entry: LedgerEntry | undefined): Promise<void> => {
     const key = ledgerKey(item.kind, item.slug);
     const next = structuredClone(ledger);
-    (next.items[key] ??= { url: item.url, networks: {} }).networks[network] = entry;
+    const networks = (next.items[key] ??= { url: item.url, networks: {} }).networks;
+    if (entry) networks[network] = entry;
+    else delete networks[network];
+    if (Object.keys(networks).length === 0) delete next.items[key];
     // Checked before it is adopted: a bad entry fails this call and leaves the ledger as it was.
     const snapshot = ledgerSchema.parse(next);
-    ledger.items[key] = structuredClone(snapshot.items[key]!);
+    if (snapshot.items[key]) ledger.items[key] = structuredClone(snapshot.items[key]);
+    else delete ledger.items[key];
     // Writes are chained so a later state never lands before an earlier one; each holds the whole state.
     const write = queue.catch(() => undefined).then(() => writeLedger(file, snapshot));
     queue = write;
@@ -72,6 +82,10 @@ export async function openLedger(file: string, label: string = file): Promise<Le
   return {
     entry: (item, network) => ledger.items[ledgerKey(item.kind, item.slug)]?.networks[network],
     markInFlight: (item, network, { startedAt, key }) => update(item, network, { status: 'in-flight', startedAt, ...(key ? { key } : {}) }),
+    clearInFlight: (item, network) => {
+      const entry = ledger.items[ledgerKey(item.kind, item.slug)]?.networks[network];
+      return entry?.status === 'in-flight' ? update(item, network, undefined) : Promise.resolve();
+    },
     markPosted: (item, network, post) => update(item, network, { status: 'posted', ...post }),
     snapshot: () => structuredClone(ledger),
   };

@@ -85,6 +85,17 @@ export interface RetryDeps {
   onRetry?: (error: unknown, delayMs: number, attempt: number) => void;
 }
 
+/**
+ * Whether a failed attempt may have created the post. An answer in the 4xx range is the network
+ * refusing the request before acting on it (RFC 9110 §15.5: the client's error; 429 and 408 say it
+ * was not processed), so nothing was posted. No answer, a 5xx, or anything unexpected (a 201 without
+ * the id, a library error after the request left) may hide a post that went out.
+ */
+export function mayHaveReachedNetwork(error: unknown): boolean {
+  if (!(error instanceof RequestError) || error.status === undefined) return true;
+  return !(error.status >= 400 && error.status < 500);
+}
+
 /** Whether an error is worth another attempt, and how long the network asked us to wait. */
 export function retryInfo(error: unknown): { retryable: boolean; afterMs: number | undefined } {
   if (error instanceof RequestError) return { retryable: error.retryable, afterMs: error.retryAfterMs };

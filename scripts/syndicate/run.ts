@@ -16,7 +16,7 @@ import { acquireLock } from './lock.ts';
 import { redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
 import { adapterFromEnv } from './networks/index.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, withRetry, type RetryPolicy } from './retry.ts';
 
 /** Networks that upload the share card themselves; the others unfurl the link from the page. */
 const UPLOADS_THUMBNAIL: ReadonlySet<Network> = new Set(['bluesky', 'linkedin']);
@@ -115,7 +115,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
   const items = selectItems(feed.items, options);
   const networks = NETWORKS.filter((network) => !options.only || options.only.includes(network));
   const policyRetry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now };
+  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now, sleep: options.sleep ?? sleep, log };
 
   let release: (() => Promise<void>) | undefined;
   let store: LedgerStore | undefined;
@@ -182,6 +182,18 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         const entry = entryOf(item, network);
         if (entry?.status === 'posted') {
           alreadyPosted += 1;
+          if (!dryRun && adapter?.resolveUrl && adapter.provisionalUrl?.(entry.url)) {
+            // Recorded with a stand-in address (the network gave none when it posted): ask again.
+            try {
+              const url = await adapter.resolveUrl({ remoteId: entry.remoteId, url: entry.url });
+              if (url) {
+                await store!.markPosted(item, network, { remoteId: entry.remoteId, url, postedAt: entry.postedAt });
+                log(`${label} ${item.key}: its address is now known: ${url}`);
+              }
+            } catch (error) {
+              log(`${label} ${item.key}: its address is still unknown — ${message(error)}`);
+            }
+          }
           continue;
         }
         if (holds.has(item.key)) continue;
@@ -211,18 +223,32 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         const key = adapter!.keyFor(item);
         const resume = entry?.status === 'in-flight';
         const startedAt = resume ? entry.startedAt : new Date(now()).toISOString();
+        // Whether an attempt may have posted: only then does the next attempt look for the copy first.
+        let uncertain = resume;
         try {
           // The mark goes to disk before the request leaves: a crash after it makes the next run look first.
           if (!resume) await store!.markInFlight(item, network, { startedAt, key });
           const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
-          const remote = await withRetry((attempt) => adapter!.publish(prepared, { key, resume: resume || attempt > 0, startedAt }), policyRetry, {
+          const remote = await withRetry(async () => {
+            try {
+              return await adapter!.publish(prepared, { key, resume: uncertain, startedAt });
+            } catch (error) {
+              uncertain ||= mayHaveReachedNetwork(error);
+              throw error;
+            }
+          }, policyRetry, {
             sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random,
             onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
           });
-          await store!.markPosted(item, network, { ...remote, postedAt: new Date(now()).toISOString() });
-          rows.push({ item: item.key, network, status: 'posted', url: remote.url });
-          log(`${label} ${item.key}: posted ${remote.url}`);
+          await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt: new Date(now()).toISOString() });
+          rows.push({ item: item.key, network, status: 'posted', url: remote.url, ...(remote.note ? { detail: clean(remote.note) } : {}) });
+          log(`${label} ${item.key}: posted ${remote.url}${remote.note ? ` (${clean(remote.note)})` : ''}`);
         } catch (error) {
+          // Every attempt refused (a retired API version, a missing scope): nothing went out, so the
+          // mark goes and the next run posts afresh rather than looking for a copy that cannot exist.
+          if (!uncertain) {
+            await store!.clearInFlight(item, network).catch((clearing: unknown) => log(`${label} ${item.key}: the in-flight mark stays — ${message(clearing)}`));
+          }
           rows.push({ item: item.key, network, status: 'failed', detail: message(error) });
           log(`${label} ${item.key}: failed — ${message(error)}`);
         }

@@ -154,11 +154,25 @@ export interface FakeMastodon extends FakeServer {
   engagement: Map<string, { favourites?: number; reblogs?: number; quotes?: number }>;
   /** Mastodon 4.5 and later report `quotes_count`; older servers leave it out. */
   reportsQuotes: boolean;
+  /** The token's scopes (default `read write:statuses`, what docs/networks.md asks for). */
+  scopes: string[];
   /** Adds a reply under a status (or a reply) and returns its id. */
   reply: (inReplyToId: string, reply: { account: FakeMastodonAccount; content: string; visibility?: FakeMastodonReply['visibility']; spoilerText?: string; createdAt: string; url?: string | null }) => string;
 }
 
-export async function startFakeMastodon(options: { token: string; maxCharacters?: number }): Promise<FakeMastodon> {
+/**
+ * Which scope each endpoint asks of a token (Mastodon's controllers: `doorkeeper_authorize!` for
+ * writes and verify_credentials, `authorize_if_got_token!` for reads — a token that has scopes must
+ * have these even for public data). https://docs.joinmastodon.org/api/oauth-scopes/
+ */
+function mastodonScopeFor(method: string, path: string): string[] | undefined {
+  if (method === 'POST' && path === '/api/v1/statuses') return ['write', 'write:statuses'];
+  if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') return ['read', 'read:accounts', 'profile'];
+  if (method === 'GET' && (/^\/api\/v1\/accounts\/[^/]+\/statuses$/.test(path) || /^\/api\/v1\/statuses\/[^/]+(\/context)?$/.test(path))) return ['read', 'read:statuses'];
+  return undefined;
+}
+
+export async function startFakeMastodon(options: { token: string; maxCharacters?: number; scopes?: string[] }): Promise<FakeMastodon> {
   const statuses: FakeMastodon['statuses'] = [];
   const replies: FakeMastodonReply[] = [];
   const engagement: FakeMastodon['engagement'] = new Map();
@@ -191,6 +205,8 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
       return { status: 200, json: { domain: '127.0.0.1', configuration: { statuses: { max_characters: options.maxCharacters ?? 500, characters_reserved_per_url: 23 } } } };
     }
     if (!bearer(request, options.token)) return unauthorised();
+    const scopes = mastodonScopeFor(request.method, request.path);
+    if (scopes && !scopes.some((scope) => mastodon!.scopes.includes(scope))) return { status: 403, json: { error: 'This action is outside the authorized scopes' } };
     if (request.method === 'POST' && request.path === '/api/v1/statuses') {
       const key = request.headers['idempotency-key'] as string | undefined;
       const seen = key ? keys.get(key) : undefined;
@@ -215,7 +231,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     return { status: 404, json: { error: 'Not found' } };
   });
   mastodon = Object.assign(server, {
-    statuses, replies, engagement, reportsQuotes: false,
+    statuses, replies, engagement, reportsQuotes: false, scopes: options.scopes ?? ['read', 'write:statuses'],
     reply: (inReplyToId: string, reply: Parameters<FakeMastodon['reply']>[1]) => {
       const id = String(120_000 + replies.length);
       replies.push({
@@ -228,8 +244,37 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
   return mastodon;
 }
 
-/** X API v2: POST /2/tweets (OAuth 1.0a), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id, /2/tweets/search/recent. */
+/**
+ * The OAuth 2.0 scopes each endpoint the hub calls requires, from the `security` of X's OpenAPI
+ * document (https://api.x.com/2/openapi.json; tests/fixtures/specs/x-api-v2.json keeps those paths).
+ */
+const X_SCOPES: Array<{ method: string; path: RegExp; scopes: string[] }> = [
+  { method: 'POST', path: /^\/2\/tweets$/, scopes: ['tweet.read', 'tweet.write', 'users.read'] },
+  { method: 'GET', path: /^\/2\/users\/me$/, scopes: ['tweet.read', 'users.read'] },
+  { method: 'GET', path: /^\/2\/users\/\d+\/tweets$/, scopes: ['tweet.read', 'users.read'] },
+  { method: 'GET', path: /^\/2\/tweets\/search\/recent$/, scopes: ['tweet.read', 'users.read'] },
+  { method: 'GET', path: /^\/2\/tweets\/\d+$/, scopes: ['tweet.read', 'users.read'] },
+];
+
+/** X's OAuth 2.0 side: a client, the user's grant (its scopes), and the tokens issued, each living two hours. */
+export interface FakeXOAuth2 {
+  clientId: string;
+  /** A confidential client's secret: the token endpoint then wants HTTP Basic. */
+  clientSecret?: string | undefined;
+  scopes: string[];
+  /** The refresh tokens X would accept now (each works once). */
+  refreshTokens: Set<string>;
+  /** Access tokens and when they expire (ms). */
+  accessTokens: Map<string, number>;
+  /** The fake's clock, for expiry (tests move it instead of waiting two hours). */
+  now: () => number;
+  /** Issues a new access token (and refresh token with offline.access), as an authorization would. */
+  issue: () => { accessToken: string; refreshToken: string | undefined };
+}
+
+/** X API v2: POST /2/tweets (OAuth 1.0a or 2.0), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id, /2/tweets/search/recent, /2/oauth2/token. */
 export interface FakeX extends FakeServer {
+  oauth2: FakeXOAuth2;
   tweets: Array<{ id: string; text: string }>;
   /** Replies anywhere in a post's conversation (X's `conversation_id` is the first post's id). */
   replies: Array<{ id: string; conversationId: string; author: { id: string; name: string; username: string }; text: string; createdAt: string }>;
@@ -242,7 +287,46 @@ export interface FakeX extends FakeServer {
 /** X escapes these three in a post's `text`, and only these. */
 const xText = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-export async function startFakeX(options: { consumerKey: string }): Promise<FakeX> {
+/** X's error for a token it does not accept, and for one without the scope (https://docs.x.com/x-api/fundamentals/response-codes-and-errors). */
+const xProblem = (status: 401 | 403, detail: string): FakeResponse => ({
+  status, headers: { 'Content-Type': 'application/problem+json' },
+  json: { title: status === 401 ? 'Unauthorized' : 'Forbidden', type: 'about:blank', status, detail },
+});
+
+export async function startFakeX(options: { consumerKey: string; oauth2?: { clientId: string; clientSecret?: string; scopes: string[]; now?: () => number } }): Promise<FakeX> {
+  let issued = 0;
+  const oauth2: FakeXOAuth2 = {
+    clientId: options.oauth2?.clientId ?? 'x-client-id', clientSecret: options.oauth2?.clientSecret, scopes: options.oauth2?.scopes ?? [],
+    refreshTokens: new Set(), accessTokens: new Map(), now: options.oauth2?.now ?? Date.now,
+    issue: () => {
+      issued += 1;
+      const accessToken = `x-oauth2-access-${issued}-${Math.random().toString(36).slice(2)}`;
+      // "By default, the access token … will only stay valid for two hours"; a refresh token only with offline.access.
+      oauth2.accessTokens.set(accessToken, oauth2.now() + 7200 * 1000);
+      const refreshToken = oauth2.scopes.includes('offline.access') ? `x-oauth2-refresh-${issued}-${Math.random().toString(36).slice(2)}` : undefined;
+      if (refreshToken) oauth2.refreshTokens.add(refreshToken);
+      return { accessToken, refreshToken };
+    },
+  };
+  /** POST /2/oauth2/token, grant_type=refresh_token: a confidential client authenticates with Basic, a public one names its client_id. */
+  const token = (request: FakeRequest): FakeResponse => {
+    const form = new URLSearchParams(request.body.toString('utf8'));
+    const invalid = (description: string): FakeResponse => ({ status: 400, json: { error: 'invalid_request', error_description: description } });
+    if (oauth2.clientSecret) {
+      const expected = `Basic ${Buffer.from(`${oauth2.clientId}:${oauth2.clientSecret}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) return { status: 401, json: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
+    } else if (form.get('client_id') !== oauth2.clientId) {
+      return invalid('Missing required parameter [client_id].');
+    }
+    if (form.get('grant_type') !== 'refresh_token') return invalid('Unsupported grant_type.');
+    const presented = form.get('refresh_token') ?? '';
+    if (!oauth2.refreshTokens.delete(presented)) return invalid('Value passed for the token was invalid.');
+    const next = oauth2.issue();
+    return {
+      status: 200,
+      json: { token_type: 'bearer', expires_in: 7200, access_token: next.accessToken, scope: oauth2.scopes.join(' '), ...(next.refreshToken ? { refresh_token: next.refreshToken } : {}) },
+    };
+  };
   const tweets: FakeX['tweets'] = [];
   const replies: FakeX['replies'] = [];
   const engagement: FakeX['engagement'] = new Map();
@@ -256,9 +340,16 @@ export async function startFakeX(options: { consumerKey: string }): Promise<Fake
     };
   };
   const server = await startFakeServer((request) => {
+    if (request.method === 'POST' && request.path === '/2/oauth2/token') return token(request);
     const auth = request.headers.authorization ?? '';
-    if (!auth.startsWith('OAuth ') || !auth.includes(`oauth_consumer_key="${options.consumerKey}"`) || !auth.includes('oauth_signature=')) {
-      return { status: 401, json: { title: 'Unauthorized', detail: 'Unauthorized', status: 401 } };
+    if (auth.startsWith('Bearer ')) {
+      const expires = oauth2.accessTokens.get(auth.slice('Bearer '.length));
+      if (expires === undefined || expires <= oauth2.now()) return xProblem(401, 'Unauthorized');
+      const required = X_SCOPES.find((rule) => rule.method === request.method && rule.path.test(request.path))?.scopes ?? [];
+      const missing = required.filter((scope) => !oauth2.scopes.includes(scope));
+      if (missing.length > 0) return xProblem(403, `Missing required scopes: ${missing.join(', ')}`);
+    } else if (!auth.startsWith('OAuth ') || !auth.includes(`oauth_consumer_key="${options.consumerKey}"`) || !auth.includes('oauth_signature=')) {
+      return xProblem(401, 'Unauthorized');
     }
     if (request.method === 'POST' && request.path === '/2/tweets') {
       const { text } = request.json() as { text: string };
@@ -305,7 +396,7 @@ export async function startFakeX(options: { consumerKey: string }): Promise<Fake
     return { status: 404, json: { title: 'Not Found Error', status: 404 } };
   });
   return Object.assign(server, {
-    tweets, replies, engagement,
+    oauth2, tweets, replies, engagement,
     reply: (conversationId: string, reply: Parameters<FakeX['reply']>[1]) => {
       const id = String(1_870_000_000_000_000_000n + BigInt(replies.length));
       replies.push({ id, conversationId, ...reply });
@@ -314,23 +405,59 @@ export async function startFakeX(options: { consumerKey: string }): Promise<Fake
   });
 }
 
-/** LinkedIn REST: /rest/posts (create, find by author, get), /rest/images initializeUpload and the upload, /rest/socialActions. */
+/**
+ * Sunset dates LinkedIn's migrations page lists (https://learn.microsoft.com/linkedin/marketing/integrations/migrations);
+ * a version it does not list retires about a year after its month, mid-month.
+ */
+const LINKEDIN_SUNSETS: Record<string, string> = {
+  '202411': '2025-11-17', '202508': '2026-08-17', '202510': '2026-10-15', '202511': '2026-11-16', '202601': '2027-01-15', '202602': '2027-02-15', '202603': '2027-03-16',
+};
+
+/** Whether LinkedIn serves a version at `now`: published (its month has begun) and not yet sunset. */
+function linkedinVersionActive(version: string, now: number): boolean {
+  const match = /^(\d{4})(\d{2})$/.exec(version);
+  if (!match) return false;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12 || Date.UTC(year, month - 1, 1) > now) return false;
+  const sunset = LINKEDIN_SUNSETS[version] ?? `${year + 1}-${match[2]}-15`;
+  return now < Date.parse(`${sunset}T00:00:00Z`);
+}
+
+/**
+ * The scope each endpoint needs of a member's token: w_member_social writes; every read of posts,
+ * reactions and comments needs r_member_social, "granted to select developers only"
+ * (https://learn.microsoft.com/linkedin/marketing/community-management/shares/posts-api, Permissions;
+ * …/social-metadata-api; …/comments-api).
+ */
+function linkedinScopeFor(method: string): string {
+  return method === 'GET' ? 'r_member_social' : 'w_member_social';
+}
+
+/** LinkedIn REST: /rest/posts (create, find by author, get), /rest/images initializeUpload and the upload, /rest/socialMetadata, /rest/socialActions comments. */
 export interface FakeLinkedIn extends FakeServer {
   posts: Array<{ id: string; body: any }>;
   images: Map<string, Buffer>;
-  /** Likes per post (or comment) URN. */
+  /** LIKE reactions per post (or comment) URN. */
   likes: Map<string, number>;
+  /** Other reactions per URN, by type (PRAISE, EMPATHY, INTEREST, APPRECIATION, ENTERTAINMENT). */
+  reactions: Map<string, Record<string, number>>;
+  /** The token's scopes (default w_member_social and r_member_social; a person without partner access has only the first). */
+  scopes: string[];
+  /** The fake's clock, for which API versions are active. */
+  now: () => number;
   /** Comments on posts and on comments; `parent` is the post or comment commented on. */
   comments: Array<{ urn: string; post: string; parent: string; actor: string; text: string; time: number }>;
   /** Adds a comment on a post or on a comment and returns its URN. */
   comment: (parent: string, comment: { actor: string; text: string; time: number }) => string;
 }
 
-export async function startFakeLinkedIn(options: { token: string; author: string }): Promise<FakeLinkedIn> {
+export async function startFakeLinkedIn(options: { token: string; author: string; scopes?: string[]; now?: () => number }): Promise<FakeLinkedIn> {
   const posts: FakeLinkedIn['posts'] = [];
   const images = new Map<string, Buffer>();
   const uploads = new Map<string, string>();
   const likes = new Map<string, number>();
+  const reactions: FakeLinkedIn['reactions'] = new Map();
+  let linkedin: FakeLinkedIn | undefined;
   const comments: FakeLinkedIn['comments'] = [];
   const summaries = (urn: string) => {
     const below = (parent: string): number => comments.filter((comment) => comment.parent === parent).reduce((sum, comment) => sum + 1 + below(comment.urn), 0);
@@ -356,8 +483,16 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       images.set(image, request.body);
       return { status: 201 };
     }
-    if (!/^\d{6}$/.test(String(request.headers['linkedin-version'] ?? '')) || request.headers['x-restli-protocol-version'] !== '2.0.0') {
-      return { status: 426, json: { status: 426, message: 'A valid LinkedIn-Version and X-Restli-Protocol-Version: 2.0.0 are required' } };
+    const version = String(request.headers['linkedin-version'] ?? '');
+    if (!version) return { status: 400, json: { status: 400, code: 'VERSION_MISSING', message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.' } };
+    // A retired (or not yet published) version: what LinkedIn answers, the version shown as YYYYMMDD.
+    if (!linkedinVersionActive(version, linkedin!.now())) {
+      return { status: 426, json: { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${version}01 is not active` } };
+    }
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0') return { status: 400, json: { status: 400, message: 'X-Restli-Protocol-Version: 2.0.0 is required' } };
+    const scope = linkedinScopeFor(request.method);
+    if (!linkedin!.scopes.includes(scope)) {
+      return { status: 403, json: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: `Not enough permissions to access: ${request.method} ${request.path} (needs ${scope})` } };
     }
     if (request.method === 'POST' && request.path === '/rest/images' && request.query.get('action') === 'initializeUpload') {
       const id = String(images.size + uploads.size + 1);
@@ -384,6 +519,23 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       const post = posts.find((candidate) => candidate.id === decodeURIComponent(match[1]!));
       return post ? { status: 200, json: { id: post.id, ...post.body } } : { status: 404, json: { status: 404, message: 'Not found' } };
     }
+    // https://learn.microsoft.com/linkedin/marketing/community-management/shares/social-metadata-api: a count per reaction type.
+    const metadata = /^\/rest\/socialMetadata\/([^/]+)$/.exec(request.path);
+    if (request.method === 'GET' && metadata) {
+      if (/[(),]/.test(metadata[1]!)) return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${metadata[1]}` } };
+      const urn = decodeURIComponent(metadata[1]!);
+      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn)) return { status: 404, json: { status: 404, message: 'Not found' } };
+      const counted = { ...(likes.get(urn) ? { LIKE: likes.get(urn)! } : {}), ...reactions.get(urn) };
+      const { commentsSummary } = summaries(urn);
+      return {
+        status: 200,
+        json: {
+          entity: urn, commentsState: 'OPEN',
+          reactionSummaries: Object.fromEntries(Object.entries(counted).map(([type, count]) => [type, { reactionType: type, count }])),
+          commentSummary: { count: commentsSummary.aggregatedTotalComments, topLevelCount: commentsSummary.totalFirstLevelComments },
+        },
+      };
+    }
     // https://learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api: the URN is encoded in the path.
     const social = /^\/rest\/socialActions\/([^/]+)(\/comments)?$/.exec(request.path);
     if (request.method === 'GET' && social) {
@@ -402,8 +554,8 @@ export async function startFakeLinkedIn(options: { token: string; author: string
     }
     return { status: 404, json: { status: 404, message: 'Not found' } };
   });
-  return Object.assign(server, {
-    posts, images, likes, comments,
+  linkedin = Object.assign(server, {
+    posts, images, likes, reactions, comments, scopes: options.scopes ?? ['w_member_social', 'r_member_social'], now: options.now ?? Date.now,
     comment: (parent: string, comment: { actor: string; text: string; time: number }) => {
       const post = comments.find((candidate) => candidate.urn === parent)?.post ?? parent;
       const urn = `urn:li:comment:(${post},${7_300_000_000 + comments.length})`;
@@ -411,6 +563,20 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       return urn;
     },
   });
+  return linkedin;
+}
+
+/**
+ * How Threads counts a post's text: "Text posts are limited to 500 characters. Emojis are counted as
+ * the number of UTF-8 bytes." (https://developers.facebook.com/docs/threads/posts, Limitations) —
+ * each emoji grapheme as its bytes, every other character as one.
+ */
+export function threadsCount(text: string): number {
+  let count = 0;
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
+    count += /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(segment) ? Buffer.byteLength(segment, 'utf8') : [...segment].length;
+  }
+  return count;
 }
 
 /** Threads Graph API: containers, threads_publish, the user's threads, a media object's fields, insights, conversation. */
@@ -418,6 +584,11 @@ export interface FakeThreads extends FakeServer {
   published: Array<{ id: string; text: string; link: string | undefined; container: string }>;
   /** Let threads_publish answer `{}` (no id) this many times, to exercise the status poll. */
   publishWithoutId: number;
+  /** The container reports IN_PROGRESS to this many status checks before its real status. */
+  inProgressChecks: number;
+  /** A published post's fields leave out `permalink` (as right after publishing) this many times; `shortcode` likewise. */
+  permalinkMissing: number;
+  shortcodeMissing: number;
   /** Insights per media id (`replies` is counted from `replies` unless set). */
   insights: Map<string, { views?: number; likes?: number; reposts?: number; quotes?: number; replies?: number }>;
   /** Replies under a published thread at any depth; `username` is left out for a private profile, as the API does. */
@@ -441,7 +612,11 @@ export async function startFakeThreads(options: { token: string; userId: string 
     if (request.method === 'POST' && request.path === `/${options.userId}/threads`) {
       const text = form.get('text') ?? '';
       if (form.get('media_type') !== 'TEXT') return { status: 400, json: { error: { message: 'media_type must be TEXT', code: 100 } } };
-      if ([...text].length > 500) return { status: 400, json: { error: { message: 'text is longer than 500 characters', code: 100 } } };
+      if (threadsCount(text) > 500) return { status: 400, json: { error: { message: 'Param text must be at most 500 characters long.', type: 'OAuthException', code: 100 } } };
+      // "All unique URLs found in the text field are counted as links", the attachment's too; more than 5 fail here.
+      const links = new Set([...text.matchAll(/https?:\/\/\S+/g)].map(([url]) => url));
+      if (form.get('link_attachment')) links.add(form.get('link_attachment')!);
+      if (links.size > 5) return { status: 400, json: { error: { message: 'THREADS_API__LINK_LIMIT_EXCEEDED', type: 'OAuthException', code: 100 } } };
       const id = `1790${containers.size}`;
       containers.set(id, { text, link: form.get('link_attachment') ?? undefined });
       return { status: 200, json: { id } };
@@ -461,8 +636,9 @@ export async function startFakeThreads(options: { token: string; userId: string 
     }
     if (request.method === 'GET' && request.path === `/${options.userId}/threads`) {
       const limit = Number(request.query.get('limit') ?? 25);
-      return { status: 200, json: { data: [...published].reverse().slice(0, limit).map((media) => ({ id: media.id, text: media.text, permalink: permalink(media.id), link_attachment_url: media.link })) } };
+      return { status: 200, json: { data: [...published].reverse().slice(0, limit).map((media) => ({ id: media.id, text: media.text, permalink: permalink(media.id), shortcode: `C${media.id}`, username: 'morwennahale', link_attachment_url: media.link })) } };
     }
+    if (request.method === 'GET' && request.path === '/me') return { status: 200, json: { id: options.userId, username: 'morwennahale' } };
     // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
     const edge = /^\/(\d+)\/(insights|conversation)$/.exec(request.path);
     if (request.method === 'GET' && edge) {
@@ -496,15 +672,31 @@ export async function startFakeThreads(options: { token: string; userId: string 
     const match = /^\/(\d+)$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const media = published.find((candidate) => candidate.id === match[1]);
-      if (media) return { status: 200, json: { id: media.id, permalink: permalink(media.id) } };
+      if (media) {
+        const fields = (request.query.get('fields') ?? 'id').split(',');
+        const withoutPermalink = threads!.permalinkMissing > 0;
+        const withoutShortcode = threads!.shortcodeMissing > 0;
+        if (withoutPermalink) threads!.permalinkMissing -= 1;
+        if (withoutShortcode) threads!.shortcodeMissing -= 1;
+        const all: Record<string, string | undefined> = {
+          id: media.id, permalink: withoutPermalink ? undefined : permalink(media.id), username: 'morwennahale', shortcode: withoutShortcode ? undefined : `C${media.id}`,
+        };
+        return { status: 200, json: Object.fromEntries(fields.filter((field) => all[field] !== undefined).map((field) => [field, all[field]])) };
+      }
       const container = containers.get(match[1]!);
-      if (container) return { status: 200, json: { id: match[1], status: container.published ? 'PUBLISHED' : 'FINISHED' } };
+      if (container) {
+        if (threads!.inProgressChecks > 0) {
+          threads!.inProgressChecks -= 1;
+          return { status: 200, json: { id: match[1], status: 'IN_PROGRESS' } };
+        }
+        return { status: 200, json: { id: match[1], status: container.published ? 'PUBLISHED' : 'FINISHED' } };
+      }
       return { status: 400, json: { error: { message: 'Unsupported get request', code: 100 } } };
     }
     return { status: 404, json: { error: { message: 'Unknown path', code: 803 } } };
   });
   threads = Object.assign(server, {
-    published, publishWithoutId: 0, insights, replies, pageSize: 25,
+    published, publishWithoutId: 0, inProgressChecks: 0, permalinkMissing: 0, shortcodeMissing: 0, insights, replies, pageSize: 25,
     reply: (parent: string, reply: Parameters<FakeThreads['reply']>[1]) => {
       const id = `1810${replies.length}`;
       const root = replies.find((candidate) => candidate.id === parent)?.root ?? parent;

@@ -20,6 +20,11 @@ export interface RemotePost {
   url: string;
 }
 
+/** What publishing gives back: the post, and a line worth telling the person (a check that could not be made). */
+export interface Published extends RemotePost {
+  note?: string | undefined;
+}
+
 export interface PublishOptions {
   /** Deterministic per (item, network): Bluesky's record key, Mastodon's Idempotency-Key. */
   key: string;
@@ -46,6 +51,8 @@ export interface ReadBack extends RemotePost {
    * removed. False where the network only shows recent ones (X's search covers about a week).
    */
   repliesComplete?: boolean | undefined;
+  /** What could not be read and why (a restricted scope), for the collect summary. */
+  note?: string | undefined;
 }
 
 export interface NetworkAdapter {
@@ -54,8 +61,12 @@ export interface NetworkAdapter {
   keyFor: (item: { key: string; datePublished: string }) => string;
   /** What composing needs from the account's server (Mastodon's instance limits). */
   composeSettings?: () => Promise<ComposeSettings>;
-  publish: (post: PreparedPost, options: PublishOptions) => Promise<RemotePost>;
+  publish: (post: PreparedPost, options: PublishOptions) => Promise<Published>;
   readBack: (remote: RemotePost) => Promise<ReadBack>;
+  /** Whether a recorded address is a stand-in (the network gave none when the copy was posted). */
+  provisionalUrl?: (url: string) => boolean;
+  /** The copy's own address, when the network gives it now; undefined while it still does not. */
+  resolveUrl?: (remote: RemotePost) => Promise<string | undefined>;
 }
 
 /** What every adapter is given besides its credentials. */
@@ -64,6 +75,10 @@ export interface AdapterDeps {
   /** Each request gives up after this long (a slow network must not hang the run). */
   timeoutMs: number;
   now: () => number;
+  /** Waits between status checks (injected, so tests do not wait the minutes a network asks for). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Progress lines (already redacted by the caller's `log`). */
+  log?: (line: string) => void;
 }
 
 /** A credential-less network: the variables that are missing, for the one line that says so. */
@@ -86,14 +101,22 @@ export function requireEnv<K extends string>(env: Record<string, string | undefi
 /** Which environment variables hold secrets: never printed, redacted from every message. */
 export const SECRET_ENV = [
   'BLUESKY_APP_PASSWORD', 'MASTODON_TOKEN', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET', 'X_OAUTH2_TOKEN',
-  'LINKEDIN_TOKEN', 'THREADS_TOKEN', 'WEBMENTION_IO_TOKEN',
+  'X_REFRESH_TOKEN', 'X_CLIENT_SECRET', 'LINKEDIN_TOKEN', 'THREADS_TOKEN', 'WEBMENTION_IO_TOKEN',
 ] as const;
+
+/** Secrets obtained while running (a refreshed X access token, its new refresh token): redacted like the environment's. */
+const runtimeSecrets = new Set<string>();
+
+/** Adds a secret obtained at run time to what `redact` hides, in every message of this process. */
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= 4) runtimeSecrets.add(value);
+}
 
 /** Replaces every secret's value in a text by `[redacted]`. */
 export function redact(text: string, env: Record<string, string | undefined>): string {
   let result = text;
-  for (const name of SECRET_ENV) {
-    const value = env[name];
+  const values = [...SECRET_ENV.map((name) => env[name]), ...runtimeSecrets];
+  for (const value of values) {
     if (value && value.length >= 4) result = result.split(value).join('[redacted]');
   }
   return result;

@@ -9,7 +9,7 @@
  * `app.bsky.feed.getPosts` for the counts and `app.bsky.feed.getPostThread` for the replies.
  */
 import { createHash } from 'node:crypto';
-import { Agent, AppBskyFeedDefs, AtpAgent, AtUri, XRPCError } from '@atproto/api';
+import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
 import { requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type ReadBack, type RemotePost } from './adapter.ts';
@@ -162,6 +162,22 @@ export function createBlueskyReader(config: BlueskyReaderConfig, deps: AdapterDe
   };
 }
 
+/**
+ * The mentions in a text as facets whose `did` the network resolved. `RichText.detectFacets(agent)`
+ * asks the PDS (`com.atproto.identity.resolveHandle`) for each handle and, when one does not
+ * resolve, leaves its `did` empty — still not a DID, so the record would be refused: such a mention
+ * is dropped and stays plain text, as the Bluesky app leaves it.
+ * https://docs.bsky.app/docs/advanced-guides/post-richtext#rich-text-facets
+ */
+export async function mentionFacets(agent: AtpAgent, text: string): Promise<AppBskyRichtextFacet.Main[]> {
+  const rich = new RichText({ text });
+  await rich.detectFacets(agent);
+  return (rich.facets ?? []).filter((facet) => {
+    const mentions = facet.features.filter((feature) => AppBskyRichtextFacet.isMention(feature));
+    return mentions.length > 0 && mentions.every((mention) => typeof mention.did === 'string' && mention.did.startsWith('did:'));
+  });
+}
+
 export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): NetworkAdapter {
   const appUrl = config.appUrl ?? 'https://bsky.app';
   const timedFetch = timed(deps);
@@ -215,8 +231,11 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
         const existing = await find(client, key);
         if (existing) return existing;
       }
+      // Links and tags were found offline when composing; mentions need the network.
+      const facets = [...((post.facets ?? []) as AppBskyRichtextFacet.Main[]), ...(await mentionFacets(client, post.text))]
+        .sort((a, b) => a.index.byteStart - b.index.byteStart);
       const record = {
-        $type: COLLECTION, text: post.text, facets: post.facets ?? [], createdAt: new Date(deps.now()).toISOString(), embed: await embed(client, post),
+        $type: COLLECTION, text: post.text, facets, createdAt: new Date(deps.now()).toISOString(), embed: await embed(client, post),
       };
       try {
         const { data } = await client.com.atproto.repo.createRecord({ repo: client.session!.did, collection: COLLECTION, rkey: key, record });

@@ -1,16 +1,28 @@
 /**
  * LinkedIn with plain fetch (there is no official JS SDK): `POST /rest/posts` with an article share
  * whose thumbnail is uploaded first (`/rest/images?action=initializeUpload`, then a PUT of the bytes).
- * LinkedIn has no idempotency key, so before posting again the adapter looks for the item's URL as
- * the article source of the author's recent posts (`GET /rest/posts?q=author`).
  * https://learn.microsoft.com/linkedin/marketing/community-management/shares/posts-api
  *
- * Reading back: the post itself (`GET /rest/posts/{urn}`) says whether it exists; its social actions
- * (`GET /rest/socialActions/{urn}`: likes and comments) and comments (`…/comments`, and the comments
- * on each comment) need the restricted r_member_social scope (r_organization_social for a page).
- * Without it LinkedIn answers 403 and the copy is read as existing, with no counts and no replies.
- * https://learn.microsoft.com/linkedin/marketing/community-management/shares/network-update-social-actions
- * https://learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api
+ * Scopes. A person can get `w_member_social` (the "Share on LinkedIn" product): it creates posts and
+ * images. Everything that reads — listing the author's posts, reading a post, its reactions and its
+ * comments — needs `r_member_social`, which LinkedIn grants "to select developers only"
+ * (https://learn.microsoft.com/linkedin/marketing/community-management/shares/social-metadata-api,
+ * Permissions). Without it those requests answer 403, and the adapter does without:
+ *
+ * - Exactly once. LinkedIn has no idempotency key. A publish that returned its id (the `x-restli-id`
+ *   header of the 201) is recorded at once; one that LinkedIn refused (4xx) posted nothing, and the
+ *   run clears its in-flight mark (run.ts). Only a request whose answer was lost leaves a mark that
+ *   needs a look: with `r_member_social` the adapter looks for the item's URL among the author's
+ *   recent posts (`GET /rest/posts?q=author`); without it, it cannot look, so it posts and says so —
+ *   a possible second copy, never an item stuck for good.
+ * - Reading back. Reactions of every kind come from the Social Metadata API
+ *   (`GET /rest/socialMetadata/{urn}`), which replaced `socialActions` likes; comments from the
+ *   Comments API (`GET /rest/socialActions/{urn}/comments`, and the comments on each comment). A 403
+ *   is read as "exists, not readable with this token" and reported, never a failed run.
+ *   https://learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api
+ *
+ * The version header is derived from the date or set with LINKEDIN_VERSION (linkedin-versions.ts);
+ * a retired one (426 NONEXISTENT_VERSION) fails with one line naming the variable and a version to set.
  *
  * A comment names its author only by URN (`urn:li:person:…`); turning that into a name needs a
  * profile lookup that LinkedIn grants for the signed-in member only, so every commenter is
@@ -18,29 +30,36 @@
  * LinkedIn's own "copy link to comment".
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
+import { RequestError } from '../retry.ts';
 import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
+import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './linkedin-versions.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
-
-/** The API version LinkedIn's versioned REST endpoints require (YYYYMM); override with LINKEDIN_VERSION. */
-export const LINKEDIN_DEFAULT_VERSION = '202511';
 
 export interface LinkedInConfig {
   apiUrl: string;
   token: string;
   /** `urn:li:person:{id}` (or an organisation URN). */
   author: string;
-  version: string;
+  /** LINKEDIN_VERSION; unset, the adapter derives one from the date. */
+  version?: string | undefined;
 }
 
 export function linkedinConfig(env: Record<string, string | undefined>): LinkedInConfig | MissingCredentials {
   const found = requireEnv(env, ['LINKEDIN_TOKEN', 'LINKEDIN_AUTHOR']);
   if ('missing' in found) return found;
+  const version = env['LINKEDIN_VERSION'] || undefined;
+  if (version !== undefined && !isLinkedInVersion(version)) {
+    throw new Error(`LINKEDIN_VERSION: expected a version like 202609 (year and month, YYYYMM), got ${JSON.stringify(version)}`);
+  }
   return {
     apiUrl: (env['LINKEDIN_API_URL'] || 'https://api.linkedin.com').replace(/\/$/, ''), token: found.LINKEDIN_TOKEN,
-    author: found.LINKEDIN_AUTHOR, version: env['LINKEDIN_VERSION'] || LINKEDIN_DEFAULT_VERSION,
+    author: found.LINKEDIN_AUTHOR, version,
   };
 }
+
+/** Said wherever a read needs the scope LinkedIn keeps for approved partners. */
+export const NEEDS_READ_SCOPE = 'needs r_member_social (LinkedIn grants it to approved partners only)';
 
 interface LinkedInPost {
   id: string;
@@ -54,9 +73,14 @@ const MAX_COMMENT_REQUESTS = 30;
 /** What a commenter is called: LinkedIn does not give other members' names to this API. */
 export const LINKEDIN_MEMBER = 'LinkedIn member';
 
-interface SocialActions {
-  likesSummary?: { totalLikes?: number };
-  commentsSummary?: { totalFirstLevelComments?: number; aggregatedTotalComments?: number };
+/**
+ * `GET /rest/socialMetadata/{urn}`: a count per reaction type (LIKE, PRAISE, EMPATHY, INTEREST,
+ * APPRECIATION, ENTERTAINMENT) and the comment counts.
+ * https://learn.microsoft.com/linkedin/marketing/community-management/shares/social-metadata-api
+ */
+interface SocialMetadata {
+  reactionSummaries?: Record<string, { reactionType?: string; count?: number } | undefined>;
+  commentSummary?: { count?: number; topLevelCount?: number };
 }
 
 interface LinkedInComment {
@@ -89,26 +113,53 @@ function commentUrl(postUrl: string, commentUrn: string): string {
   }
 }
 
-/** 403 (the scope is missing) and 404 (LinkedIn has no social actions for the post): nothing to read, and no failure. */
+/** 403 (the scope is missing) and 404 (LinkedIn has no social data for the post): nothing to read, and no failure. */
 const notAvailable = (status: number): boolean => status === 403 || status === 404;
 
+/** Every reaction, whatever its type, counts as one "like" in the evidence (the site shows one number). */
+function reactionCount(summaries: SocialMetadata['reactionSummaries']): number | undefined {
+  if (!summaries) return undefined;
+  let total = 0;
+  for (const summary of Object.values(summaries)) {
+    if (typeof summary?.count === 'number' && Number.isSafeInteger(summary.count) && summary.count >= 0) total += summary.count;
+  }
+  return total;
+}
+
 export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps): NetworkAdapter {
+  const version = config.version ?? derivedLinkedInVersion(deps.now());
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
-    Authorization: `Bearer ${config.token}`, 'LinkedIn-Version': config.version, 'X-Restli-Protocol-Version': '2.0.0', ...extra,
+    Authorization: `Bearer ${config.token}`, 'LinkedIn-Version': version, 'X-Restli-Protocol-Version': '2.0.0', ...extra,
   });
-  const send = (method: string, path: string, options: { body?: unknown; query?: Record<string, string>; accept?: (status: number) => boolean } = {}) => {
+  /** A retired (or never published) version: one line naming the variable and a version to set. */
+  const retired = (method: string, url: string, body: unknown): RequestError => {
+    const code = (body as { code?: unknown } | undefined)?.code;
+    const suggestion = suggestedLinkedInVersion(deps.now(), version);
+    return new RequestError({
+      method, url, status: 426, retryable: false,
+      detail: `LinkedIn does not serve API version ${version}${typeof code === 'string' ? ` (${code})` : ''}: set LINKEDIN_VERSION=${suggestion}, a version LinkedIn keeps for about a year (https://learn.microsoft.com/linkedin/marketing/versioning)`,
+    });
+  };
+  const send = async (method: string, path: string, options: { body?: unknown; query?: Record<string, string>; accept?: (status: number) => boolean } = {}) => {
     const search = options.query ? `?${new URLSearchParams(options.query)}` : '';
-    return requestJson(deps.fetch, {
-      method, url: `${config.apiUrl}${path}${search}`, timeoutMs: deps.timeoutMs, now: deps.now,
+    const url = `${config.apiUrl}${path}${search}`;
+    const answer = await requestJson(deps.fetch, {
+      method, url, timeoutMs: deps.timeoutMs, now: deps.now,
       headers: headers(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.accept ? { accept: options.accept } : {}),
+      accept: (status) => status === 426 || (options.accept?.(status) ?? false),
     });
+    if (answer.status === 426) throw retired(method, url, answer.body);
+    return answer;
   };
   const postUrl = (urn: string): string => `https://www.linkedin.com/feed/update/${urn}/`;
 
-  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
-    const { body } = await send('GET', '/rest/posts', { query: { author: config.author, q: 'author', count: '50', sortBy: 'LAST_MODIFIED' } });
+  /** The author's copy of the item, undefined when there is none, or `unreadable` without r_member_social. */
+  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined | 'unreadable'> => {
+    const { status, body } = await send('GET', '/rest/posts', {
+      query: { author: config.author, q: 'author', count: '50', sortBy: 'LAST_MODIFIED' }, accept: (code) => code === 403,
+    });
+    if (status === 403) return 'unreadable';
     const found = ((body as { elements?: LinkedInPost[] }).elements ?? []).find((post) => post.content?.article?.source === itemUrl);
     return found ? { remoteId: found.id, url: postUrl(found.id) } : undefined;
   };
@@ -162,9 +213,14 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
     network: 'linkedin',
     keyFor: (item) => stableKey(item.key, 'linkedin'),
     async publish(post, { resume }) {
+      let note: string | undefined;
       if (resume) {
         const existing = await findRecent(post.link.url);
-        if (existing) return existing;
+        if (existing === 'unreadable') {
+          note = `an earlier attempt may have posted it and LinkedIn would not say (listing posts ${NEEDS_READ_SCOPE}); if two copies show, delete one`;
+        } else if (existing) {
+          return existing;
+        }
       }
       const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes) : undefined;
       const { headers: answer } = await send('POST', '/rest/posts', {
@@ -175,21 +231,23 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
           lifecycleState: 'PUBLISHED', isReshareDisabledByAuthor: false,
         },
       });
+      // The new post's URN is in this header (Posts API, "Create a Post": the response has no body).
       const urn = answer.get('x-restli-id');
       if (!urn) throw new Error(`[POST] ${config.apiUrl}/rest/posts: 201 without an x-restli-id header`);
-      return { remoteId: urn, url: postUrl(urn) };
+      return { remoteId: urn, url: postUrl(urn), ...(note ? { note } : {}) };
     },
     async readBack(remote) {
       const urn = encodeUrn(remote.remoteId);
-      const post = await send('GET', `/rest/posts/${urn}`, { accept: (status) => status === 404 });
+      const post = await send('GET', `/rest/posts/${urn}`, { accept: notAvailable });
       if (post.status === 404) return { ...remote, exists: false, metrics: {} };
-      const social = await send('GET', `/rest/socialActions/${urn}`, { accept: notAvailable });
-      if (notAvailable(social.status)) return { ...remote, exists: true, metrics: {} };
-      const summary = (social.body ?? {}) as SocialActions;
-      // LinkedIn reports no reposts or quotes here. Aggregated comments include comments on comments, as the replies do.
+      // Without r_member_social LinkedIn will not show the post: it was posted, and nothing more is known.
+      if (post.status === 403) return { ...remote, exists: true, metrics: {}, note: `counts and replies ${NEEDS_READ_SCOPE}` };
+      const social = await send('GET', `/rest/socialMetadata/${urn}`, { accept: notAvailable });
+      if (social.status === 403) return { ...remote, exists: true, metrics: {}, note: `counts and replies ${NEEDS_READ_SCOPE}` };
+      const summary = (social.status === 404 ? {} : (social.body ?? {})) as SocialMetadata;
+      // LinkedIn reports no reposts or quotes here. The comment count includes comments on comments, as the replies do.
       const metrics = counts({
-        likes: summary.likesSummary?.totalLikes, reposts: undefined,
-        replies: summary.commentsSummary?.aggregatedTotalComments ?? summary.commentsSummary?.totalFirstLevelComments, quotes: undefined,
+        likes: reactionCount(summary.reactionSummaries), reposts: undefined, replies: summary.commentSummary?.count, quotes: undefined,
       });
       const thread = await readComments(remote, metrics.replies);
       return { ...remote, exists: true, metrics, ...(thread ? { replies: thread.replies, repliesComplete: thread.complete } : {}) };

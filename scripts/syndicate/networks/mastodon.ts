@@ -1,5 +1,13 @@
 /**
- * Mastodon through `masto`. Exactly once: every request carries an `Idempotency-Key` derived from
+ * Mastodon through `masto`. The token needs `read:statuses read:accounts write:statuses` (or the
+ * broader `read write:statuses`): a token that carries scopes must have the one each endpoint asks
+ * for, even for public data, or Mastodon answers 403 "This action is outside the authorized scopes".
+ * `POST /api/v1/statuses` needs write:statuses; `GET /api/v1/accounts/verify_credentials` needs
+ * read:accounts (or profile); `GET /api/v1/statuses/:id`, its `/context` and
+ * `GET /api/v1/accounts/:id/statuses` need read:statuses (https://docs.joinmastodon.org/api/oauth-scopes/,
+ * and each method's page under https://docs.joinmastodon.org/methods/). A 403 says which is missing.
+ *
+ * Exactly once: every request carries an `Idempotency-Key` derived from
  * the item, so the server answers a repeated request with the status it already made. Servers keep
  * the key for about an hour, so a post whose first request is older than that is looked for among
  * the account's recent statuses first.
@@ -68,13 +76,28 @@ function toMastodonReply(status: mastodon.v1.Status): Reply | undefined {
   });
 }
 
+/** The scopes the hub's token needs, for messages and for `npm run status`. */
+export const MASTODON_SCOPES = ['read:statuses', 'read:accounts', 'write:statuses'] as const;
+
+/** Whether granted scopes cover one the hub needs (`read` covers every `read:…`, `write` every `write:…`). */
+export function coversMastodonScope(granted: readonly string[], needed: string): boolean {
+  return granted.includes(needed) || granted.includes(needed.split(':')[0]!) || (needed === 'read:accounts' && granted.includes('profile'));
+}
+
 export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps): NetworkAdapter {
   const client = createRestAPIClient({ url: config.url, accessToken: config.token, timeout: deps.timeoutMs, log: 'error' });
-  const call = async <T>(method: string, path: string, request: () => Promise<T>): Promise<T> => {
+  const call = async <T>(method: string, path: string, scope: (typeof MASTODON_SCOPES)[number] | undefined, request: () => Promise<T>): Promise<T> => {
     try {
       return await request();
     } catch (error) {
-      throw translate(error, method, `${config.url}${path}`, deps.now());
+      const translated = translate(error, method, `${config.url}${path}`, deps.now());
+      if (scope && translated instanceof RequestError && translated.status === 403) {
+        throw new RequestError({
+          method, url: `${config.url}${path}`, status: 403, retryable: false, cause: error,
+          detail: `the token lacks ${scope}: make a token with ${MASTODON_SCOPES.join(' ')} (Preferences → Development) and set MASTODON_TOKEN`,
+        });
+      }
+      throw translated;
     }
   };
   // A status deleted (or never there) answers 404: it does not exist, which is an answer, not a failure.
@@ -85,8 +108,8 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
   const toRemote = (status: mastodon.v1.Status): RemotePost => ({ remoteId: status.id, url: status.url ?? status.uri });
 
   const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
-    const account = await call('GET', '/api/v1/accounts/verify_credentials', () => client.v1.accounts.verifyCredentials());
-    const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, async () => client.v1.accounts.$select(account.id).statuses.list({ limit: 40 }));
+    const account = await call('GET', '/api/v1/accounts/verify_credentials', 'read:accounts', () => client.v1.accounts.verifyCredentials());
+    const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, 'read:statuses', async () => client.v1.accounts.$select(account.id).statuses.list({ limit: 40 }));
     // Status content is HTML; the link is in an href.
     const found = statuses.find((status) => status.content.includes(`href="${itemUrl}"`) || status.content.includes(itemUrl));
     return found ? toRemote(found) : undefined;
@@ -96,7 +119,7 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
     network: 'mastodon',
     keyFor: (item) => stableKey(item.key, 'mastodon'),
     async composeSettings() {
-      const instance = await call('GET', '/api/v2/instance', () => client.v2.instance.fetch());
+      const instance = await call('GET', '/api/v2/instance', undefined, () => client.v2.instance.fetch());
       const statuses = instance.configuration.statuses;
       return { mastodon: { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl } };
     },
@@ -105,15 +128,15 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
         const existing = await findRecent(post.link.url);
         if (existing) return existing;
       }
-      const status = await call('POST', '/api/v1/statuses', () =>
+      const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
         client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }));
       return toRemote(status);
     },
     async readBack(remote) {
       const path = `/api/v1/statuses/${encodeURIComponent(remote.remoteId)}`;
-      const status = await call('GET', path, () => client.v1.statuses.$select(remote.remoteId).fetch()).catch(gone);
+      const status = await call('GET', path, 'read:statuses', () => client.v1.statuses.$select(remote.remoteId).fetch()).catch(gone);
       if (!status) return { ...remote, exists: false, metrics: {} };
-      const context = await call('GET', `${path}/context`, () => client.v1.statuses.$select(remote.remoteId).context.fetch()).catch(gone);
+      const context = await call('GET', `${path}/context`, 'read:statuses', () => client.v1.statuses.$select(remote.remoteId).context.fetch()).catch(gone);
       if (!context) return { ...remote, exists: false, metrics: {} };
       return {
         ...toRemote(status), exists: true,

@@ -1,9 +1,16 @@
 /**
  * Threads with plain fetch (Graph API; no official JS SDK), in two steps: create a media container,
- * then publish it; if publishing answers without an id, the container's status is polled
- * (FINISHED, PUBLISHED, ERROR, EXPIRED). Threads has no idempotency key, so before posting again the
- * adapter looks for the item's URL among the account's recent threads.
- * https://developers.facebook.com/docs/threads/posts
+ * then publish it. When publishing answers without the media id, the container's status is checked
+ * (FINISHED, PUBLISHED, ERROR, EXPIRED, IN_PROGRESS) "once per minute, for no more than 5 minutes",
+ * as https://developers.facebook.com/docs/threads/troubleshooting recommends. Threads has no
+ * idempotency key, so before posting again the adapter looks for the item's URL among the account's
+ * recent threads. https://developers.facebook.com/docs/threads/posts
+ *
+ * The copy's address is its `permalink`. Threads can publish and not give it yet; the post is
+ * recorded all the same (its id is what keeps it from being posted twice), under the address built
+ * from its `shortcode` and `username` (the form of every permalink, threads.com/@user/post/code), or
+ * failing that the profile's, which the next run replaces once Threads gives the permalink.
+ * https://developers.facebook.com/docs/threads/threads-media
  *
  * Reading back: `GET /{media-id}/insights` (likes, replies, reposts, quotes; threads_manage_insights)
  * and `GET /{media-id}/conversation` (every reply at any depth, flattened, oldest first with
@@ -15,7 +22,7 @@
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError } from '../retry.ts';
-import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type Published, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 
@@ -23,9 +30,13 @@ export interface ThreadsConfig {
   apiUrl: string;
   token: string;
   userId: string;
-  /** Waits between container status checks. */
+  /** Wait between container status checks: a minute, as Threads recommends. */
   pollMs?: number;
 }
+
+/** Container status checks after an answer without a media id: once a minute for five minutes. */
+export const THREADS_STATUS_CHECKS = 5;
+export const THREADS_POLL_MS = 60_000;
 
 export function threadsConfig(env: Record<string, string | undefined>): ThreadsConfig | MissingCredentials {
   const found = requireEnv(env, ['THREADS_TOKEN', 'THREADS_USER_ID']);
@@ -37,6 +48,8 @@ interface ThreadsMedia {
   id: string;
   text?: string;
   permalink?: string;
+  shortcode?: string;
+  username?: string;
   link_attachment_url?: string;
 }
 
@@ -44,6 +57,8 @@ interface ThreadsMedia {
 const MAX_CONVERSATION_PAGES = 40;
 /** Threads' public profile address; `permalink` is the reply's own. */
 const THREADS_PROFILE = 'https://www.threads.com/@';
+/** Where a copy whose address Threads did not give, and whose account name is unknown, is recorded for now. */
+const THREADS_HOME = 'https://www.threads.com/';
 
 interface Insight {
   name?: string;
@@ -88,31 +103,54 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     const id = (body as { id?: unknown } | undefined)?.id;
     return typeof id === 'string' && id !== '' ? id : undefined;
   };
-  const permalink = async (id: string): Promise<RemotePost> => {
-    const { body } = await send('GET', `/${id}`, { fields: 'id,permalink' });
-    const url = (body as ThreadsMedia).permalink;
-    if (!url) throw new Error(`[GET] ${config.apiUrl}/${id}: no permalink`);
-    return { remoteId: id, url };
+  const wait = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** The permalink, or the address built from shortcode and username (what every permalink is). */
+  const addressOf = (media: ThreadsMedia): string | undefined => {
+    if (media.permalink) return media.permalink;
+    if (media.shortcode && media.username) return `${THREADS_PROFILE}${encodeURIComponent(media.username)}/post/${encodeURIComponent(media.shortcode)}`;
+    return undefined;
+  };
+  const readAddress = async (id: string): Promise<ThreadsMedia> => (await send('GET', `/${id}`, { fields: 'id,permalink,shortcode,username' })).body as ThreadsMedia;
+
+  /** A published post, recorded whatever Threads says about its address (see the head of this file). */
+  const recorded = async (id: string): Promise<Published> => {
+    let media: ThreadsMedia = { id };
+    try {
+      media = await readAddress(id);
+    } catch (error) {
+      // The post exists: a failed look-up of its address must not leave it unrecorded.
+      deps.log?.(`Threads: published ${id}, but its address could not be read — ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const url = addressOf(media);
+    if (url) return { remoteId: id, url };
+    let username = media.username;
+    if (!username) username = ((await send('GET', '/me', { fields: 'username' }).catch(() => ({ body: {} }))).body as { username?: string }).username;
+    return {
+      remoteId: id, url: username ? `${THREADS_PROFILE}${encodeURIComponent(username)}` : THREADS_HOME,
+      note: 'Threads gave no permalink yet; the profile’s address is recorded until the next run asks again',
+    };
   };
 
   const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
-    const { body } = await send('GET', `/${config.userId}/threads`, { fields: 'id,text,permalink,link_attachment_url', limit: '50' });
+    const { body } = await send('GET', `/${config.userId}/threads`, { fields: 'id,text,permalink,shortcode,username,link_attachment_url', limit: '50' });
     const found = ((body as { data?: ThreadsMedia[] }).data ?? []).find((media) => media.link_attachment_url === itemUrl || (media.text ?? '').includes(itemUrl));
     if (!found) return undefined;
-    return found.permalink ? { remoteId: found.id, url: found.permalink } : permalink(found.id);
+    const url = addressOf(found);
+    return url ? { remoteId: found.id, url } : recorded(found.id);
   };
 
   const waitForContainer = async (container: string): Promise<string> => {
-    for (let check = 0; check < 10; check += 1) {
+    for (let check = 1; ; check += 1) {
       const { body } = await send('GET', `/${container}`, { fields: 'status,error_message' });
       const { status, error_message: reason } = body as { status?: string; error_message?: string };
       if (status === 'FINISHED' || status === 'PUBLISHED') return status;
       if (status === 'ERROR' || status === 'EXPIRED') {
         throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, status: 200, detail: `container ${status}${reason ? `: ${reason}` : ''}`, retryable: false });
       }
-      await new Promise((resolve) => setTimeout(resolve, config.pollMs ?? 1000));
+      if (check >= THREADS_STATUS_CHECKS) break;
+      await wait(config.pollMs ?? THREADS_POLL_MS);
     }
-    throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, detail: 'the container was still in progress' });
+    throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, detail: `the container was still in progress after ${THREADS_STATUS_CHECKS} checks` });
   };
 
   const metricsOf = (body: unknown) => {
@@ -172,19 +210,27 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
         id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);
         if (!id) throw new RequestError({ method: 'POST', url: `${config.apiUrl}/${config.userId}/threads_publish`, status: 200, detail: 'published without an id' });
       }
-      return permalink(id);
+      return recorded(id);
+    },
+    // A permalink always has /post/ in it; the profile (or home) address recorded without one is a stand-in.
+    provisionalUrl: (url) => !/\/post\/[^/]+\/?$/.test(url),
+    async resolveUrl(remote) {
+      return addressOf(await readAddress(remote.remoteId));
     },
     async readBack(remote) {
+      let media: ThreadsMedia;
       try {
-        await send('GET', `/${remote.remoteId}`, { fields: 'id,permalink' });
+        media = await readAddress(remote.remoteId);
       } catch (error) {
         if (error instanceof RequestError && (error.status === 404 || error.status === 400)) return { ...remote, exists: false, metrics: {} };
         throw error;
       }
-      const insights = await send('GET', `/${remote.remoteId}/insights`, { metric: 'likes,replies,reposts,quotes' }, isPermissionError);
-      const conversation = await readConversation(remote);
+      // A copy recorded under a stand-in address is read back under its own once Threads gives it.
+      const copy = { ...remote, url: addressOf(media) ?? remote.url };
+      const insights = await send('GET', `/${copy.remoteId}/insights`, { metric: 'likes,replies,reposts,quotes' }, isPermissionError);
+      const conversation = await readConversation(copy);
       return {
-        ...remote, exists: true,
+        ...copy, exists: true,
         metrics: isPermissionError(insights.status, insights.body) ? {} : metricsOf(insights.body),
         ...(conversation ? { replies: conversation.replies, repliesComplete: conversation.complete } : {}),
       };

@@ -1,12 +1,19 @@
 /**
- * X through `twitter-api-v2` (OAuth 1.0a user context, or an OAuth 2.0 user token). X has no
+ * X through `twitter-api-v2`, with OAuth 1.0a user tokens or an OAuth 2.0 user token. X has no
  * idempotency key, so before posting again the adapter looks for the item's URL among the account's
  * recent posts (`GET /2/users/:id/tweets`, entities.urls[].expanded_url).
  *
+ * Credentials. OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET) do
+ * not expire: the way for scheduled runs. An OAuth 2.0 token (X_OAUTH2_TOKEN) lasts two hours; with
+ * X_REFRESH_TOKEN and X_CLIENT_ID (and X_CLIENT_SECRET for a confidential client) it is renewed
+ * ahead of expiry or after a 401, and the rotated refresh token is kept in X_TOKEN_FILE (x-oauth2.ts).
+ * It needs tweet.read, tweet.write, users.read and offline.access: `POST /2/tweets` alone requires
+ * the first three (X's OpenAPI document, https://api.x.com/2/openapi.json).
+ *
  * Reading back: `GET /2/tweets/:id` (public_metrics) for the counts, and the replies from recent
- * search (`conversation_id:<id>`), which covers about the last seven days and needs a paid API tier:
- * without it (401/403 on search) the counts are returned without replies.
- * https://docs.x.com/x-api/posts/search/introduction
+ * search (`conversation_id:<id>`), which covers about the last seven days and is billed per post read
+ * (https://docs.x.com/x-api/posts/search/introduction). Where the account's plan does not include it
+ * (401/403 on search) the counts are returned without replies.
  */
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
@@ -15,19 +22,40 @@ import { RequestError, retryAfterMs } from '../retry.ts';
 import { stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { decodeXEntities } from './reply-text.ts';
+import { createXOAuth2Session, defaultXTokenFile, type XOAuth2Config } from './x-oauth2.ts';
 
 export interface XConfig {
   /** https://api.x.com, or a test server. */
   apiUrl: string;
-  auth: { appKey: string; appSecret: string; accessToken: string; accessSecret: string } | { bearer: string };
+  auth:
+    | { appKey: string; appSecret: string; accessToken: string; accessSecret: string }
+    /** An OAuth 2.0 token that cannot be renewed: it works until it expires. */
+    | { bearer: string }
+    | { oauth2: Omit<XOAuth2Config, 'apiUrl'> };
 }
+
+const OAUTH1 = ['X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'] as const;
+
+/** What to do when an OAuth 2.0 token that cannot be renewed has expired. */
+const EXPIRED_HINT = 'X’s OAuth 2.0 access tokens last two hours: set X_REFRESH_TOKEN and X_CLIENT_ID (from an authorization with offline.access), or use OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET), which do not expire';
 
 export function xConfig(env: Record<string, string | undefined>): XConfig | MissingCredentials {
   const apiUrl = (env['X_API_URL'] || 'https://api.x.com').replace(/\/$/, '');
+  if (env['X_REFRESH_TOKEN']) {
+    if (!env['X_CLIENT_ID']) return { missing: ['X_CLIENT_ID'] };
+    return {
+      apiUrl,
+      auth: {
+        oauth2: {
+          clientId: env['X_CLIENT_ID'], clientSecret: env['X_CLIENT_SECRET'] || undefined, refreshToken: env['X_REFRESH_TOKEN'],
+          accessToken: env['X_OAUTH2_TOKEN'] || undefined, tokenFile: env['X_TOKEN_FILE'] || defaultXTokenFile(env),
+        },
+      },
+    };
+  }
   if (env['X_OAUTH2_TOKEN']) return { apiUrl, auth: { bearer: env['X_OAUTH2_TOKEN'] } };
-  const names = ['X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'] as const;
-  const missing = names.filter((name) => !env[name]);
-  if (missing.length > 0) return { missing: missing.length === names.length ? [...names, '(or X_OAUTH2_TOKEN)'] : missing };
+  const missing = OAUTH1.filter((name) => !env[name]);
+  if (missing.length > 0) return { missing: missing.length === OAUTH1.length ? [...OAUTH1, '(or X_REFRESH_TOKEN with X_CLIENT_ID)'] : missing };
   return { apiUrl, auth: { appKey: env['X_API_KEY']!, appSecret: env['X_API_SECRET']!, accessToken: env['X_ACCESS_TOKEN']!, accessSecret: env['X_ACCESS_SECRET']! } };
 }
 
@@ -58,14 +86,34 @@ interface SearchPage {
 export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
   // twitter-api-v2 sends with node:https; a plain-http test server needs an http agent.
   const settings = config.apiUrl.startsWith('http:') ? { httpAgent: new Agent() } : {};
-  const client = 'bearer' in config.auth ? new TwitterApi(config.auth.bearer, settings) : new TwitterApi(config.auth, settings);
+  const auth = config.auth;
+  const session = 'oauth2' in auth ? createXOAuth2Session({ ...auth.oauth2, apiUrl: config.apiUrl }, deps) : undefined;
+  const fixed = 'oauth2' in auth ? undefined : 'bearer' in auth ? new TwitterApi(auth.bearer, settings) : new TwitterApi(auth, settings);
+  const clients = new Map<string, TwitterApi>();
+  const clientFor = (token: string): TwitterApi => {
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new TwitterApi(token, settings)));
+    return client;
+  };
   const prefix = `${config.apiUrl}/2/`;
+  const send = <T>(client: TwitterApi, method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> =>
+    method === 'GET' ? client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs }) : client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
   const request = async <T>(method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> => {
     try {
-      if (method === 'GET') return await client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs });
-      return await client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
+      if (!session) return await send<T>(fixed!, method, path, data);
+      try {
+        return await send<T>(clientFor(await session.accessToken()), method, path, data);
+      } catch (error) {
+        // 401: the access token expired (or was revoked) before its time: renew it once and ask again.
+        if (!(error instanceof ApiResponseError && error.code === 401)) throw error;
+        return await send<T>(clientFor(await session.refresh()), method, path, data);
+      }
     } catch (error) {
-      throw translate(error, method, `${prefix}${path}`, deps.now());
+      const translated = translate(error, method, `${prefix}${path}`, deps.now());
+      if ('bearer' in auth && translated instanceof RequestError && translated.status === 401) {
+        throw new RequestError({ method, url: `${prefix}${path}`, status: 401, detail: EXPIRED_HINT, retryable: false, cause: error });
+      }
+      throw translated;
     }
   };
   const postUrl = (id: string): string => `https://x.com/i/status/${id}`;
