@@ -1,7 +1,7 @@
 /**
  * Bad input fails loudly: each case is its own build of the fixture hub with one mistake in it, and
- * must exit non-zero, print a message that names the file, the field and what was expected, and
- * leave no pages behind.
+ * must exit non-zero, print just the mistake's line (`file: field: problem — fix`, nothing else) and
+ * leave the previous build in dist/ alone.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,55 +18,81 @@ const valid = ['title: A valid title', 'description: A valid description.', 'dat
 const fixtureProfile = await readFile(join(FIXTURE_HUB, 'profile.yaml'), 'utf8');
 const brokenProfile = fixtureProfile.replace(/^location: .*$/m, 'location: Bristol: United Kingdom');
 
+const DATE_FIX = 'use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00';
+
 const cases: BadInput[] = [
   {
-    name: 'malformed YAML front matter in an essay',
-    files: { 'content/essays/broken.md': essay(['title: "An unclosed quote', 'description: Fine.', 'date: 2026-05-01']) },
-    file: 'content/essays/broken.md',
-    field: 'title',
-    expected: /expected valid YAML/,
+    name: 'an essay without a description',
+    files: { 'content/essays/x.md': essay(['title: A valid title', 'date: 2026-05-01']) },
+    file: 'content/essays/x.md',
+    field: 'description',
+    expected: /is missing/,
+    line: 'content/essays/x.md: description: is missing — add a one- or two-sentence summary',
   },
   {
-    name: 'malformed content/profile.yaml',
-    files: { 'content/profile.yaml': brokenProfile },
-    file: 'content/profile.yaml',
-    field: 'location',
-    expected: /expected valid YAML/,
+    name: 'a month that does not exist (date: 2026-13-01), which YAML would read as 1 January 2027',
+    files: { 'content/essays/thirteenth.md': essay(['title: T', 'description: D.', 'date: 2026-13-01']) },
+    file: 'content/essays/thirteenth.md',
+    field: 'date',
+    expected: /2026-13-01/,
+    line: `content/essays/thirteenth.md: date: is "2026-13-01", which is not a day on the calendar — ${DATE_FIX}`,
   },
   {
-    name: 'an essay without a title',
-    files: { 'content/essays/untitled.md': essay(valid.slice(1)) },
-    file: 'content/essays/untitled.md',
-    field: 'title',
-    expected: /expected a title/,
-  },
-  {
-    name: 'tags that are a number (tags: 5)',
-    files: { 'content/essays/numeric-tags.md': essay([...valid, 'tags: 5']) },
-    file: 'content/essays/numeric-tags.md',
-    field: 'tags',
-    expected: /expected a list of tags/,
-  },
-  {
-    name: 'a draft flag that is a string (draft: "yes")',
-    files: { 'content/essays/string-draft.md': essay([...valid, 'draft: "yes"']) },
-    file: 'content/essays/string-draft.md',
-    field: 'draft',
-    expected: /expected true or false/,
-  },
-  {
-    name: 'an impossible date (date: 2026-02-30)',
+    name: 'a day that does not exist (date: 2026-02-30), which YAML would read as 2 March',
     files: { 'content/essays/february.md': essay(['title: T', 'description: D.', 'date: 2026-02-30']) },
     file: 'content/essays/february.md',
     field: 'date',
-    expected: /expected a real date like 2026-11-25.*got "2026-02-30"/,
+    expected: /2026-02-30/,
+    line: `content/essays/february.md: date: is "2026-02-30", which is not a day on the calendar — ${DATE_FIX}`,
   },
   {
     name: 'a date that is not a date (date: not-a-date)',
     files: { 'content/essays/no-date.md': essay(['title: T', 'description: D.', 'date: not-a-date']) },
     file: 'content/essays/no-date.md',
     field: 'date',
-    expected: /expected a real date like 2026-11-25.*got "not-a-date"/,
+    expected: /is "not-a-date", which is not a date — use a real date like 2026-11-25/,
+  },
+  {
+    name: 'malformed YAML front matter in an essay',
+    files: { 'content/essays/broken.md': essay(['title: "An unclosed quote', 'description: Fine.', 'date: 2026-05-01']) },
+    file: 'content/essays/broken.md',
+    field: 'title',
+    expected: /: is not valid YAML \(.+, line \d+\) — check the quotes, brackets, colons and indentation of `title`$/,
+  },
+  {
+    name: 'malformed content/profile.yaml',
+    files: { 'content/profile.yaml': brokenProfile },
+    file: 'content/profile.yaml',
+    field: 'location',
+    expected: /: is not valid YAML \(.+\) — check the quotes, brackets, colons and indentation of `location`$/,
+  },
+  {
+    name: 'an essay without a title',
+    files: { 'content/essays/untitled.md': essay(valid.slice(1)) },
+    file: 'content/essays/untitled.md',
+    field: 'title',
+    expected: /: is missing — add a title$/,
+  },
+  {
+    name: 'a misspelt field (titel:)',
+    files: { 'content/essays/misspelt.md': essay([...valid, 'titel: Another title']) },
+    file: 'content/essays/misspelt.md',
+    field: 'titel',
+    expected: /: is not a field this file can have — remove it, or check the spelling of its name$/,
+  },
+  {
+    name: 'tags that are a number (tags: 5)',
+    files: { 'content/essays/numeric-tags.md': essay([...valid, 'tags: 5']) },
+    file: 'content/essays/numeric-tags.md',
+    field: 'tags',
+    expected: /: is 5 — use a list of tags, for example \[leadership, energy\]$/,
+  },
+  {
+    name: 'a draft flag that is a string (draft: "yes")',
+    files: { 'content/essays/string-draft.md': essay([...valid, 'draft: "yes"']) },
+    file: 'content/essays/string-draft.md',
+    field: 'draft',
+    expected: /: is "yes" — use true or false$/,
   },
   {
     name: 'two essays with one slug (x.md and x.mdx)',
@@ -76,28 +102,35 @@ const cases: BadInput[] = [
     },
     file: 'content/essays/x.mdx',
     field: 'slug',
-    expected: /content\/essays\/x\.md and content\/essays\/x\.mdx: slug: expected each file in content\/essays\/ to have a slug of its own/,
+    expected: /: is "x", the same as content\/essays\/x\.md’s, .* — rename or delete one of the two files$/,
   },
   {
     name: 'a hero image that does not exist',
     files: { 'content/essays/hero.md': essay([...valid, 'hero:', '  src: ./no-such-image.jpg', '  alt: A picture']) },
     file: 'content/essays/hero.md',
     field: 'hero.src',
-    expected: /expected the path of an image file.*"\.\/no-such-image\.jpg" does not exist/,
+    expected: /: is "\.\/no-such-image\.jpg", which does not exist \(looked for content\/essays\/no-such-image\.jpg\) — use the path of an image file/,
   },
   {
     name: 'a note longer than the limit',
     files: { 'content/notes/2026-05-01-rambling.md': essay(['date: 2026-05-01'], 'This note goes on. '.repeat(30).trim()) },
     file: 'content/notes/2026-05-01-rambling.md',
     field: 'body',
-    expected: /body: expected at most 500 characters in content\/notes\/, got 569/,
+    expected: /: is 569 characters long, more than the 500 allowed in content\/notes\/ — shorten it, or make it an essay$/,
   },
   {
     name: 'an invalid url in content/site.yaml',
     files: { 'content/site.yaml': 'url: morwennahale dot example\nlanguage: en-GB\n' },
     file: 'content/site.yaml',
     field: 'url',
-    expected: /expected the site’s absolute URL/,
+    expected: /: is "morwennahale dot example" — use the site’s absolute URL, for example https:\/\/ada\.example\.com$/,
+  },
+  {
+    name: 'an evidence snapshot that is not JSON',
+    files: { 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json': '{"version": 1,' },
+    file: 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json',
+    field: '(whole file)',
+    expected: /: is not valid JSON \(.+\) — repair the syntax, or restore the file from the repository’s history$/,
   },
 ];
 

@@ -64,12 +64,21 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   const index = options.entryIndex;
   const siteRoot = fileURLToPath(context.config.root);
   const root = fileURLToPath(new URL(`${base}/`, context.config.root));
+  const shown = (path: string): string => relative(siteRoot, path);
+  // Every mistake found in this load, and the files they are in (whose entries are not kept).
+  const problems: ContentProblem[] = [];
+  const failed = new Set<string>();
+  const fail = (...found: ContentProblem[]): void => {
+    problems.push(...found);
+    for (const problem of found) failed.add(problem.file);
+  };
+
   const files: string[] = [];
   if (existsSync(root)) {
     for await (const file of listFiles(pattern, { cwd: root })) {
       files.push(`${base}/${file}`);
       const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
-      if (problem) throw new ContentError(problem);
+      if (problem) fail(problem);
     }
   }
   if (files.length === 0) {
@@ -82,23 +91,66 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   // Checked before Astro loads the files, whose own check for this catches it only some of the time.
   const sameName = findSameName(files);
   if (sameName) throw new ContentError(duplicateSlugProblem(base, sameName));
-  // Images are checked as each entry is parsed: the store keeps the path but drops `image()`'s mark.
+
+  // What the store held before, so that in `astro dev` a file with a mistake keeps its last good entry
+  // (pages citing it still resolve, and Astro does not log them as broken references) while the error
+  // page is shown.
+  const previous = new Map(context.store.values().map((entry) => [entry.filePath, entry]));
+  // Front matter that is not YAML: Astro's parser throws, which would stop the whole folder's load.
+  const entryTypes = new Map(
+    [...context.entryTypes].map(([extension, type]) => [
+      extension,
+      {
+        ...type,
+        getEntryInfo: async (input: Parameters<typeof type.getEntryInfo>[0]) => {
+          try {
+            return await type.getEntryInfo(input);
+          } catch (error) {
+            const problem = await frontMatterSyntaxProblem(error, siteRoot);
+            if (!problem) throw error;
+            fail(problem);
+            return { data: {}, body: '', slug: '', rawData: '' };
+          }
+        },
+      },
+    ]),
+  );
+  // Schema and image checks, as each entry is parsed; an entry with a mistake is kept as written for
+  // now (so the load goes on to report the other files) and taken out below.
   const parseSchema = parseDataReporting(context);
   const parseData: typeof context.parseData = async (entry) => {
-    const data = await parseSchema(entry);
+    const file = entry.filePath ? shown(entry.filePath) : entry.id;
+    if (failed.has(file)) return entry.data;
+    let data: typeof entry.data;
+    try {
+      data = await parseSchema(entry);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      fail(...error.problems);
+      return entry.data;
+    }
+    // The store keeps an image's path but drops `image()`'s mark, so this is the moment to check it.
     const missing = entry.filePath ? findMissingImage(data, entry.filePath, siteRoot) : undefined;
-    if (missing) throw new ContentError(missingImageProblem(relative(siteRoot, entry.filePath!), missing));
+    if (missing) {
+      fail(missingImageProblem(file, missing));
+      return entry.data;
+    }
     return data;
   };
-  try {
-    await glob({ pattern, base: `./${base}` }).load({ ...context, parseData, watcher: undefined });
-  } catch (error) {
-    throw (await frontMatterSyntaxError(error, siteRoot)) ?? error;
+  await glob({ pattern, base: `./${base}` }).load({ ...context, entryTypes, parseData, watcher: undefined });
+  for (const entry of context.store.values()) {
+    if (!entry.filePath || !failed.has(entry.filePath)) continue;
+    context.store.delete(entry.id);
+    // Without a last good entry, the entry as written stands in (so references to it still resolve
+    // while the error page is up), without its digest, so that the next load checks the file again.
+    const { digest: _unchecked, ...asWritten } = entry;
+    context.store.set(previous.get(entry.filePath) ?? asWritten);
   }
+
   const entries = [...context.store.values()];
-  const shadowed = findShadowedFile(files, entries);
+  const shadowed = findShadowedFile(files.filter((file) => !failed.has(file)), entries);
   if (shadowed) {
-    throw new ContentError({
+    fail({
       file: shadowed,
       field: 'slug',
       problem: `is the same as another file’s in ${base}/ (slugs are lower-case, with dashes for spaces and punctuation)`,
@@ -107,14 +159,13 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   }
   if (index && round !== undefined) {
     if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
-    await checkReferences(entries, index, round);
+    problems.push(...(await findUnknownReferences(entries.filter((entry) => !failed.has(entry.filePath ?? '')), index, round)));
   }
   const limit = options.maxBodyCharacters;
-  if (limit === undefined) return;
-  for (const entry of entries) {
+  for (const entry of limit === undefined ? [] : entries) {
     const length = [...(entry.body ?? '').trim()].length;
-    if (length > limit) {
-      throw new ContentError({
+    if (length > limit!) {
+      problems.push({
         file: entry.filePath ?? entry.id,
         field: 'body',
         problem: `is ${length} characters long, more than the ${limit} allowed in ${base}/`,
@@ -122,26 +173,36 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
       });
     }
   }
+  if (problems.length > 0) throw new ContentError(sortProblems(problems));
+}
+
+/** By file, keeping each file's problems in the order found; parallel parsing finds files in any order. */
+function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return problems.map((problem, position) => ({ problem, position }))
+    .sort((a, b) => a.problem.file.localeCompare(b.problem.file) || a.position - b.position)
+    .map(({ problem }) => problem);
 }
 
 /**
- * Fails on the first reference to an entry that does not exist, naming the citing file and the field.
- * Waits for the cited collections' loaders, which run alongside this one, to share their ids.
+ * Every reference to an entry that does not exist, naming the citing file and the field. Waits for the
+ * cited collections' loaders, which run alongside this one, to share their ids.
  */
-async function checkReferences(
+async function findUnknownReferences(
   entries: ReadonlyArray<{ id: string; data: unknown; filePath?: string | undefined }>,
   index: EntryIndex,
   round: number,
-): Promise<void> {
+): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
   const sorted = [...entries].sort((a, b) => (a.filePath ?? a.id).localeCompare(b.filePath ?? b.id));
   for (const entry of sorted) {
     for (const reference of findReferences(entry.data)) {
       if (!index.has(reference.collection)) continue;
       const known = await index.ids(reference.collection, round);
       // undefined: that collection failed to load this round, and its own problem is reported instead.
-      if (known && !known.has(reference.id)) throw new ContentError(unknownReferenceProblem(entry.filePath ?? entry.id, reference, known));
+      if (known && !known.has(reference.id)) problems.push(unknownReferenceProblem(entry.filePath ?? entry.id, reference, known));
     }
   }
+  return problems;
 }
 
 interface Duplicate {
@@ -186,7 +247,7 @@ function duplicateSlugProblem(base: string, duplicate: Duplicate): ContentProble
 }
 
 /** Astro's front-matter error names the file but not the field; this adds the field and the line. */
-async function frontMatterSyntaxError(error: unknown, siteRoot: string): Promise<ContentError | undefined> {
+async function frontMatterSyntaxProblem(error: unknown, siteRoot: string): Promise<ContentProblem | undefined> {
   if (!(error instanceof Error) || error.name !== 'MarkdownError') return undefined;
   const loc = (error as { loc?: { file?: string; line?: number } }).loc;
   if (!loc?.file) return undefined;
@@ -195,13 +256,11 @@ async function frontMatterSyntaxError(error: unknown, siteRoot: string): Promise
   if (frontMatter === undefined) return undefined;
   // Astro's line counts from the opening `---`, which is line 1 of the file and line 0 of the YAML.
   const fileLine = loc.line === undefined ? undefined : loc.line + 1;
-  return new ContentError(
-    yamlSyntaxProblem({
-      file: relative(siteRoot, loc.file),
-      source: frontMatter,
-      reason: error.message,
-      line: fileLine === undefined ? undefined : fileLine - 1,
-      fileLine,
-    }),
-  );
+  return yamlSyntaxProblem({
+    file: relative(siteRoot, loc.file),
+    source: frontMatter,
+    reason: error.message,
+    line: fileLine === undefined ? undefined : fileLine - 1,
+    fileLine,
+  });
 }
