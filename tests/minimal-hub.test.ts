@@ -156,3 +156,76 @@ describe('sections with nothing in them', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the same hub with its first note, talk and press quote', () => {
+  const files = {
+    'content/notes/2026-11-02-first-note.md': '---\ndate: 2026-11-02\n---\n\nFixed a kettle and a bicycle this morning.\n',
+    'content/talks/repair-night.md': [
+      '---',
+      'title: Why repair is a neighbourhood habit',
+      'event:',
+      '  name: Leeds Makers Evening',
+      'start: 2026-11-10T19:00',
+      'end: 2026-11-10T20:00',
+      'timezone: Europe/London',
+      'location:',
+      '  venue: Holbeck Workshop',
+      '  city: Leeds',
+      '  country: United Kingdom',
+      'format: keynote',
+      'length: 45',
+      '---',
+      '',
+      'What a repair café teaches a street about owning things together.',
+      '',
+    ].join('\n'),
+    'content/press/leeds-gazette.md': [
+      '---',
+      'outlet: The Leeds Gazette',
+      'headline: "The co-op that fixes what the city throws away"',
+      'url: https://leedsgazette.example/2026/11/repair-co-op',
+      'date: 2026-11-12',
+      'kind: interview',
+      'quote: "Most broken things need a part, a manual and an afternoon."',
+      '---',
+      '',
+    ].join('\n'),
+  };
+  let grown: BuiltSite;
+
+  beforeAll(async () => {
+    grown = await buildHub({ content: FIXTURE_MINIMAL, files, env: { HUB_NOW: SAMPLE_NOW } });
+  });
+
+  afterAll(async () => {
+    await grown?.cleanup();
+  });
+
+  test('builds without warnings', () => {
+    expect(grown.exitCode, plainOutput(grown.output)).toBe(0);
+    expect(plainOutput(grown.output).split('\n').filter((line) => /warn/i.test(line))).toEqual([]);
+  });
+
+  test('links to the notes, the talks calendar and the press page, which now exist', async () => {
+    const home = await readPage(grown.dist, '/');
+    expect(navLinks(home).map((link) => link.label)).toEqual(['Essays', 'Notes', 'Topics', 'Speaking', 'Impact', 'About', 'Search']);
+    const footer = [...home.document.querySelectorAll('footer a')].map((link) => link.getAttribute('href'));
+    expect(footer).toEqual(expect.arrayContaining(['/talks.ics', '/press/']));
+    for (const path of ['/notes/', '/press/', '/talks.ics', '/speaking/repair-night/']) expect(pageExists(grown.dist, path), path).toBe(true);
+    expect(pageExists(grown.dist, '/theories/')).toBe(false);
+  });
+
+  test('without content/speaking.yaml, the press page’s contact is the person and it offers no press photos', async () => {
+    const press = await readPage(grown.dist, '/press/');
+    expect(press.document.querySelector('#media-contact + p a')?.getAttribute('href')).toMatch(/^mailto:ada@riverside-repair\.example\?/);
+    expect(press.document.querySelector('#press-photos')).toBeNull();
+    expect(press.html).toContain('Most broken things need a part, a manual and an afternoon.');
+  });
+
+  test('the speaking page lists the talk, still without headshots or AV needs', async () => {
+    const speaking = await readPage(grown.dist, '/speaking/');
+    const sections = [...speaking.document.querySelectorAll('main h2')].map((heading) => heading.id);
+    expect(sections).toEqual(['bios', 'upcoming', 'past', 'booking']);
+    expect(speaking.document.querySelector('#past')?.closest('section')?.textContent).toContain('Why repair is a neighbourhood habit');
+  });
+});
