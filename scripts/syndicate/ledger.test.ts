@@ -23,7 +23,7 @@ describe('readLedger', () => {
   test('names the file when the ledger is broken', async () => {
     await writeLedger(file, { version: 1, items: {} });
     await writeFile(file, '{"version": 2, "items": {}}');
-    await expect(readLedger(file, 'content/evidence/syndication.json')).rejects.toThrow(/content\/evidence\/syndication\.json is not valid/);
+    await expect(readLedger(file, 'content/evidence/syndication.json')).rejects.toThrow(/^content\/evidence\/syndication\.json: version: is 2 — use version 1$/);
   });
 });
 
@@ -48,6 +48,20 @@ describe('openLedger', () => {
       store.markPosted(item, network, { remoteId: `r${i}`, url: `https://n.example/${i}`, postedAt: '2026-11-25T10:00:01.000Z' })));
     expect(Object.keys((await readLedger(file)).items['essay/owning-the-wind']!.networks)).toHaveLength(5);
     expect(await readdir(join(folder, 'evidence'))).toEqual(['syndication.json']);
+  });
+
+  test('clears an in-flight mark (and the item with no other entry), but never a posted entry', async () => {
+    const store = await openLedger(file);
+    await store.markInFlight(item, 'linkedin', { startedAt: '2026-11-25T10:00:00.000Z' });
+    await store.clearInFlight(item, 'linkedin');
+    expect(await readLedger(file)).toEqual({ version: 1, items: {} });
+    await store.markPosted(item, 'x', { remoteId: '1', url: 'https://x.com/i/status/1', postedAt: '2026-11-25T10:00:01.000Z' });
+    await store.markInFlight(item, 'linkedin', { startedAt: '2026-11-25T10:00:00.000Z' });
+    await store.clearInFlight(item, 'linkedin');
+    await store.clearInFlight(item, 'x');
+    expect((await readLedger(file)).items['essay/owning-the-wind']?.networks).toEqual({
+      x: { status: 'posted', remoteId: '1', url: 'https://x.com/i/status/1', postedAt: '2026-11-25T10:00:01.000Z' },
+    });
   });
 
   test('refuses to write an entry the site could not read', async () => {

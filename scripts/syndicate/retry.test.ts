@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RETRY_POLICY, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
 
 function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
   let now = 1_000_000;
@@ -23,6 +23,14 @@ describe('retryAfterMs', () => {
 
   test('is undefined without a hint', () => {
     expect(retryAfterMs(new Headers(), 0)).toBeUndefined();
+  });
+});
+
+describe('mayHaveReachedNetwork', () => {
+  test('a 4xx answer posted nothing; no answer, a 5xx or an unexpected error may hide a post', () => {
+    for (const status of [400, 401, 403, 408, 422, 426, 429]) expect(mayHaveReachedNetwork(fail(status)), String(status)).toBe(false);
+    for (const status of [500, 502, 503, 504, undefined]) expect(mayHaveReachedNetwork(fail(status)), String(status)).toBe(true);
+    expect(mayHaveReachedNetwork(new Error('201 without an x-restli-id header'))).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { composePost } from './index.ts';
 import { escapeLittleText, composeLinkedIn } from './linkedin.ts';
 import { composeMastodon, mastodonLength } from './mastodon.ts';
 import { ComposeError, hashtag, THEORY_INVITATION, type SyndicationItem } from './post.ts';
-import { composeThreads } from './threads.ts';
+import { composeThreads, threadsLength } from './threads.ts';
 import { composeX } from './x.ts';
 import { NETWORKS } from '../../../src/lib/networks.ts';
 
@@ -94,6 +94,12 @@ describe('composeBluesky', () => {
     ]);
   });
 
+  test('leaves mentions out of the facets it finds offline: the lexicon wants a DID, which only the network can give', () => {
+    const post = composeBluesky(item({ overrides: { bluesky: 'Thanks @acme.com for https://acme.com/data #Wind' } }));
+    const types = (post.facets as Array<{ features: Array<{ $type: string }> }>).map((facet) => facet.features[0]!.$type);
+    expect(types).toEqual(['app.bsky.richtext.facet#link', 'app.bsky.richtext.facet#tag']);
+  });
+
   test('puts the link in the card, not the text', () => {
     const post = composeBluesky(item());
     expect(post.text).not.toContain(URL_);
@@ -113,6 +119,23 @@ describe('composeMastodon', () => {
     expect(post.limit).toBe(1000);
     expect(post.length).toBeGreaterThan(500);
     expect(post.length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('composeThreads', () => {
+  // https://developers.facebook.com/docs/threads/posts: "Emojis are counted as the number of UTF-8 bytes."
+  test('counts each emoji as its UTF-8 bytes: 👋 is 4, 👩🏽‍🌾 is 15', () => {
+    expect(threadsLength('👋')).toBe(4);
+    expect(threadsLength('👩🏽‍🌾')).toBe(15);
+    expect(threadsLength('🇬🇧')).toBe(8);
+    expect(threadsLength('Café 1️⃣')).toBe(4 + 1 + 7);
+  });
+
+  test('fits an emoji-heavy note within 500 as Threads counts, which code points would not', () => {
+    const post = composeThreads(item({ kind: 'note', text: `Harvest supper. ${'👩🏽‍🌾'.repeat(60)} Every one owns a share.` }));
+    expect(post.length).toBe(threadsLength(post.text));
+    expect(post.length).toBeLessThanOrEqual(500);
+    expect(post.text).toContain(URL_);
   });
 });
 

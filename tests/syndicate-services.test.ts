@@ -1,0 +1,311 @@
+/**
+ * Issue 18: what each service's own documentation says the adapters must do, one test per fault,
+ * against the same local networks as syndicate-networks.test.ts (a real PDS, which validates every
+ * record against the atproto lexicons, and fakes that refuse what the services refuse: retired
+ * LinkedIn versions, missing scopes, Threads' emoji counting, X's two-hour tokens).
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { threadsLength } from '../scripts/syndicate/compose/threads.ts';
+import { derivedLinkedInVersion } from '../scripts/syndicate/networks/linkedin-versions.ts';
+import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/syndicate/networks/threads.ts';
+import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
+import { threadsCount } from './helpers/fake-networks.ts';
+import {
+  blueskyPosts, createBlueskyAccount, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, SITE, TOKENS,
+  type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+} from './helpers/syndication.ts';
+
+const ESSAY: FixtureItem = {
+  kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z', tags: ['community energy'],
+  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
+};
+const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
+
+let pds: Pds;
+let networks: LocalNetworks;
+let fixture: SyndicationFixture;
+
+beforeAll(async () => {
+  pds = await startPds();
+});
+afterAll(async () => {
+  await pds?.close();
+});
+afterEach(async () => {
+  await networks?.close();
+  await fixture?.cleanup();
+});
+
+async function setUp(items: FixtureItem[] = [ESSAY]): Promise<void> {
+  networks = await startLocalNetworks(pds);
+  fixture = await makeSyndicationFixture(items);
+}
+
+function run(options: Partial<SyndicateOptions> = {}) {
+  return syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 4000, baseDelayMs: 20 }, ...options });
+}
+
+async function ledger(): Promise<any> {
+  return JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+}
+
+describe('LinkedIn', () => {
+  test('sends an active API version by default: the one published three months ago', async () => {
+    await setUp();
+    const result = await run({ only: ['linkedin'] });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    const versions = new Set(networks.linkedin.requests.filter((request) => request.path.startsWith('/rest/')).map((request) => request.headers['linkedin-version']));
+    expect([...versions]).toEqual([derivedLinkedInVersion(Date.now())]);
+  });
+
+  test('a retired version (426 NONEXISTENT_VERSION) fails in one line naming LINKEDIN_VERSION and a version to set, and leaves no mark behind', async () => {
+    await setUp();
+    const lines: string[] = [];
+    const result = await run({ only: ['linkedin'], env: { ...networks.env, LINKEDIN_VERSION: '202511' }, log: (line) => lines.push(line) });
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0]).toMatchObject({ status: 'failed' });
+    expect(result.rows[0]!.detail).toMatch(/426.*LinkedIn does not serve API version 202511 \(NONEXISTENT_VERSION\): set LINKEDIN_VERSION=\d{6}/);
+    // Refused, not retried: one request, and nothing was posted.
+    expect(networks.linkedin.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(lines.some((line) => line.includes('retrying'))).toBe(false);
+    // The refusal posted nothing, so the in-flight mark went: the next run posts without looking first.
+    expect((await ledger()).items['essay/owning-the-wind']).toBeUndefined();
+    const again = await run({ only: ['linkedin'] });
+    expect(again.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(networks.linkedin.requests.some((request) => request.method === 'GET' && request.path === '/rest/posts')).toBe(false);
+    expect(networks.linkedin.posts).toHaveLength(1);
+  });
+
+  test('LINKEDIN_VERSION that is not YYYYMM is one clear line', async () => {
+    await setUp();
+    const result = await run({ only: ['linkedin'], env: { ...networks.env, LINKEDIN_VERSION: '2026-09' } });
+    expect(result.rows[0]?.detail).toBe('LINKEDIN_VERSION: expected a version like 202609 (year and month, YYYYMM), got "2026-09"');
+    expect(networks.linkedin.requests).toEqual([]);
+  });
+
+  test('with only w_member_social, an in-flight mark left by a failed run is resolved on the next run, never stuck', async () => {
+    await setUp();
+    networks.linkedin.scopes = ['w_member_social'];
+    // What a run that died on the retired version left (before refused publishes cleared their marks).
+    await mkdir(join(fixture.root, 'content/evidence'), { recursive: true });
+    await writeFile(fixture.ledgerFile, JSON.stringify({
+      version: 1, items: { 'essay/owning-the-wind': { url: ESSAY_URL, networks: { linkedin: { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' } } } },
+    }));
+    const result = await run({ only: ['linkedin'] });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    // The author's posts cannot be listed with this token (403): the run says it could not check.
+    expect(networks.linkedin.requests.some((request) => request.method === 'GET' && request.path === '/rest/posts')).toBe(true);
+    expect(result.rows[0]?.detail).toMatch(/needs r_member_social.*if two copies show, delete one/);
+    expect((await ledger()).items['essay/owning-the-wind'].networks.linkedin).toMatchObject({ status: 'posted', remoteId: networks.linkedin.posts[0]!.id });
+  });
+
+  test('with r_member_social the same mark is resolved by finding the copy, not by posting again', async () => {
+    await setUp();
+    await run({ only: ['linkedin'] });
+    const recorded = await ledger();
+    recorded.items['essay/owning-the-wind'].networks.linkedin = { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' };
+    await writeFile(fixture.ledgerFile, JSON.stringify(recorded));
+    const result = await run({ only: ['linkedin'] });
+    expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
+    expect(networks.linkedin.posts).toHaveLength(1);
+  });
+});
+
+describe('Bluesky', () => {
+  test('mentions are resolved to DIDs; a handle that does not resolve stays plain text; links, tags and emoji keep their byte offsets (the PDS validates the record)', async () => {
+    networks = await startLocalNetworks(pds);
+    const friend = await createBlueskyAccount(pds);
+    const text = `Thanks @${friend.handle} and @nobody-here.test 👋🏽 for the data: https://data.example/wind-farms #WindPower`;
+    fixture = await makeSyndicationFixture([{ ...ESSAY, text }]);
+    const result = await run({ only: ['bluesky'] });
+    expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
+    const [record] = await blueskyPosts(networks);
+    const bytes = Buffer.from(record!.value.text as string);
+    const facets = (record!.value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>)
+      .map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString(), facet.features[0]]);
+    expect(facets).toEqual([
+      [`@${friend.handle}`, { $type: 'app.bsky.richtext.facet#mention', did: friend.did }],
+      ['https://data.example/wind-farms', { $type: 'app.bsky.richtext.facet#link', uri: 'https://data.example/wind-farms' }],
+      ['#WindPower', { $type: 'app.bsky.richtext.facet#tag', tag: 'WindPower' }],
+      // The item's tag, added after the text.
+      ['#CommunityEnergy', { $type: 'app.bsky.richtext.facet#tag', tag: 'CommunityEnergy' }],
+    ]);
+    expect(record!.value.text).toContain('@nobody-here.test 👋🏽');
+  });
+});
+
+describe('Threads', () => {
+  const EMOJI_NOTE: FixtureItem = {
+    kind: 'note', slug: '2026-11-30-harvest', date: '2026-11-30T09:00:00.000Z',
+    // 60 farmers: 60 graphemes, 240 code points, 900 of Threads' characters.
+    text: `Harvest supper at the village hall. ${'👩🏽‍🌾'.repeat(60)} Every one of them owns a share of the turbine.`,
+  };
+
+  test('counts emoji as UTF-8 bytes, as Threads does, so an emoji-heavy note is cut to fit instead of refused', async () => {
+    await setUp([EMOJI_NOTE]);
+    const result = await run({ only: ['threads'] });
+    expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
+    const [published] = networks.threads.published;
+    expect(threadsCount(published!.text)).toBeLessThanOrEqual(500);
+    expect(threadsLength(published!.text)).toBeGreaterThanOrEqual(threadsCount(published!.text));
+    expect(published!.text).toContain(`${SITE}/notes/2026-11-30-harvest/`);
+  });
+
+  test('an answer without a media id: the container is checked once a minute, five times at most (the wait is injected, not slept)', async () => {
+    await setUp();
+    networks.threads.publishWithoutId = 1;
+    networks.threads.inProgressChecks = 2;
+    const waits: number[] = [];
+    const result = await run({ only: ['threads'], sleep: async (ms) => void waits.push(ms) });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(waits).toEqual([THREADS_POLL_MS, THREADS_POLL_MS]);
+    expect(THREADS_POLL_MS).toBe(60_000);
+    expect(networks.threads.published).toHaveLength(1);
+
+  });
+
+  test('a container still in progress after five checks: the attempt gives up rather than poll on', async () => {
+    await setUp();
+    networks.threads.publishWithoutId = 1;
+    networks.threads.inProgressChecks = 1000;
+    const waits: number[] = [];
+    const gaveUp = await run({ only: ['threads'], retry: { attempts: 1 }, sleep: async (ms) => void waits.push(ms) });
+    expect(gaveUp.rows[0]).toMatchObject({ status: 'failed' });
+    expect(gaveUp.rows[0]?.detail).toMatch(/still in progress after 5 checks/);
+    const checks = networks.threads.requests.filter((request) => request.method === 'GET' && request.query.get('fields') === 'status,error_message');
+    expect(checks).toHaveLength(THREADS_STATUS_CHECKS);
+    expect(waits).toEqual(Array.from({ length: THREADS_STATUS_CHECKS - 1 }, () => THREADS_POLL_MS));
+  });
+
+  test('a post published without a permalink is recorded: its address built from shortcode and username', async () => {
+    await setUp();
+    networks.threads.permalinkMissing = 1;
+    const result = await run({ only: ['threads'] });
+    const id = networks.threads.published[0]!.id;
+    expect(result.rows.map((row) => [row.status, row.url])).toEqual([['posted', `https://www.threads.com/@morwennahale/post/C${id}`]]);
+    expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({ status: 'posted', remoteId: id });
+  });
+
+  test('with neither permalink nor shortcode the post is recorded under the profile, and the next run puts in its permalink', async () => {
+    await setUp();
+    networks.threads.permalinkMissing = 1;
+    networks.threads.shortcodeMissing = 1;
+    const result = await run({ only: ['threads'] });
+    const id = networks.threads.published[0]!.id;
+    expect(result.rows[0]).toMatchObject({ status: 'posted', url: 'https://www.threads.com/@morwennahale' });
+    expect(result.rows[0]?.detail).toMatch(/no permalink yet/);
+    expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({ status: 'posted', remoteId: id, url: 'https://www.threads.com/@morwennahale' });
+    const lines: string[] = [];
+    const again = await run({ only: ['threads'], log: (line) => lines.push(line) });
+    expect(again.alreadyPosted).toBe(1);
+    expect((await ledger()).items['essay/owning-the-wind'].networks.threads.url).toBe(`${networks.threads.url}/@morwennahale/post/${id}`);
+    expect(lines).toContain(`Threads essay/owning-the-wind: its address is now known: ${networks.threads.url}/@morwennahale/post/${id}`);
+    expect(networks.threads.published).toHaveLength(1);
+  });
+});
+
+describe('X with an OAuth 2.0 user token', () => {
+  const CLIENT = { id: 'x-client-id-0009', secret: 'x-client-s3cret-0010' };
+  let clock = Date.parse('2026-12-01T09:00:00Z');
+
+  /** The app authorized with `scopes`: an access token and (with offline.access) a refresh token, as X issues them. */
+  function authorize(scopes: string[], confidential = true): { env: Record<string, string>; tokenFile: string; accessToken: string; refreshToken: string | undefined } {
+    networks.x.oauth2.clientId = CLIENT.id;
+    networks.x.oauth2.clientSecret = confidential ? CLIENT.secret : undefined;
+    networks.x.oauth2.scopes = scopes;
+    networks.x.oauth2.now = () => clock;
+    const { accessToken, refreshToken } = networks.x.oauth2.issue();
+    const { X_API_KEY: _key, X_API_SECRET: _secret, X_ACCESS_TOKEN: _token, X_ACCESS_SECRET: _tokenSecret, ...env } = networks.env;
+    const tokenFile = join(fixture.root, 'state', 'x-oauth2.json');
+    return {
+      tokenFile, accessToken, refreshToken,
+      env: {
+        ...env, X_OAUTH2_TOKEN: accessToken, X_CLIENT_ID: CLIENT.id, X_TOKEN_FILE: tokenFile,
+        ...(refreshToken ? { X_REFRESH_TOKEN: refreshToken } : {}), ...(confidential ? { X_CLIENT_SECRET: CLIENT.secret } : {}),
+      },
+    };
+  }
+
+  test('an expired token is renewed with the refresh token; the rotated one is kept (owner-only file) for the next run; no token is ever shown', async () => {
+    await setUp([ESSAY, { ...ESSAY, slug: 'second', date: '2026-09-15T00:00:00.000Z' }]);
+    const grant = authorize(['tweet.read', 'tweet.write', 'users.read', 'offline.access']);
+    clock += 3 * 3600_000; // three hours later: the two-hour access token has expired
+    const lines: string[] = [];
+    const first = await run({ only: ['x'], items: ['owning-the-wind'], env: grant.env, now: () => clock, log: (line) => lines.push(line) });
+    expect(first.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
+    const stored = JSON.parse(await readFile(grant.tokenFile, 'utf8'));
+    expect(stored.refreshToken).not.toBe(grant.refreshToken);
+    expect(stored.scopes).toEqual(['tweet.read', 'tweet.write', 'users.read', 'offline.access']);
+    expect((await stat(grant.tokenFile)).mode & 0o777).toBe(0o600);
+    // X spent the old refresh token; the next run must start from the file, three hours on again.
+    expect(networks.x.oauth2.refreshTokens.has(grant.refreshToken!)).toBe(false);
+    clock += 3 * 3600_000;
+    const second = await run({ only: ['x'], items: ['second'], env: grant.env, now: () => clock, log: (line) => lines.push(line) });
+    expect(second.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(networks.x.tweets).toHaveLength(2);
+    const renewed = JSON.parse(await readFile(grant.tokenFile, 'utf8'));
+    const everything = JSON.stringify([first, second]) + lines.join('\n') + (await readFile(fixture.ledgerFile, 'utf8'));
+    for (const secret of [grant.accessToken, grant.refreshToken!, stored.accessToken, stored.refreshToken, renewed.accessToken, renewed.refreshToken, CLIENT.secret]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  test('a token without tweet.write is refused by X (403) and by the hub with the scopes to ask for', async () => {
+    await setUp();
+    const grant = authorize(['tweet.read', 'users.read', 'offline.access'], false);
+    const withToken = await run({ only: ['x'], env: grant.env, now: () => clock });
+    expect(withToken.rows[0]).toMatchObject({ status: 'failed' });
+    expect(withToken.rows[0]?.detail).toMatch(/403/);
+    // Once renewed, the token's scopes are known and named.
+    clock += 3 * 3600_000;
+    const renewed = await run({ only: ['x'], env: grant.env, now: () => clock });
+    expect(renewed.rows[0]?.detail).toMatch(/lacks tweet\.write: authorize the app again with the scopes tweet\.read tweet\.write users\.read offline\.access/);
+    expect(networks.x.tweets).toEqual([]);
+  });
+
+  test('a token that cannot be renewed (no offline.access) fails after two hours, saying what to set', async () => {
+    await setUp();
+    const grant = authorize(['tweet.read', 'tweet.write', 'users.read']);
+    const { X_REFRESH_TOKEN: _none, X_CLIENT_ID: _id, X_CLIENT_SECRET: _secret, X_TOKEN_FILE: _file, ...env } = grant.env;
+    clock += 3 * 3600_000;
+    const result = await run({ only: ['x'], env, now: () => clock });
+    expect(result.rows[0]).toMatchObject({ status: 'failed' });
+    expect(result.rows[0]?.detail).toMatch(/401.*last two hours: set X_REFRESH_TOKEN and X_CLIENT_ID .* or use OAuth 1\.0a user tokens/);
+    expect(result.rows[0]?.detail).not.toContain(grant.accessToken);
+  });
+
+  test('OAuth 1.0a user tokens keep working (they do not expire)', async () => {
+    await setUp();
+    const result = await run({ only: ['x'] });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(networks.x.requests.every((request) => String(request.headers.authorization).startsWith('OAuth '))).toBe(true);
+  });
+});
+
+describe('Mastodon', () => {
+  test('a token without read:statuses can post, but the look-up before posting again fails naming the scope', async () => {
+    await setUp();
+    networks.mastodon.scopes = ['write:statuses', 'read:accounts'];
+    await run({ only: ['mastodon'] });
+    expect(networks.mastodon.statuses).toHaveLength(1);
+    // An in-flight mark older than Mastodon keeps an Idempotency-Key: the adapter must look first.
+    const recorded = await ledger();
+    recorded.items['essay/owning-the-wind'].networks.mastodon = { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' };
+    await writeFile(fixture.ledgerFile, JSON.stringify(recorded));
+    const result = await run({ only: ['mastodon'] });
+    expect(result.rows[0]).toMatchObject({ status: 'failed' });
+    expect(result.rows[0]?.detail).toMatch(/403.*the token lacks read:statuses/);
+    expect(result.rows[0]?.detail).not.toContain(TOKENS.mastodon);
+    expect(networks.mastodon.statuses).toHaveLength(1);
+  });
+});
+
+test('every network posts the sample items once with the documented default scopes', async () => {
+  await setUp();
+  const result = await run();
+  expect(result.failed).toBe(0);
+  const counts = await postsPerItem(networks);
+  for (const network of ['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const) expect(Object.fromEntries(counts[network])).toEqual({ [ESSAY_URL]: 1 });
+});
