@@ -1,0 +1,156 @@
+/**
+ * `./hub init` (`node scripts/init.ts`): makes the sample hub someone's own. It asks for (or takes as
+ * flags) the person's name, job title, organisation, location, the site's address, a portrait, an
+ * email and network handles; writes content/profile.yaml, site.yaml, policy.yaml, speaking.yaml (when
+ * the portrait is big enough to print) and images/portrait.jpg into a new `content/`; and moves the
+ * sample's `content/` — pieces, talks, press, stances and all — to `examples/content/`, which the
+ * build never reads. Everything is checked before anything is written, and written all at once
+ * (scripts/init/write.ts). It refuses to replace a hub someone has already made theirs unless told
+ * `--force` (scripts/init/sample.ts says how it knows), and even then deletes nothing.
+ *
+ * Exit codes: 0 done, 1 refused or failed (nothing changed), 2 a wrong or missing flag.
+ */
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hubFiles, PORTRAIT_FILE, type Answers } from './init/hub-files.ts';
+import { preparePortrait, type Portrait } from './init/portrait.ts';
+import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS, UsageError } from './init/questions.ts';
+import { customisedBecause } from './init/sample.ts';
+import { installContent } from './init/write.ts';
+
+const USAGE = [
+  'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
+  '                  [--url https://…] [--portrait photo.jpg] [--email you@…] [--bluesky …] [--mastodon …]',
+  '                  [--linkedin …] [--x …] [--threads …] [--yes] [--force]',
+  '',
+  'Makes this hub yours. In a terminal it asks for whatever the flags leave out; elsewhere (CI, scripts)',
+  'the required flags must all be given.',
+  '',
+  ...QUESTIONS.map((question) => `  --${question.flag.padEnd(18)}${question.required ? '(required) ' : ''}${question.help}`),
+  `  --${'yes'.padEnd(18)}ask nothing: take the flags as they are, and do not ask to confirm`,
+  `  --${'force'.padEnd(18)}set up a hub that is already someone's (its content/ is moved to examples/, not deleted)`,
+  `  --${'help'.padEnd(18)}this message`,
+].join('\n');
+
+const FLAGS = {
+  ...Object.fromEntries(QUESTIONS.map((question) => [question.flag, { type: 'string' as const }])),
+  yes: { type: 'boolean' as const, short: 'y' },
+  force: { type: 'boolean' as const },
+  help: { type: 'boolean' as const, short: 'h' },
+};
+
+/** Thrown when init declines to go on (a customised hub, a "no" to the confirmation): exit code 1. */
+class Refused extends Error {}
+
+/** The portrait checked and prepared, or a `UsageError` naming the flag. */
+async function portraitFrom(path: string): Promise<Portrait> {
+  try {
+    return await preparePortrait(path);
+  } catch (error) {
+    throw new UsageError(`--portrait: ${(error as Error).message}`);
+  }
+}
+
+async function run(argv: string[], root: string): Promise<string> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values['help']) return USAGE;
+
+  if (!existsSync(join(root, 'astro.config.mjs')) || !existsSync(join(root, 'package.json'))) {
+    throw new Refused(`${root} is not a hub (no astro.config.mjs): run ./hub init in the hub's own folder`);
+  }
+  const customised = await customisedBecause(root);
+  if (customised && !values['force']) {
+    throw new Refused(`this hub is already someone's: ${customised}. Nothing was changed; run again with --force to set it up anew (its content/ is moved to examples/, not deleted)`);
+  }
+
+  let answers = checkFlags(values as Record<string, string | undefined>);
+  const interactive = process.stdin.isTTY === true && !values['yes'];
+  let portrait: Portrait | undefined;
+  if (!interactive) {
+    const missing = missingFlags(answers);
+    if (missing.length > 0) {
+      throw new UsageError(`missing ${missing.join(', ')} (in a terminal, init asks for them; elsewhere give them as flags; --help lists them)`);
+    }
+  }
+  if (answers['portrait'] !== undefined) portrait = await portraitFrom(answers['portrait']);
+  if (interactive) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    // Ctrl+C or Ctrl+D while asking: nothing has been written yet, so stopping is all there is to do.
+    let asking = true;
+    const stop = (code: number) => () => {
+      if (!asking) return;
+      process.stderr.write('\ninit: stopped; nothing was changed\n');
+      process.exit(code);
+    };
+    rl.on('SIGINT', stop(130));
+    rl.on('close', stop(1));
+    try {
+      process.stdout.write('Setting up your hub. Flags you gave are not asked again; Enter skips an optional question.\n');
+      answers = await askMissing(answers, { rl, output: process.stdout }, async (key, value) => {
+        if (key === 'portrait') portrait = await preparePortrait(value);
+      });
+      const reply = (await rl.question(`\nWrite the hub for ${answers['name']} at ${answers['url']}${customised ? ', moving the current content/ to examples/' : ''}? [Y/n] `)).trim();
+      if (/^n/i.test(reply)) throw new Refused('nothing was changed');
+    } finally {
+      asking = false;
+      rl.close();
+    }
+  }
+
+  const person: Answers = {
+    name: answers['name']!,
+    title: answers['title']!,
+    organisation: answers['organisation']!,
+    organisationUrl: answers['organisationUrl'],
+    location: answers['location']!,
+    url: answers['url']!,
+    email: answers['email']!,
+    language: answers['language'] ?? 'en',
+    portraitCredit: answers['portraitCredit'],
+    handles: handlesOf(answers),
+  };
+  const photo = portrait!;
+  const { yaml, speaking } = hubFiles(person, photo);
+  let movedTo: string | undefined;
+  try {
+    ({ movedTo } = await installContent(root, { ...yaml, [PORTRAIT_FILE]: photo.jpeg }, new Date()));
+  } catch (error) {
+    throw new Error(`could not put the new content/ in place, so nothing was changed: ${(error as Error).message}`, { cause: error });
+  }
+
+  return [
+    `Set up the hub for ${person.name}: content/profile.yaml, site.yaml, policy.yaml${speaking ? ', speaking.yaml' : ''} and ${PORTRAIT_FILE} (${photo.width} × ${photo.height} px JPEG, metadata removed).`,
+    movedTo ? `The previous content (the sample's pieces, talks, press, stances and profile) is in ${movedTo}/; the build ignores it.` : undefined,
+    speaking ? undefined : `The portrait is under 1500 px on its short side, so no print headshot is offered yet: add one in content/speaking.yaml (README.md, "Speaking and press").`,
+    'Replace the placeholder bios and value statement in content/profile.yaml before you publish.',
+    '',
+    'Next:',
+    '  1. Write:   ./hub new essay "Your first title"   (then edit the file it names)',
+    '  2. Preview: ./hub dev                             (http://localhost:4321; drafts are shown, marked)',
+    '  3. Deploy:  push to GitHub — see README.md, "Deploy"',
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  let exitCode = 0;
+  try {
+    const output = await run(process.argv.slice(2), process.cwd());
+    await new Promise<void>((resolve) => process.stdout.write(`${output}\n`, () => resolve()));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`init: ${message}`);
+    exitCode = error instanceof UsageError ? 2 : 1;
+  }
+  process.exitCode = exitCode;
+}
+
+if (import.meta.main) await main();
