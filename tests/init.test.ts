@@ -70,7 +70,8 @@ async function stagingLeft(): Promise<string[]> {
 
 beforeAll(async () => {
   useCleanBuildEnvironment();
-  ({ root, cleanup } = await makeSite());
+  // `./hub check` validates the HTML with the project's html-validate settings.
+  ({ root, cleanup } = await makeSite({ files: { '.htmlvalidate.json': await readFile(join(PROJECT_ROOT, '.htmlvalidate.json')) } }));
   photos = await mkdtemp(join(tmpdir(), 'hub-photos-'));
   // A phone photo: stored sideways with an EXIF orientation, and carrying EXIF a site must not publish.
   await sharp({ create: { width: 2000, height: 1600, channels: 3, background: '#6b8fb3' } })
@@ -215,6 +216,10 @@ describe('./hub init, setting up a hub', () => {
       const text = await readFile(join(dist, file), 'utf8');
       expect(text, file).not.toMatch(/Morwenna|Tidewater|owning-the-wind|Being Bold for Change/);
     }
+    // And what was built passes `./hub check` (links, HTML, CSP, share cards).
+    const check = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check/cli.ts'), '--no-build'], { cwd: root, encoding: 'utf8' });
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    expect(check.stdout).toMatch(/ready to publish/);
   });
 
   test('refuses to run again over the hub it set up, naming who it is about, and changes nothing', async () => {
