@@ -10,13 +10,16 @@ import { hubStatus } from './status/run.ts';
 const USAGE = `usage: npm run status -- [options]
   --feed <dir|file|url>  the built site (default dist) or a deployed feed URL
   --json                 print the status as JSON
+  --check-tokens         also ask Mastodon and LinkedIn what the tokens may do (one read each)
 HUB_NOW=2026-11-25T12:00:00Z takes the status as of that moment.`;
 
 if (import.meta.main) {
   await runCommand('status', USAGE, async () => {
-    const values = parseOptions(process.argv.slice(2), { json: { type: 'boolean' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const values = parseOptions(process.argv.slice(2), {
+      json: { type: 'boolean' }, feed: { type: 'string' }, 'check-tokens': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return { output: USAGE };
-    const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed });
+    const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed, checkTokens: values['check-tokens'] });
     // Only variable names are ever in the status; the output is redacted all the same, like every command's.
     return { output: values.json ? JSON.stringify(status, null, 2) : formatStatus(status) };
   });

@@ -151,7 +151,7 @@ Credentials
   Bluesky    missing BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD
   Mastodon   missing MASTODON_URL, MASTODON_TOKEN
   LinkedIn   missing LINKEDIN_TOKEN, LINKEDIN_AUTHOR
-  X          missing X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET (or X_OAUTH2_TOKEN)
+  X          missing X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET (or X_REFRESH_TOKEN with X_CLIENT_ID)
   Threads    missing THREADS_TOKEN, THREADS_USER_ID
 
 Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 UTC

@@ -5,6 +5,7 @@
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
+import { describeWarning } from './tokens.ts';
 
 /** Pieces listed per section before "… and N more": the full lists are in `--json`. */
 const LIST_LIMIT = 10;
@@ -129,6 +130,7 @@ export function formatStatus(status: HubStatus): string {
     const state = status.credentials[network];
     lines.push(row(`  ${NETWORK_LABELS[network]}`, state.present ? 'present' : `missing ${state.missing.join(', ').replace(', (', ' (')}`));
   }
+  if (status.warnings.length > 0) lines.push('', 'Warnings', ...status.warnings.map((warning) => indent(describeWarning(warning), 2)));
   lines.push('', ...engagementSection(status));
   return lines.join('\n');
 }

@@ -8,7 +8,11 @@
  *   reads), the ledger and the policy, decided as the syndicate command decides it.
  * - Engagement comes from the snapshots `npm run collect` writes.
  *
- * Nothing is written and no network is called (except to read a feed given as a URL).
+ * - Warnings about credentials come from tokens.ts: what the environment and the token file tell,
+ *   and with `--check-tokens` what Mastodon and LinkedIn say the tokens may do.
+ *
+ * Nothing is written and no network is called (except to read a feed given as a URL, or with
+ * `--check-tokens`).
  */
 import { relative, resolve } from 'node:path';
 import { cadence, type CurrentStreak, type Streak } from '../../src/lib/cadence.ts';
@@ -30,6 +34,7 @@ import { threadsConfig } from '../syndicate/networks/threads.ts';
 import { xConfig } from '../syndicate/networks/x.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
 import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
+import { tokenWarnings, type TokenWarning } from './tokens.ts';
 
 export interface StatusOptions {
   /** The project root: `content/` is read from here. */
@@ -38,6 +43,8 @@ export interface StatusOptions {
   env: Record<string, string | undefined>;
   /** The built site's folder, its feed.json, or a deployed feed URL. Default `dist`. */
   feed?: string | undefined;
+  /** Ask Mastodon and LinkedIn what the tokens may do (one read-only request each; tokens.ts). */
+  checkTokens?: boolean | undefined;
   fetch?: typeof fetch;
 }
 
@@ -108,6 +115,8 @@ export interface HubStatus {
   drafts: PieceLine[];
   syndication: SyndicationStatus;
   credentials: Record<Network, CredentialStatus>;
+  /** What will fail before it does: a LinkedIn version near its sunset, a token that cannot do what the hub asks. */
+  warnings: TokenWarning[];
   engagement: EngagementChange & { snapshots: number };
 }
 
@@ -121,7 +130,13 @@ const CONFIGS: Record<Network, (env: Record<string, string | undefined>) => obje
 /** Which networks have their credentials set, from the adapters' own config readers; values are dropped. */
 export function credentialStatus(env: Record<string, string | undefined>): Record<Network, CredentialStatus> {
   return Object.fromEntries(NETWORKS.map((network) => {
-    const config = CONFIGS[network](env);
+    let config: object | MissingCredentials;
+    try {
+      config = CONFIGS[network](env);
+    } catch {
+      // Set, but not usable as written (a LINKEDIN_VERSION that is not YYYYMM): the warnings say why.
+      return [network, { present: true }];
+    }
     return [network, 'missing' in config ? { present: false, missing: config.missing as string[] } : { present: true }];
   })) as Record<Network, CredentialStatus>;
 }
@@ -195,9 +210,10 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
   const published = pieces.filter((piece) => pieceState(piece, now) === 'published');
   const result = cadence(published.map((piece) => ({ ...piece, url: piece.file })), { now });
   const credentials = credentialStatus(options.env);
-  const [syndication, snapshots] = await Promise.all([
+  const [syndication, snapshots, warnings] = await Promise.all([
     readSyndication(options, credentials),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
+    tokenWarnings({ env: options.env, now: now.getTime(), online: options.checkTokens, ...(options.fetch ? { fetch: options.fetch } : {}) }),
   ]);
 
   return {
@@ -214,6 +230,7 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     drafts: pieces.filter((piece) => pieceState(piece, now) === 'draft').map(line),
     syndication,
     credentials,
+    warnings,
     engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
   };
 }

@@ -205,6 +205,10 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
       return { status: 200, json: { domain: '127.0.0.1', configuration: { statuses: { max_characters: options.maxCharacters ?? 500, characters_reserved_per_url: 23 } } } };
     }
     if (!bearer(request, options.token)) return unauthorised();
+    // https://docs.joinmastodon.org/methods/apps/#verify_credentials: the app's registered scopes (4.3 and later).
+    if (request.method === 'GET' && request.path === '/api/v1/apps/verify_credentials') {
+      return { status: 200, json: { name: 'Thought-leadership hub', website: null, scopes: mastodon!.scopes, redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] } };
+    }
     const scopes = mastodonScopeFor(request.method, request.path);
     if (scopes && !scopes.some((scope) => mastodon!.scopes.includes(scope))) return { status: 403, json: { error: 'This action is outside the authorized scopes' } };
     if (request.method === 'POST' && request.path === '/api/v1/statuses') {
