@@ -269,14 +269,14 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
 
   describe('exits 1 naming the file and the field when an input is broken', () => {
     test.each([
-      ['a date that does not exist', 'content/essays/bad.md', '---\ntitle: Bad\ndescription: Bad.\ndate: 2026-02-30\n---\n', 'content/essays/bad.md: date: expected a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00, got "2026-02-30"'],
-      ['a draft flag that is not true or false', 'content/notes/bad.md', '---\ndate: 2026-11-01\ndraft: maybe\n---\n\nText.\n', 'content/notes/bad.md is not valid:\n  - draft: expected true or false'],
-      ['an essay without a title', 'content/essays/bad.md', '---\ndescription: Bad.\ndate: 2026-11-01\n---\n', 'content/essays/bad.md is not valid:\n  - title: expected a title as text'],
-      ['front matter that is not YAML', 'content/essays/bad.md', '---\ntitle: "Bad\ndate: 2026-11-01\n---\n', 'content/essays/bad.md: title: expected valid YAML'],
-      ['a ledger that is not JSON', 'content/evidence/syndication.json', '{ "version": 1,', 'content/evidence/syndication.json: expected JSON'],
-      ['a ledger entry of the wrong shape', 'content/evidence/syndication.json', JSON.stringify({ version: 1, items: { 'essay/x': { url: `${SITE}/essays/x/`, networks: { bluesky: { status: 'posted' } } } } }), 'content/evidence/syndication.json is not valid:\n  - items.essay/x.networks.bluesky.remoteId'],
-      ['a snapshot of the wrong shape', 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json', JSON.stringify({ version: 1, collectedAt: 'yesterday', networks: {}, items: {} }), 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json is not valid:\n  - collectedAt: expected an ISO 8601 date-time'],
-      ['a policy that is not a list of words', 'content/policy.yaml', 'review: 12\n', 'content/policy.yaml is not valid:\n  - review:'],
+      ['a date that does not exist', 'content/essays/bad.md', '---\ntitle: Bad\ndescription: Bad.\ndate: 2026-02-30\n---\n', 'content/essays/bad.md: date: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00'],
+      ['a draft flag that is not true or false', 'content/notes/bad.md', '---\ndate: 2026-11-01\ndraft: maybe\n---\n\nText.\n', 'content/notes/bad.md: draft: is "maybe" — use true or false'],
+      ['an essay without a title', 'content/essays/bad.md', '---\ndescription: Bad.\ndate: 2026-11-01\n---\n', 'content/essays/bad.md: title: is missing — add a title'],
+      ['front matter that is not YAML', 'content/essays/bad.md', '---\ntitle: "Bad\ndate: 2026-11-01\n---\n', 'content/essays/bad.md: title: is not valid YAML ('],
+      ['a ledger that is not JSON', 'content/evidence/syndication.json', '{ "version": 1,', 'content/evidence/syndication.json: (whole file): is not valid JSON ('],
+      ['a ledger entry of the wrong shape', 'content/evidence/syndication.json', JSON.stringify({ version: 1, items: { 'essay/x': { url: `${SITE}/essays/x/`, networks: { bluesky: { status: 'posted' } } } } }), 'content/evidence/syndication.json: items.essay/x.networks.bluesky.remoteId: is missing — add '],
+      ['a snapshot of the wrong shape', 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json', JSON.stringify({ version: 1, collectedAt: 'yesterday', networks: {}, items: {} }), 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json: collectedAt: is "yesterday" — use an ISO 8601 date-time'],
+      ['a policy that is not a list of words', 'content/policy.yaml', 'review: 12\n', 'content/policy.yaml: review: is 12 — '],
     ])('%s', async (_name, file, text, message) => {
       const root = await busyHub();
       await mkdir(dirname(join(root, file)), { recursive: true });

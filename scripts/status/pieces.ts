@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
-import { brokenYamlField } from '../../src/loaders/yaml-errors.ts';
+import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
 import { KIND_COLLECTIONS } from '../../src/lib/pieces.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { noteTitle } from '../../src/lib/text.ts';
 import type { PieceKind } from '../../src/lib/urls.ts';
-import { formatIssues } from '../../src/lib/validation.ts';
+import { ContentError, issueProblems, WHOLE_FILE } from '../../src/lib/validation.ts';
 import { dateField, textField } from '../../src/schemas/fields.ts';
 
 /** The file patterns of src/content.config.ts: notes are Markdown only. */
@@ -52,25 +52,24 @@ export function pieceState(piece: ContentPiece, now: Date): PieceState {
 async function readPiece(root: string, kind: PieceKind, file: string): Promise<ContentPiece> {
   const path = join(root, file);
   const problem = await checkFrontMatterDates(path, file);
-  if (problem) throw new Error(problem);
+  if (problem) throw new ContentError(problem);
   const match = FRONT_MATTER.exec(await readFile(path, 'utf8'));
-  if (!match) throw new Error(`${file}: front matter: expected the file to start with front matter between --- lines`);
+  if (!match) throw new ContentError({ file, field: WHOLE_FILE, problem: 'has no front matter', fix: 'start the file with its fields between two --- lines' });
   const [, yaml, body] = match as unknown as [string, string, string];
   let raw: unknown;
   try {
     // YAML 1.1 timestamps, as js-yaml reads them: `date: 2026-11-25` is a date, not a string.
     raw = parseYaml(yaml, { customTags: ['timestamp'] }) ?? {};
   } catch (error) {
-    const field = brokenYamlField(yaml);
-    throw new Error(`${file}: ${field ?? 'front matter'}: expected valid YAML between the --- lines, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ContentError(yamlSyntaxProblem({ file, source: yaml, reason: error instanceof Error ? error.message : String(error) }));
   }
   if (kind === 'note') {
     const result = noteFields.safeParse(raw);
-    if (!result.success) throw new Error(formatIssues(file, result.error.issues));
+    if (!result.success) throw new ContentError(issueProblems(file, result.error.issues, raw));
     return { kind, file, title: noteTitle(body), ...result.data };
   }
   const result = titledFields.safeParse(raw);
-  if (!result.success) throw new Error(formatIssues(file, result.error.issues));
+  if (!result.success) throw new ContentError(issueProblems(file, result.error.issues, raw));
   return { kind, file, ...result.data };
 }
 

@@ -44,7 +44,7 @@ describe('heldBy', () => {
 
 describe('parsePolicy', () => {
   test('names the file and field when an entry is wrong', () => {
-    expect(() => parsePolicy('review:\n  - topic: x\n', 'content/policy.yaml')).toThrow(/content\/policy\.yaml is not valid/);
+    expect(() => parsePolicy('review:\n  - topic: x\n', 'content/policy.yaml')).toThrow(/^content\/policy\.yaml: review\.0: is a set of fields — use a word, or \{ topic: …, words: \[ … \] \}$/);
   });
 
   test('the fixture hub’s policy is valid and holds its note about a boycott', async () => {

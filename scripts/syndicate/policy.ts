@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { formatIssues } from '../../src/lib/validation.ts';
+import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
+import { ContentError, issueProblems } from '../../src/lib/validation.ts';
 import type { SyndicationItem } from './compose/index.ts';
 
 export const POLICY_FILE = 'content/policy.yaml';
@@ -41,10 +42,10 @@ export function parsePolicy(text: string, label: string = POLICY_FILE): Policy {
   try {
     raw = parseYaml(text) ?? {};
   } catch (error) {
-    throw new Error(`${label}: expected YAML, but ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ContentError(yamlSyntaxProblem({ file: label, source: text, reason: error instanceof Error ? error.message : String(error) }));
   }
   const result = policySchema.safeParse(raw);
-  if (!result.success) throw new Error(formatIssues(label, result.error.issues));
+  if (!result.success) throw new ContentError(issueProblems(label, result.error.issues, raw));
   return result.data;
 }
 

@@ -12,8 +12,8 @@ describe('snapshots', () => {
       version: 1, collectedAt: '25/11/2026', networks: {},
       items: { 'essay/a': { url: 'https://a.example/', networks: { bluesky: { remoteId: 'r', url: 'u', metrics: { likes: -1 } } } } },
     });
-    expect(() => parseSnapshot(bad, 'content/evidence/engagement/x.json')).toThrow(/content\/evidence\/engagement\/x\.json is not valid:[\s\S]*collectedAt: expected an ISO 8601[\s\S]*items\.essay\/a\.networks\.bluesky\.metrics\.likes: expected a count/);
-    expect(() => parseSnapshot('{', 'x.json')).toThrow(/^x\.json: expected JSON/);
+    expect(() => parseSnapshot(bad, 'content/evidence/engagement/x.json')).toThrow(/^content\/evidence\/engagement\/x\.json: collectedAt: is "25\/11\/2026" — use an ISO 8601 .*\ncontent\/evidence\/engagement\/x\.json: items\.essay\/a\.networks\.bluesky\.metrics\.likes: is -1 — use a count/);
+    expect(() => parseSnapshot('{', 'x.json')).toThrow(/^x\.json: \(whole file\): is not valid JSON \(.+\) — /);
   });
 
   it('adds every reported count; unreported counts are nothing', () => {

@@ -24,12 +24,12 @@ describe('parseLedger', () => {
     const broken = structuredClone(ledger);
     (broken.items['essay/owning-the-wind'].networks.mastodon as Record<string, unknown>)['url'] = 'not a url';
     expect(() => parseLedger(JSON.stringify(broken), 'content/evidence/syndication.json')).toThrow(
-      /content\/evidence\/syndication\.json is not valid:\n {2}- items\.essay\/owning-the-wind\.networks\.mastodon\.url: expected the public URL of the post/,
+      'content/evidence/syndication.json: items.essay/owning-the-wind.networks.mastodon.url: is "not a url" — use the public URL of the post',
     );
   });
 
   test('names the file when it is not JSON', () => {
-    expect(() => parseLedger('{ "version": 1,', 'x.json')).toThrow(/^x\.json: expected JSON/);
+    expect(() => parseLedger('{ "version": 1,', 'x.json')).toThrow(/^x\.json: \(whole file\): is not valid JSON \(.+\) — /);
   });
 });
 

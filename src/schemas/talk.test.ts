@@ -51,7 +51,7 @@ describe('talkSchema', () => {
 
   test('refuses a testimonial without a name, naming the testimonial', () => {
     expect(issues({ ...valid, testimonials: [{ quote: 'Brilliant.', role: 'Chair' }] })).toEqual([
-      'testimonials.0.name: expected the name of the person quoted as text',
+      'testimonials.0.name: is missing — add the name of the person quoted',
     ]);
   });
 

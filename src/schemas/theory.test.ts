@@ -34,7 +34,7 @@ describe('theorySchema', () => {
   });
 
   test('names the field of a revision that is incomplete, misdated or moves to an unknown stage', () => {
-    expect(issues({ ...valid, revisions: [{ date: '2026-06-01', change: 'C.' }] })).toEqual(['revisions.0.why: expected why it changed as text']);
+    expect(issues({ ...valid, revisions: [{ date: '2026-06-01', change: 'C.' }] })).toEqual(['revisions.0.why: is missing — add why it changed']);
     expect(issues({ ...valid, revisions: [revision('2026-04-01', 'C.')] })).toEqual([
       "revisions.0.date: expected a date on or after the theory's date (2026-05-01), got 2026-04-01",
     ]);
