@@ -3,9 +3,9 @@
  * stance, talk, topic or press quote with valid, commented front matter, and says in one line whether
  * it is a draft or publishes on the next push. Refuses to overwrite an existing file.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { NEW_KINDS, NEW_TEXT, newEntry, type NewEntry, type NewKind } from '../src/lib/authoring.ts';
+import { createFileAtomically } from './lib/atomic-file.ts';
 
 const USAGE = [
   `usage: ./hub new <${NEW_KINDS.join('|')}> "Title"`,
@@ -17,16 +17,9 @@ const USAGE = [
 
 export async function createEntry(options: { kind: NewKind; text: string; root: string; now: Date }): Promise<NewEntry> {
   const entry = newEntry(options.kind, options.text, options.now);
-  const target = resolve(options.root, entry.path);
-  await mkdir(dirname(target), { recursive: true });
-  try {
-    // 'wx' fails if the file exists: an author's words are never overwritten.
-    await writeFile(target, entry.contents, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new Error(`${entry.path} already exists; choose another title or edit that file`, { cause: error });
-    }
-    throw error;
+  // Whole or not at all, and never over an existing file: an author's words are never overwritten.
+  if (!(await createFileAtomically(resolve(options.root, entry.path), entry.contents))) {
+    throw new Error(`${entry.path} already exists; choose another title or edit that file`);
   }
   return entry;
 }
