@@ -90,6 +90,8 @@ export function parseHandle(network: Network, input: string): Handle {
   } else {
     handle = rule.fromText(text);
   }
-  if (!handle) throw new Error(`expected a ${NETWORK_LABELS[network]} handle like ${rule.example}, got ${JSON.stringify(text)}`);
+  const label = NETWORK_LABELS[network];
+  // "an X handle": the letter is said "ex".
+  if (!handle) throw new Error(`expected ${network === 'x' ? 'an' : 'a'} ${label} handle like ${rule.example}, got ${JSON.stringify(text)}`);
   return { network, handle, url: rule.url(handle) };
 }
