@@ -4,7 +4,7 @@
  * Bluesky password that is not an app password — from the environment and files alone — and, with
  * `--check-tokens`, what Mastodon and LinkedIn say the tokens may do.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -67,13 +67,14 @@ describe('X', () => {
 
   test('the scopes X granted at the last renewal (the token file) or X_OAUTH2_SCOPES: a missing one is named', async () => {
     const root = await emptyHub();
-    const tokenFile = join(root, 'x-oauth2.json');
+    const tokenFile = join(root, 'thought-leadership-hub', 'x-oauth2.json');
+    await mkdir(join(root, 'thought-leadership-hub'));
     const refreshToken = 'x-refresh-s3cret-4444';
     await writeFile(tokenFile, JSON.stringify({
       accessToken: 'a-s3cret', refreshToken: 'r-s3cret', expiresAt: '2026-12-01T12:00:00.000Z', scopes: ['tweet.read', 'users.read', 'offline.access'],
       from: createHash('sha256').update(refreshToken).digest('hex'),
     }));
-    const env = { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', X_TOKEN_FILE: tokenFile };
+    const env = { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', XDG_STATE_HOME: root };
     expect(await warnings(env)).toEqual(['x: the OAuth 2.0 token lacks tweet.write: posting needs tweet.read tweet.write users.read offline.access; authorize the app again with them']);
     // Another chain (a new X_REFRESH_TOKEN) makes the file stale; the scopes then come from X_OAUTH2_SCOPES.
     expect(await warnings({ ...env, X_REFRESH_TOKEN: 'x-refresh-new-5555', X_OAUTH2_SCOPES: 'tweet.read tweet.write users.read offline.access' })).toEqual([]);
@@ -83,7 +84,7 @@ describe('X', () => {
   });
 
   test('on GitHub Actions a rotating refresh token cannot be kept: OAuth 1.0a is the way', async () => {
-    expect(await warnings({ X_REFRESH_TOKEN: 'r', X_CLIENT_ID: 'c', X_TOKEN_FILE: join(await emptyHub(), 'none.json'), GITHUB_ACTIONS: 'true' })).toEqual([
+    expect(await warnings({ X_REFRESH_TOKEN: 'r', X_CLIENT_ID: 'c', XDG_STATE_HOME: await emptyHub(), GITHUB_ACTIONS: 'true' })).toEqual([
       expect.stringMatching(/^x: on GitHub Actions the refresh token X rotates .* use OAuth 1\.0a user tokens for scheduled runs$/),
     ]);
     expect(await warnings({ X_API_KEY: 'k', X_API_SECRET: 's', X_ACCESS_TOKEN: 't', X_ACCESS_SECRET: 'u', GITHUB_ACTIONS: 'true' })).toEqual([]);

@@ -218,11 +218,11 @@ describe('X with an OAuth 2.0 user token', () => {
     networks.x.oauth2.now = () => clock;
     const { accessToken, refreshToken } = networks.x.oauth2.issue();
     const { X_API_KEY: _key, X_API_SECRET: _secret, X_ACCESS_TOKEN: _token, X_ACCESS_SECRET: _tokenSecret, ...env } = networks.env;
-    const tokenFile = join(fixture.root, 'state', 'x-oauth2.json');
+    const tokenFile = join(fixture.root, 'state', 'thought-leadership-hub', 'x-oauth2.json');
     return {
       tokenFile, accessToken, refreshToken,
       env: {
-        ...env, X_OAUTH2_TOKEN: accessToken, X_CLIENT_ID: CLIENT.id, X_TOKEN_FILE: tokenFile,
+        ...env, X_OAUTH2_TOKEN: accessToken, X_CLIENT_ID: CLIENT.id, XDG_STATE_HOME: join(fixture.root, 'state'),
         ...(refreshToken ? { X_REFRESH_TOKEN: refreshToken } : {}), ...(confidential ? { X_CLIENT_SECRET: CLIENT.secret } : {}),
       },
     };
@@ -268,7 +268,7 @@ describe('X with an OAuth 2.0 user token', () => {
   test('a token that cannot be renewed (no offline.access) fails after two hours, saying what to set', async () => {
     await setUp();
     const grant = authorize(['tweet.read', 'tweet.write', 'users.read']);
-    const { X_REFRESH_TOKEN: _none, X_CLIENT_ID: _id, X_CLIENT_SECRET: _secret, X_TOKEN_FILE: _file, ...env } = grant.env;
+    const { X_REFRESH_TOKEN: _none, X_CLIENT_ID: _id, X_CLIENT_SECRET: _secret, ...env } = grant.env;
     clock += 3 * 3600_000;
     const result = await run({ only: ['x'], env, now: () => clock });
     expect(result.rows[0]).toMatchObject({ status: 'failed' });

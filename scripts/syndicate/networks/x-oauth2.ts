@@ -7,9 +7,8 @@
  * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token).
  *
  * X answers a refresh with a new refresh token and the old one stops working, so the new one must be
- * kept where the next run finds it: a file (X_TOKEN_FILE; by default in the user's state folder,
- * never in the project), written atomically, readable by its owner only, before the new access token
- * is used. A run on GitHub Actions starts from the repository secrets each time and cannot write them
+ * kept where the next run finds it: a file in the user's state folder (`xTokenFile`, never in the
+ * project), written atomically, readable by its owner only, before the new access token is used. A run on GitHub Actions starts from the repository secrets each time and cannot write them
  * back, and a cache would hand the token to every workflow that may read it — so scheduled runs there
  * should use OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET), which
  * do not expire (docs/networks.md says so). Every token obtained here is registered with `redact`.
@@ -45,6 +44,8 @@ export interface XOAuth2Config {
   accessToken?: string | undefined;
   /** Where the newest tokens are kept between runs. */
   tokenFile: string;
+  /** On GitHub Actions the file does not outlive the run, so a second renewal fails: said when it does. */
+  ephemeral?: boolean | undefined;
 }
 
 /** What the token file holds. */
@@ -58,8 +59,12 @@ export interface StoredXToken {
   from: string;
 }
 
-/** The token file's default place: the user's state folder (XDG), outside the project and its commits. */
-export function defaultXTokenFile(env: Record<string, string | undefined>): string {
+/**
+ * The token file: in the user's state folder (`$XDG_STATE_HOME`, by default `~/.local/state`), outside
+ * the project and its commits, so it is never pushed with the evidence.
+ * https://specifications.freedesktop.org/basedir-spec/latest/
+ */
+export function xTokenFile(env: Record<string, string | undefined>): string {
   const state = env['XDG_STATE_HOME'] || join(env['HOME'] || homedir(), '.local', 'state');
   return join(state, 'thought-leadership-hub', 'x-oauth2.json');
 }
@@ -118,7 +123,10 @@ export function createXOAuth2Session(config: XOAuth2Config, deps: { fetch: typeo
     const { body } = await requestJson(deps.fetch, {
       method: 'POST', url: `${config.apiUrl}/2/oauth2/token`, headers, body: form.toString(), timeoutMs: deps.timeoutMs, now: deps.now,
     }).catch((error: unknown) => {
-      throw new Error(`X refused to renew the OAuth 2.0 token (${error instanceof Error ? error.message : String(error)}): authorize the app again with the scopes ${X_REQUIRED_SCOPES.join(' ')} and set X_REFRESH_TOKEN, or use OAuth 1.0a user tokens`, { cause: error });
+      const why = config.ephemeral
+        ? 'on GitHub Actions the refresh token X rotated at the last renewal was not kept (X_REFRESH_TOKEN is spent after one use): use OAuth 1.0a user tokens for scheduled runs'
+        : `authorize the app again with the scopes ${X_REQUIRED_SCOPES.join(' ')} and set X_REFRESH_TOKEN, or use OAuth 1.0a user tokens`;
+      throw new Error(`X refused to renew the OAuth 2.0 token (${error instanceof Error ? error.message : String(error)}): ${why}`, { cause: error });
     });
     const answer = body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; scope?: unknown };
     if (typeof answer.access_token !== 'string' || typeof answer.refresh_token !== 'string') {

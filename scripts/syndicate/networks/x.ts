@@ -6,7 +6,7 @@
  * Credentials. OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET) do
  * not expire: the way for scheduled runs. An OAuth 2.0 token (X_OAUTH2_TOKEN) lasts two hours; with
  * X_REFRESH_TOKEN and X_CLIENT_ID (and X_CLIENT_SECRET for a confidential client) it is renewed
- * ahead of expiry or after a 401, and the rotated refresh token is kept in X_TOKEN_FILE (x-oauth2.ts).
+ * ahead of expiry or after a 401, and the rotated refresh token is kept in a file (x-oauth2.ts).
  * It needs tweet.read, tweet.write, users.read and offline.access: `POST /2/tweets` alone requires
  * the first three (X's OpenAPI document, https://api.x.com/2/openapi.json).
  *
@@ -22,7 +22,7 @@ import { RequestError, retryAfterMs } from '../retry.ts';
 import { stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { decodeXEntities } from './reply-text.ts';
-import { createXOAuth2Session, defaultXTokenFile, type XOAuth2Config } from './x-oauth2.ts';
+import { createXOAuth2Session, xTokenFile, type XOAuth2Config } from './x-oauth2.ts';
 
 export interface XConfig {
   /** https://api.x.com, or a test server. */
@@ -48,7 +48,8 @@ export function xConfig(env: Record<string, string | undefined>): XConfig | Miss
       auth: {
         oauth2: {
           clientId: env['X_CLIENT_ID'], clientSecret: env['X_CLIENT_SECRET'] || undefined, refreshToken: env['X_REFRESH_TOKEN'],
-          accessToken: env['X_OAUTH2_TOKEN'] || undefined, tokenFile: env['X_TOKEN_FILE'] || defaultXTokenFile(env),
+          accessToken: env['X_OAUTH2_TOKEN'] || undefined, tokenFile: xTokenFile(env),
+          ephemeral: env['GITHUB_ACTIONS'] === 'true',
         },
       },
     };
