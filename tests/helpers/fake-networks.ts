@@ -252,7 +252,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
  * The OAuth 2.0 scopes each endpoint the hub calls requires, from the `security` of X's OpenAPI
  * document (https://api.x.com/2/openapi.json; tests/fixtures/specs/x-api-v2.json keeps those paths).
  */
-const X_SCOPES: Array<{ method: string; path: RegExp; scopes: string[] }> = [
+export const X_SCOPES: Array<{ method: string; path: RegExp; scopes: string[] }> = [
   { method: 'POST', path: /^\/2\/tweets$/, scopes: ['tweet.read', 'tweet.write', 'users.read'] },
   { method: 'GET', path: /^\/2\/users\/me$/, scopes: ['tweet.read', 'users.read'] },
   { method: 'GET', path: /^\/2\/users\/\d+\/tweets$/, scopes: ['tweet.read', 'users.read'] },
