@@ -23,6 +23,8 @@ import { topicSchema } from './schemas/topic.ts';
 
 // The citable collections share their ids, so that `cites:` to a missing file fails naming the citing file.
 const entryIndex = createEntryIndex(CITABLE_COLLECTIONS);
+// The topics' ids, for the talks' `topic:`.
+const topicIndex = createEntryIndex(['topics']);
 
 // Every schema is wrapped in `reportIssues`, so that a mistake is reported naming the file and the field
 // in one line (src/loaders/schema-issues.ts), not as Astro's InvalidContentEntryDataError.
@@ -52,7 +54,7 @@ export const collections = {
   ledger: defineCollection({ loader: ledgerFileLoader(), schema: reportIssues(ledgerSchema) }),
   engagement: defineCollection({ loader: evidenceFolderLoader(), schema: reportIssues(snapshotSchema) }),
   speaking: defineCollection({ loader: speakingFileLoader(), schema: (context) => reportIssues(speakingSchema(context)) }),
-  talks: defineCollection({ loader: talkGlob(), schema: reportIssues(talkSchema) }),
-  topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md' }), schema: reportIssues(topicSchema) }),
+  talks: defineCollection({ loader: talkGlob({ topics: topicIndex }), schema: reportIssues(talkSchema) }),
+  topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md', entryIndex: topicIndex }), schema: reportIssues(topicSchema) }),
   press: defineCollection({ loader: contentGlob({ folder: 'press', pattern: '**/*.md' }), schema: (context) => reportIssues(pressSchema(context)) }),
 };

@@ -1,7 +1,7 @@
 /**
  * Bad talks, press quotes and speaking settings fail the build: each case is a build of the fixture hub
- * with one mistake, which must exit non-zero, name the file, the field and what was expected, and
- * leave no pages behind.
+ * with one mistake, which must exit non-zero, print the mistake's one line (file, field, problem and
+ * fix; tests/helpers/bad-input.ts) and leave the previous build alone.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,49 +37,49 @@ const cases: BadInput[] = [
     files: { 'content/talks/backwards.md': talk(withLine('end', 'end: 2027-05-01T09:00')) },
     file: 'content/talks/backwards.md',
     field: 'end',
-    expected: /expected `end` to be after `start`/,
+    expected: /: is "2027-05-01T09:00" — make `end` after `start`$/,
   },
   {
     name: 'a talk in an unknown time zone',
     files: { 'content/talks/nowhere.md': talk(withLine('timezone', 'timezone: Europe/Bristol')) },
     file: 'content/talks/nowhere.md',
     field: 'timezone',
-    expected: /expected an IANA time zone name like Europe\/London.*got "Europe\/Bristol"/,
+    expected: /: is "Europe\/Bristol", which is not a time zone — use an IANA time zone name like Europe\/London/,
   },
   {
     name: 'a talk whose start carries an offset as well as a time zone',
     files: { 'content/talks/offset.md': talk(withLine('start', 'start: 2027-05-01T10:00:00+01:00')) },
     file: 'content/talks/offset.md',
     field: 'start',
-    expected: /expected the local time at the venue without an offset/,
+    expected: /: is .* — use the local time at the venue without an offset/,
   },
   {
     name: 'a testimonial without a name',
     files: { 'content/talks/anonymous.md': talk([...validTalk, 'testimonials:', '  - quote: Wonderful.', '    role: Organiser']) },
     file: 'content/talks/anonymous.md',
     field: 'testimonials.0.name',
-    expected: /expected the name of the person quoted/,
+    expected: /: is missing — add the name of the person quoted$/,
   },
   {
     name: 'a talk about a topic that does not exist',
     files: { 'content/talks/off-topic.md': talk([...validTalk, 'topic: knitting']) },
     file: 'content/talks/off-topic.md',
     field: 'topic',
-    expected: /expected the file name of a topic \(one of local-ownership, say-where-you-stand, trust-and-consent\), got "knitting"/,
+    expected: /: is "knitting", which is not in content\/topics\/ \(it has: local-ownership, say-where-you-stand, trust-and-consent\) — use the file name/,
   },
   {
     name: 'a press quote without a URL',
     files: { 'content/press/no-url.md': ['---', ...validPress.filter((line) => !line.startsWith('url:')), '---', ''].join('\n') },
     file: 'content/press/no-url.md',
     field: 'url',
-    expected: /expected an absolute http\(s\) URL/,
+    expected: /: is missing — add an absolute http\(s\) URL$/,
   },
   {
     name: 'a press quote without a date',
     files: { 'content/press/no-date.md': ['---', ...validPress.filter((line) => !line.startsWith('date:')), '---', ''].join('\n') },
     file: 'content/press/no-date.md',
     field: 'date',
-    expected: /expected the date the piece was published/,
+    expected: /: is missing — add the date the piece was published/,
   },
   {
     name: 'a headshot smaller than 1500 px',
@@ -89,7 +89,7 @@ const cases: BadInput[] = [
     },
     file: 'content/speaking.yaml',
     field: 'headshots.0.src',
-    expected: /expected an image at least 1500 px on each side.*got 1200 × 1200 px/,
+    expected: /: is 1200 × 1200 px — use an image at least 1500 px on each side/,
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * Bad citations, revision logs, stances and syndication ledgers fail the build: each case is a build
- * of the fixture hub with one mistake, which must exit non-zero, name the file, the field and what was
- * expected, and leave no pages behind.
+ * of the fixture hub with one mistake, which must exit non-zero, print the mistake's one line (file,
+ * field, problem and fix; tests/helpers/bad-input.ts) and leave the previous build alone.
  */
 import { describeBadInputs, type BadInput } from './helpers/bad-input.ts';
 
@@ -19,14 +19,14 @@ const cases: BadInput[] = [
     files: { 'content/essays/cites-nothing.md': entry([...essay, 'cites:', '  theories: [trust-before-turbines, no-such-theory]']) },
     file: 'content/essays/cites-nothing.md',
     field: 'cites.theories',
-    expected: /expected the file name \(without \.md or \.mdx\) of an entry in content\/theories\/, got "no-such-theory", which is not there \(it has: boards-and-voice, trust-before-turbines\)/,
+    expected: /: is "no-such-theory", which is not in content\/theories\/ \(it has: boards-and-voice, trust-before-turbines\) — use the file name \(without \.md or \.mdx\) of an entry in content\/theories\/$/,
   },
   {
     name: 'a note citing an essay that does not exist',
     files: { 'content/notes/2026-05-01-cites.md': entry(['date: 2026-05-01', 'cites:', '  essays: [owning-the-sun]']) },
     file: 'content/notes/2026-05-01-cites.md',
     field: 'cites.essays',
-    expected: /got "owning-the-sun", which is not there/,
+    expected: /: is "owning-the-sun", which is not in content\/essays\//,
   },
   {
     name: 'a stance resting on a theory that does not exist',
@@ -35,14 +35,14 @@ const cases: BadInput[] = [
     },
     file: 'content/stances/nothing-behind-it.md',
     field: 'cites.theories',
-    expected: /got "vapour", which is not there/,
+    expected: /: is "vapour", which is not in content\/theories\//,
   },
   {
     name: 'cites written as a plain list instead of lists per collection',
     files: { 'content/essays/flat-cites.md': entry([...essay, 'cites: [trust-before-turbines]']) },
     file: 'content/essays/flat-cites.md',
     field: 'cites',
-    expected: /expected cites with lists under theories, essays and\/or notes/,
+    expected: / — use cites with lists under theories, essays and\/or notes/,
   },
   {
     name: 'a theory revision dated before the theory',
@@ -57,14 +57,14 @@ const cases: BadInput[] = [
     },
     file: 'content/theories/time-travel.md',
     field: 'revisions.0.date',
-    expected: /expected a date on or after the theory's date \(2026-05-01\), got 2026-04-01/,
+    expected: /: is 2026-04-01 — use a date on or after the theory's date \(2026-05-01\)$/,
   },
   {
     name: 'a theory revision without a reason',
     files: { 'content/theories/no-reason.md': entry([...theory, 'revisions:', '  - date: 2026-06-01', '    change: Changed it.']) },
     file: 'content/theories/no-reason.md',
     field: 'revisions.0.why',
-    expected: /expected why it changed/,
+    expected: /: is missing — add why it changed$/,
   },
   {
     name: 'an impossible revision date (2026-02-30)',
@@ -73,28 +73,28 @@ const cases: BadInput[] = [
     },
     file: 'content/theories/february.md',
     field: 'revisions.date',
-    expected: /expected a real date like 2026-11-25.*got "2026-02-30"/,
+    expected: /: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25/,
   },
   {
     name: 'a theory with an unknown stage',
     files: { 'content/theories/certain.md': entry(theory.map((line) => (line.startsWith('stage:') ? 'stage: certainty' : line))) },
     file: 'content/theories/certain.md',
     field: 'stage',
-    expected: /expected one of hunch, working-theory, conviction, retired/,
+    expected: /: is "certainty" — use one of hunch, working-theory, conviction, retired$/,
   },
   {
     name: 'a stance without a since',
     files: { 'content/stances/timeless.md': entry(['title: A stance', 'position: I hold it.']) },
     file: 'content/stances/timeless.md',
     field: 'since',
-    expected: /expected a year like 2013, a month like 2013-06 or a date like 2013-06-04/,
+    expected: /: is missing — add a year like 2013, a month like 2013-06 or a date like 2013-06-04$/,
   },
   {
     name: 'a syndication ledger that is not JSON',
     files: { 'content/evidence/syndication.json': '{ "version": 1, "items": {' },
     file: 'content/evidence/syndication.json',
-    field: 'content/evidence/syndication.json',
-    expected: /content\/evidence\/syndication\.json: expected JSON/,
+    field: '(whole file)',
+    expected: /: is not valid JSON \(.+\) — /,
   },
   {
     name: 'a syndication ledger with a posted copy that has no URL',
@@ -106,7 +106,7 @@ const cases: BadInput[] = [
     },
     file: 'content/evidence/syndication.json',
     field: 'items.essay/owning-the-wind.networks.mastodon.url',
-    expected: /expected the public URL of the post/,
+    expected: /: is missing — add the public URL of the post$/,
   },
 ];
 

@@ -24,6 +24,11 @@ export interface ContentGlobOptions {
    * and every reference an entry makes into a collection the index covers is checked against it.
    */
   entryIndex?: EntryIndex;
+  /**
+   * Fields that hold the plain id of an entry in another collection (a talk's `topic`), checked like
+   * references against `entryIndex`.
+   */
+  idFields?: ReadonlyArray<{ field: string; collection: string }>;
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
@@ -159,7 +164,7 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   }
   if (index && round !== undefined) {
     if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
-    problems.push(...(await findUnknownReferences(entries.filter((entry) => !failed.has(entry.filePath ?? '')), index, round)));
+    problems.push(...(await findUnknownReferences(entries.filter((entry) => !failed.has(entry.filePath ?? '')), index, round, options.idFields ?? [])));
   }
   const limit = options.maxBodyCharacters;
   for (const entry of limit === undefined ? [] : entries) {
@@ -191,11 +196,16 @@ async function findUnknownReferences(
   entries: ReadonlyArray<{ id: string; data: unknown; filePath?: string | undefined }>,
   index: EntryIndex,
   round: number,
+  idFields: ReadonlyArray<{ field: string; collection: string }>,
 ): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const sorted = [...entries].sort((a, b) => (a.filePath ?? a.id).localeCompare(b.filePath ?? b.id));
   for (const entry of sorted) {
-    for (const reference of findReferences(entry.data)) {
+    const named = idFields.flatMap(({ field, collection }) => {
+      const id = (entry.data as Record<string, unknown>)[field];
+      return typeof id === 'string' ? [{ field, collection, id }] : [];
+    });
+    for (const reference of [...findReferences(entry.data), ...named]) {
       if (!index.has(reference.collection)) continue;
       const known = await index.ids(reference.collection, round);
       // undefined: that collection failed to load this round, and its own problem is reported instead.

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
 import { contentGlob } from './content-glob.ts';
+import type { EntryIndex } from './entry-ids.ts';
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
@@ -14,8 +15,13 @@ const AS_WRITTEN = ['start', 'end'] as const;
  * the time the schema sees a Date it can no longer tell a local time from one with an offset. The
  * `yaml` package (YAML 1.2) reads timestamps as plain text, which is what the schema checks.
  */
-export function talkGlob(): Loader {
-  const inner = contentGlob({ folder: 'talks', pattern: '**/*.md' });
+export function talkGlob(options: { topics?: EntryIndex } = {}): Loader {
+  // `topic:` names a file in content/topics/ (drafts included: a talk may name a topic not yet offered).
+  const inner = contentGlob({
+    folder: 'talks',
+    pattern: '**/*.md',
+    ...(options.topics ? { entryIndex: options.topics, idFields: [{ field: 'topic', collection: 'topics' }] } : {}),
+  });
   return {
     name: 'hub-talk-glob',
     load: (context) => {

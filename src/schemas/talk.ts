@@ -53,8 +53,8 @@ export const timeZoneField = z
       ctx.addIssue({
         code: 'custom',
         message:
-          `expected an IANA time zone name like Europe/London or America/New_York, got ${JSON.stringify(name)} ` +
-          '(names are listed at https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)',
+          `is ${JSON.stringify(name)}, which is not a time zone — use an IANA time zone name like Europe/London or ` +
+          'America/New_York (listed at https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)',
       });
       return z.NEVER;
     }
