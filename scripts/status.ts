@@ -7,7 +7,7 @@ import { parseOptions, runCommand } from './lib/cli.ts';
 import { formatStatus } from './status/report.ts';
 import { hubStatus } from './status/run.ts';
 
-const USAGE = `usage: npm run status -- [options]
+const USAGE = `usage: ./hub run status -- [options]
   --feed <dir|file|url>  the built site (default dist) or a deployed feed URL
   --json                 print the status as JSON
   --check-tokens         also ask Mastodon and LinkedIn what the tokens may do (one read each)

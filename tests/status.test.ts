@@ -226,11 +226,11 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     const root = await project(CONTENT);
     const run = await runStatus(root);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('\nSyndication  build first (npm run build): dist/feed.json does not exist\n');
-    expect(run.stdout).toContain('\nEngagement   no snapshots yet (npm run collect takes one)\n');
+    expect(run.stdout).toContain('\nSyndication  build first (./hub build): dist/feed.json does not exist\n');
+    expect(run.stdout).toContain('\nEngagement   no snapshots yet (./hub run collect takes one)\n');
     expect(run.stdout).toContain('\nStreak       current 4 weeks (26 October – 22 November 2026)');
     const json = JSON.parse((await runStatus(root, ['--json'])).stdout);
-    expect(json.syndication).toEqual({ available: false, feed: 'dist/feed.json', reason: 'build first (npm run build)' });
+    expect(json.syndication).toEqual({ available: false, feed: 'dist/feed.json', reason: 'build first (./hub build)' });
     expect(json.engagement).toEqual({ byNetwork: {}, total: 0, newReplies: 0, snapshots: 0 });
   });
 
@@ -264,7 +264,7 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     expect(JSON.parse(run.stdout).syndication).toMatchObject({ available: true, feed: 'dist/feed.json' });
     const missing = await runStatus(root, ['--feed', 'elsewhere']);
     expect(missing.code).toBe(0);
-    expect(missing.stdout).toContain('Syndication  build first (npm run build): elsewhere/feed.json does not exist');
+    expect(missing.stdout).toContain('Syndication  build first (./hub build): elsewhere/feed.json does not exist');
   });
 
   describe('exits 1 naming the file and the field when an input is broken', () => {
@@ -284,13 +284,13 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       const run = await runStatus(root);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(`npm run status: ${message}`);
+      expect(run.stderr).toContain(`status: ${message}`);
     });
 
     test('exits 2 for an unknown option', async () => {
       const run = await runStatus(await project({}), ['--colour']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('usage: npm run status');
+      expect(run.stderr).toContain('usage: ./hub run status');
     });
   });
 });

@@ -9,7 +9,7 @@ import { redact } from '../syndicate/networks/adapter.ts';
 import { formatCollect } from './report.ts';
 import { collect, DEFAULT_MAX_AGE_DAYS } from './run.ts';
 
-const USAGE = `usage: npm run collect -- [options]
+const USAGE = `usage: ./hub run collect -- [options]
   --only <network>       only this network (repeatable): ${NETWORKS.join(', ')}
   --max-age <days>       read copies posted in the last <days> days (default ${DEFAULT_MAX_AGE_DAYS})
   --all                  read every copy in the ledger, however old

@@ -120,7 +120,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
 
   yaml['policy.yaml'] = documentedYaml([
     '# Words and topics that need a second look before a piece goes out under your name.',
-    '# `npm run syndicate` holds back any piece whose title, text, tags or per-network wording mentions',
+    '# `./hub run syndicate` holds back any piece whose title, text, tags or per-network wording mentions',
     '# one of them, and lists it in its summary. Once someone has read it, add to its front matter:',
     '#',
     '#   syndication:',

@@ -1,5 +1,5 @@
 /**
- * What every command-line entry shares (`npm run syndicate`, `collect`, `status`): options parsed
+ * What every command-line entry shares (`./hub run syndicate`, `collect`, `status`, `./hub check`): options parsed
  * strictly, a bad argument reported with the usage and exit code 2, any other error with exit code 1,
  * output written in full before the process exits, and every line passed through `redact` so no
  * secret from the environment is ever printed.
@@ -52,7 +52,7 @@ export async function runCommand(command: string, usage: string, body: () => Pro
     await new Promise<void>((resolve) => process.stdout.write(`${output}\n`, () => resolve()));
     exitCode = result.exitCode ?? 0;
   } catch (error) {
-    console.error(redact(`npm run ${command}: ${error instanceof Error ? error.message : String(error)}`, process.env));
+    console.error(redact(`${command}: ${error instanceof Error ? error.message : String(error)}`, process.env));
     if (error instanceof UsageError) console.error(usage);
     exitCode = error instanceof UsageError ? 2 : 1;
   }

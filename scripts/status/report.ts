@@ -65,7 +65,7 @@ function syndicationSection(status: HubStatus): string[] {
   const keyWidth = Math.max(0, ...shown.map((item) => item.key.length));
   const list = (label: string, entries: Array<{ key: string; text: string }>): void => {
     entries.slice(0, LIST_LIMIT).forEach((entry, i) => lines.push(row(i === 0 ? `  ${label}` : '', `${entry.key.padEnd(keyWidth)}  ${entry.text}`)));
-    if (entries.length > LIST_LIMIT) lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (npm run status -- --json lists them all)`));
+    if (entries.length > LIST_LIMIT) lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (./hub run status -- --json lists them all)`));
   };
   list('Pending', syndication.pending.map((item) => ({ key: item.key, text: `${networkList(item.networks)} · ${item.title}` })));
   list('In flight', syndication.inFlight.map((item) => ({
@@ -84,7 +84,7 @@ function signed(value: number): string {
 
 function engagementSection(status: HubStatus): string[] {
   const { engagement } = status;
-  if (engagement.snapshots === 0 || !engagement.to) return [row('Engagement', 'no snapshots yet (npm run collect takes one)')];
+  if (engagement.snapshots === 0 || !engagement.to) return [row('Engagement', 'no snapshots yet (./hub run collect takes one)')];
   const span = engagement.from
     ? `since the last snapshot: ${formatInstant(engagement.from)} → ${formatInstant(engagement.to)}`
     : `so far: one snapshot, ${formatInstant(engagement.to)}`;

@@ -187,7 +187,7 @@ async function readSyndication(options: StatusOptions, credentials: Record<Netwo
     const missing = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
     if (!missing) throw error;
     const file = shown(resolve(options.cwd, source.endsWith('.json') ? source : `${source}/feed.json`));
-    return { available: false, feed: file, reason: 'build first (npm run build)' };
+    return { available: false, feed: file, reason: 'build first (./hub build)' };
   }
   const ledger = await readLedger(resolve(options.cwd, LEDGER_FILE), LEDGER_FILE);
   const policy = await readPolicy(resolve(options.cwd, POLICY_FILE), POLICY_FILE);
