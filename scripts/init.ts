@@ -128,13 +128,13 @@ async function run(argv: string[], root: string): Promise<string> {
   return [
     `Set up the hub for ${person.name}: content/profile.yaml, site.yaml, policy.yaml${speaking ? ', speaking.yaml' : ''} and ${PORTRAIT_FILE} (${photo.width} × ${photo.height} px JPEG, metadata removed).`,
     movedTo ? `The previous content (the sample's pieces, talks, press, stances and profile) is in ${movedTo}/; the build ignores it.` : undefined,
-    speaking ? undefined : `The portrait is under 1500 px on its short side, so no print headshot is offered yet: add one in content/speaking.yaml (README.md, "Speaking and press").`,
+    speaking ? undefined : `The portrait is under 1500 px on its short side, so no print headshot is offered yet: add one in content/speaking.yaml (docs/writing.md, "Speaking").`,
     'Replace the placeholder bios and value statement in content/profile.yaml before you publish.',
     '',
     'Next:',
     '  1. Write:   ./hub new essay "Your first title"   (then edit the file it names)',
     '  2. Preview: ./hub dev                             (http://localhost:4321; drafts are shown, marked)',
-    '  3. Deploy:  push to GitHub — see README.md, "Deploy"',
+    '  3. Deploy:  push to GitHub — see README.md, "Put it online"',
   ]
     .filter((line) => line !== undefined)
     .join('\n');

@@ -161,7 +161,7 @@ describe('./hub init, setting up a hub', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('The previous content (the sample\'s pieces, talks, press, stances and profile) is in examples/content/; the build ignores it.');
-    expect(result.stdout).toMatch(/Next:\n {2}1\. Write: {3}\.\/hub new essay "Your first title".*\n {2}2\. Preview: \.\/hub dev.*\n {2}3\. Deploy: {2}push to GitHub — see README\.md, "Deploy"\n$/);
+    expect(result.stdout).toMatch(/Next:\n {2}1\. Write: {3}\.\/hub new essay "Your first title".*\n {2}2\. Preview: \.\/hub dev.*\n {2}3\. Deploy: {2}push to GitHub — see README\.md, "Put it online"\n$/);
 
     const profile = parseYaml(await readFile(join(root, 'content/profile.yaml'), 'utf8'));
     expect(profile).toMatchObject({

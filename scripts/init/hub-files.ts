@@ -79,7 +79,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
   const yaml: Record<string, string> = {};
 
   yaml['profile.yaml'] = documentedYaml([
-    '# The person this hub is about. Every page, feed and share card reads from here. Every field: README.md, "content/profile.yaml".',
+    '# The person this hub is about. Every page, feed and share card reads from here. Every field: docs/writing.md, "You".',
     '# Written by ./hub init: replace the placeholder bios and value statement before you publish.',
     { key: 'name', value: name, help: 'Your full name, as bylines and search engines show it.' },
     { key: 'jobTitle', value: answers.title, help: 'Your job title, for example Chief Executive.' },
@@ -106,7 +106,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
   ]);
 
   yaml['site.yaml'] = documentedYaml([
-    '# Settings for the site as a whole; the person lives in profile.yaml. Every field: README.md, "content/site.yaml".',
+    '# Settings for the site as a whole; the person lives in profile.yaml. Every field: docs/writing.md, "The site".',
     { key: 'url', value: answers.url, help: 'The public address of the site: https, and no path.' },
     { key: 'language', value: answers.language, help: 'The language you write in, as a tag like en or en-GB.' },
     '# Optional: the site name (default: your name).',
@@ -139,7 +139,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
   if (portrait.printable) {
     yaml['speaking.yaml'] = documentedYaml([
       '# What the speaking and press pages need besides talks (content/talks/) and topics (content/topics/).',
-      '# Every field: README.md, "content/speaking.yaml".',
+      '# Every field: docs/writing.md, "Speaking".',
       {
         key: 'headshots',
         value: [{ ...photo, usage: `Free to use in event programmes, promotion and press coverage of ${name}, with the credit above.` }],

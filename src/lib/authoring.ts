@@ -131,7 +131,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
     case 'essay':
       return draft(
         [
-          '# An essay. Its file name is its address: /essays/<file name>/. Every field: README.md, "Essays".',
+          '# An essay. Its file name is its address: /essays/<file name>/. Every field: docs/writing.md, "Essays".',
           { key: 'title', value: trimmed, help: 'The headline.' },
           { key: 'description', value: 'One or two sentences that make someone want to read it.', help: 'One or two sentences: the summary in listings, feeds, search results and link previews.' },
           { key: 'date', value: day, help: 'Publication date, like 2026-11-25. A date in the future holds the essay back until then.' },
@@ -153,7 +153,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
     case 'theory':
       return draft(
         [
-          '# A theory: an idea still forming, shared before it is finished. Every field: README.md, "Theories".',
+          '# A theory: an idea still forming, shared before it is finished. Every field: docs/writing.md, "Theories".',
           { key: 'title', value: trimmed, help: 'The idea, stated as a claim or a question.' },
           { key: 'summary', value: 'The idea in one or two sentences.', help: 'The idea in one or two sentences, for listings and feeds.' },
           { key: 'date', value: day, help: 'When it was first published. A date in the future holds it back until then.' },
@@ -176,7 +176,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         path: `${folder}/${day}-${slug}.md`,
         contents:
           frontMatter([
-            '# A note: a few sentences that go out whole on every network. Every field: README.md, "Notes".',
+            '# A note: a few sentences that go out whole on every network. Every field: docs/writing.md, "Notes".',
             { key: 'date', value: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), help: 'When it is published. A time in the future holds it back until then.' },
             { key: 'tags', value: [], help: 'Topics, each with a page under /tags/, for example [leadership, energy].' },
             '# This note publishes on the next push and is posted to your networks. To hold it back, add:',
@@ -192,7 +192,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
     case 'stance':
       return draft(
         [
-          '# A stance: where you stand, said openly; listed on /stances/. Every field: README.md, "Stances".',
+          '# A stance: where you stand, said openly; listed on /stances/. Every field: docs/writing.md, "Stances".',
           { key: 'title', value: trimmed, help: 'The stance in a few words, as a heading: "Against fracking".' },
           { key: 'position', value: 'Say where you stand in a sentence or two, in the first person.', help: 'The position itself, in one or two sentences, in the first person.' },
           { key: 'since', value: now.getUTCFullYear(), help: 'When you took it: a year (2013), a month (2013-06) or a date (2013-06-04).' },
@@ -209,7 +209,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
       const date = isoDay(new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000));
       return draft(
         [
-          '# A talk: one appearance, listed on /speaking/ and in the calendar feed. Every field: README.md, "Talks".',
+          '# A talk: one appearance, listed on /speaking/ and in the calendar feed. Every field: docs/writing.md, "Talks".',
           { key: 'title', value: trimmed, help: 'The talk’s title as the programme prints it.' },
           { key: 'event', value: { name: trimmed }, help: 'The event it is part of; optionally its url and organiser ({ name, url }).' },
           { key: 'start', value: `${date}T09:00`, help: 'Start, as the local time at the venue, without an offset.' },
@@ -231,7 +231,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
     case 'topic':
       return draft(
         [
-          '# A topic: a talk you offer to give, listed on /speaking/. Every field: README.md, "Topics".',
+          '# A topic: a talk you offer to give, listed on /speaking/. Every field: docs/writing.md, "Topics".',
           { key: 'title', value: trimmed, help: 'The talk’s title, as an organiser would print it.' },
           { key: 'formats', value: [{ format: 'keynote', length: 45 }], help: 'The formats you give it in, each with its length in minutes (keynote, panel, workshop, fireside, podcast, interview).' },
           { key: 'audiences', value: ['Who it is for, for example boards and senior leadership teams'], help: 'Who it is for, one per line starting with -.' },
@@ -243,7 +243,7 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
     case 'press':
       return draft(
         [
-          '# A press quote: one appearance in the press, shown on /press/ and /speaking/. Every field: README.md, "Press".',
+          '# A press quote: one appearance in the press, shown on /press/ and /speaking/. Every field: docs/writing.md, "Press quotes".',
           { key: 'outlet', value: trimmed, help: 'The publication or programme.' },
           { key: 'headline', value: 'The headline of the piece', help: 'The piece’s headline (or episode title).' },
           { key: 'url', value: 'https://example.com/replace-with-the-address-of-the-piece', help: 'Where the piece can be read or heard.' },
