@@ -12,6 +12,8 @@ import { derivedLinkedInVersion } from '../scripts/syndicate/networks/linkedin-v
 import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/syndicate/networks/threads.ts';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { threadsCount } from './helpers/fake-networks.ts';
+import { runScript, type ScriptRun } from './helpers/run-script.ts';
+import { PROJECT_ROOT } from './helpers/site.ts';
 import {
   blueskyPosts, createBlueskyAccount, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, SITE, TOKENS,
   type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
@@ -85,23 +87,7 @@ describe('LinkedIn', () => {
     expect(networks.linkedin.requests).toEqual([]);
   });
 
-  test('with only w_member_social, an in-flight mark left by a failed run is resolved on the next run, never stuck', async () => {
-    await setUp();
-    networks.linkedin.scopes = ['w_member_social'];
-    // What a run that died on the retired version left (before refused publishes cleared their marks).
-    await mkdir(join(fixture.root, 'content/evidence'), { recursive: true });
-    await writeFile(fixture.ledgerFile, JSON.stringify({
-      version: 1, items: { 'essay/owning-the-wind': { url: ESSAY_URL, networks: { linkedin: { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' } } } },
-    }));
-    const result = await run({ only: ['linkedin'] });
-    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
-    // The author's posts cannot be listed with this token (403): the run says it could not check.
-    expect(networks.linkedin.requests.some((request) => request.method === 'GET' && request.path === '/rest/posts')).toBe(true);
-    expect(result.rows[0]?.detail).toMatch(/needs r_member_social.*if two copies show, delete one/);
-    expect((await ledger()).items['essay/owning-the-wind'].networks.linkedin).toMatchObject({ status: 'posted', remoteId: networks.linkedin.posts[0]!.id });
-  });
-
-  test('with r_member_social the same mark is resolved by finding the copy, not by posting again', async () => {
+  test('with r_member_social an in-flight mark is resolved by finding the copy, not by posting again, and nothing is held', async () => {
     await setUp();
     await run({ only: ['linkedin'] });
     const recorded = await ledger();
@@ -109,7 +95,160 @@ describe('LinkedIn', () => {
     await writeFile(fixture.ledgerFile, JSON.stringify(recorded));
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
+    expect(result.needsYou).toEqual([]);
     expect(networks.linkedin.posts).toHaveLength(1);
+  });
+
+  test('with r_member_social a lost answer is looked up in the same run: one copy, nothing held', async () => {
+    await setUp();
+    networks.linkedin.faults.push({ kind: 'lost-answer', when: (request) => request.method === 'POST' && request.path === '/rest/posts', times: 1 });
+    const result = await run({ only: ['linkedin'] });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(result.needsYou).toEqual([]);
+    expect(networks.linkedin.posts).toHaveLength(1);
+  });
+});
+
+/**
+ * A person's token has w_member_social only: LinkedIn will not list their posts (403), so after a
+ * lost answer the hub cannot know whether the post went out. It must neither post again (a second
+ * copy) nor drop the item: it holds it, and the person settles it with --resolve.
+ */
+describe('LinkedIn without r_member_social: hold and ask', () => {
+  const CLI = join(PROJECT_ROOT, 'scripts/syndicate/cli.ts');
+  const KEY = 'essay/owning-the-wind';
+  const cli = (args: string[], env: Record<string, string> = networks.env): Promise<ScriptRun> =>
+    runScript(CLI, args, { cwd: fixture.root, env: { ...env, NO_COLOR: '1' } });
+  const publishes = (): number => networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
+  const heldLine = (when: string): string => [
+    `LinkedIn ${KEY}: an attempt on ${when} may have posted it, and this token cannot look (listing posts needs r_member_social). Look at your LinkedIn activity, then run one of:`,
+    `  ./hub run syndicate -- --resolve linkedin:${KEY}="<the post's URL>"   (it is there)`,
+    `  ./hub run syndicate -- --resolve linkedin:${KEY}=not-posted           (it is not: post it on the next run)`,
+  ].join('\n');
+
+  /** A first run whose post request was handled but whose answer was lost (`lost-answer`) or never arrived (`drop`). */
+  async function heldRun(fault: 'lost-answer' | 'drop') {
+    await setUp();
+    networks.linkedin.scopes = ['w_member_social'];
+    networks.linkedin.faults.push({ kind: fault, when: (request) => request.method === 'POST' && request.path === '/rest/posts', times: 1 });
+    return run({ only: ['linkedin'] });
+  }
+
+  test('a lost answer: the run posts nothing more, holds the item with the held line, and keeps the in-flight mark; so does the next run', async () => {
+    const first = await heldRun('lost-answer');
+    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(publishes()).toBe(1);
+    expect(first.rows.map((row) => [row.network, row.status])).toEqual([['linkedin', 'held']]);
+    expect(first.failed).toBe(0);
+    const mark = (await ledger()).items[KEY].networks.linkedin;
+    expect(mark).toMatchObject({ status: 'in-flight' });
+    const when = `${mark.startedAt.slice(0, 10)} ${mark.startedAt.slice(11, 16)} UTC`;
+    expect(first.needsYou).toEqual([{ item: KEY, network: 'linkedin', startedAt: mark.startedAt, message: heldLine(when) }]);
+
+    // The next run, as the workflow runs it: the same, once, and not a failure (exit 0).
+    const { code, stdout, stderr } = await cli(['--only', 'linkedin', '--request-timeout', '2', '--retry-budget', '4']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`essay/owning-the-wind  LinkedIn  held    may already be posted: see “Needs you”`);
+    expect(stdout.endsWith(`1 held, 0 already posted\n\nNeeds you\n${heldLine(when)}\n`)).toBe(true);
+    expect(stdout.split(heldLine(when))).toHaveLength(2);
+    expect(stdout + stderr).not.toContain(TOKENS.linkedin);
+    expect(publishes()).toBe(1);
+    expect(networks.linkedin.posts).toHaveLength(1);
+    expect((await ledger()).items[KEY].networks.linkedin).toEqual(mark);
+  });
+
+  test('on GitHub Actions a held item is a warning annotation and a job summary section, and still exit 0', async () => {
+    await heldRun('lost-answer');
+    const summaryFile = join(fixture.root, 'step-summary.md');
+    const { code, stdout } = await cli(['--only', 'linkedin'], { ...networks.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^::warning title=LinkedIn essay\/owning-the-wind%3A needs you::LinkedIn essay\/owning-the-wind: an attempt on .+ may have posted it, .+%0A  \.\/hub run syndicate -- --resolve linkedin:essay\/owning-the-wind="<the post's URL>"/m);
+    expect(await readFile(summaryFile, 'utf8')).toMatch(/^### Syndication: needs you\n\n```text\nLinkedIn essay\/owning-the-wind: an attempt on /);
+  });
+
+  test('--resolve with the post’s URL records it as posted; the next run leaves it alone', async () => {
+    await heldRun('lost-answer');
+    const urn = networks.linkedin.posts[0]!.id;
+    const { startedAt } = (await ledger()).items[KEY].networks.linkedin;
+    const resolved = await cli(['--resolve', `linkedin:${KEY}=https://www.linkedin.com/feed/update/${urn}/?utm_source=share`], {});
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(resolved.stdout).toBe(`LinkedIn ${KEY}: recorded as posted, https://www.linkedin.com/feed/update/${urn}/\n`);
+    expect((await ledger()).items[KEY].networks.linkedin).toEqual({ status: 'posted', remoteId: urn, url: `https://www.linkedin.com/feed/update/${urn}/`, postedAt: startedAt });
+    const requests = networks.linkedin.requests.length;
+    const next = await run({ only: ['linkedin'] });
+    expect(next.rows).toEqual([]);
+    expect(next.alreadyPosted).toBe(1);
+    expect(networks.linkedin.requests).toHaveLength(requests);
+    expect(networks.linkedin.posts).toHaveLength(1);
+  });
+
+  test('--resolve …=not-posted clears the mark; the next run posts exactly one copy', async () => {
+    // The connection dropped before LinkedIn handled the request: nothing went out, though the run cannot know.
+    const first = await heldRun('drop');
+    expect(first.rows.map((row) => row.status)).toEqual(['held']);
+    expect(networks.linkedin.posts).toHaveLength(0);
+    const resolved = await cli(['--resolve', `linkedin:${KEY}=not-posted`], {});
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(resolved.stdout).toBe(`LinkedIn ${KEY}: recorded as not posted; the next run posts it\n`);
+    expect((await ledger()).items[KEY]).toBeUndefined();
+    const next = await run({ only: ['linkedin'] });
+    expect(next.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(networks.linkedin.posts).toHaveLength(1);
+    const again = await run({ only: ['linkedin'] });
+    expect(again.rows).toEqual([]);
+    expect(networks.linkedin.posts).toHaveLength(1);
+  });
+
+  test('an image upload whose answer was lost posted nothing: it is retried without holding anything', async () => {
+    await setUp();
+    networks.linkedin.scopes = ['w_member_social'];
+    networks.linkedin.faults.push({ kind: 'lost-answer', when: (request) => request.method === 'POST' && request.path === '/rest/images', times: 1 });
+    const result = await run({ only: ['linkedin'] });
+    expect(result.rows.map((row) => row.status)).toEqual(['posted']);
+    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(networks.linkedin.requests.some((request) => request.method === 'GET')).toBe(false);
+  });
+
+  describe('a bad --resolve exits 2 with one line naming the mistake, and writes nothing', () => {
+    const POSTED_URN = 'urn:li:share:7200000';
+    const LEDGER = JSON.stringify({
+      version: 1,
+      items: {
+        [KEY]: { url: ESSAY_URL, networks: { linkedin: { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' } } },
+        'note/posted': {
+          url: `${SITE}/notes/posted/`,
+          networks: { linkedin: { status: 'posted', remoteId: POSTED_URN, url: `https://www.linkedin.com/feed/update/${POSTED_URN}/`, postedAt: '2026-11-19T09:00:00.000Z' } },
+        },
+      },
+    }, null, 2);
+
+    test.each([
+      ['an unknown network', `myspace:${KEY}=not-posted`, `--resolve myspace:${KEY}: unknown network "myspace": expected linkedin`],
+      ['a network that never holds', `bluesky:${KEY}=not-posted`, `--resolve bluesky:${KEY}: Bluesky looks for its own copies before posting again, so it never holds an item; only linkedin can be resolved`],
+      ['an unknown item', 'linkedin:essay/nope=not-posted', '--resolve linkedin:essay/nope: essay/nope is not in content/evidence/syndication.json; only an item in flight can be resolved'],
+      ['an item not in flight', 'linkedin:note/posted=not-posted', `--resolve linkedin:note/posted: note/posted is not in flight on LinkedIn: it is already recorded as posted there (https://www.linkedin.com/feed/update/${POSTED_URN}/); only an item in flight can be resolved`],
+      ['a URL of another host', `linkedin:${KEY}=https://evil.example/feed/update/urn:li:share:1/`, `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "https://evil.example/feed/update/urn:li:share:1/", or not-posted`],
+      ['a javascript: URL', `linkedin:${KEY}=javascript:alert(document.cookie)`, `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "javascript:alert(document.cookie)", or not-posted`],
+      ['an activity’s address', `linkedin:${KEY}=https://www.linkedin.com/feed/update/urn:li:activity:7/`, `--resolve linkedin:${KEY}: "https://www.linkedin.com/feed/update/urn:li:activity:7/" names the activity (urn:li:activity:7), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…), or not-posted`],
+    ])('%s', async (_name, argument, line) => {
+      await setUp();
+      await mkdir(join(fixture.root, 'content/evidence'), { recursive: true });
+      await writeFile(fixture.ledgerFile, LEDGER);
+      // A good resolution alongside: nothing is written unless every one is good.
+      const { code, stdout, stderr } = await cli(['--resolve', `linkedin:${KEY}=not-posted`, '--resolve', argument], {});
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(`syndicate: ${line}`);
+      expect(await readFile(fixture.ledgerFile, 'utf8')).toBe(LEDGER);
+      expect(networks.linkedin.requests).toEqual([]);
+    });
+
+    test('with the run’s options', async () => {
+      await setUp();
+      const { code, stderr } = await cli(['--resolve', `linkedin:${KEY}=not-posted`, '--dry-run'], {});
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe('syndicate: --resolve runs on its own: leave out --dry-run');
+    });
   });
 });
 

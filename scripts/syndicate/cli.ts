@@ -1,15 +1,24 @@
 /**
- * `npm run syndicate [-- options]`: the thin entry. Parses arguments, runs `syndicate`, prints the
+ * `./hub run syndicate [-- options]`: the thin entry. Parses arguments, runs `syndicate`, prints the
  * summary (or --json) and sets the exit code: 0 when nothing failed, 1 when anything failed, 2 for
- * bad arguments.
+ * bad arguments. `--resolve` settles held items instead, and exits.
+ *
+ * A held item (the policy guard's, or one a network would not confirm) is not a failure: the run did
+ * all it may, and the item waits for the person, not for a fix. So it exits 0 — a workflow that turned
+ * red every hour until someone looked would teach them to ignore red runs, and hide the failures that
+ * need a fix. What makes a held item seen instead: its lines last in the summary, and on GitHub
+ * Actions a warning annotation on the run's page and a section in the job summary; `./hub run status`
+ * lists it under "Needs you" too.
  */
+import { appendFile } from 'node:fs/promises';
 import { NETWORKS } from '../../src/lib/networks.ts';
 import { onlyNetworks, parseOptions, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
 import { redact } from './networks/adapter.ts';
-import { formatRun } from './report.ts';
+import { formatAnnotations, formatRun, formatStepSummary } from './report.ts';
+import { parseResolution, resolveHeld } from './resolve.ts';
 import { syndicate } from './run.ts';
 
-const USAGE = `usage: npm run syndicate -- [options]
+const USAGE = `usage: ./hub run syndicate -- [options]
   --dry-run              print what each network would get; post nothing, write nothing
   --only <network>       only this network (repeatable): ${NETWORKS.join(', ')}
   --item <id>            only this item (repeatable): essay/<slug>, the slug, or its URL
@@ -17,16 +26,30 @@ const USAGE = `usage: npm run syndicate -- [options]
   --since <date>         leave out items published before this date (e.g. 2026-11-01)
   --json                 print the summary as JSON
   --request-timeout <s>  give up on one request after this many seconds (default 30)
-  --retry-budget <s>     stop retrying a post after this many seconds in all (default 120)`;
+  --retry-budget <s>     stop retrying a post after this many seconds in all (default 120)
+  --resolve <network>:<item>=<url>|not-posted
+                         settle an item a run held because a network would not say whether an
+                         attempt posted it (repeatable): with the post's URL it is recorded as posted,
+                         with not-posted the next run posts it. Records in the ledger, posts nothing,
+                         and exits; on its own, without the other options`;
+
+/** The run's options, which `--resolve` does not take. */
+const RUN_OPTIONS = ['dry-run', 'json', 'only', 'item', 'feed', 'since', 'request-timeout', 'retry-budget'] as const;
 
 if (import.meta.main) {
   await runCommand('syndicate', USAGE, async () => {
     const values = parseOptions(process.argv.slice(2), {
       'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       only: { type: 'string', multiple: true }, item: { type: 'string', multiple: true }, feed: { type: 'string' }, since: { type: 'string' },
-      'request-timeout': { type: 'string' }, 'retry-budget': { type: 'string' },
+      'request-timeout': { type: 'string' }, 'retry-budget': { type: 'string' }, resolve: { type: 'string', multiple: true },
     });
     if (values.help) return { output: USAGE };
+    if (values.resolve) {
+      const other = RUN_OPTIONS.find((name) => values[name] !== undefined);
+      if (other) throw new UsageError(`--resolve runs on its own: leave out --${other}`);
+      const resolutions = values.resolve.map(parseResolution);
+      return { output: (await resolveHeld({ cwd: process.cwd(), resolutions })).join('\n') };
+    }
     const only = onlyNetworks(values.only);
     const since = values.since === undefined ? undefined : new Date(values.since);
     if (since && Number.isNaN(since.getTime())) throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
@@ -38,6 +61,12 @@ if (import.meta.main) {
       ...(since ? { since } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}), ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
       log: (line) => console.error(redact(line, process.env)),
     });
-    return { output: values.json ? JSON.stringify(result, null, 2) : formatRun(result), exitCode: result.failed > 0 ? 1 : 0 };
+    const onGitHub = process.env['GITHUB_ACTIONS'] === 'true';
+    const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+    if (onGitHub && summaryFile && result.needsYou.length > 0) await appendFile(summaryFile, redact(formatStepSummary(result), process.env));
+    // Workflow commands go on stdout with the summary, except under --json, whose stdout is only JSON.
+    const annotations = onGitHub && !values.json ? formatAnnotations(result) : [];
+    const output = values.json ? JSON.stringify(result, null, 2) : [...annotations, formatRun(result)].join('\n');
+    return { output, exitCode: result.failed > 0 ? 1 : 0 };
   });
 }

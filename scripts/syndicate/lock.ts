@@ -3,7 +3,10 @@
  * post it (and one collection at a time per evidence folder). The lock file holds the owner's pid;
  * a lock whose process is gone (a run killed with SIGKILL) is taken over.
  */
+import { createHash } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function alive(pid: number): boolean {
   try {
@@ -32,4 +35,12 @@ export async function acquireLock(file: string, what = 'syndication run'): Promi
     }
   }
   throw new Error(`could not take the lock ${file}`);
+}
+
+/**
+ * The lock of a ledger, shared by everything that writes it (a run, `--resolve`). It lives outside
+ * `content/`, so a killed run never leaves it where the pipeline commits.
+ */
+export function ledgerLockFile(ledgerFile: string): string {
+  return join(tmpdir(), `hub-syndicate-${createHash('sha256').update(ledgerFile).digest('hex').slice(0, 16)}.lock`);
 }

@@ -16,7 +16,10 @@ export function formatPlannedPost(post: PlannedPost): string {
   return lines.join('\n');
 }
 
-/** The summary that ends every run. */
+/**
+ * The summary that ends every run: the table, the totals, then each item held for the person to
+ * resolve, in full (what happened, where to look, the two commands), last, where it is seen.
+ */
 export function formatSummary(result: SyndicateResult): string {
   const rows: SummaryRow[] = result.rows;
   const counts = new Map<string, number>();
@@ -26,7 +29,34 @@ export function formatSummary(result: SyndicateResult): string {
   const body = rows.length > 0
     ? textTable([['item', 'network', 'status', 'link or reason'], ...rows.map((row) => [row.item, label(row.network), row.status, row.url ?? row.detail ?? ''])])
     : 'Nothing new to post.';
-  return `${result.dryRun ? 'Dry run (nothing was posted): ' : ''}${result.feed}\n${body}\n${totals.join(', ')}`;
+  const needsYou = result.needsYou.length > 0 ? `\n\nNeeds you\n${result.needsYou.map((held) => held.message).join('\n\n')}` : '';
+  return `${result.dryRun ? 'Dry run (nothing was posted): ' : ''}${result.feed}\n${body}\n${totals.join(', ')}${needsYou}`;
+}
+
+/** A workflow command's message: `%`, CR and LF escaped as the runner reads them back. */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** A workflow command's property: also `:` and `,`, which delimit the command. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/**
+ * On GitHub Actions, one `::warning::` per held item: a held item is not a failure (the run exits 0),
+ * so it would otherwise be seen only by someone reading the log; a warning annotation shows on the
+ * run's summary page, with the commands.
+ * https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-a-warning-message
+ */
+export function formatAnnotations(result: SyndicateResult): string[] {
+  return result.needsYou.map((held) => `::warning title=${escapeProperty(`${label(held.network)} ${held.item}: needs you`)}::${escapeData(held.message)}`);
+}
+
+/** The same, as Markdown for the job summary ($GITHUB_STEP_SUMMARY). */
+export function formatStepSummary(result: SyndicateResult): string {
+  if (result.needsYou.length === 0) return '';
+  return `### Syndication: needs you\n\n${result.needsYou.map((held) => `\`\`\`text\n${held.message}\n\`\`\``).join('\n\n')}\n`;
 }
 
 /** Everything the CLI prints on stdout for a run. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
+import { beforePosting, DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
 
 function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
   let now = 1_000_000;
@@ -31,6 +31,15 @@ describe('mayHaveReachedNetwork', () => {
     for (const status of [400, 401, 403, 408, 422, 426, 429]) expect(mayHaveReachedNetwork(fail(status)), String(status)).toBe(false);
     for (const status of [500, 502, 503, 504, undefined]) expect(mayHaveReachedNetwork(fail(status)), String(status)).toBe(true);
     expect(mayHaveReachedNetwork(new Error('201 without an x-restli-id header'))).toBe(true);
+  });
+
+  test('an error marked as coming before the post request posted nothing, whatever it was; it is still retried', async () => {
+    expect(mayHaveReachedNetwork(beforePosting(fail(503)))).toBe(false);
+    expect(mayHaveReachedNetwork(beforePosting(fail(undefined)))).toBe(false);
+    expect(mayHaveReachedNetwork(fail(503))).toBe(true);
+    const clock = fakeClock();
+    const errors = [beforePosting(fail(503))];
+    expect(await withRetry(async () => { const error = errors.shift(); if (error) throw error; return 'ok'; }, DEFAULT_RETRY_POLICY, clock)).toBe('ok');
   });
 });
 

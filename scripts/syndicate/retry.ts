@@ -85,6 +85,19 @@ export interface RetryDeps {
   onRetry?: (error: unknown, delayMs: number, attempt: number) => void;
 }
 
+/** Errors from a step that comes before the request that creates the post; see `beforePosting`. */
+const BEFORE_POSTING = new WeakSet<object>();
+
+/**
+ * Marks an error as coming from a step before the post request (LinkedIn's image upload): whatever
+ * it was, a lost answer included, no post can exist, so the next attempt need not look for one. A
+ * network where looking is impossible would otherwise hold the item for the person to check.
+ */
+export function beforePosting<E>(error: E): E {
+  if (typeof error === 'object' && error !== null) BEFORE_POSTING.add(error);
+  return error;
+}
+
 /**
  * Whether a failed attempt may have created the post. An answer in the 4xx range is the network
  * refusing the request before acting on it (RFC 9110 §15.5: the client's error; 429 and 408 say it
@@ -92,6 +105,7 @@ export interface RetryDeps {
  * the id, a library error after the request left) may hide a post that went out.
  */
 export function mayHaveReachedNetwork(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && BEFORE_POSTING.has(error)) return false;
   if (!(error instanceof RequestError) || error.status === undefined) return true;
   return !(error.status >= 400 && error.status < 500);
 }

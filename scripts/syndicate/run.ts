@@ -3,19 +3,18 @@
  * uses, exactly once, and records the copies in the ledger. The command function; cli.ts is the
  * thin entry that parses arguments and prints.
  */
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { LEDGER_FILE } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { ComposeError, composePost, type ComposeSettings, type SyndicationItem } from './compose/index.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
-import { acquireLock } from './lock.ts';
-import { redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
+import { acquireLock, ledgerLockFile } from './lock.ts';
+import { NeedsConfirmation, redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
 import { adapterFromEnv } from './networks/index.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
+import { describeHeld } from './resolve.ts';
 import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, withRetry, type RetryPolicy } from './retry.ts';
 
 /** Networks that upload the share card themselves; the others unfurl the link from the page. */
@@ -77,11 +76,23 @@ export interface PlannedPost {
   note?: string;
 }
 
+/** An item held because an attempt may have posted it and the network would not say: the person looks and resolves it. */
+export interface NeedsYou {
+  item: string;
+  network: Network;
+  /** When the attempt that may have posted it started (ISO 8601). */
+  startedAt: string;
+  /** What to tell the person: what happened, where to look, and the two `--resolve` commands. */
+  message: string;
+}
+
 export interface SyndicateResult {
   dryRun: boolean;
   feed: string;
   rows: SummaryRow[];
   planned: PlannedPost[];
+  /** Items held for the person to resolve (each also has a `held` row). */
+  needsYou: NeedsYou[];
   /** Posts already in the ledger, left alone. */
   alreadyPosted: number;
   failed: number;
@@ -122,7 +133,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
   const ledger = dryRun ? await readLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE) : undefined;
   if (!dryRun) {
     await mkdir(dirname(ledgerFile), { recursive: true });
-    release = await acquireLock(lockFile(ledgerFile));
+    release = await acquireLock(ledgerLockFile(ledgerFile));
   }
   try {
     if (!dryRun) store = await openLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE);
@@ -131,6 +142,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
 
     const rows: SummaryRow[] = [];
     const planned: PlannedPost[] = [];
+    const needsYou: NeedsYou[] = [];
     let alreadyPosted = 0;
 
     const holds = new Map(items.flatMap((item) => {
@@ -244,6 +256,15 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           rows.push({ item: item.key, network, status: 'posted', url: remote.url, ...(remote.note ? { detail: clean(remote.note) } : {}) });
           log(`${label} ${item.key}: posted ${remote.url}${remote.note ? ` (${clean(remote.note)})` : ''}`);
         } catch (error) {
+          if (error instanceof NeedsConfirmation) {
+            // Held, not failed: the in-flight mark stays (it is what `--resolve` settles), nothing is
+            // retried, and the next run holds it again until the person says which it was.
+            const message = clean(describeHeld({ network, key: item.key, startedAt, why: error.why, lookAt: error.lookAt }));
+            needsYou.push({ item: item.key, network, startedAt, message });
+            rows.push({ item: item.key, network, status: 'held', detail: 'may already be posted: see “Needs you”' });
+            log(`${label} ${item.key}: held — ${clean(error.message)}`);
+            continue;
+          }
           // Every attempt refused (a retired API version, a missing scope): nothing went out, so the
           // mark goes and the next run posts afresh rather than looking for a copy that cannot exist.
           if (!uncertain) {
@@ -264,15 +285,11 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
     const itemOrder = new Map(items.map((item, i) => [item.key, i]));
     rows.sort((a, b) => (itemOrder.get(a.item) ?? -1) - (itemOrder.get(b.item) ?? -1) || NETWORKS.indexOf(a.network as Network) - NETWORKS.indexOf(b.network as Network));
     planned.sort((a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
-    return { dryRun, feed: feed.label, rows, planned, alreadyPosted, failed: rows.filter((row) => row.status === 'failed').length };
+    needsYou.sort((a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
+    return { dryRun, feed: feed.label, rows, planned, needsYou, alreadyPosted, failed: rows.filter((row) => row.status === 'failed').length };
   } finally {
     await release?.();
   }
-}
-
-/** The lock lives outside `content/`, so a killed run never leaves it where the pipeline commits. */
-function lockFile(ledgerFile: string): string {
-  return join(tmpdir(), `hub-syndicate-${createHash('sha256').update(ledgerFile).digest('hex').slice(0, 16)}.lock`);
 }
 
 function sleep(ms: number): Promise<void> {

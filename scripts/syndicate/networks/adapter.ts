@@ -67,6 +67,31 @@ export interface NetworkAdapter {
   provisionalUrl?: (url: string) => boolean;
   /** The copy's own address, when the network gives it now; undefined while it still does not. */
   resolveUrl?: (remote: RemotePost) => Promise<string | undefined>;
+  /**
+   * The post a public address names (what the person pastes into `--resolve`), for a network that may
+   * hold an item with `NeedsConfirmation`. Throws one line saying which addresses it takes.
+   */
+  remoteFromUrl?: (url: string) => RemotePost;
+}
+
+/**
+ * Thrown by `publish` when an earlier attempt may have posted the item and the network will not let
+ * the adapter look (LinkedIn without r_member_social). Posting again could make a second copy and
+ * not posting could lose the item, so neither happens: the run holds the item, its in-flight mark
+ * stays, and the person looks and says which it was (`--resolve`). Never retried.
+ */
+export class NeedsConfirmation extends Error {
+  /** Why the adapter cannot tell: "this token cannot look (listing posts needs r_member_social)". */
+  readonly why: string;
+  /** Where the person can see for themselves: "your LinkedIn activity". */
+  readonly lookAt: string;
+
+  constructor(options: { why: string; lookAt: string }) {
+    super(`an earlier attempt may have posted it, and ${options.why}`);
+    this.name = 'NeedsConfirmation';
+    this.why = options.why;
+    this.lookAt = options.lookAt;
+  }
 }
 
 /** What every adapter is given besides its credentials. */

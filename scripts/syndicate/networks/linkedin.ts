@@ -11,10 +11,13 @@
  *
  * - Exactly once. LinkedIn has no idempotency key. A publish that returned its id (the `x-restli-id`
  *   header of the 201) is recorded at once; one that LinkedIn refused (4xx) posted nothing, and the
- *   run clears its in-flight mark (run.ts). Only a request whose answer was lost leaves a mark that
- *   needs a look: with `r_member_social` the adapter looks for the item's URL among the author's
- *   recent posts (`GET /rest/posts?q=author`); without it, it cannot look, so it posts and says so —
- *   a possible second copy, never an item stuck for good.
+ *   run clears its in-flight mark (run.ts), as it does when only the image upload failed. Only a post
+ *   request whose answer was lost leaves a mark that needs a look: with `r_member_social` the adapter
+ *   looks for the item's URL among the author's recent posts (`GET /rest/posts?q=author`); without
+ *   it, it cannot look, and posting again could make a second copy, so it throws `NeedsConfirmation`:
+ *   the run holds the item and the person, having looked at their activity, says which it was with
+ *   `--resolve linkedin:<item>=<the post's address>` or `=not-posted` (`remoteFromUrl` reads the
+ *   address).
  * - Reading back. Reactions of every kind come from the Social Metadata API
  *   (`GET /rest/socialMetadata/{urn}`), which replaced `socialActions` likes; comments from the
  *   Comments API (`GET /rest/socialActions/{urn}/comments`, and the comments on each comment). A 403
@@ -30,8 +33,8 @@
  * LinkedIn's own "copy link to comment".
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError } from '../retry.ts';
-import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { beforePosting, RequestError } from '../retry.ts';
+import { NeedsConfirmation, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
 import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './linkedin-versions.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
@@ -60,6 +63,53 @@ export function linkedinConfig(env: Record<string, string | undefined>): LinkedI
 
 /** Said wherever a read needs the scope LinkedIn keeps for approved partners. */
 export const NEEDS_READ_SCOPE = 'needs r_member_social (LinkedIn grants it to approved partners only)';
+
+/** Where the person sees whether a held post went out. */
+export const LINKEDIN_LOOK_AT = 'your LinkedIn activity';
+
+/** A post's public address: what the adapter records, and the form `--resolve` records too. */
+export const linkedinPostUrl = (urn: string): string => `https://www.linkedin.com/feed/update/${urn}/`;
+
+const LINKEDIN_HOSTS: ReadonlySet<string> = new Set(['www.linkedin.com', 'linkedin.com']);
+/** `/feed/update/<urn>/` (the post's own page) or `/embed/feed/update/<urn>` ("Embed this post"). */
+const FEED_UPDATE = /^\/(?:embed\/)?feed\/update\/urn:li:(share|ugcPost|activity):(\d+)\/?$/;
+/** `/posts/<name>_<words>-ugcPost-<id>-<code>` ("Copy link to post"). */
+const POSTS_LINK = /^\/posts\/[^/]*[-_](share|ugcPost|activity)-(\d+)(?:-[^/]*)?\/?$/;
+const ADDRESS_EXAMPLE = 'https://www.linkedin.com/feed/update/urn:li:share:7…/';
+
+/**
+ * The post an address names, for `--resolve`. LinkedIn's API knows a member's post by its share or
+ * ugcPost URN, which is in the address of the post's page, of "Embed this post", and of most "Copy
+ * link to post" links. An activity URN (the address of a post clicked in the activity list, or a
+ * copied link ending `activity-<id>-…`) is another number for the same post, from which the post's
+ * URN cannot be worked out without r_member_social, so it is refused with where to find the right one.
+ */
+export function linkedinRemoteFromUrl(address: string): RemotePost {
+  const expected = `expected the post’s https address on www.linkedin.com, such as ${ADDRESS_EXAMPLE}`;
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new Error(`${expected}; got ${JSON.stringify(address)}`);
+  }
+  if (url.protocol !== 'https:' || !LINKEDIN_HOSTS.has(url.hostname) || url.username || url.password || url.port) {
+    throw new Error(`${expected}; got ${JSON.stringify(address)}`);
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw new Error(`${expected}; got ${JSON.stringify(address)}`);
+  }
+  const match = FEED_UPDATE.exec(path) ?? POSTS_LINK.exec(path);
+  if (!match) throw new Error(`${expected}; got ${JSON.stringify(address)}`);
+  const [, type, id] = match as unknown as [string, string, string];
+  if (type === 'activity') {
+    throw new Error(`${JSON.stringify(address)} names the activity (urn:li:activity:${id}), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…)`);
+  }
+  const urn = `urn:li:${type}:${id}`;
+  return { remoteId: urn, url: linkedinPostUrl(urn) };
+}
 
 interface LinkedInPost {
   id: string;
@@ -152,7 +202,7 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
     if (answer.status === 426) throw retired(method, url, answer.body);
     return answer;
   };
-  const postUrl = (urn: string): string => `https://www.linkedin.com/feed/update/${urn}/`;
+  const postUrl = linkedinPostUrl;
 
   /** The author's copy of the item, undefined when there is none, or `unreadable` without r_member_social. */
   const findRecent = async (itemUrl: string): Promise<RemotePost | undefined | 'unreadable'> => {
@@ -212,17 +262,16 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
   return {
     network: 'linkedin',
     keyFor: (item) => stableKey(item.key, 'linkedin'),
+    remoteFromUrl: linkedinRemoteFromUrl,
     async publish(post, { resume }) {
-      let note: string | undefined;
       if (resume) {
         const existing = await findRecent(post.link.url);
-        if (existing === 'unreadable') {
-          note = `an earlier attempt may have posted it and LinkedIn would not say (listing posts ${NEEDS_READ_SCOPE}); if two copies show, delete one`;
-        } else if (existing) {
-          return existing;
-        }
+        // Posting now could make a second copy; not posting could lose the item. The person decides.
+        if (existing === 'unreadable') throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
+        if (existing) return existing;
       }
-      const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes) : undefined;
+      // Nothing is posted before the post request: an upload that failed, answered or not, leaves nothing to look for.
+      const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes).catch((error: unknown) => Promise.reject(beforePosting(error))) : undefined;
       const { headers: answer } = await send('POST', '/rest/posts', {
         body: {
           author: config.author, commentary: post.text, visibility: 'PUBLIC',
@@ -234,7 +283,7 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       // The new post's URN is in this header (Posts API, "Create a Post": the response has no body).
       const urn = answer.get('x-restli-id');
       if (!urn) throw new Error(`[POST] ${config.apiUrl}/rest/posts: 201 without an x-restli-id header`);
-      return { remoteId: urn, url: postUrl(urn), ...(note ? { note } : {}) };
+      return { remoteId: urn, url: postUrl(urn) };
     },
     async readBack(remote) {
       const urn = encodeUrn(remote.remoteId);
