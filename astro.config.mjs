@@ -32,12 +32,14 @@ function siteUrl() {
  * MDX page's module (Astro reads it to inject the page's styles into <head>), "may not be preserved when
  * bundling". Astro handles it without Rolldown's help (withastro/astro#18087), so exactly that warning
  * is dropped; every other log passes on.
- * @type {NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']}
+ * @type {NonNullable<NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']>}
  */
-function dropHeadInjectDirectiveWarning(level, log, handler) {
+const dropHeadInjectDirectiveWarning = (level, log, handler) => {
   if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
   handler(level, log);
-}
+};
+
+const url = siteUrl();
 
 /**
  * Tells the site which command is running (`dev`, `build`, …) as `import.meta.env.HUB_COMMAND`.
@@ -58,7 +60,7 @@ function astroCommand() {
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: siteUrl(),
+  ...(url === undefined ? {} : { site: url }),
   trailingSlash: 'always',
   // Two routes for one URL fail the build. (Two content files with one slug are caught earlier, by
   // src/loaders/content-glob.ts: Astro's own check for that races when files load in parallel.)

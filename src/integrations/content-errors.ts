@@ -30,7 +30,7 @@ export function contentErrors(): AstroIntegration {
         const reload = async (): Promise<void> => {
           const before = signature(currentProblems());
           try {
-            await refreshContent?.();
+            await refreshContent?.({});
           } catch (error) {
             // Not a content mistake (those are on the board): a bug, logged as Astro logs its own.
             logger.error(error instanceof Error ? error.message : String(error));

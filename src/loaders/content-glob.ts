@@ -33,6 +33,9 @@ export interface ContentGlobOptions {
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
+/** How Astro reads each kind of content file (by extension), as far as this loader uses it. */
+type EntryTypes = Map<string, { getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string; slug: string; rawData: string }> }>;
+
 /**
  * Astro's `glob()` over `content/<folder>`, plus the checks a schema cannot make: dates as written
  * (before YAML rolls 30 February into March), front matter that is not YAML, two files with one slug,
@@ -102,8 +105,9 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   // page is shown.
   const previous = new Map(context.store.values().map((entry) => [entry.filePath, entry]));
   // Front matter that is not YAML: Astro's parser throws, which would stop the whole folder's load.
+  // (`entryTypes` is what Astro gives `glob()` to read each kind of file; it is not in the public type.)
   const entryTypes = new Map(
-    [...context.entryTypes].map(([extension, type]) => [
+    [...(context as LoaderContext & { entryTypes: EntryTypes }).entryTypes].map(([extension, type]) => [
       extension,
       {
         ...type,
@@ -142,7 +146,10 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
     }
     return data;
   };
-  await glob({ pattern, base: `./${base}` }).load({ ...context, entryTypes, parseData, watcher: undefined });
+  // No watcher: in `astro dev` every load is started by src/integrations/content-errors.ts (see above).
+  const { watcher: _notUsed, ...unwatched } = context;
+  const globContext = { ...unwatched, entryTypes, parseData };
+  await glob({ pattern, base: `./${base}` }).load(globContext);
   for (const entry of context.store.values()) {
     if (!entry.filePath || !failed.has(entry.filePath)) continue;
     context.store.delete(entry.id);

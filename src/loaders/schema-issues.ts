@@ -32,7 +32,10 @@ export class SchemaIssues extends Error {
  */
 export function reportIssues<T extends z.ZodType>(schema: T): z.ZodCatch<T> {
   return schema.catch((context): never => {
-    throw new SchemaIssues(context.error.issues, context.input);
+    // `error.issues` (marked deprecated in favour of `issues`) is where Zod hands a catch the issues
+    // with their messages worked out; `issues` holds them before that.
+    const { error } = context as { error: { issues: readonly IssueLike[] } };
+    throw new SchemaIssues(error.issues, context.value);
   });
 }
 
