@@ -48,7 +48,7 @@ describe('the snapshot history', () => {
   it('names a broken file in the error', async () => {
     const dir = await folder();
     await writeFile(join(dir, '2026-11-25T10-00-00.000Z.json'), '{"version": 1');
-    await expect(readSnapshots(dir, dir)).rejects.toThrow(/^2026-11-25T10-00-00\.000Z\.json: expected JSON/);
+    await expect(readSnapshots(dir, dir)).rejects.toThrow(/^2026-11-25T10-00-00\.000Z\.json: \(whole file\): is not valid JSON \(.+\) — /);
   });
 
   it('survives a writer killed mid-write: every snapshot on disk is whole, and the next append clears the leftovers', async () => {
