@@ -107,6 +107,16 @@ async function busyHub(): Promise<string> {
   return root;
 }
 
+/**
+ * The LinkedIn mark in LEDGER: without r_member_social (partners only) the hub cannot look for the
+ * post, so the person is asked to, with the commands that settle it.
+ */
+const NEEDS_YOU = [
+  'LinkedIn essay/owning-the-wind: an attempt on 2026-11-25 10:00 UTC may have posted it, and the hub can look only with r_member_social, which LinkedIn grants to partners. Look at your LinkedIn activity, then run one of:',
+  '  ./hub run syndicate -- --resolve linkedin:essay/owning-the-wind="<the post\'s URL>"   (it is there)',
+  '  ./hub run syndicate -- --resolve linkedin:essay/owning-the-wind=not-posted           (it is not: post it on the next run)',
+].join('\n');
+
 const CREDENTIALS: Record<string, string> = {
   BLUESKY_IDENTIFIER: 'ceo.example.com',
   BLUESKY_APP_PASSWORD: 'bsky-app-pass-s3cret-1111',
@@ -138,14 +148,16 @@ Drafts       1 essay
 Syndication  4 pieces in dist/feed.json
   Bluesky    1 pending · 1 held · 2 posted · no credentials
   Mastodon   2 pending · 1 held · 1 posted · no credentials
-  LinkedIn   2 pending · 1 in flight (check) · 1 held · 0 posted · no credentials
+  LinkedIn   2 pending · 1 in flight (needs you) · 1 held · 0 posted · no credentials
   X          2 pending · 1 held · 0 posted · 1 skipped · no credentials
   Threads    3 pending · 1 held · 0 posted · no credentials
   Pending    essay/owning-the-wind         Threads · Why the people who host the turbine should own it
              theory/trust-before-turbines  Mastodon, LinkedIn, X, Threads · Local trust is the binding constraint
              note/2026-11-18-reading       every network · Re-reading the co-operative principles before our strategy day.
-  In flight  essay/owning-the-wind         LinkedIn, since 2026-11-25 10:00 UTC: the next run checks before posting again
   Held       note/2026-10-28-boycott       mentions “boycott*” (boycotts); set syndication.reviewed: true once checked
+
+Needs you
+  ${NEEDS_YOU.split('\n').join('\n  ')}
 
 Credentials
   Bluesky    missing BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD
@@ -193,6 +205,9 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       ['note/2026-11-18-reading', ['bluesky', 'mastodon', 'linkedin', 'x', 'threads']],
     ]);
     expect(status.syndication.inFlight).toEqual([{ key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', network: 'linkedin', startedAt: '2026-11-25T10:00:00.000Z' }]);
+    expect(status.syndication.needsYou).toEqual([{
+      key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', network: 'linkedin', startedAt: '2026-11-25T10:00:00.000Z', message: NEEDS_YOU,
+    }]);
     expect(status.credentials.bluesky).toEqual({ present: false, missing: ['BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD'] });
     expect(status.engagement).toEqual({
       from: '2026-11-24T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z', byNetwork: { bluesky: 10, mastodon: 1 }, total: 11, newReplies: 1, snapshots: 2,
@@ -248,6 +263,19 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       'Drafts       none',
     ]);
     expect(JSON.parse((await runStatus(root, ['--json'])).stdout).lastPost).toBeUndefined();
+  });
+
+  test('an in-flight mark on a network that looks for its own copies is left to the next run; one on LinkedIn needs you', async () => {
+    const ledger = structuredClone(LEDGER);
+    ledger.items['theory/trust-before-turbines']!.networks.mastodon = { status: 'in-flight', startedAt: '2026-11-25T11:00:00.000Z' };
+    const root = await project({ ...CONTENT, 'content/evidence/syndication.json': JSON.stringify(ledger) });
+    await writeFeed(join(root, 'dist'), FEED);
+    const run = await runStatus(root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  Mastodon   1 pending · 1 in flight (check) · 1 held · 1 posted · no credentials\n');
+    expect(run.stdout).toContain('  In flight  theory/trust-before-turbines  Mastodon, since 2026-11-25 11:00 UTC: the next run checks before posting again\n');
+    expect(run.stdout).toContain(`\nNeeds you\n  ${NEEDS_YOU.split('\n').join('\n  ')}\n`);
+    expect(run.stdout).not.toContain('--resolve mastodon');
   });
 
   test('follows HUB_NOW: a scheduled piece is published once its date has come', async () => {

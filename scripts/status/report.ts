@@ -4,6 +4,7 @@
  */
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { CONFIRMED_BY_HAND } from '../syndicate/networks/index.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
 import { describeWarning } from './tokens.ts';
 
@@ -36,10 +37,12 @@ function pieceTable(pieces: readonly PieceLine[]): string[] {
   );
 }
 
-function networkSummary(state: NetworkSyndication): string {
+function networkSummary(network: Network, state: NetworkSyndication): string {
+  // Where the hub may not be able to check, an in-flight mark waits for the person (the "Needs you" section).
+  const inFlight = CONFIRMED_BY_HAND[network] ? 'needs you' : 'check';
   const parts = [
     state.pending.length > 0 ? `${state.pending.length} pending` : undefined,
-    state.inFlight.length > 0 ? `${state.inFlight.length} in flight (check)` : undefined,
+    state.inFlight.length > 0 ? `${state.inFlight.length} in flight (${inFlight})` : undefined,
     state.held > 0 ? `${state.held} held` : undefined,
     `${state.posted} posted`,
     state.skipped > 0 ? `${state.skipped} skipped` : undefined,
@@ -57,10 +60,11 @@ function syndicationSection(status: HubStatus): string[] {
   const { syndication } = status;
   if (!syndication.available) return [row('Syndication', `${syndication.reason}: ${syndication.feed} does not exist`)];
   const lines = [row('Syndication', `${plural(syndication.items, 'piece', 'pieces')} in ${syndication.feed}`)];
-  for (const network of NETWORKS) lines.push(row(`  ${NETWORK_LABELS[network]}`, networkSummary(syndication.networks[network])));
+  for (const network of NETWORKS) lines.push(row(`  ${NETWORK_LABELS[network]}`, networkSummary(network, syndication.networks[network])));
 
-  // Then each piece once, with the networks it is waiting for.
-  const lists: ReadonlyArray<readonly ItemLine[]> = [syndication.pending, syndication.inFlight, syndication.held];
+  // Then each piece once, with the networks it is waiting for; the marks that need the person are in their own section.
+  const inFlight = syndication.inFlight.filter((item) => !CONFIRMED_BY_HAND[item.network]);
+  const lists: ReadonlyArray<readonly ItemLine[]> = [syndication.pending, inFlight, syndication.held];
   const shown = lists.flatMap((list) => list.slice(0, LIST_LIMIT));
   const keyWidth = Math.max(0, ...shown.map((item) => item.key.length));
   const list = (label: string, entries: Array<{ key: string; text: string }>): void => {
@@ -68,7 +72,7 @@ function syndicationSection(status: HubStatus): string[] {
     if (entries.length > LIST_LIMIT) lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (./hub run status -- --json lists them all)`));
   };
   list('Pending', syndication.pending.map((item) => ({ key: item.key, text: `${networkList(item.networks)} · ${item.title}` })));
-  list('In flight', syndication.inFlight.map((item) => ({
+  list('In flight', inFlight.map((item) => ({
     key: item.key, text: `${NETWORK_LABELS[item.network]}, since ${formatInstant(item.startedAt)}: the next run checks before posting again`,
   })));
   list('Held', syndication.held.map((item) => ({
@@ -124,6 +128,10 @@ export function formatStatus(status: HubStatus): string {
   lines.push(...pieceTable(status.drafts), '');
 
   lines.push(...syndicationSection(status), '');
+  // Every one, never cut short: each is a post that may be out there, waiting for the person to say so.
+  if (status.syndication.available && status.syndication.needsYou.length > 0) {
+    lines.push('Needs you', ...status.syndication.needsYou.flatMap((item) => item.message.split('\n').map((line) => indent(line, 2))), '');
+  }
 
   lines.push('Credentials');
   for (const network of NETWORKS) {

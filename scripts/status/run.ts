@@ -27,12 +27,14 @@ import type { SyndicationItem } from '../syndicate/compose/index.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
+import { CONFIRMED_BY_HAND } from '../syndicate/networks/index.ts';
 import { blueskyConfig } from '../syndicate/networks/bluesky.ts';
 import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
 import { mastodonConfig } from '../syndicate/networks/mastodon.ts';
 import { threadsConfig } from '../syndicate/networks/threads.ts';
 import { xConfig } from '../syndicate/networks/x.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
+import { describeHeld } from '../syndicate/resolve.ts';
 import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
 import { tokenWarnings, type TokenWarning } from './tokens.ts';
 
@@ -93,6 +95,11 @@ export type SyndicationStatus =
       /** The same per piece, oldest first: each piece not yet posted everywhere it goes, with the networks it waits for. */
       pending: Array<ItemLine & { networks: Network[] }>;
       inFlight: Array<ItemLine & { network: Network; startedAt: string }>;
+      /**
+       * The in-flight marks the hub may be unable to check for itself (LinkedIn without r_member_social):
+       * a run holds each until the person looks and resolves it. `message` says where to look and the commands.
+       */
+      needsYou: Array<ItemLine & { network: Network; startedAt: string; message: string }>;
       /** Pieces the policy holds until `syndication.reviewed: true`, with the words they matched. */
       held: Array<ItemLine & { matches: PolicyMatch[] }>;
     };
@@ -141,14 +148,14 @@ export function credentialStatus(env: Record<string, string | undefined>): Recor
   })) as Record<Network, CredentialStatus>;
 }
 
-type SyndicationLists = Pick<Extract<SyndicationStatus, { available: true }>, 'networks' | 'pending' | 'inFlight' | 'held'>;
+type SyndicationLists = Pick<Extract<SyndicationStatus, { available: true }>, 'networks' | 'pending' | 'inFlight' | 'needsYou' | 'held'>;
 
 /** Decided as `npm run syndicate` decides: posted, in flight, skipped, held for review, or pending. */
 function syndicationOf(items: SyndicationItem[], ledger: Ledger, holds: Map<string, PolicyMatch[]>, credentials: Record<Network, CredentialStatus>): SyndicationLists {
   const networks = Object.fromEntries(NETWORKS.map((network): [Network, NetworkSyndication] => [
     network, { credentials: credentials[network].present, posted: 0, skipped: 0, held: 0, pending: [], inFlight: [] },
   ])) as Record<Network, NetworkSyndication>;
-  const lists: Omit<SyndicationLists, 'networks'> = { pending: [], inFlight: [], held: [] };
+  const lists: Omit<SyndicationLists, 'networks'> = { pending: [], inFlight: [], needsYou: [], held: [] };
   // Oldest first, as syndicate posts them.
   for (const item of items.toSorted((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key))) {
     const line = { key: item.key, title: item.title };
@@ -161,6 +168,11 @@ function syndicationOf(items: SyndicationItem[], ledger: Ledger, holds: Map<stri
       else if (entry?.status === 'in-flight') {
         state.inFlight.push({ ...line, startedAt: entry.startedAt });
         lists.inFlight.push({ ...line, network, startedAt: entry.startedAt });
+        const byHand = CONFIRMED_BY_HAND[network];
+        if (byHand) {
+          const message = describeHeld({ network, key: item.key, startedAt: entry.startedAt, why: byHand.why, lookAt: byHand.lookAt });
+          lists.needsYou.push({ ...line, network, startedAt: entry.startedAt, message });
+        }
       } else if (item.skip.includes(network)) state.skipped += 1;
       else if (holds.has(item.key)) {
         state.held += 1;
