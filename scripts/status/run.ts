@@ -79,7 +79,7 @@ export interface NetworkSyndication {
   held: number;
   /** Items not posted there yet, oldest first. */
   pending: ItemLine[];
-  /** Requests that may or may not have reached the network: the next run checks before posting. */
+  /** Requests that may or may not have reached the network: the next run checks before posting, or (`needsYou`) asks the person. */
   inFlight: Array<ItemLine & { startedAt: string }>;
 }
 
