@@ -105,6 +105,16 @@ const cases: BadInput[] = [
     expected: /: is "x", the same as content\/essays\/x\.md’s, .* — rename or delete one of the two files$/,
   },
   {
+    name: 'two essays whose names make one slug (A b.md and a-b.md)',
+    files: {
+      'content/essays/A b.md': essay(['title: One', ...valid.slice(1)]),
+      'content/essays/a-b.md': essay(['title: Other', ...valid.slice(1)]),
+    },
+    file: 'content/essays/a-b.md',
+    field: 'slug',
+    expected: /: is "a-b", the same as content\/essays\/A b\.md’s, .* — rename or delete one of the two files$/,
+  },
+  {
     name: 'a hero image that does not exist',
     files: { 'content/essays/hero.md': essay([...valid, 'hero:', '  src: ./no-such-image.jpg', '  alt: A picture']) },
     file: 'content/essays/hero.md',

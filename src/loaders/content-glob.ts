@@ -149,7 +149,16 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   // No watcher: in `astro dev` every load is started by src/integrations/content-errors.ts (see above).
   const { watcher: _notUsed, ...unwatched } = context;
   const globContext = { ...unwatched, entryTypes, parseData };
-  await glob({ pattern, base: `./${base}` }).load(globContext);
+  let stopped = false;
+  try {
+    await glob({ pattern, base: `./${base}` }).load(globContext);
+  } catch (error) {
+    const duplicate = duplicateSlugFromAstro(error);
+    if (!duplicate) throw error;
+    fail(duplicateSlugProblem(base, duplicate));
+    // The load stopped part way, so files missing from the store say nothing about their names.
+    stopped = true;
+  }
   for (const entry of context.store.values()) {
     if (!entry.filePath || !failed.has(entry.filePath)) continue;
     context.store.delete(entry.id);
@@ -160,14 +169,21 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   }
 
   const entries = [...context.store.values()];
-  const shadowed = findShadowedFile(files.filter((file) => !failed.has(file)), entries);
+  const shadowed = stopped ? undefined : findShadowedFile(files.filter((file) => !failed.has(file)), entries);
   if (shadowed) {
-    fail({
-      file: shadowed,
-      field: 'slug',
-      problem: `is the same as another file’s in ${base}/ (slugs are lower-case, with dashes for spaces and punctuation)`,
-      fix: 'rename one of the two files',
-    });
+    // The same problem as when Astro notices (above), naming the file that took its place if it can.
+    const slug = slugOf(shadowed, base);
+    const winner = entries.find((entry) => entry.id === slug)?.filePath;
+    fail(
+      winner
+        ? duplicateSlugProblem(base, { files: [shadowed, winner], slug })
+        : {
+            file: shadowed,
+            field: 'slug',
+            problem: `is the same as another file’s in ${base}/ (slugs are lower-case, with dashes for spaces and punctuation)`,
+            fix: 'rename one of the two files',
+          },
+    );
   }
   if (index && round !== undefined) {
     if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
@@ -248,9 +264,27 @@ function findSameName(files: readonly string[]): Duplicate | undefined {
  * A file Astro loaded no entry for: another file's name made the same slug (`A b.md` and `a-b.md`),
  * and one replaced the other.
  */
+/** Roughly the slug Astro makes of a file's name (lower case, punctuation dropped, spaces to dashes). */
+function slugOf(file: string, base: string): string {
+  return stem(file.slice(base.length + 1))
+    .split('/')
+    .map((part) => part.replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'))
+    .join('/');
+}
+
 function findShadowedFile(files: readonly string[], entries: ReadonlyArray<{ filePath?: string | undefined }>): string | undefined {
   const loaded = new Set(entries.map((entry) => entry.filePath));
   return files.find((file) => !loaded.has(file));
+}
+
+/**
+ * Astro's own error for two files whose names make one slug (`A b.md` and `a-b.md`), which it raises
+ * when it happens to load one after the other, as the duplicate it names.
+ */
+function duplicateSlugFromAstro(error: unknown): Duplicate | undefined {
+  if (!(error instanceof Error) || error.name !== 'DuplicateContentEntrySlugError') return undefined;
+  const match = /`([^`]+)`[\s\S]*\n- (.+)\n- (.+)$/.exec(error.message.trim());
+  return match ? { slug: match[1]!, files: [match[2]!.trim(), match[3]!.trim()] } : undefined;
 }
 
 function duplicateSlugProblem(base: string, duplicate: Duplicate): ContentProblem {
