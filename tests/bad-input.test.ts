@@ -60,6 +60,13 @@ const cases: BadInput[] = [
     expected: /: is not valid YAML \(.+, line \d+\) — check the quotes, brackets, colons and indentation of `title`$/,
   },
   {
+    name: 'malformed YAML front matter in an MDX essay',
+    files: { 'content/essays/broken.mdx': essay(['title: Fine', 'description: "An unclosed quote', 'date: 2026-05-01']) },
+    file: 'content/essays/broken.mdx',
+    field: 'description',
+    expected: /: is not valid YAML \(.+, line \d+\) — check the quotes, brackets, colons and indentation of `description`$/,
+  },
+  {
     name: 'malformed content/profile.yaml',
     files: { 'content/profile.yaml': brokenProfile },
     file: 'content/profile.yaml',

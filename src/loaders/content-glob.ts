@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { glob as listFiles, readFile } from 'node:fs/promises';
+import { glob as listFiles } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
@@ -115,7 +115,7 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
           try {
             return await type.getEntryInfo(input);
           } catch (error) {
-            const problem = await frontMatterSyntaxProblem(error, siteRoot);
+            const problem = frontMatterSyntaxProblem(error, shown(fileURLToPath(input.fileUrl)), input.contents);
             if (!problem) throw error;
             fail(problem);
             return { data: {}, body: '', slug: '', rawData: '' };
@@ -297,20 +297,24 @@ function duplicateSlugProblem(base: string, duplicate: Duplicate): ContentProble
   };
 }
 
-/** Astro's front-matter error names the file but not the field; this adds the field and the line. */
-async function frontMatterSyntaxProblem(error: unknown, siteRoot: string): Promise<ContentProblem | undefined> {
-  if (!(error instanceof Error) || error.name !== 'MarkdownError') return undefined;
-  const loc = (error as { loc?: { file?: string; line?: number } }).loc;
-  if (!loc?.file) return undefined;
-  const source = await readFile(loc.file, 'utf8').catch(() => undefined);
-  const frontMatter = source === undefined ? undefined : FRONT_MATTER.exec(source)?.[1];
+/**
+ * Front matter that is not YAML, from the error Astro's Markdown reader (a `MarkdownError`) or the MDX
+ * integration's (js-yaml's `YAMLException`) throws for `file`: they name neither the field nor, in
+ * MDX's case, the file. Undefined for any other error.
+ */
+function frontMatterSyntaxProblem(error: unknown, file: string, contents: string): ContentProblem | undefined {
+  if (!(error instanceof Error) || (error.name !== 'MarkdownError' && error.name !== 'YAMLException')) return undefined;
+  const frontMatter = FRONT_MATTER.exec(contents)?.[1];
   if (frontMatter === undefined) return undefined;
-  // Astro's line counts from the opening `---`, which is line 1 of the file and line 0 of the YAML.
-  const fileLine = loc.line === undefined ? undefined : loc.line + 1;
+  // Lines counted in the file: Astro's Markdown error gives the 0-based line, MDX's the 1-based one.
+  const line = (error as { loc?: { line?: number } }).loc?.line;
+  const fileLine = line === undefined ? undefined : error.name === 'MarkdownError' ? line + 1 : line;
   return yamlSyntaxProblem({
-    file: relative(siteRoot, loc.file),
+    file,
     source: frontMatter,
-    reason: error.message,
+    // js-yaml's own message carries a code frame; its `reason` is the sentence.
+    reason: (error as { reason?: string }).reason ?? error.message,
+    // The YAML starts on the file's second line, after `---`.
     line: fileLine === undefined ? undefined : fileLine - 1,
     fileLine,
   });
