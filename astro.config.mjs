@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { atomicDist } from './src/integrations/atomic-dist.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
 import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
@@ -77,6 +78,8 @@ export default defineConfig({
     shareCards(),
     search(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    // Last: replaces dist/ only when everything above has written its part.
+    atomicDist(),
   ],
   // Prism marks code up with classes (styled in global.css); Shiki's inline style attributes would
   // need 'unsafe-inline' in the Content-Security-Policy (public/_headers).
