@@ -154,7 +154,7 @@ Syndication  4 pieces in dist/feed.json
   Pending    essay/owning-the-wind         Threads · Why the people who host the turbine should own it
              theory/trust-before-turbines  Mastodon, LinkedIn, X, Threads · Local trust is the binding constraint
              note/2026-11-18-reading       every network · Re-reading the co-operative principles before our strategy day.
-  Held       note/2026-10-28-boycott       mentions “boycott*” (boycotts); set syndication.reviewed: true once checked
+  Held       note/2026-10-28-boycott       mentions “boycott*” (boycotts) in body — set syndication.reviewed: true once checked
 
 Needs you
   ${NEEDS_YOU.split('\n').join('\n  ')}
@@ -192,7 +192,7 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     expect(status.scheduled).toEqual([{ kind: 'essay', title: 'Planning for the next turbine', date: '2026-12-01T08:00:00.000Z', file: 'content/essays/next-week.md', days: 6 }]);
     expect(status.drafts.map((piece: { file: string }) => piece.file)).toEqual(['content/essays/grid-queues.md']);
     expect(status.syndication).toMatchObject({ available: true, feed: 'dist/feed.json', items: 4 });
-    expect(status.syndication.held).toEqual([{ key: 'note/2026-10-28-boycott', title: 'Someone announced a boycott of us this morning.', matches: [{ topic: 'boycotts', word: 'boycott*' }] }]);
+    expect(status.syndication.held).toEqual([{ key: 'note/2026-10-28-boycott', title: 'Someone announced a boycott of us this morning.', matches: [{ topic: 'boycotts', word: 'boycott*', fields: ['body'] }] }]);
     expect(status.syndication.networks.linkedin).toEqual({
       credentials: false, posted: 0, skipped: 0, held: 1,
       pending: [{ key: 'theory/trust-before-turbines', title: 'Local trust is the binding constraint' }, { key: 'note/2026-11-18-reading', title: 'Re-reading the co-operative principles before our strategy day.' }],

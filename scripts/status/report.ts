@@ -5,6 +5,7 @@
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
 import { CONFIRMED_BY_HAND } from '../syndicate/networks/index.ts';
+import { describePolicyHold } from '../syndicate/policy.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
 import { describeWarning } from './tokens.ts';
 
@@ -77,7 +78,7 @@ function syndicationSection(status: HubStatus): string[] {
   })));
   list('Held', syndication.held.map((item) => ({
     key: item.key,
-    text: `mentions ${item.matches.map(({ topic, word }) => (topic === word ? `“${word}”` : `“${word}” (${topic})`)).join(', ')}; set syndication.reviewed: true once checked`,
+    text: describePolicyHold(item.matches),
   })));
   return lines;
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { compile } from 'html-to-text';
 import { ledgerKey } from '../../src/lib/ledger.ts';
 import { NETWORKS } from '../../src/lib/networks.ts';
 import { THEORY_STAGES } from '../../src/schemas/theory.ts';
@@ -21,6 +22,8 @@ const feedSchema = z.object({
       url: z.url(),
       title: z.string(),
       summary: z.string(),
+      // The body, for the policy guard to read; feeds carry it always, so a missing one is not an error.
+      content_html: z.string().optional(),
       tags: z.array(z.string()).default([]),
       date_published: z.string(),
       _syndication: z.object({
@@ -56,10 +59,14 @@ export interface LoadedFeed {
 
 const MIME_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
 
+/** A body as the policy guard reads it: the words, link text without its address, no images. */
+const bodyText = compile({ wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+
 export function parseFeed(text: string, label: string): SyndicationItem[] {
-  return parseJson(text, label, feedSchema).items.map(({ url, title, summary, tags, date_published, _syndication: s }) => ({
+  return parseJson(text, label, feedSchema).items.map(({ url, title, summary, content_html, tags, date_published, _syndication: s }) => ({
     key: ledgerKey(s.kind, s.slug), url, title, summary, tags, datePublished: date_published, kind: s.kind, slug: s.slug, text: s.text,
     stage: s.stage, card: s.card, skip: s.skip, overrides: s.overrides, reviewed: s.reviewed,
+    body: content_html === undefined ? undefined : bodyText(content_html),
   }));
 }
 

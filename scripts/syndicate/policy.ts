@@ -1,7 +1,9 @@
 /**
  * The policy guard: `content/policy.yaml` lists words and topics that need a second look before a
- * piece goes out under the person's name. A piece that mentions one is held until its front matter
- * says `syndication.reviewed: true` (carried in the feed as `_syndication.reviewed`).
+ * piece goes out under the person's name. A piece that mentions one — anywhere: its title, its
+ * description, its tags, its per-network wording or its body — is held until its front matter says
+ * `syndication.reviewed: true` (carried in the feed as `_syndication.reviewed`), and the summary
+ * says which words were found in which fields.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
@@ -62,18 +64,43 @@ function pattern(phrase: string): RegExp {
 
 export interface PolicyMatch {
   topic: string;
+  /** The policy's word or phrase that was found (one match per word found, so a topic may have several). */
   word: string;
+  /** Where it was found, as the person names the fields: `title`, `description`, `body`, `tags`, `syndication.text.x`, … */
+  fields: string[];
 }
 
-/** The topics an item touches: searched in its title, text, summary, tags and per-network wording. */
+/**
+ * What the person wrote, field by field, under the names they know from the front matter. The feed
+ * derives a note's title, summary and text from its body, so for a note all of them are `body`; an
+ * essay's summary is its `description`, a theory's its `summary`. A feed built before bodies were
+ * carried has none, and the rest is searched as before.
+ */
+function fieldsOf(item: SyndicationItem): Array<[field: string, text: string]> {
+  const own: Array<[string, string]> = item.kind === 'note'
+    ? [['body', item.text], ['body', item.body ?? '']]
+    : [['title', item.title], [item.kind === 'essay' ? 'description' : 'summary', item.summary], [item.kind === 'essay' ? 'description' : 'summary', item.text], ['body', item.body ?? '']];
+  return [...own, ...item.tags.map((tag): [string, string] => ['tags', tag]), ...Object.entries(item.overrides).map(([network, text]): [string, string] => [`syndication.text.${network}`, text ?? ''])];
+}
+
+/** The topics an item touches, each with the fields it was found in. */
 export function policyMatches(policy: Policy, item: SyndicationItem): PolicyMatch[] {
-  const haystack = [item.title, item.summary, item.text, ...item.tags, ...Object.values(item.overrides)].join('\n');
+  const fields = fieldsOf(item);
   const matches: PolicyMatch[] = [];
   for (const { topic, words } of policy.review) {
-    const found = words.find((phrase) => pattern(phrase).test(haystack));
-    if (found !== undefined) matches.push({ topic, word: found });
+    for (const phrase of words) {
+      const regex = pattern(phrase);
+      const where = [...new Set(fields.filter(([, text]) => regex.test(text)).map(([field]) => field))];
+      if (where.length > 0) matches.push({ topic, word: phrase, fields: where });
+    }
   }
   return matches;
+}
+
+/** The summary's line for a held item: each word, its topic when that differs, and where it was found. */
+export function describePolicyHold(matches: PolicyMatch[]): string {
+  const each = matches.map(({ topic, word, fields }) => `“${word}”${topic === word ? '' : ` (${topic})`} in ${fields.join(', ')}`);
+  return `mentions ${each.join('; ')} — set syndication.reviewed: true once checked`;
 }
 
 /** Why an item is held, or undefined when it may go out. */

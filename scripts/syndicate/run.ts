@@ -13,7 +13,7 @@ import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from './lock.ts';
 import { NeedsConfirmation, redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
 import { adapterFromEnv } from './networks/index.ts';
-import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
+import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
 import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, withRetry, type RetryPolicy } from './retry.ts';
 
@@ -110,7 +110,7 @@ function selectItems(items: SyndicationItem[], options: SyndicateOptions): Syndi
 }
 
 function describeHold(matches: PolicyMatch[]): string {
-  return `mentions ${matches.map(({ topic, word }) => (topic === word ? `“${word}”` : `“${word}” (${topic})`)).join(', ')}; set syndication.reviewed: true once checked`;
+  return describePolicyHold(matches);
 }
 
 export async function syndicate(options: SyndicateOptions): Promise<SyndicateResult> {

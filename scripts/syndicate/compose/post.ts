@@ -28,6 +28,8 @@ export interface SyndicationItem {
   skip: Network[];
   overrides: Partial<Record<Network, string>>;
   reviewed: boolean;
+  /** The piece's body as plain text (the feed's `content_html`), read by the policy guard only. */
+  body?: string | undefined;
 }
 
 /** `http(s)://…` links in a text, without trailing punctuation, as UTF-16 index ranges. */
