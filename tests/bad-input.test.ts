@@ -74,6 +74,39 @@ const cases: BadInput[] = [
     expected: /: is not valid YAML \(.+\) — check the quotes, brackets, colons and indentation of `location`$/,
   },
   {
+    name: 'a date inside a YAML flow collection (revisions: [{ date: 2026-02-30, … }]), which YAML would read as 2 March',
+    files: {
+      'content/theories/flow-february.md': essay([
+        'title: T',
+        'summary: S.',
+        'date: 2026-01-10',
+        'stage: hunch',
+        'confidence: A hunch.',
+        'revisions: [{ date: 2026-02-30, change: Changed it., why: Because. }]',
+      ]),
+    },
+    file: 'content/theories/flow-february.md',
+    field: 'revisions.date',
+    expected: /2026-02-30/,
+    line: `content/theories/flow-february.md: revisions.date: is "2026-02-30", which is not a day on the calendar — ${DATE_FIX}`,
+  },
+  {
+    name: 'an essay saved as Latin-1, not UTF-8 (Caf\u00e9 as one byte)',
+    files: {
+      'content/essays/latin1.md': Buffer.concat([Buffer.from(essay(valid, '')), Buffer.from('Caf\xe9 society.\n', 'latin1')]),
+    },
+    file: 'content/essays/latin1.md',
+    field: '(whole file)',
+    expected: /: is not UTF-8 text \(line 8 has a character in another encoding, such as Latin-1 or Windows-1252\) — save the file as UTF-8/,
+  },
+  {
+    name: 'content/profile.yaml saved as Latin-1',
+    files: { 'content/profile.yaml': Buffer.from(fixtureProfile.replace(/^location: .*$/m, 'location: Saint-\u00c9tienne'), 'latin1') },
+    file: 'content/profile.yaml',
+    field: '(whole file)',
+    expected: /: is not UTF-8 text \(line \d+ has a character in another encoding/,
+  },
+  {
     name: 'an essay without a title',
     files: { 'content/essays/untitled.md': essay(valid.slice(1)) },
     file: 'content/essays/untitled.md',

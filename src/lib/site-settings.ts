@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { decodeUtf8 } from '../loaders/text-files.ts';
 import { yamlSyntaxProblem } from '../loaders/yaml-errors.ts';
 import { ContentError, issueProblems, WHOLE_FILE } from './validation.ts';
 
@@ -16,14 +17,15 @@ export function loadSiteSettings(root: string, env: NodeJS.ProcessEnv = process.
   const path = join(root, SITE_SETTINGS_FILE);
   // Named relative to the project root, as every content error is.
   const shown = SITE_SETTINGS_FILE;
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContentError({ file: shown, field: WHOLE_FILE, problem: missing ? 'is missing' : `cannot be read (${reason})`, fix: missing ? 'create it, with at least `url: https://…`' : 'check the file’s permissions' });
   }
+  const source = decodeUtf8(bytes, shown);
   let raw: unknown;
   try {
     raw = parseYaml(source);

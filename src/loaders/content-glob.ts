@@ -85,8 +85,14 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   if (existsSync(root)) {
     for await (const file of listFiles(pattern, { cwd: root })) {
       files.push(`${base}/${file}`);
-      const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
-      if (problem) fail(problem);
+      try {
+        const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
+        if (problem) fail(problem);
+      } catch (error) {
+        // A file that is not UTF-8 (src/loaders/text-files.ts), which Astro would read as mojibake.
+        if (!(error instanceof ContentError)) throw error;
+        fail(...error.problems);
+      }
     }
   }
   if (files.length === 0) {

@@ -5,6 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { loadReporting } from './problems.ts';
+import { decodeUtf8 } from './text-files.ts';
 
 /**
  * Loads the engagement snapshots (`content/evidence/engagement/*.json`, written by `npm run collect`;
@@ -31,10 +32,10 @@ export function evidenceFolderLoader(): Loader {
         const present = new Set(names);
         for (const id of store.keys()) if (!present.has(id)) store.delete(id);
         await Promise.all(names.map(async (name) => {
-          const text = await readFile(join(folder, name), 'utf8');
+          const label = `${EVIDENCE_FOLDER}/${name}`;
+          const text = decodeUtf8(await readFile(join(folder, name)), label);
           const digest = generateDigest(text);
           if (store.get(name)?.digest === digest) return;
-          const label = `${EVIDENCE_FOLDER}/${name}`;
           // Validated here, with messages naming the file; the collection's schema only types it.
           store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
         }));

@@ -1,38 +1,46 @@
-import { readFile } from 'node:fs/promises';
+import { isMap, isPair, isScalar, parseDocument, visit, type Pair } from 'yaml';
 import type { ContentProblem } from '../lib/validation.ts';
 import { DATE_FIX, dateProblem, parseStrictDate } from '../schemas/fields.ts';
+import { readUtf8File } from './text-files.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
-const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):/;
-/** `date:`/`updated:` at the top level, or `date:` in a list item such as a theory's `revisions`. */
-const DATE_LINE = /^([ \t]*(?:-[ \t]+)?)(date|updated|since):[ \t]*['"]?([^'"#\n]*?)['"]?[ \t]*(?:#.*)?$/;
-/** A value that claims to be a full date, and so must be a real one (`since` may also be a year or a month). */
+/** Fields whose value is a date at the top level; `since` (stances) may also be a year or a month. */
+const TOP_LEVEL_DATES = new Set(['date', 'updated', 'since']);
+/** A value that claims to be a full date, and so must be a real one. */
 const LOOKS_LIKE_A_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Checks the dates of a Markdown file as they are written: `date` and `updated`, `since` (stances) and
- * the `date` of list items (a theory's revisions). Astro's front-matter parser turns `2026-02-30` into
- * 2 March without complaint, so by the time the schema sees the value the mistake is gone; this
- * catches it from the source text. Returns the first problem, or undefined if every date is real.
+ * the `date` of nested entries (a theory's `revisions`, in block or flow style). Astro's front-matter
+ * parser turns `2026-02-30` into 2 March without complaint, so by the time the schema sees the value the
+ * mistake is gone. This reads the front matter with the `yaml` package, whose YAML 1.2 core schema keeps
+ * timestamps as the text written, and checks each one. Returns the first problem, or undefined if every
+ * date is real (or the YAML does not parse: the loader reports that). A file that is not UTF-8 throws a
+ * `ContentError` (src/loaders/text-files.ts).
  */
 export async function checkFrontMatterDates(filePath: string, shownPath: string): Promise<ContentProblem | undefined> {
-  const match = FRONT_MATTER.exec(await readFile(filePath, 'utf8'));
+  const match = FRONT_MATTER.exec(await readUtf8File(filePath, shownPath));
   if (!match) return undefined;
-  let parent: string | undefined;
-  for (const line of match[1]!.split(/\r?\n/)) {
-    const key = TOP_LEVEL_KEY.exec(line)?.[1];
-    if (key) parent = key;
-    const date = DATE_LINE.exec(line);
-    if (!date) continue;
-    const [, indent, name, value] = date as unknown as [string, string, string, string];
-    const nested = indent.length > 0;
-    if (nested && name !== 'date') continue;
-    // Other nested values and `since: 2013` are the schema's to judge; only a would-be date is checked here.
-    if (!value || ((nested || name === 'since') && !LOOKS_LIKE_A_DATE.test(value))) continue;
-    if (!parseStrictDate(value)) {
-      const field = nested && parent ? `${parent}.${name}` : name;
-      return { file: shownPath, field, problem: dateProblem(value), fix: DATE_FIX };
-    }
-  }
-  return undefined;
+  const document = parseDocument(match[1]!);
+  if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
+  let found: ContentProblem | undefined;
+  visit(document, {
+    Pair: (_key, pair, path) => {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name === undefined || !isScalar(pair.value)) return undefined;
+      const keys = path.filter((node): node is Pair => isPair(node)).map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
+      const nested = keys.length > 0;
+      if (nested ? name !== 'date' : !TOP_LEVEL_DATES.has(name)) return undefined;
+      const value = pair.value.value;
+      // Empty, numbers (`since: 2013`) and other values that are not would-be dates are the schema's to judge.
+      if (value === null || value === undefined || value instanceof Date) return undefined;
+      const written = String(value).trim();
+      if (written === '' || ((nested || name === 'since' || typeof value !== 'string') && !LOOKS_LIKE_A_DATE.test(written))) return undefined;
+      if (parseStrictDate(written)) return undefined;
+      // Field as the author sees it, without list positions: `revisions.date`.
+      found = { file: shownPath, field: [...keys, name].join('.'), problem: dateProblem(written), fix: DATE_FIX };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { LEDGER_FILE, parseLedger } from '../lib/ledger.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
+import { decodeUtf8 } from './text-files.ts';
 
 /** The id of the ledger's one entry. */
 export const LEDGER_ENTRY_ID = 'syndication';
@@ -22,15 +23,15 @@ export function ledgerFileLoader(): Loader {
       loadReporting(context, async () => {
         const { config, store } = context;
         const filePath = fileURLToPath(new URL(LEDGER_FILE, config.root));
-        let text: string;
+        let bytes: Buffer;
         try {
-          text = await readFile(filePath, 'utf8');
+          bytes = await readFile(filePath);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
           store.clear();
           return;
         }
-        const ledger = parseLedger(text, LEDGER_FILE);
+        const ledger = parseLedger(decodeUtf8(bytes, LEDGER_FILE), LEDGER_FILE);
         const data = await parseDataReporting(context, LEDGER_FILE)({ id: LEDGER_ENTRY_ID, data: ledger, filePath });
         store.clear();
         store.set({ id: LEDGER_ENTRY_ID, data, filePath: LEDGER_FILE });

@@ -6,6 +6,7 @@ import { ContentError, WHOLE_FILE } from '../lib/validation.ts';
 import { findMissingImage, missingImageProblem } from './image-paths.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
+import { decodeUtf8 } from './text-files.ts';
 import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 export interface YamlFileOptions {
@@ -36,9 +37,9 @@ export async function loadYamlFile(context: LoaderContext, options: YamlFileOpti
   const { config, store } = context;
   const url = new URL(options.path, config.root);
   const filePath = fileURLToPath(url);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(url, 'utf8');
+    bytes = await readFile(url);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.optional && code === 'ENOENT') {
@@ -52,6 +53,7 @@ export async function loadYamlFile(context: LoaderContext, options: YamlFileOpti
       fix: code === 'ENOENT' ? 'create it' : 'check the file’s permissions',
     });
   }
+  const source = decodeUtf8(bytes, options.path);
   let data: unknown;
   try {
     data = parseYaml(source);
