@@ -8,6 +8,7 @@ import { ledgerFileLoader } from './loaders/ledger-file.ts';
 import { reportIssues } from './loaders/schema-issues.ts';
 import { siteFileLoader } from './loaders/site-file.ts';
 import { speakingFileLoader } from './loaders/speaking-file.ts';
+import { createTagIndex } from './loaders/tag-index.ts';
 import { talkGlob } from './loaders/talk-glob.ts';
 import { yamlFileLoader } from './loaders/yaml-file.ts';
 import { CITABLE_COLLECTIONS } from './schemas/cites.ts';
@@ -25,6 +26,8 @@ import { topicSchema } from './schemas/topic.ts';
 const entryIndex = createEntryIndex(CITABLE_COLLECTIONS);
 // The topics' ids, for the talks' `topic:`.
 const topicIndex = createEntryIndex(['topics']);
+// Every piece's tags, so that two spellings of one tag page (`AI/ML`, `ai-ml`) fail naming both files.
+const tagIndex = createTagIndex();
 
 // Every schema is wrapped in `reportIssues`, so that a mistake is reported naming the file and the field
 // in one line (src/loaders/schema-issues.ts), not as Astro's InvalidContentEntryDataError.
@@ -36,15 +39,15 @@ export const collections = {
     schema: (context) => reportIssues(profileSchema(context)),
   }),
   essays: defineCollection({
-    loader: contentGlob({ folder: 'essays', entryIndex }),
+    loader: contentGlob({ folder: 'essays', entryIndex, tagIndex }),
     schema: (context) => reportIssues(essaySchema({ ...context, reference })),
   }),
   notes: defineCollection({
-    loader: contentGlob({ folder: 'notes', pattern: '**/*.md', maxBodyCharacters: NOTE_MAX_CHARACTERS, entryIndex }),
+    loader: contentGlob({ folder: 'notes', pattern: '**/*.md', maxBodyCharacters: NOTE_MAX_CHARACTERS, entryIndex, tagIndex }),
     schema: (context) => reportIssues(noteSchema({ ...context, reference })),
   }),
   theories: defineCollection({
-    loader: contentGlob({ folder: 'theories', entryIndex }),
+    loader: contentGlob({ folder: 'theories', entryIndex, tagIndex }),
     schema: (context) => reportIssues(theorySchema({ ...context, reference })),
   }),
   stances: defineCollection({

@@ -37,6 +37,24 @@ describe('tagPath', () => {
     expect(tagSlug('Community Energy')).toBe('community-energy');
     expect(tagPath('Community Energy')).toBe('/tags/community-energy/');
   });
+
+  test('makes one safe path segment of any tag: no slashes, dots or percent signs survive', () => {
+    expect(tagSlug('AI/ML')).toBe('ai-ml');
+    expect(tagSlug('../x')).toBe('x');
+    expect(tagSlug('%2e%2e%2f')).toBe('2e-2e-2f');
+    expect(tagSlug('a\\b?c#d')).toBe('a-b-c-d');
+    expect(tagSlug('  net   zero  ')).toBe('net-zero');
+    expect(tagPath('AI/ML')).toBe('/tags/ai-ml/');
+  });
+
+  test('keeps letters and digits of every script', () => {
+    expect(tagSlug('Énergie 2030')).toBe('énergie-2030');
+    expect(tagPath('энергия')).toBe('/tags/%D1%8D%D0%BD%D0%B5%D1%80%D0%B3%D0%B8%D1%8F/');
+  });
+
+  test('is empty for a tag with no letters or digits', () => {
+    expect(tagSlug('!!!')).toBe('');
+  });
 });
 
 describe('absolutizeHtml', () => {

@@ -27,12 +27,18 @@ export function talkCardPath(slug: string): string {
 /** The share card for pages that are not a piece (home, lists, about). */
 export const SITE_CARD_PATH = '/cards/site.png';
 
-/** Tag slugs are the tag, lower-cased, spaces as dashes, percent-encoded where needed. */
+/**
+ * A tag's slug: one path segment made of its letters and digits (any script), lower-cased, every run of
+ * anything else (spaces, `/`, `.`, `%`, `#`, `?`) a single dash: `AI/ML` → `ai-ml`, `../x` → `x`. A tag
+ * is free text, but its page's address must never hold a `/` (Astro cannot build a route parameter with
+ * one) or a `..`. Empty for a tag with no letters or digits, which the schema refuses
+ * (src/schemas/fields.ts); two tags with one slug are refused too (src/lib/tags.ts).
+ */
 export function tagSlug(tag: string): string {
-  return tag.trim().toLowerCase().replace(/\s+/g, '-');
+  return tag.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
-/** `/tags/<tag>/`. */
+/** `/tags/<slug>/`. */
 export function tagPath(tag: string): string {
   return `/tags/${encodeURIComponent(tagSlug(tag))}/`;
 }

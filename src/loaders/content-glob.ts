@@ -3,6 +3,7 @@ import { glob as listFiles } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { tagCollisions, type TagUse } from '../lib/tags.ts';
 import { ContentError, type ContentProblem } from '../lib/validation.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { findReferences, unknownReferenceProblem, type EntryIndex } from './entry-ids.ts';
@@ -10,6 +11,7 @@ import { checkFrontMatterDates } from './front-matter-dates.ts';
 import { findMissingImage, missingImageProblem } from './image-paths.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
+import { TAGGED_COLLECTIONS } from './tag-index.ts';
 import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 export interface ContentGlobOptions {
@@ -29,6 +31,11 @@ export interface ContentGlobOptions {
    * references against `entryIndex`.
    */
   idFields?: ReadonlyArray<{ field: string; collection: string }>;
+  /**
+   * Shared with the other tagged collections' loaders: each file's tags go in, and a tag that makes the
+   * same page address as another file's differently written tag is a mistake (src/lib/tags.ts).
+   */
+  tagIndex?: EntryIndex<TagUse>;
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
@@ -54,19 +61,21 @@ export function contentGlob(options: ContentGlobOptions): Loader {
     load: (context) => {
       const index = options.entryIndex;
       const round = index?.begin(options.folder);
+      const tagRound = options.tagIndex?.begin(options.folder);
       return loadReporting(context, async () => {
         try {
-          await loadFolder(context, options, round);
+          await loadFolder(context, options, round, tagRound);
         } finally {
           // A load that failed before publishing its ids must not leave other collections waiting.
           if (index && round !== undefined) index.abandon(options.folder, round);
+          if (options.tagIndex && tagRound !== undefined) options.tagIndex.abandon(options.folder, tagRound);
         }
       });
     },
   };
 }
 
-async function loadFolder(context: LoaderContext, options: ContentGlobOptions, round: number | undefined): Promise<void> {
+async function loadFolder(context: LoaderContext, options: ContentGlobOptions, round: number | undefined, tagRound: number | undefined): Promise<void> {
   const pattern = options.pattern ?? '**/*.{md,mdx}';
   const base = `content/${options.folder}`;
   const index = options.entryIndex;
@@ -191,10 +200,15 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
           },
     );
   }
+  // Both shares are published before either is awaited, so no two loaders wait for each other.
+  const tags = options.tagIndex && tagRound !== undefined ? { index: options.tagIndex, round: tagRound } : undefined;
+  const ownTags = entries.filter((entry) => !failed.has(entry.filePath ?? '')).flatMap(tagUses);
+  tags?.index.publish(options.folder, tags.round, ownTags);
   if (index && round !== undefined) {
     if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
     problems.push(...(await findUnknownReferences(entries.filter((entry) => !failed.has(entry.filePath ?? '')), index, round, options.idFields ?? [])));
   }
+  if (tags) problems.push(...(await findTagCollisions(options.folder, ownTags, tags.index, tags.round)));
   const limit = options.maxBodyCharacters;
   for (const entry of limit === undefined ? [] : entries) {
     const length = [...(entry.body ?? '').trim()].length;
@@ -208,6 +222,22 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
     }
   }
   if (problems.length > 0) throw new ContentError(sortProblems(problems));
+}
+
+/** The tags of an entry as its schema left them (drafts too: their tag pages are shown in `astro dev`). */
+function tagUses(entry: { id: string; data: unknown; filePath?: string | undefined }): TagUse[] {
+  const tags = (entry.data as { tags?: unknown }).tags;
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string').map((tag) => ({ file: entry.filePath ?? entry.id, tag })) : [];
+}
+
+/**
+ * This folder's tags that make the same page address as a differently written tag in another file of
+ * any tagged collection. Each such pair is reported once, by the loader of the file that sorts later.
+ */
+async function findTagCollisions(folder: string, own: readonly TagUse[], index: EntryIndex<TagUse>, round: number): Promise<ContentProblem[]> {
+  const others = await Promise.all(TAGGED_COLLECTIONS.filter((collection) => collection !== folder).map((collection) => index.ids(collection, round)));
+  const ownFiles = new Set(own.map((use) => use.file));
+  return tagCollisions([...own, ...others.flatMap((uses) => [...(uses ?? [])])], (file) => ownFiles.has(file));
 }
 
 /** By file, keeping each file's problems in the order found; parallel parsing finds files in any order. */

@@ -16,7 +16,11 @@ export interface FoundReference {
   id: string;
 }
 
-export interface EntryIndex {
+/**
+ * What the loaders of some collections share, one round at a time: by default the ids each loaded (a
+ * `T` of string); src/loaders/tag-index.ts shares each file's tags the same way.
+ */
+export interface EntryIndex<T = string> {
   /** Whether references into `collection` are checked here. */
   has(collection: string): boolean;
   /**
@@ -25,20 +29,20 @@ export interface EntryIndex {
    */
   begin(collection: string): number;
   /** Shares the ids `collection` loaded in `round`. */
-  publish(collection: string, round: number, ids: Iterable<string>): void;
+  publish(collection: string, round: number, ids: Iterable<T>): void;
   /**
    * Says that `collection` will publish no ids in `round` (its load failed), so that nobody waits for
    * them; references into it are then not checked in that round. No effect once published.
    */
   abandon(collection: string, round: number): void;
   /** The ids `collection` loaded in `round`, once it has loaded them; undefined if it abandoned the round. */
-  ids(collection: string, round: number): Promise<ReadonlySet<string> | undefined>;
+  ids(collection: string, round: number): Promise<ReadonlySet<T> | undefined>;
 }
 
-export function createEntryIndex(collections: readonly string[]): EntryIndex {
+export function createEntryIndex<T = string>(collections: readonly string[]): EntryIndex<T> {
   const known = new Set(collections);
   const rounds = new Map<string, number>();
-  type Ids = ReadonlySet<string> | undefined;
+  type Ids = ReadonlySet<T> | undefined;
   const loaded = new Map<string, { promise: Promise<Ids>; resolve: (ids: Ids) => void }>();
   const slot = (collection: string, round: number) => {
     const key = `${collection}#${round}`;

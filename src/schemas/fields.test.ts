@@ -58,4 +58,20 @@ describe('tagsField', () => {
     expect(tagsField.parse(['AI', 'ai ', 'Energy'])).toEqual(['ai', 'energy']);
     expect(tagsField.parse(undefined)).toEqual([]);
   });
+
+  test('keeps tags with slashes and dots as their own label', () => {
+    expect(tagsField.parse(['AI/ML', '../x'])).toEqual(['ai/ml', '../x']);
+  });
+
+  test('refuses a tag with no letters or digits, which could have no address', () => {
+    expect(tagsField.safeParse(['energy', '!!!']).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      '1: is "!!!", which has no letters or digits to make the topic’s address from — use a tag with letters or digits',
+    ]);
+  });
+
+  test('refuses two tags in one file that make one address', () => {
+    expect(tagsField.safeParse(['AI/ML', 'ai-ml']).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      '1: is "ai-ml", which makes the same address as "ai/ml" (/tags/ai-ml/) — use one of the two',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import { tagPath, tagSlug } from '../lib/urls.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -52,13 +53,33 @@ export function parseStrictDate(text: string): Date | undefined {
   return date;
 }
 
-/** Tags: lower-cased, trimmed, de-duplicated, so `AI` and `ai ` land on one tag page. */
+/**
+ * Tags: lower-cased, trimmed, de-duplicated, so `AI` and `ai ` land on one tag page. Each is shown as
+ * written and has a page at its slug (`AI/ML` at /tags/ai-ml/, src/lib/urls.ts), so a tag must have
+ * letters or digits to make a slug from, and two tags of one file must not make the same one.
+ */
 export const tagsField = z
-  .array(z.string().trim().min(1, { error: 'expected a non-empty tag' }), {
-    error: 'expected a list of tags, for example [leadership, energy]',
-  })
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'expected a non-empty tag' })
+      .refine((tag) => tagSlug(tag) !== '', {
+        error: (issue) => `is ${JSON.stringify(issue.input)}, which has no letters or digits to make the topic’s address from — use a tag with letters or digits`,
+      }),
+    { error: 'expected a list of tags, for example [leadership, energy]' },
+  )
   .default([])
-  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
+  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))])
+  .superRefine((tags, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [index, tag] of tags.entries()) {
+      const slug = tagSlug(tag);
+      const other = seen.get(slug);
+      if (other === undefined) seen.set(slug, tag);
+      else ctx.addIssue({ code: 'custom', path: [index], message: `is ${JSON.stringify(tag)}, which makes the same address as ${JSON.stringify(other)} (${tagPath(tag)}) — use one of the two` });
+    }
+  });
 
 /** A non-empty line of text; `what` completes "add …" and "write … as text". */
 export const textField = (what: string) =>
