@@ -107,6 +107,13 @@ const cases: BadInput[] = [
     expected: /: is not UTF-8 text \(line \d+ has a character in another encoding/,
   },
   {
+    name: 'an essay in a folder inside content/essays/, which would have a slug with a slash',
+    files: { 'content/essays/2026/nested.md': essay(valid) },
+    file: 'content/essays/2026/nested.md',
+    field: '(whole file)',
+    expected: /: is in a folder inside content\/essays\/, and only files directly in content\/essays\/ have pages — move it to content\/essays\/$/,
+  },
+  {
     name: 'an essay without a title',
     files: { 'content/essays/untitled.md': essay(valid.slice(1)) },
     file: 'content/essays/untitled.md',

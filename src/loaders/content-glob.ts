@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { tagCollisions, type TagUse } from '../lib/tags.ts';
-import { ContentError, type ContentProblem } from '../lib/validation.ts';
+import { ContentError, WHOLE_FILE, type ContentProblem } from '../lib/validation.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { findReferences, unknownReferenceProblem, type EntryIndex } from './entry-ids.ts';
 import { checkFrontMatterDates } from './front-matter-dates.ts';
@@ -94,6 +94,17 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   if (existsSync(root)) {
     for await (const file of listFiles(pattern, { cwd: root })) {
       files.push(`${base}/${file}`);
+      if (/[\\/]/.test(file)) {
+        // Its id would hold a `/`, which no page address of the hub can take (the build would stop
+        // part way with "Missing parameter: slug").
+        fail({
+          file: `${base}/${file}`,
+          field: WHOLE_FILE,
+          problem: `is in a folder inside ${base}/, and only files directly in ${base}/ have pages`,
+          fix: `move it to ${base}/`,
+        });
+        continue;
+      }
       try {
         const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
         if (problem) fail(problem);
