@@ -183,6 +183,32 @@ const cases: BadInput[] = [
     expected: /: is "morwennahale dot example" — use the site’s absolute URL, for example https:\/\/ada\.example\.com$/,
   },
   {
+    name: 'an evidence snapshot whose copy of a piece has a javascript: address',
+    files: {
+      'content/evidence/engagement/2026-11-20T06-00-00.000Z.json': JSON.stringify({
+        version: 1, collectedAt: '2026-11-20T06:00:00.000Z', networks: { mastodon: { status: 'read', copies: 1 } },
+        items: { 'essay/owning-the-wind': { url: 'https://morwennahale.example/essays/owning-the-wind/', networks: { mastodon: { remoteId: '1', url: 'javascript:alert(1)', metrics: { likes: 1 } } } } },
+      }),
+    },
+    file: 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json',
+    field: 'items.essay/owning-the-wind.networks.mastodon.url',
+    expected: /javascript/,
+    line: 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json: items.essay/owning-the-wind.networks.mastodon.url: is "javascript:alert(1)" — use the address of the copy on the network, an absolute http(s) URL',
+  },
+  {
+    name: 'a syndication ledger whose piece has a javascript: address',
+    files: {
+      'content/evidence/syndication.json': JSON.stringify({
+        version: 1,
+        items: { 'essay/owning-the-wind': { url: 'javascript:alert(1)', networks: { mastodon: { status: 'posted', remoteId: '1', url: 'https://mastodon.example/@m/1', postedAt: '2026-11-20T06:00:00.000Z' } } } },
+      }),
+    },
+    file: 'content/evidence/syndication.json',
+    field: 'items.essay/owning-the-wind.url',
+    expected: /javascript/,
+    line: 'content/evidence/syndication.json: items.essay/owning-the-wind.url: is "javascript:alert(1)" — use the piece’s address on the site, an absolute http(s) URL',
+  },
+  {
     name: 'an evidence snapshot that is not JSON',
     files: { 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json': '{"version": 1,' },
     file: 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json',

@@ -13,6 +13,7 @@ import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
 import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { acquireLock } from '../syndicate/lock.ts';
 import { redact, type AdapterDeps } from '../syndicate/networks/adapter.ts';
@@ -157,7 +158,8 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
             log(`${label} ${copy.key}: the copy no longer exists on ${label}`);
           } else {
             const changes = replyChanges(state, copy.key, network, back.replies, back.repliesComplete === true);
-            record(copy, network, { remoteId: copy.entry.remoteId, url: back.url || copy.entry.url, metrics: definedOnly(back.metrics), ...changes });
+            // The address the network reports now, when it is http(s); else the one the ledger recorded.
+            record(copy, network, { remoteId: copy.entry.remoteId, url: safeHttpUrl(back.url) ?? copy.entry.url, metrics: definedOnly(back.metrics), ...changes });
             const engagement = engagementOf(back.metrics);
             row.engagement += engagement;
             row.gained += engagement - previous;

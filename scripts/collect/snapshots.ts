@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseSnapshot, snapshotFileName, snapshotSchema, type Snapshot } from '../../src/lib/evidence.ts';
+import { parseSnapshot, snapshotFileName, snapshotSchema, withoutUnsafeUrls, type Snapshot } from '../../src/lib/evidence.ts';
 import { createFileAtomically, removeStaleTempFiles } from '../lib/atomic-file.ts';
 
 /** Every snapshot in the folder, oldest first; none (or no folder) is an empty history. */
@@ -26,12 +26,13 @@ export async function readSnapshots(folder: string, labelRoot?: string): Promise
 }
 
 /**
- * Adds a snapshot to the history: validated (never write what the site could not read), named by its
+ * Adds a snapshot to the history: without the addresses strangers gave that are not http(s) (dropped,
+ * so a `javascript:` profile cannot stop the run), validated (never write what the site could not read), named by its
  * time, created atomically. Two snapshots in the same millisecond get `-2`, `-3` names rather than
  * one replacing the other. Resolves to the file written.
  */
 export async function appendSnapshot(folder: string, snapshot: Snapshot): Promise<string> {
-  const valid = snapshotSchema.parse(snapshot);
+  const valid = snapshotSchema.parse(withoutUnsafeUrls(snapshot));
   const text = `${JSON.stringify(valid, null, 2)}\n`;
   await removeStaleTempFiles(folder);
   for (let attempt = 0; attempt < 100; attempt += 1) {

@@ -26,11 +26,14 @@
  * ```
  *
  * Reply text, names and URLs come from strangers: they are plain text here (a network's HTML is
- * turned into text when collected) and the site escapes them; a URL is only made a link when it is
- * http(s) (`safeHttpUrl`).
+ * turned into text when collected) and the site escapes them. Every address must be http(s): one that
+ * is not is dropped before a snapshot is written (`withoutUnsafeUrls`), so a stranger's `javascript:`
+ * profile cannot stop a collection run, and refused in a snapshot file, naming the file and the field;
+ * the site links only http(s) addresses besides (src/lib/safe-urls.ts).
  */
 import { z } from 'astro/zod';
 import { NETWORKS, type Network } from './networks.ts';
+import { httpUrlField, httpUrlOrEmptyField, safeHttpUrl } from './safe-urls.ts';
 import { parseJson } from './validation.ts';
 
 export const EVIDENCE_FOLDER = 'content/evidence/engagement';
@@ -53,16 +56,16 @@ const authorSchema = z.strictObject({
   name: z.string(),
   /** `@ada@example.social`, `@ada.bsky.social`, `@ada`. */
   handle: z.string(),
-  /** Their profile page; only linked when it is http(s). */
-  url: z.string().optional(),
+  /** Their profile page, http(s); left out when the network gave none (or one that was not http(s)). */
+  url: httpUrlField('the address of the person’s profile', 'leave it out').optional(),
 });
 
 /** A public reply to a copy. */
 export const replySchema = z.strictObject({
   /** The network's id for the reply (unique within the network). */
   id: z.string().min(1, { error: 'expected the reply’s id on the network' }),
-  /** The reply's public address; only linked when it is http(s). */
-  url: z.string(),
+  /** The reply's public address, http(s); "" when the network gave none (or one that was not http(s)). */
+  url: httpUrlOrEmptyField('the address of the reply', 'when the network gave none'),
   author: authorSchema,
   /** Plain text, as written (line breaks kept). */
   text: z.string(),
@@ -74,7 +77,7 @@ const copySchema = z.strictObject({
   /** The ledger's remote id of the copy. */
   remoteId: z.string().min(1),
   /** The copy's public address. */
-  url: z.string(),
+  url: httpUrlField('the address of the copy on the network'),
   /** True when the network says the copy no longer exists (deleted there): it counts as nothing. */
   gone: z.literal(true).optional(),
   metrics: metricsSchema,
@@ -98,9 +101,9 @@ export const webmentionSchema = z.strictObject({
   id: z.string().min(1),
   type: z.enum(['reply', 'like', 'repost', 'bookmark', 'mention']),
   /** The page of ours it is about. */
-  target: z.string(),
-  /** The page that mentions it; only linked when http(s). */
-  url: z.string(),
+  target: httpUrlOrEmptyField('the address of the piece it mentions', 'when none was given'),
+  /** The page that mentions it, http(s); "" when none was given (or one that was not http(s)). */
+  url: httpUrlOrEmptyField('the address of the page that mentions the piece', 'when none was given'),
   author: authorSchema,
   text: z.string().optional(),
   publishedAt: isoInstant.optional(),
@@ -115,7 +118,7 @@ export const snapshotSchema = z.strictObject({
     z.string().regex(/^(essay|note|theory)\/[^/]+$/, { error: 'expected an item key like essay/<slug>' }),
     z.strictObject({
       /** The piece's URL on the site. */
-      url: z.string(),
+      url: httpUrlField('the piece’s address on the site'),
       networks: z.partialRecord(z.enum(NETWORKS), copySchema),
     }),
   ),
@@ -153,13 +156,30 @@ export function engagementOf(metrics: Metrics): number {
   return (metrics.likes ?? 0) + (metrics.reposts ?? 0) + (metrics.replies ?? 0) + (metrics.quotes ?? 0);
 }
 
-/** The URL when it is an absolute http(s) URL (safe to put in an href), otherwise undefined. */
-export function safeHttpUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
+/**
+ * The snapshot without the addresses from outside that are not http(s): a reply's or a webmention's
+ * becomes "" and a person's profile is left out, the rest kept. Used before a snapshot is written, so
+ * what a network or a stranger sends cannot put a `javascript:` link on the site, nor stop the run
+ * (the schema refuses such a file). A copy's own address is left as it is: the collector falls back to
+ * the ledger's for one that is not http(s).
+ */
+export function withoutUnsafeUrls(snapshot: Snapshot): Snapshot {
+  const clean = structuredClone(snapshot);
+  const person = (author: { name: string; handle: string; url?: string | undefined }) => {
+    if (author.url !== undefined && !safeHttpUrl(author.url)) delete author.url;
+  };
+  for (const item of Object.values(clean.items)) {
+    for (const copy of Object.values(item.networks)) {
+      for (const reply of copy?.newReplies ?? []) {
+        if (!safeHttpUrl(reply.url)) reply.url = '';
+        person(reply.author);
+      }
+    }
   }
+  for (const mention of clean.webmentions ?? []) {
+    if (!safeHttpUrl(mention.url)) mention.url = '';
+    if (!safeHttpUrl(mention.target)) mention.target = '';
+    person(mention.author);
+  }
+  return clean;
 }

@@ -9,6 +9,14 @@ describe('invitationToArgue', () => {
     expect(invitation.replies).toEqual([{ network: 'bluesky', url: 'https://bsky.app/p/1', text: 'Reply on Bluesky' }]);
   });
 
+  test('never links a copy whose address is not http(s)', () => {
+    const invitation = invitationToArgue(piece, 'm@example.org', [
+      { network: 'mastodon', url: 'javascript:alert(1)' },
+      { network: 'bluesky', url: 'https://bsky.app/p/1' },
+    ]);
+    expect(invitation.replies.map((reply) => reply.url)).toEqual(['https://bsky.app/p/1']);
+  });
+
   test('always offers an email with the title in the subject and the address in the body', () => {
     const { replies, mailto } = invitationToArgue(piece, 'm@example.org', []);
     expect(replies).toEqual([]);

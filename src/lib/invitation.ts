@@ -4,10 +4,11 @@
  * they are easiest to make.
  */
 import { NETWORK_LABELS, type Network } from './networks.ts';
+import { safeHttpUrl } from './safe-urls.ts';
 import { mailtoUrl } from './urls.ts';
 
 export interface Invitation {
-  /** "Reply on Bluesky" links, one per posted copy; empty when nothing was syndicated. */
+  /** "Reply on Bluesky" links, one per posted copy with an http(s) address; empty when nothing was syndicated. */
   replies: Array<{ network: Network; url: string; text: string }>;
   /** An email to the author with the piece in the subject and its address in the body. */
   mailto: string;
@@ -19,7 +20,11 @@ export function invitationToArgue(
   copies: ReadonlyArray<{ network: Network; url: string }>,
 ): Invitation {
   return {
-    replies: copies.map((copy) => ({ ...copy, text: `Reply on ${NETWORK_LABELS[copy.network]}` })),
+    // The addresses came from the networks (src/lib/safe-urls.ts).
+    replies: copies.flatMap((copy) => {
+      const url = safeHttpUrl(copy.url);
+      return url ? [{ network: copy.network, url, text: `Reply on ${NETWORK_LABELS[copy.network]}` }] : [];
+    }),
     mailto: mailtoUrl(email, { subject: `Re: ${piece.title}`, body: `About ${piece.url}\n\n` }),
   };
 }

@@ -28,6 +28,18 @@ describe('parseLedger', () => {
     );
   });
 
+  test('refuses a javascript: address for a post or a piece', () => {
+    const broken = structuredClone(ledger);
+    (broken.items['essay/owning-the-wind'].networks.mastodon as Record<string, unknown>)['url'] = 'javascript:alert(1)';
+    broken.items['essay/owning-the-wind'].url = 'javascript:alert(2)';
+    expect(() => parseLedger(JSON.stringify(broken), 'content/evidence/syndication.json')).toThrow(
+      [
+        'content/evidence/syndication.json: items.essay/owning-the-wind.url: is "javascript:alert(2)" — use the piece’s address on the site, an absolute http(s) URL',
+        'content/evidence/syndication.json: items.essay/owning-the-wind.networks.mastodon.url: is "javascript:alert(1)" — use the public URL of the post',
+      ].join('\n'),
+    );
+  });
+
   test('names the file when it is not JSON', () => {
     expect(() => parseLedger('{ "version": 1,', 'x.json')).toThrow(/^x\.json: \(whole file\): is not valid JSON \(.+\) — /);
   });

@@ -17,6 +17,7 @@
  */
 import { z } from 'astro/zod';
 import { NETWORKS, type Network } from './networks.ts';
+import { httpUrlField } from './safe-urls.ts';
 import type { PieceKind } from './urls.ts';
 import { parseJson } from './validation.ts';
 
@@ -56,7 +57,7 @@ export const ledgerSchema = z.strictObject({
     z.string().regex(/^(essay|note|theory)\/[^/]+$/, { error: 'expected an item key like essay/<slug>' }),
     z.strictObject({
       /** The piece's URL on the site when it was syndicated. */
-      url: z.url({ error: 'expected the piece’s URL' }),
+      url: httpUrlField('the piece’s address on the site'),
       networks: z.partialRecord(z.enum(NETWORKS), networkEntrySchema),
     }),
   ),

@@ -4,7 +4,7 @@
  * arrive (some hostile), the odd day a network is skipped. Deterministic (seeded), so a test can
  * compute the expected numbers with the same engagement maths the site uses.
  */
-import { snapshotFileName, type Reply, type Snapshot } from '../../src/lib/evidence.ts';
+import { snapshotFileName, withoutUnsafeUrls, type Reply, type Snapshot } from '../../src/lib/evidence.ts';
 import type { Ledger } from '../../src/lib/ledger.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
@@ -126,10 +126,13 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
   return snapshots;
 }
 
-/** The files a build needs for this evidence, for `makeSite`/`buildHub`'s `files`. */
+/**
+ * The files a build needs for this evidence, for `makeSite`/`buildHub`'s `files`, as `npm run collect`
+ * writes them: without the `javascript:` addresses hostile replies came with (src/lib/evidence.ts).
+ */
 export function evidenceFiles(ledger: Ledger, snapshots: readonly Snapshot[]): Record<string, string> {
   return {
     'content/evidence/syndication.json': `${JSON.stringify(ledger, null, 2)}\n`,
-    ...Object.fromEntries(snapshots.map((snapshot) => [`content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`, `${JSON.stringify(snapshot)}\n`])),
+    ...Object.fromEntries(snapshots.map((snapshot) => [`content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`, `${JSON.stringify(withoutUnsafeUrls(snapshot))}\n`])),
   };
 }

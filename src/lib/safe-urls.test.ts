@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { z } from 'astro/zod';
+import { httpUrlField, safeHttpUrl } from './safe-urls.ts';
+
+describe('safeHttpUrl', () => {
+  test('returns an absolute http(s) URL as the browser would read it', () => {
+    expect(safeHttpUrl('https://bsky.app/profile/a')).toBe('https://bsky.app/profile/a');
+    expect(safeHttpUrl('HTTP://Example.COM/x')).toBe('http://example.com/x');
+  });
+
+  test('returns undefined for every other scheme, however it is spelt', () => {
+    for (const bad of [
+      'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)',
+      'data:text/html,<script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example', '/relative', 'mailto:a@b.example', '', undefined,
+    ]) {
+      expect(safeHttpUrl(bad), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe('httpUrlField', () => {
+  const schema = z.object({ url: httpUrlField('the address of the reply') });
+  test('accepts http(s) and refuses other schemes with what to write instead', () => {
+    expect(schema.safeParse({ url: 'https://mastodon.example/@a/1' }).success).toBe(true);
+    expect(schema.safeParse({ url: 'javascript:alert(1)' }).error?.issues.map((issue) => issue.message)).toEqual([
+      'expected the address of the reply, an absolute http(s) URL',
+    ]);
+    expect(schema.safeParse({ url: '' }).success).toBe(false);
+  });
+});
