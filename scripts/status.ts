@@ -21,6 +21,6 @@ if (import.meta.main) {
     if (values.help) return { output: USAGE };
     const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed, checkTokens: values['check-tokens'] });
     // Only variable names are ever in the status; the output is redacted all the same, like every command's.
-    return { output: values.json ? JSON.stringify(status, null, 2) : formatStatus(status) };
+    return values.json ? { json: status } : { output: formatStatus(status) };
   });
 }

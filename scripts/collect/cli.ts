@@ -4,8 +4,7 @@
  * arguments.
  */
 import { NETWORKS } from '../../src/lib/networks.ts';
-import { onlyNetworks, parseOptions, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
-import { redact } from '../syndicate/networks/adapter.ts';
+import { logLine, onlyNetworks, parseOptions, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
 import { formatCollect } from './report.ts';
 import { collect, DEFAULT_MAX_AGE_DAYS } from './run.ts';
 
@@ -33,8 +32,9 @@ if (import.meta.main) {
       cwd: process.cwd(), env: process.env,
       ...(only ? { only } : {}), ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
       ...(timeout ? { timeoutMs: timeout * 1000 } : {}), ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
-      log: (line) => console.error(redact(line, process.env)),
+      log: logLine,
     });
-    return { output: values.json ? JSON.stringify(result, null, 2) : formatCollect(result), exitCode: result.failed > 0 ? 1 : 0 };
+    const exitCode = result.failed > 0 ? 1 : 0;
+    return values.json ? { json: result, exitCode } : { output: formatCollect(result), exitCode };
   });
 }

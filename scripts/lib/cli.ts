@@ -1,12 +1,14 @@
 /**
  * What every command-line entry shares (`./hub run syndicate`, `collect`, `status`, `./hub check`): options parsed
  * strictly, a bad argument reported with the usage and exit code 2, any other error with exit code 1,
- * output written in full before the process exits, and every line passed through `redact` so no
- * secret from the environment is ever printed.
+ * output written in full before the process exits, and every line passed through `printable`: no
+ * secret (the environment's or one obtained while running) and no terminal control sequence a
+ * remote party wrote is ever printed.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { NETWORKS, type Network } from '../../src/lib/networks.ts';
-import { redact } from '../syndicate/networks/adapter.ts';
+import { redact } from './secrets.ts';
+import { terminalJson, terminalText } from './terminal-text.ts';
 
 /** A mistake in the command line: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -36,10 +38,17 @@ export function onlyNetworks(names: string[] | undefined): Network[] | undefined
   });
 }
 
-/** What a command's body hands back: the text for stdout and the exit code (default 0). */
-export interface CommandResult {
-  output: string;
-  exitCode?: number;
+/** What a command's body hands back: the text for stdout (or a value printed as JSON, for --json) and the exit code (default 0). */
+export type CommandResult = ({ output: string } | { json: unknown }) & { exitCode?: number };
+
+/** A line as it may reach the terminal: secrets redacted, control characters a server may have sent removed. */
+export function printable(text: string): string {
+  return terminalText(redact(text, process.env));
+}
+
+/** Progress lines on stderr, through `printable`. */
+export function logLine(line: string): void {
+  console.error(printable(line));
 }
 
 /** Runs a command's body, prints its output (redacted), and exits with its code — 1 on an error, 2 on a `UsageError`. */
@@ -47,12 +56,12 @@ export async function runCommand(command: string, usage: string, body: () => Pro
   let exitCode: number;
   try {
     const result = await body();
-    const output = redact(result.output, process.env);
+    const output = 'json' in result ? redact(terminalJson(result.json), process.env) : printable(result.output);
     // Written before exiting: process.exit does not wait for a pipe to drain.
     await new Promise<void>((resolve) => process.stdout.write(`${output}\n`, () => resolve()));
     exitCode = result.exitCode ?? 0;
   } catch (error) {
-    console.error(redact(`${command}: ${error instanceof Error ? error.message : String(error)}`, process.env));
+    console.error(printable(`${command}: ${error instanceof Error ? error.message : String(error)}`));
     if (error instanceof UsageError) console.error(usage);
     exitCode = error instanceof UsageError ? 2 : 1;
   }

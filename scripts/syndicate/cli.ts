@@ -12,8 +12,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { NETWORKS } from '../../src/lib/networks.ts';
-import { onlyNetworks, parseOptions, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
-import { redact } from './networks/adapter.ts';
+import { logLine, onlyNetworks, parseOptions, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
 import { formatAnnotations, formatRun, formatStepSummary } from './report.ts';
 import { parseResolution, resolveHeld } from './resolve.ts';
 import { syndicate } from './run.ts';
@@ -59,14 +58,14 @@ if (import.meta.main) {
       cwd: process.cwd(), env: process.env, dryRun: values['dry-run'] ?? false,
       ...(only ? { only } : {}), ...(values.item ? { items: values.item } : {}), ...(values.feed ? { feed: values.feed } : {}),
       ...(since ? { since } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}), ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
-      log: (line) => console.error(redact(line, process.env)),
+      log: logLine,
     });
     const onGitHub = process.env['GITHUB_ACTIONS'] === 'true';
     const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-    if (onGitHub && summaryFile && result.needsYou.length > 0) await appendFile(summaryFile, redact(formatStepSummary(result), process.env));
+    if (onGitHub && summaryFile && result.needsYou.length > 0) await appendFile(summaryFile, printable(formatStepSummary(result)));
     // Workflow commands go on stdout with the summary, except under --json, whose stdout is only JSON.
     const annotations = onGitHub && !values.json ? formatAnnotations(result) : [];
-    const output = values.json ? JSON.stringify(result, null, 2) : [...annotations, formatRun(result)].join('\n');
-    return { output, exitCode: result.failed > 0 ? 1 : 0 };
+    const exitCode = result.failed > 0 ? 1 : 0;
+    return values.json ? { json: result, exitCode } : { output: [...annotations, formatRun(result)].join('\n'), exitCode };
   });
 }

@@ -123,26 +123,5 @@ export function requireEnv<K extends string>(env: Record<string, string | undefi
   return Object.fromEntries(names.map((name) => [name, env[name]!])) as Record<K, string>;
 }
 
-/** Which environment variables hold secrets: never printed, redacted from every message. */
-export const SECRET_ENV = [
-  'BLUESKY_APP_PASSWORD', 'MASTODON_TOKEN', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET', 'X_OAUTH2_TOKEN',
-  'X_REFRESH_TOKEN', 'X_CLIENT_SECRET', 'LINKEDIN_TOKEN', 'THREADS_TOKEN', 'WEBMENTION_IO_TOKEN',
-] as const;
-
-/** Secrets obtained while running (a refreshed X access token, its new refresh token): redacted like the environment's. */
-const runtimeSecrets = new Set<string>();
-
-/** Adds a secret obtained at run time to what `redact` hides, in every message of this process. */
-export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= 4) runtimeSecrets.add(value);
-}
-
-/** Replaces every secret's value in a text by `[redacted]`. */
-export function redact(text: string, env: Record<string, string | undefined>): string {
-  let result = text;
-  const values = [...SECRET_ENV.map((name) => env[name]), ...runtimeSecrets];
-  for (const value of values) {
-    if (value && value.length >= 4) result = result.split(value).join('[redacted]');
-  }
-  return result;
-}
+// The secrets registry lives in scripts/lib/secrets.ts; these names stay importable from here.
+export { redact, registerSecret, SECRET_ENV } from '../../lib/secrets.ts';

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type ReadBack, type RemotePost } from './adapter.ts';
+import { registerSecret, requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type ReadBack, type RemotePost } from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 
 const COLLECTION = 'app.bsky.feed.post';
@@ -185,9 +185,19 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
   let session: Promise<AtpAgent> | undefined;
   const agent = (): Promise<AtpAgent> => {
     session ??= (async () => {
-      const created = new AtpAgent({ service: config.service, fetch: timedFetch });
+      // The session's JWTs are secrets from the moment they exist, the refreshed ones too: a server
+      // error that echoes the request (`Bearer <access JWT>`) must not show them.
+      const created = new AtpAgent({
+        service: config.service, fetch: timedFetch,
+        persistSession: (_event, session) => {
+          registerSecret(session?.accessJwt);
+          registerSecret(session?.refreshJwt);
+        },
+      });
       try {
-        await created.login({ identifier: config.identifier, password: config.password });
+        const { data } = await created.login({ identifier: config.identifier, password: config.password });
+        registerSecret(data.accessJwt);
+        registerSecret(data.refreshJwt);
       } catch (error) {
         session = undefined;
         throw translate(error, 'POST', `${config.service}/xrpc/com.atproto.server.createSession`, deps.now());
