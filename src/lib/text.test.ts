@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { documentTitle, firstSentence, htmlToText, noteTitle, truncateWords, wordCount } from './text.ts';
+import { documentTitle, firstSentence, htmlToText, noteTitle, textToHtml, truncateWords, wordCount } from './text.ts';
 
 describe('htmlToText', () => {
   test('drops tags, decodes entities and joins soft-wrapped lines', () => {
@@ -8,6 +8,13 @@ describe('htmlToText', () => {
 
   test('keeps paragraphs on separate lines', () => {
     expect(htmlToText('<p>One.</p>\n<p>Two.</p>')).toBe('One.\nTwo.');
+  });
+});
+
+describe('textToHtml', () => {
+  test('escapes every character HTML reads as markup, so the text comes back exactly', () => {
+    expect(textToHtml('<img src=x onerror="alert(1)"> &amp; \'quoted\'')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp;amp; &#39;quoted&#39;');
+    expect(htmlToText(textToHtml('a < b & c > d'))).toBe('a < b & c > d');
   });
 });
 

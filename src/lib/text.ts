@@ -20,6 +20,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Plain text as HTML that shows exactly that text: for fields that readers render as HTML, such as
+ * RSS's `<description>`, where a summary holding `<img onerror=…>` or `&amp;` must stay those characters.
+ */
+export function textToHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+}
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
 /**
