@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beforePosting, DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
+import { beforePosting, DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, RetryLater, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
 
 function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
   let now = 1_000_000;
@@ -71,9 +71,40 @@ describe('withRetry', () => {
     expect(clock.waits).toEqual([]);
   });
 
-  test('gives up rather than wait past the total time', async () => {
+  test('gives up rather than wait past the total time (a wait the network asked for: left for the next run)', async () => {
     const clock = fakeClock();
-    await expect(withRetry(async () => { throw fail(429, 60_000); }, { ...DEFAULT_RETRY_POLICY, totalMs: 30_000, maxDelayMs: 120_000 }, clock)).rejects.toThrow(/429/);
+    const attempt = withRetry(async () => { throw fail(429, 60_000); }, { ...DEFAULT_RETRY_POLICY, totalMs: 30_000, maxDelayMs: 120_000 }, clock);
+    await expect(attempt).rejects.toThrow(/429.*asked to wait 60 s/);
+    await expect(attempt).rejects.toBeInstanceOf(RetryLater);
     expect(clock.waits).toEqual([]);
+  });
+});
+
+describe('a wait longer than the budget (issue 14, item 14)', () => {
+  test('14: Retry-After: 3600 is not cut to 30 s and retried early: the operation is deferred, saying until when', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const attempt = withRetry(async () => {
+      calls += 1;
+      throw fail(429, 3_600_000);
+    }, DEFAULT_RETRY_POLICY, clock);
+    await expect(attempt).rejects.toBeInstanceOf(RetryLater);
+    await expect(attempt).rejects.toMatchObject({ afterMs: 3_600_000 });
+    expect(calls).toBe(1);
+    expect(clock.waits).toEqual([]);
+  });
+
+  test('an asked wait within one wait but past the whole budget defers too; one that fits is waited', async () => {
+    const clock = fakeClock();
+    const policy = { ...DEFAULT_RETRY_POLICY, totalMs: 20_000 };
+    await expect(withRetry(async () => { throw fail(429, 25_000); }, policy, clock)).rejects.toBeInstanceOf(RetryLater);
+    let calls = 0;
+    const value = await withRetry(async () => {
+      calls += 1;
+      if (calls === 1) throw fail(429, 2000);
+      return 'ok';
+    }, policy, clock);
+    expect(value).toBe('ok');
+    expect(clock.waits).toHaveLength(1);
   });
 });

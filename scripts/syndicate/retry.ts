@@ -4,6 +4,7 @@
  * within a bounded total time. Whether a retry is *safe* is the adapters' business: each either sends
  * an idempotency key or looks for its post before sending again.
  */
+import { oneLine } from '../lib/terminal-text.ts';
 
 /** 429: rate limited; the request was refused, not processed. Wait as long as the network says. */
 export const RATE_LIMITED: ReadonlySet<number> = new Set([429]);
@@ -24,19 +25,42 @@ export class RequestError extends Error {
   /** How long the network asked us to wait, from its headers. */
   readonly retryAfterMs: number | undefined;
   readonly retryable: boolean;
+  /** The answer's parsed body, for an adapter that tells errors apart by it (Graph API error codes). */
+  readonly body: unknown;
 
   constructor(options: {
     method: string; url: string; status?: number | undefined; statusText?: string | undefined; detail?: string | undefined;
-    retryAfterMs?: number | undefined; retryable?: boolean | undefined; cause?: unknown;
+    retryAfterMs?: number | undefined; retryable?: boolean | undefined; cause?: unknown; body?: unknown;
   }) {
     const what = options.status !== undefined ? `${options.status}${options.statusText ? ` ${options.statusText}` : ''}` : 'no response';
-    super(`[${options.method}] ${options.url}: ${what}${options.detail ? ` (${options.detail})` : ''}`, { cause: options.cause });
+    // The detail is the server's words: kept on one line (see `oneLine`).
+    super(`[${options.method}] ${options.url}: ${what}${options.detail ? ` (${oneLine(options.detail)})` : ''}`, { cause: options.cause });
     this.name = 'RequestError';
     this.method = options.method;
     this.url = options.url;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.body = options.body;
     this.retryable = options.retryable ?? (options.status === undefined || isRetryableStatus(options.status));
+  }
+}
+
+/**
+ * The network asked us to wait longer than this run may (Retry-After: 3600 against a 2-minute
+ * budget). Waiting less and asking again only earns another refusal, so the run stops asking that
+ * network and leaves its items for the next run. The request was refused, not processed (a 429 or
+ * 503 with a wait), so nothing was posted.
+ */
+export class RetryLater extends Error {
+  /** How long the network asked us to wait. */
+  readonly afterMs: number;
+
+  constructor(cause: unknown, afterMs: number) {
+    const minutes = Math.ceil(afterMs / 60_000);
+    const wait = minutes >= 2 ? `${minutes} minutes` : `${Math.ceil(afterMs / 1000)} s`;
+    super(`${cause instanceof Error ? cause.message : String(cause)}; asked to wait ${wait}, longer than this run waits: left for the next run`, { cause });
+    this.name = 'RetryLater';
+    this.afterMs = afterMs;
   }
 }
 
@@ -110,6 +134,14 @@ export function mayHaveReachedNetwork(error: unknown): boolean {
   return !(error.status >= 400 && error.status < 500);
 }
 
+/**
+ * Whether a request got no answer at all (a timeout, a refused or dropped connection), as opposed to
+ * an answer that was an error: a failed request without a status that failed at the transport.
+ */
+export function noAnswer(error: unknown): boolean {
+  return error instanceof RequestError && error.status === undefined && error.cause !== undefined;
+}
+
 /** Whether an error is worth another attempt, and how long the network asked us to wait. */
 export function retryInfo(error: unknown): { retryable: boolean; afterMs: number | undefined } {
   if (error instanceof RequestError) return { retryable: error.retryable, afterMs: error.retryAfterMs };
@@ -118,7 +150,8 @@ export function retryInfo(error: unknown): { retryable: boolean; afterMs: number
 
 /**
  * Calls `operation(attempt)` until it succeeds, the error is not retryable, the attempts are used up
- * or the next wait would run past `totalMs`; then throws the last error.
+ * or the next wait would run past `totalMs`; then throws the last error — or `RetryLater` when the
+ * network itself asked for a wait longer than one wait (`maxDelayMs`) or than what is left of `totalMs`.
  */
 export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {
   const started = deps.now();
@@ -127,10 +160,13 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, p
       return await operation(attempt);
     } catch (error) {
       const { retryable, afterMs } = retryInfo(error);
-      if (!retryable || attempt + 1 >= policy.attempts) throw error;
+      if (!retryable) throw error;
+      // A wait the network asked for that this run cannot give: not cut short (it would only be refused again).
+      if (afterMs !== undefined && (afterMs > policy.maxDelayMs || deps.now() - started + afterMs > policy.totalMs)) throw new RetryLater(error, afterMs);
+      if (attempt + 1 >= policy.attempts) throw error;
       const backoff = deps.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       // The network's own wait wins; a little jitter keeps several clients from returning together.
-      const delay = Math.min(policy.maxDelayMs, afterMs !== undefined ? afterMs + deps.random() * policy.baseDelayMs * 0.2 : backoff);
+      const delay = afterMs !== undefined ? afterMs + deps.random() * policy.baseDelayMs * 0.2 : Math.min(policy.maxDelayMs, backoff);
       if (deps.now() - started + delay > policy.totalMs) throw error;
       deps.onRetry?.(error, delay, attempt + 1);
       await deps.sleep(delay);

@@ -15,7 +15,8 @@ import { NeedsConfirmation, redact, type AdapterDeps, type NetworkAdapter } from
 import { adapterFromEnv } from './networks/index.ts';
 import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
-import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, withRetry, type RetryPolicy } from './retry.ts';
+import { DEFAULT_GATE, networkGate, NetworkStopped, type GateSettings } from './network-gate.ts';
+import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RetryLater, withRetry, type RetryPolicy } from './retry.ts';
 
 /** Networks that upload the share card themselves; the others unfurl the link from the page. */
 const UPLOADS_THUMBNAIL: ReadonlySet<Network> = new Set(['bluesky', 'linkedin']);
@@ -47,11 +48,13 @@ export interface SyndicateOptions {
   retry?: Partial<RetryPolicy>;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
+  /** When a network is given up for this run: requests in a row without an answer, and its deadline (network-gate.ts). */
+  gate?: Partial<Omit<GateSettings, 'now'>>;
   /** Progress lines, one per event (the CLI prints them on stderr). */
   log?: (line: string) => void;
 }
 
-export type RowStatus = 'posted' | 'would post' | 'held' | 'skipped' | 'no credentials' | 'failed';
+export type RowStatus = 'posted' | 'would post' | 'held' | 'skipped' | 'no credentials' | 'deferred' | 'failed';
 
 export interface SummaryRow {
   item: string;
@@ -167,6 +170,14 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
 
     const runNetwork = async (network: Network): Promise<void> => {
       const label = NETWORK_LABELS[network];
+      const gate = networkGate(network, { ...DEFAULT_GATE, ...options.gate, now });
+      const retryDeps = { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random };
+      /** Once the network is given up: one row for what it left undone, said once. */
+      const stop = (stopped: NetworkStopped, left: number): void => {
+        const detail = `${clean(stopped.message)}; ${left} item${left === 1 ? '' : 's'} left for the next run`;
+        rows.push({ item: 'all', network, status: stopped.status, detail });
+        log(`${label}: ${stopped.status === 'deferred' ? 'deferred' : 'stopped'} — ${detail}`);
+      };
       const made = options.adapters?.[network] ?? adapterFromEnv(network, options.env, deps);
       const adapter = 'missing' in made ? undefined : made;
       let note: string | undefined;
@@ -181,8 +192,13 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
       let settings: ComposeSettings = {};
       if (adapter?.composeSettings) {
         try {
-          settings = await withRetry(() => adapter.composeSettings!(), policyRetry, { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random });
+          settings = await withRetry(() => gate.attempt(() => adapter.composeSettings!()), policyRetry, retryDeps);
         } catch (error) {
+          if (error instanceof RetryLater) gate.defer(error);
+          if (!dryRun && gate.stopped) {
+            stop(gate.stopped, items.length);
+            return;
+          }
           if (!dryRun) {
             rows.push({ item: 'all', network, status: 'failed', detail: `reading the server’s limits: ${message(error)}` });
             return;
@@ -190,14 +206,21 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           log(`${label}: using default limits — ${message(error)}`);
         }
       }
-      for (const item of items) {
+      /** The items from `index` on that this network still has to post. */
+      const leftFrom = (index: number): number =>
+        items.slice(index).filter((left) => entryOf(left, network)?.status !== 'posted' && !holds.has(left.key) && !left.skip.includes(network)).length;
+      for (const [index, item] of items.entries()) {
+        if (gate.stopped) {
+          stop(gate.stopped, leftFrom(index));
+          return;
+        }
         const entry = entryOf(item, network);
         if (entry?.status === 'posted') {
           alreadyPosted += 1;
           if (!dryRun && adapter?.resolveUrl && adapter.provisionalUrl?.(entry.url)) {
             // Recorded with a stand-in address (the network gave none when it posted): ask again.
             try {
-              const url = await adapter.resolveUrl({ remoteId: entry.remoteId, url: entry.url });
+              const url = await gate.attempt(() => adapter.resolveUrl!({ remoteId: entry.remoteId, url: entry.url }));
               if (url) {
                 await store!.markPosted(item, network, { remoteId: entry.remoteId, url, postedAt: entry.postedAt });
                 log(`${label} ${item.key}: its address is now known: ${url}`);
@@ -241,15 +264,15 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           // The mark goes to disk before the request leaves: a crash after it makes the next run look first.
           if (!resume) await store!.markInFlight(item, network, { startedAt, key });
           const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
-          const remote = await withRetry(async () => {
+          const remote = await withRetry(() => gate.attempt(async () => {
             try {
               return await adapter!.publish(prepared, { key, resume: uncertain, startedAt });
             } catch (error) {
               uncertain ||= mayHaveReachedNetwork(error);
               throw error;
             }
-          }, policyRetry, {
-            sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random,
+          }), policyRetry, {
+            ...retryDeps,
             onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
           });
           await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt: new Date(now()).toISOString() });
@@ -269,6 +292,13 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           // mark goes and the next run posts afresh rather than looking for a copy that cannot exist.
           if (!uncertain) {
             await store!.clearInFlight(item, network).catch((clearing: unknown) => log(`${label} ${item.key}: the in-flight mark stays — ${message(clearing)}`));
+          }
+          // The network asked for a longer wait than the run gives, or stopped answering: this item
+          // and the rest are left for the next run, in one row.
+          if (error instanceof RetryLater) gate.defer(error);
+          if (gate.stopped) {
+            stop(gate.stopped, leftFrom(index));
+            return;
           }
           rows.push({ item: item.key, network, status: 'failed', detail: message(error) });
           log(`${label} ${item.key}: failed — ${message(error)}`);

@@ -1,0 +1,150 @@
+/**
+ * Issue 14 (hardening): what an independent review broke in syndication, one test per finding,
+ * against the same local networks as syndicate-networks.test.ts (a real PDS and fake servers).
+ */
+import { createServer, type Socket } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
+import { runScript } from './helpers/run-script.ts';
+import { PROJECT_ROOT } from './helpers/site.ts';
+import {
+  makeSyndicationFixture, startLocalNetworks, startPds, type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+} from './helpers/syndication.ts';
+
+const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
+  kind: 'note', slug: `2026-10-0${day}-note`, date: `2026-10-0${day}T08:00:00.000Z`, text: `Note ${day} on community energy.`,
+}));
+
+const ESSAY: FixtureItem = {
+  kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z', tags: ['community energy'],
+  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
+};
+
+let pds: Pds;
+let networks: LocalNetworks;
+let fixture: SyndicationFixture;
+
+beforeAll(async () => {
+  pds = await startPds();
+});
+afterAll(async () => {
+  await pds?.close();
+});
+afterEach(async () => {
+  await networks?.close();
+  await fixture?.cleanup();
+});
+
+async function setUp(items: FixtureItem[] = [ESSAY]): Promise<void> {
+  networks = await startLocalNetworks(pds);
+  fixture = await makeSyndicationFixture(items);
+}
+
+function run(options: Partial<SyndicateOptions> = {}) {
+  return syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 2000, baseDelayMs: 20 }, ...options });
+}
+
+describe('secrets (items 1 and 2)', () => {
+  test('1: the Bluesky session JWTs obtained at login are never shown, though the server echoes the request', async () => {
+    await setUp();
+    let accessJwt = '';
+    // A PDS whose createRecord answers 400 with the request's Authorization header in its message.
+    const echoing: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('com.atproto.repo.createRecord')) {
+        const authorization = new Request(input, init).headers.get('authorization') ?? '';
+        return Response.json({ error: 'InvalidRequest', message: `rejected request with Authorization: ${authorization}` }, { status: 400 });
+      }
+      const response = await fetch(input, init);
+      if (url.includes('com.atproto.server.createSession')) accessJwt = ((await response.clone().json()) as { accessJwt: string }).accessJwt;
+      return response;
+    };
+    const lines: string[] = [];
+    const result = await run({ only: ['bluesky'], fetch: echoing, log: (line) => lines.push(line) });
+    expect(accessJwt.length).toBeGreaterThan(20);
+    expect(result.failed).toBe(1);
+    const everything = JSON.stringify(result) + lines.join('\n');
+    expect(everything).toContain('Bearer [redacted]');
+    expect(everything).not.toContain(accessJwt);
+  });
+
+  test('2: an X access token with + / = echoed percent-encoded in an OAuth header is never shown (CLI stdout, stderr, --json)', async () => {
+    await setUp();
+    const token = 'x-access+tok/en==0003';
+    const echoed = `OAuth oauth_consumer_key="x-consumer-key", oauth_token="${encodeURIComponent(token)}"`;
+    networks.x.faults.push({ kind: 'status', status: 400, json: { title: 'Invalid Request', detail: `bad header: ${echoed}` }, when: () => true, times: 1000 });
+    const env = { ...networks.env, X_ACCESS_TOKEN: token };
+    for (const args of [['--only', 'x'], ['--only', 'x', '--json']]) {
+      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), [...args, '--retry-budget', '1'], { cwd: fixture.root, env });
+      expect(code).toBe(1);
+      expect(stdout + stderr).toContain('oauth_token="[redacted]"');
+      expect(stdout + stderr).not.toContain(encodeURIComponent(token));
+    }
+  });
+});
+
+describe('server text in the terminal (item 3)', () => {
+  test('3: ANSI/OSC escapes, bare CR and newlines a server wrote reach neither stdout, stderr nor --json', async () => {
+    await setUp();
+    const hostile = 'boom\u001b[2J\u001b]0;pwned\u0007\rPOSTED OK\n::error::fake\u009b31m';
+    networks.mastodon.faults.push({ kind: 'status', status: 422, json: { error: hostile }, when: (request) => request.method === 'POST', times: 1000 });
+    for (const args of [['--only', 'mastodon'], ['--only', 'mastodon', '--json']]) {
+      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, { cwd: fixture.root, env: networks.env });
+      expect(code).toBe(1);
+      // eslint-disable-next-line no-control-regex
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(stdout + stderr).not.toMatch(/\\u001b|\\r/);
+      // A line a server wrote never starts a line of ours (a workflow command on GitHub Actions).
+      expect(stdout + stderr).not.toMatch(/^::error::/m);
+      if (args.includes('--json')) expect(JSON.parse(stdout).failed).toBe(1);
+    }
+  });
+});
+
+describe('a network that never answers, or asks for an hour (items 13 and 14)', () => {
+  test('13: a server that accepts and never answers is given up after 3 silent requests; the others finish; said once', async () => {
+    await setUp(NOTES);
+    // Accepts every connection and never answers.
+    const sockets: Socket[] = [];
+    let requests = 0;
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('data', (chunk: Buffer) => (requests += chunk.toString('latin1').match(/^(GET|POST) \S+ HTTP\/1\.1\r$/gm)?.length ?? 0));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const lines: string[] = [];
+      const result = await run({
+        env: { ...networks.env, THREADS_API_URL: `http://127.0.0.1:${port}` }, timeoutMs: 1500, sleep: async () => undefined,
+        retry: { totalMs: 600_000, baseDelayMs: 1 }, log: (line) => lines.push(line),
+      });
+      expect(requests).toBe(3);
+      const threads = result.rows.filter((row) => row.network === 'threads');
+      expect(threads).toEqual([{ item: 'all', network: 'threads', status: 'failed', detail: expect.stringMatching(/no answer from Threads 3 times in a row.*3 items left for the next run/) }]);
+      expect(lines.filter((line) => line.startsWith('Threads: stopped'))).toHaveLength(1);
+      expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+      expect(result.failed).toBe(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  test('14: Retry-After: 3600 defers that network’s items to the next run, asked once, and says so; nothing failed', async () => {
+    await setUp(NOTES);
+    networks.mastodon.faults.push({ kind: 'status', status: 429, headers: { 'Retry-After': '3600' }, when: (request) => request.method === 'POST', times: 1000 });
+    const result = await run({ retry: { totalMs: 120_000, baseDelayMs: 1 }, sleep: async () => undefined });
+    expect(networks.mastodon.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(result.rows.filter((row) => row.network === 'mastodon')).toEqual([
+      { item: 'all', network: 'mastodon', status: 'deferred', detail: expect.stringMatching(/429.*asked to wait 60 minutes.*3 items left for the next run/) },
+    ]);
+    expect(result.failed).toBe(0);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+    // Refused, so nothing was posted: no in-flight mark stays, and the next run posts them afresh.
+    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    expect(Object.values(ledger.items).filter((entry: any) => entry.networks.mastodon)).toEqual([]);
+  });
+});
