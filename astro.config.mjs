@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
 import { ContentError } from './src/lib/validation.ts';
+import { unsafeMarkupGuard } from './src/markdown/unsafe-markup-guard.ts';
 
 // The project root, whatever the working directory (the benchmark builds other folders in-process).
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -81,9 +83,14 @@ export default defineConfig({
     // Last: replaces dist/ only when everything above has written its part.
     atomicDist(),
   ],
-  // Prism marks code up with classes (styled in global.css); Shiki's inline style attributes would
-  // need 'unsafe-inline' in the Content-Security-Policy (public/_headers).
-  markdown: { syntaxHighlight: 'prism' },
+  markdown: {
+    // Prism marks code up with classes (styled in global.css); Shiki's inline style attributes would
+    // need 'unsafe-inline' in the Content-Security-Policy (public/_headers).
+    syntaxHighlight: 'prism',
+    // Sätteri, Astro's default processor, with one plugin: no script from a Markdown or MDX body reaches
+    // a page or a feed (src/markdown/unsafe-markup-guard.ts; the loaders report it first, by line).
+    processor: satteri({ hastPlugins: [unsafeMarkupGuard(root)] }),
+  },
   devToolbar: { enabled: false },
   vite: {
     // Build-time code that reads project files (site settings, share-card fonts and cache) finds them here.

@@ -12,7 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { currentProblems } from '../loaders/problems.ts';
-import { formatProblem, type ContentProblem } from '../lib/validation.ts';
+import { formatProblem, whereIs, type ContentProblem } from '../lib/validation.ts';
 
 /** Saves arrive as bursts of events (editors write, rename and touch); one reload follows a burst. */
 const SETTLE_MS = 120;
@@ -84,7 +84,7 @@ export function errorPage(problems: readonly ContentProblem[]): string {
   const items = problems
     .map(
       (problem) =>
-        `<li><code>${escapeHtml(problem.file)}</code>: <strong>${escapeHtml(problem.field)}</strong>: ${escapeHtml(problem.problem)} — ${escapeHtml(problem.fix)}</li>`,
+        `<li><code>${escapeHtml(whereIs(problem))}</code>: <strong>${escapeHtml(problem.field)}</strong>: ${escapeHtml(problem.problem)} — ${escapeHtml(problem.fix)}</li>`,
     )
     .join('\n        ');
   const files = new Set(problems.map((problem) => problem.file)).size;

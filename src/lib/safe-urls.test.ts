@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
-import { httpUrlField, safeHttpUrl } from './safe-urls.ts';
+import { httpUrlField, safeHttpUrl, unsafeScheme } from './safe-urls.ts';
 
 describe('safeHttpUrl', () => {
   test('returns an absolute http(s) URL as the browser would read it', () => {
@@ -26,5 +26,21 @@ describe('httpUrlField', () => {
       'expected the address of the reply, an absolute http(s) URL',
     ]);
     expect(schema.safeParse({ url: '' }).success).toBe(false);
+  });
+});
+
+describe('unsafeScheme', () => {
+  test('allows web, mail and phone addresses, relative ones and fragments', () => {
+    for (const safe of ['https://a.example/', 'http://a.example', 'mailto:a@b.example', 'tel:+441234', '/essays/x/', '../x', '#notes', '?q=1', '//cdn.example/x.png']) {
+      expect(unsafeScheme(safe), safe).toBeUndefined();
+    }
+  });
+
+  test('names every other scheme, however it is spelt', () => {
+    expect(unsafeScheme('javascript:alert(1)')).toBe('javascript:');
+    expect(unsafeScheme(' JaVa\tScRiPt:alert(1)')).toBe('javascript:');
+    expect(unsafeScheme('\u0001javascript:alert(1)')).toBe('javascript:');
+    expect(unsafeScheme('vbscript:msgbox(1)')).toBe('vbscript:');
+    expect(unsafeScheme('data:text/html,<script>alert(1)</script>')).toBe('data:');
   });
 });

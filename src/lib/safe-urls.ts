@@ -22,6 +22,24 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
   }
 }
 
+/** The schemes a link or image in the author's own content may use; relative addresses resolve to https. */
+const CONTENT_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * The scheme of an address in content (`javascript:`, `vbscript:`, `data:`, …) when it is not one a page
+ * may safely link to or load, read as the browser reads it; undefined for http(s), mailto:, tel:,
+ * relative addresses and anything the browser could not follow at all.
+ */
+export function unsafeScheme(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value, 'https://relative.invalid/');
+  } catch {
+    return undefined;
+  }
+  return CONTENT_SCHEMES.has(url.protocol) ? undefined : url.protocol;
+}
+
 /**
  * A field that holds an absolute http(s) URL. `what` completes "expected …" ("the address of the reply");
  * `otherwise`, when given, says what else will do ("leave it out").

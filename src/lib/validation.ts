@@ -3,8 +3,10 @@
  * server's error page:
  *
  *     content/essays/x.md: description: is missing — add a one- or two-sentence summary
+ *     content/essays/x.md:12: link: a javascript: URL — link to an http(s) address instead
  *
- * the file (relative to the project root), the field, what is wrong with it and what to do about it.
+ * the file (relative to the project root, with the line when the mistake is in the body), the field,
+ * what is wrong with it and what to do about it.
  * Everything that finds a mistake in `content/` builds a `ContentProblem` and lets `formatProblem` write
  * the line; schema failures are turned into problems here too (`issueProblems`), so a schema only has to
  * say what it expected.
@@ -14,6 +16,8 @@
 export interface ContentProblem {
   /** Path relative to the project root, for example `content/essays/x.md`. */
   file: string;
+  /** The line in the file, for a mistake in the body (front-matter fields are named instead). */
+  line?: number | undefined;
   /** Dotted field path (`hero.src`), or `(whole file)`. */
   field: string;
   /** What is wrong, read after the field: `is missing`, `is "yes"`. */
@@ -27,7 +31,12 @@ export const WHOLE_FILE = '(whole file)';
 
 /** The line a person reads. The one place the format is decided. */
 export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}: ${problem.field}: ${problem.problem} — ${problem.fix}`;
+  return `${whereIs(problem)}: ${problem.field}: ${problem.problem} — ${problem.fix}`;
+}
+
+/** `content/essays/x.md`, or `content/essays/x.md:12` (the form editors and terminals open at the line). */
+export function whereIs(problem: Pick<ContentProblem, 'file' | 'line'>): string {
+  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
 }
 
 /**

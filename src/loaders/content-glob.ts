@@ -7,11 +7,14 @@ import { tagCollisions, type TagUse } from '../lib/tags.ts';
 import { ContentError, WHOLE_FILE, type ContentProblem } from '../lib/validation.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { findReferences, unknownReferenceProblem, type EntryIndex } from './entry-ids.ts';
-import { checkFrontMatterDates } from './front-matter-dates.ts';
+import { unsafeMarkupIn } from '../markdown/unsafe-markup.ts';
+import { markRefusedMarkup } from '../markdown/unsafe-markup-guard.ts';
+import { frontMatterDateProblem } from './front-matter-dates.ts';
 import { findMissingImage, missingImageProblem } from './image-paths.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
 import { TAGGED_COLLECTIONS } from './tag-index.ts';
+import { readUtf8File } from './text-files.ts';
 import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 export interface ContentGlobOptions {
@@ -105,14 +108,20 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
         });
         continue;
       }
+      let text: string;
       try {
-        const problem = await checkFrontMatterDates(`${root}${file}`, `${base}/${file}`);
-        if (problem) fail(problem);
+        text = await readUtf8File(`${root}${file}`, `${base}/${file}`);
       } catch (error) {
         // A file that is not UTF-8 (src/loaders/text-files.ts), which Astro would read as mojibake.
         if (!(error instanceof ContentError)) throw error;
         fail(...error.problems);
+        continue;
       }
+      const problem = frontMatterDateProblem(text, `${base}/${file}`);
+      if (problem) fail(problem);
+      const markup = bodyMarkupProblems(text, `${base}/${file}`);
+      fail(...markup);
+      markRefusedMarkup(`${root}${file}`, markup.length > 0);
     }
   }
   if (files.length === 0) {
@@ -233,6 +242,21 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
     }
   }
   if (problems.length > 0) throw new ContentError(sortProblems(problems));
+}
+
+/**
+ * Script in a body, on the line it is written (src/markdown/unsafe-markup.ts): refused before Astro
+ * renders a page or a feed from it. MDX that does not parse is left to Astro, which names the line.
+ */
+function bodyMarkupProblems(text: string, file: string): ContentProblem[] {
+  let found;
+  try {
+    found = unsafeMarkupIn(text, file.endsWith('.mdx') ? 'mdx' : 'markdown');
+  } catch (error) {
+    if (file.endsWith('.mdx')) return [];
+    throw error;
+  }
+  return found.map((item) => ({ file, line: item.line, field: item.field, problem: item.problem, fix: item.fix }));
 }
 
 /** The tags of an entry as its schema left them (drafts too: their tag pages are shown in `astro dev`). */

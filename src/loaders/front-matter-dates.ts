@@ -19,7 +19,12 @@ const LOOKS_LIKE_A_DATE = /^\d{4}-\d{2}-\d{2}/;
  * `ContentError` (src/loaders/text-files.ts).
  */
 export async function checkFrontMatterDates(filePath: string, shownPath: string): Promise<ContentProblem | undefined> {
-  const match = FRONT_MATTER.exec(await readUtf8File(filePath, shownPath));
+  return frontMatterDateProblem(await readUtf8File(filePath, shownPath), shownPath);
+}
+
+/** `checkFrontMatterDates` for a file already read. */
+export function frontMatterDateProblem(text: string, shownPath: string): ContentProblem | undefined {
+  const match = FRONT_MATTER.exec(text);
   if (!match) return undefined;
   const document = parseDocument(match[1]!);
   if (document.errors.length > 0 || !isMap(document.contents)) return undefined;

@@ -29,8 +29,8 @@ export interface BadInput {
 /** Astro's own progress lines (`12:00:00 [content] Syncing content`), which are not about the mistake. */
 const PROGRESS = /^\d{2}:\d{2}:\d{2} \[[\w-]+\] /;
 
-/** `file: field: problem — fix`, the format of every content error. */
-export const PROBLEM_LINE = /^(\S[^:]*): ([^:\s][^:]*): (.+) — (.+)$/;
+/** `file: field: problem — fix` (or `file:line: …`), the format of every content error. */
+export const PROBLEM_LINE = /^(\S[^:]*(?::\d+)?): ([^:\s][^:]*): (.+) — (.+)$/;
 
 /** What the build printed besides Astro's progress lines: for a content error, just its lines. */
 export function reportedLines(output: string): string[] {
