@@ -3,14 +3,14 @@
  * against the same local networks as syndicate-networks.test.ts (a real PDS and fake servers).
  */
 import { createServer, type Socket } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { runScript } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import {
-  makeSyndicationFixture, startLocalNetworks, startPds, type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+  makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
 } from './helpers/syndication.ts';
 
 const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
@@ -147,4 +147,37 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     expect(Object.values(ledger.items).filter((entry: any) => entry.networks.mastodon)).toEqual([]);
   });
+});
+
+describe('exactly once without the ledger (item 12)', () => {
+  test('12: post, delete the ledger, 45 newer Mastodon statuses since: a rerun posts nothing again, anywhere, and rebuilds the ledger', async () => {
+    await setUp(NOTES.slice(0, 2));
+    const first = await run();
+    expect(first.rows.filter((row) => row.status === 'posted')).toHaveLength(10);
+    const before = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    // Newer than the copies and past the 40 a page Mastodon reads at once.
+    const next = Number(networks.mastodon.statuses.at(-1)!.id) + 1;
+    for (let i = 0; i < 45; i += 1) networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
+    await rm(fixture.ledgerFile);
+    networks.mastodon.expireIdempotencyKeys();
+
+    const requests = () => [networks.mastodon, networks.x, networks.linkedin, networks.threads].flatMap((server) => server.requests);
+    const postsBefore = requests().filter((request) => request.method === 'POST').length;
+    // A day later: Mastodon's Idempotency-Key window (an hour) is long gone.
+    const rerun = await run({ now: () => Date.now() + 86_400_000 });
+    expect(rerun.failed).toBe(0);
+    expect(rerun.rows.filter((row) => row.status === 'posted')).toHaveLength(10);
+    const perItem = await postsPerItem(networks);
+    for (const network of ['bluesky', 'mastodon', 'linkedin', 'x', 'threads'] as const) {
+      expect([...perItem[network].values()], network).toEqual([1, 1]);
+    }
+    // Only reads went out (Threads and LinkedIn publish with POSTs; none of them was sent again).
+    expect(requests().filter((request) => request.method === 'POST').length).toBe(postsBefore);
+    const after = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    for (const [key, item] of Object.entries(before.items) as Array<[string, any]>) {
+      for (const [network, entry] of Object.entries(item.networks) as Array<[string, any]>) {
+        expect(after.items[key].networks[network], `${key} ${network}`).toMatchObject({ status: 'posted', remoteId: entry.remoteId });
+      }
+    }
+  }, 60_000);
 });

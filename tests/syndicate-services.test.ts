@@ -76,7 +76,8 @@ describe('LinkedIn', () => {
     expect((await ledger()).items['essay/owning-the-wind']).toBeUndefined();
     const again = await run({ only: ['linkedin'] });
     expect(again.rows.map((row) => row.status)).toEqual(['posted']);
-    expect(networks.linkedin.requests.some((request) => request.method === 'GET' && request.path === '/rest/posts')).toBe(false);
+    // Not held: with no mark it is not a resumed attempt (a ledger with nothing for LinkedIn is looked through first; issue 14, item 12).
+    expect(again.needsYou).toEqual([]);
     expect(networks.linkedin.posts).toHaveLength(1);
   });
 
@@ -206,7 +207,8 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     expect(networks.linkedin.posts).toHaveLength(1);
-    expect(networks.linkedin.requests.some((request) => request.method === 'GET')).toBe(false);
+    // Not held for the person: the lost upload came before the post request.
+    expect(result.needsYou).toEqual([]);
   });
 
   describe('a bad --resolve exits 2 with one line naming the mistake, and writes nothing', () => {

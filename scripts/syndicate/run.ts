@@ -206,6 +206,15 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           log(`${label}: using default limits — ${message(error)}`);
         }
       }
+      /**
+       * Whether an item with no ledger entry is looked for before it is posted (PublishOptions.unrecorded):
+       * when the ledger knows nothing of this network yet (a first run, or a ledger deleted), and for an
+       * item published before the newest piece the ledger does have for it (an entry lost). A new piece
+       * after those is simply posted: the look costs a read per item, and most runs post only new pieces.
+       */
+      const recordedDates = items.filter((candidate) => entryOf(candidate, network) !== undefined).map((candidate) => candidate.datePublished);
+      const newestRecorded = recordedDates.length > 0 ? recordedDates.reduce((a, b) => (a > b ? a : b)) : undefined;
+      const unrecordedLook = (item: SyndicationItem): boolean => newestRecorded === undefined || item.datePublished <= newestRecorded;
       /** The items from `index` on that this network still has to post. */
       const leftFrom = (index: number): number =>
         items.slice(index).filter((left) => entryOf(left, network)?.status !== 'posted' && !holds.has(left.key) && !left.skip.includes(network)).length;
@@ -257,7 +266,10 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         }
         const key = adapter!.keyFor(item);
         const resume = entry?.status === 'in-flight';
+        const unrecorded = entry === undefined && unrecordedLook(item);
         const startedAt = resume ? entry.startedAt : new Date(now()).toISOString();
+        // Looking for a copy of an unrecorded item goes back to the item's publication: none can be older.
+        const lookSince = unrecorded ? item.datePublished : startedAt;
         // Whether an attempt may have posted: only then does the next attempt look for the copy first.
         let uncertain = resume;
         try {
@@ -266,7 +278,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
           const remote = await withRetry(() => gate.attempt(async () => {
             try {
-              return await adapter!.publish(prepared, { key, resume: uncertain, startedAt });
+              return await adapter!.publish(prepared, { key, resume: uncertain, startedAt: unrecorded ? lookSince : startedAt, unrecorded });
             } catch (error) {
               uncertain ||= mayHaveReachedNetwork(error);
               throw error;

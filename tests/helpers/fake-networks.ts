@@ -148,7 +148,9 @@ export interface FakeMastodonReply {
 
 /** Mastodon's REST API: statuses, the account's statuses, the instance's limits, Idempotency-Key, a status's context. */
 export interface FakeMastodon extends FakeServer {
-  statuses: Array<{ id: string; text: string; idempotencyKey: string | undefined }>;
+  statuses: Array<{ id: string; text: string; idempotencyKey: string | undefined; createdAt?: string }>;
+  /** Forgets every Idempotency-Key, as Mastodon does after an hour. */
+  expireIdempotencyKeys: () => void;
   replies: FakeMastodonReply[];
   /** Favourites, boosts and quotes per status id. */
   engagement: Map<string, { favourites?: number; reblogs?: number; quotes?: number }>;
@@ -188,7 +190,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     };
   };
   const toJson = (status: FakeMastodon['statuses'][number], base: string) => ({
-    id: status.id, uri: `${base}/users/ceo/statuses/${status.id}`, url: `${base}/@ceo/${status.id}`, created_at: new Date().toISOString(),
+    id: status.id, uri: `${base}/users/ceo/statuses/${status.id}`, url: `${base}/@ceo/${status.id}`, created_at: status.createdAt ?? new Date().toISOString(),
     content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`, spoiler_text: '', in_reply_to_id: null,
     visibility: 'public', ...counts(status.id), account: ceo(base),
   });
@@ -223,7 +225,13 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
       return { status: 200, json: toJson(status, base) };
     }
     if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') return { status: 200, json: { id: '1', username: 'ceo', acct: 'ceo' } };
-    if (request.method === 'GET' && request.path === '/api/v1/accounts/1/statuses') return { status: 200, json: [...statuses].reverse().slice(0, 40).map((status) => toJson(status, base)) };
+    if (request.method === 'GET' && request.path === '/api/v1/accounts/1/statuses') {
+      // Newest first, at most 40 a page; max_id pages back (https://docs.joinmastodon.org/methods/accounts/#statuses).
+      const maxId = request.query.get('max_id');
+      const limit = Math.min(40, Number(request.query.get('limit') ?? 20));
+      const page = [...statuses].reverse().filter((status) => !maxId || Number(status.id) < Number(maxId)).slice(0, limit);
+      return { status: 200, json: page.map((status) => toJson(status, base)) };
+    }
     const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const status = statuses.find((candidate) => candidate.id === match[1]);
@@ -235,7 +243,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     return { status: 404, json: { error: 'Not found' } };
   });
   mastodon = Object.assign(server, {
-    statuses, replies, engagement, reportsQuotes: false, scopes: options.scopes ?? ['read', 'write:statuses'],
+    statuses, replies, engagement, reportsQuotes: false, scopes: options.scopes ?? ['read', 'write:statuses'], expireIdempotencyKeys: () => keys.clear(),
     reply: (inReplyToId: string, reply: Parameters<FakeMastodon['reply']>[1]) => {
       const id = String(120_000 + replies.length);
       replies.push({

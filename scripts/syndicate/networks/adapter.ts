@@ -8,6 +8,23 @@ import type { Metrics, Reply } from '../../../src/lib/evidence.ts';
 import type { Network } from '../../../src/lib/networks.ts';
 import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
 import type { Thumbnail } from '../feed.ts';
+import { RequestError } from '../retry.ts';
+
+/**
+ * Runs the look for an earlier copy before posting. For an unrecorded item (no attempt known), a look
+ * the network refuses outright (a 4xx other than 429: a missing read scope, a retired API version)
+ * does not stop the post; the note says the check could not be made. After an attempt that may have
+ * posted (`resume`), every failure stops it, as before.
+ */
+export async function lookBeforePosting<T>(options: PublishOptions, look: () => Promise<T>): Promise<T | { refused: string }> {
+  try {
+    return await look();
+  } catch (error) {
+    const refused = error instanceof RequestError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429;
+    if (!options.resume && options.unrecorded && refused) return { refused: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
+    throw error;
+  }
+}
 
 /** A composed post with its share card loaded, ready to send. */
 export interface PreparedPost extends ComposedPost {
@@ -33,8 +50,15 @@ export interface PublishOptions {
    * or a failed attempt in this run): the adapter makes sure it does not post a second copy.
    */
   resume: boolean;
-  /** When the first request for this post was about to be sent (ISO 8601). */
+  /** When the first request for this post was about to be sent (ISO 8601); with `unrecorded`, the item's publication. */
   startedAt: string;
+  /**
+   * The ledger has no entry for this item, but may have lost it (a ledger deleted or restored from
+   * an older copy): the adapter looks for a copy posted since `startedAt` where it can, and posts
+   * where it cannot look (LinkedIn without r_member_social: saying so in its note), since holding
+   * every piece of a first run for the person would be worse than the rare lost ledger.
+   */
+  unrecorded?: boolean | undefined;
 }
 
 export interface ReadBack extends RemotePost {

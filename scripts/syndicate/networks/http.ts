@@ -52,7 +52,7 @@ export async function requestJson(
     const message = typeof body === 'object' && body !== null ? ((body as { message?: unknown; error?: { message?: unknown } }).message ?? (body as { error?: { message?: unknown } }).error?.message) : undefined;
     throw new RequestError({
       method: options.method, url: shown, status: response.status, statusText: response.statusText,
-      ...(typeof message === 'string' ? { detail: message } : {}), retryAfterMs: retryAfterMs(response.headers, options.now()),
+      ...(typeof message === 'string' ? { detail: message } : {}), retryAfterMs: retryAfterMs(response.headers, options.now()), body,
     });
   }
   return { status: response.status, headers: response.headers, body };

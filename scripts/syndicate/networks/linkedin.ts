@@ -34,7 +34,7 @@
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { beforePosting, RequestError } from '../retry.ts';
-import { NeedsConfirmation, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { lookBeforePosting, NeedsConfirmation, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
 import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './linkedin-versions.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
@@ -263,12 +263,18 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
     network: 'linkedin',
     keyFor: (item) => stableKey(item.key, 'linkedin'),
     remoteFromUrl: linkedinRemoteFromUrl,
-    async publish(post, { resume }) {
-      if (resume) {
-        const existing = await findRecent(post.link.url);
+    async publish(post, options) {
+      const { resume, unrecorded } = options;
+      let note: string | undefined;
+      if (resume || unrecorded) {
+        const looked = await lookBeforePosting(options, () => findRecent(post.link.url));
+        if (typeof looked === 'object' && looked !== null && 'refused' in looked) note = looked.refused;
+        const existing = typeof looked === 'object' && looked !== null && 'refused' in looked ? undefined : looked;
         // Posting now could make a second copy; not posting could lose the item. The person decides.
-        if (existing === 'unreadable') throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
-        if (existing) return existing;
+        if (existing === 'unreadable' && resume) throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
+        // Not in the ledger and no attempt known: posted, saying the check could not be made.
+        if (existing === 'unreadable') note = 'not in the ledger, and this token cannot look for an earlier copy (listing posts needs r_member_social)';
+        else if (existing) return existing;
       }
       // Nothing is posted before the post request: an upload that failed, answered or not, leaves nothing to look for.
       const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes).catch((error: unknown) => Promise.reject(beforePosting(error))) : undefined;
@@ -283,7 +289,7 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       // The new post's URN is in this header (Posts API, "Create a Post": the response has no body).
       const urn = answer.get('x-restli-id');
       if (!urn) throw new Error(`[POST] ${config.apiUrl}/rest/posts: 201 without an x-restli-id header`);
-      return { remoteId: urn, url: postUrl(urn) };
+      return { remoteId: urn, url: postUrl(urn), ...(note ? { note } : {}) };
     },
     async readBack(remote) {
       const urn = encodeUrn(remote.remoteId);

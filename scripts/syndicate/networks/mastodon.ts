@@ -21,12 +21,14 @@
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { lookBeforePosting, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { htmlToPlainText } from './reply-text.ts';
 
 /** Mastodon keeps an Idempotency-Key for about an hour; past this the key is not trusted alone. */
 const IDEMPOTENCY_WINDOW_MS = 50 * 60 * 1000;
+/** Pages of 40 statuses read back while looking for a copy (2,000 statuses): past that the run says it cannot tell. */
+const MAX_STATUS_PAGES = 50;
 
 export interface MastodonConfig {
   url: string;
@@ -107,12 +109,29 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
   };
   const toRemote = (status: mastodon.v1.Status): RemotePost => ({ remoteId: status.id, url: status.url ?? status.uri });
 
-  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
+  /**
+   * The account's status linking to the item, posted since `since`: the statuses page back (40 at a
+   * time, max_id) until one is older than that, however many came after the copy.
+   */
+  const findSince = async (itemUrl: string, since: string): Promise<RemotePost | undefined> => {
     const account = await call('GET', '/api/v1/accounts/verify_credentials', 'read:accounts', () => client.v1.accounts.verifyCredentials());
-    const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, 'read:statuses', async () => client.v1.accounts.$select(account.id).statuses.list({ limit: 40 }));
-    // Status content is HTML; the link is in an href.
-    const found = statuses.find((status) => status.content.includes(`href="${itemUrl}"`) || status.content.includes(itemUrl));
-    return found ? toRemote(found) : undefined;
+    // A minute's slack: the server's clock and ours.
+    const oldest = Date.parse(since) - 60_000;
+    let maxId: string | undefined;
+    for (let page = 0; page < MAX_STATUS_PAGES; page += 1) {
+      const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, 'read:statuses', async () =>
+        client.v1.accounts.$select(account.id).statuses.list({ limit: 40, ...(maxId ? { maxId } : {}) }));
+      // Status content is HTML; the link is in an href.
+      const found = statuses.find((status) => status.content.includes(`href="${itemUrl}"`) || status.content.includes(itemUrl));
+      if (found) return toRemote(found);
+      const last = statuses.at(-1);
+      if (!last || Date.parse(last.createdAt) < oldest) return undefined;
+      maxId = last.id;
+    }
+    throw new RequestError({
+      method: 'GET', url: `${config.url}/api/v1/accounts/${account.id}/statuses`, retryable: false,
+      detail: `looked through ${MAX_STATUS_PAGES * 40} statuses without reaching ${since}: could not tell whether it was posted`,
+    });
   };
 
   return {
@@ -123,14 +142,17 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
       const statuses = instance.configuration.statuses;
       return { mastodon: { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl } };
     },
-    async publish(post, { key, resume, startedAt }) {
-      if (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS) {
-        const existing = await findRecent(post.link.url);
-        if (existing) return existing;
+    async publish(post, options) {
+      const { key, resume, startedAt, unrecorded } = options;
+      let note: string | undefined;
+      if (unrecorded || (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS)) {
+        const existing = await lookBeforePosting(options, () => findSince(post.link.url, startedAt));
+        if (existing && 'refused' in existing) note = existing.refused;
+        else if (existing) return existing;
       }
       const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
         client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }));
-      return toRemote(status);
+      return { ...toRemote(status), ...(note ? { note } : {}) };
     },
     async readBack(remote) {
       const path = `/api/v1/statuses/${encodeURIComponent(remote.remoteId)}`;

@@ -22,7 +22,7 @@
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError } from '../retry.ts';
-import { requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type Published, type RemotePost } from './adapter.ts';
+import { lookBeforePosting, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type Published, type RemotePost } from './adapter.ts';
 import { requestJson } from './http.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 
@@ -88,9 +88,40 @@ export function isPermissionError(status: number, body: unknown): boolean {
   return status === 400 && typeof code === 'number' && (code === 10 || (code >= 200 && code <= 299));
 }
 
+/** The Graph API error code of an answer (`{"error": {"code": 190}}`), if it has one. */
+function graphCode(body: unknown): number | undefined {
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * Whether a failed read says the post is not there: 404, or 400 with code 100 ("Unsupported get
+ * request": no such object). Anything else — code 190, an expired or revoked token, above all — is
+ * an error, never a deleted copy.
+ */
+export function isGone(error: unknown): boolean {
+  return error instanceof RequestError && (error.status === 404 || (error.status === 400 && graphCode(error.body) === 100));
+}
+
+/** Code 190: the token expired or was revoked (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
+const EXPIRED_TOKEN = 190;
+
 export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): NetworkAdapter {
-  const send = (method: string, path: string, params: Record<string, string> = {}, accept?: (status: number, body: unknown) => boolean) => {
+  const send = async (method: string, path: string, params: Record<string, string> = {}, accept?: (status: number, body: unknown) => boolean) => {
     const query = new URLSearchParams(params);
+    try {
+      return await request(method, path, query, accept);
+    } catch (error) {
+      if (error instanceof RequestError && graphCode(error.body) === EXPIRED_TOKEN) {
+        throw new RequestError({
+          method, url: error.url, status: error.status, retryable: false, body: error.body, cause: error,
+          detail: 'THREADS_TOKEN expired or was revoked (Graph API code 190): make a new long-lived token and set THREADS_TOKEN',
+        });
+      }
+      throw error;
+    }
+  };
+  const request = (method: string, path: string, query: URLSearchParams, accept?: (status: number, body: unknown) => boolean) => {
     return requestJson(deps.fetch, {
       method, url: `${config.apiUrl}${path}${method === 'GET' && query.size > 0 ? `?${query}` : ''}`, timeoutMs: deps.timeoutMs, now: deps.now,
       // The token goes in a header, never in a URL that could end up in a message.
@@ -191,10 +222,12 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
   return {
     network: 'threads',
     keyFor: (item) => stableKey(item.key, 'threads'),
-    async publish(post, { resume }) {
-      if (resume) {
-        const existing = await findRecent(post.link.url);
-        if (existing) return existing;
+    async publish(post, options) {
+      let note: string | undefined;
+      if (options.resume || options.unrecorded) {
+        const existing = await lookBeforePosting(options, () => findRecent(post.link.url));
+        if (existing && 'refused' in existing) note = existing.refused;
+        else if (existing) return existing;
       }
       const created = await send('POST', `/${config.userId}/threads`, { media_type: 'TEXT', text: post.text, link_attachment: post.link.url });
       const container = idOf(created.body);
@@ -210,7 +243,8 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
         id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);
         if (!id) throw new RequestError({ method: 'POST', url: `${config.apiUrl}/${config.userId}/threads_publish`, status: 200, detail: 'published without an id' });
       }
-      return recorded(id);
+      const result = await recorded(id);
+      return note ? { ...result, note: result.note ? `${result.note}; ${note}` : note } : result;
     },
     // A permalink always has /post/ in it; the profile (or home) address recorded without one is a stand-in.
     provisionalUrl: (url) => !/\/post\/[^/]+\/?$/.test(url),
@@ -222,7 +256,7 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       try {
         media = await readAddress(remote.remoteId);
       } catch (error) {
-        if (error instanceof RequestError && (error.status === 404 || error.status === 400)) return { ...remote, exists: false, metrics: {} };
+        if (isGone(error)) return { ...remote, exists: false, metrics: {} };
         throw error;
       }
       // A copy recorded under a stand-in address is read back under its own once Threads gives it.

@@ -19,7 +19,7 @@ import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import { lookBeforePosting, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { decodeXEntities } from './reply-text.ts';
 import { createXOAuth2Session, xTokenFile, type XOAuth2Config } from './x-oauth2.ts';
@@ -66,6 +66,18 @@ function translate(error: unknown, method: string, url: string, now: number): un
   }
   if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) return new RequestError({ method, url, detail: error.message, cause: error });
   return error;
+}
+
+/** An entry of a v2 answer's `errors` array (https://docs.x.com/x-api/fundamentals/response-codes-and-errors). */
+interface XProblem {
+  title?: string;
+  type?: string;
+  detail?: string;
+}
+
+/** X's "this post does not exist" (deleted, or never was). */
+function isNotFound(problem: XProblem): boolean {
+  return problem.title === 'Not Found Error' || (problem.type ?? '').endsWith('/resource-not-found');
 }
 
 interface TweetData {
@@ -170,24 +182,34 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
   return {
     network: 'x',
     keyFor: (item) => stableKey(item.key, 'x'),
-    async publish(post, { resume }) {
-      if (resume) {
-        const existing = await findRecent(post.link.url);
-        if (existing) return existing;
+    async publish(post, options) {
+      let note: string | undefined;
+      if (options.resume || options.unrecorded) {
+        const existing = await lookBeforePosting(options, () => findRecent(post.link.url));
+        if (existing && 'refused' in existing) note = existing.refused;
+        else if (existing) return existing;
       }
       const { data } = await request<{ data: { id: string } }>('POST', 'tweets', { text: post.text });
-      return { remoteId: data.id, url: postUrl(data.id) };
+      return { remoteId: data.id, url: postUrl(data.id), ...(note ? { note } : {}) };
     },
     async readBack(remote) {
       let data: TweetData | undefined;
+      let errors: XProblem[] | undefined;
       try {
-        ({ data } = await request<{ data?: TweetData }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' }));
+        ({ data, errors } = await request<{ data?: TweetData; errors?: XProblem[] }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' }));
       } catch (error) {
         if (error instanceof RequestError && error.status === 404) return { ...remote, exists: false, metrics: {} };
         throw error;
       }
-      // A deleted post answers 200 with an errors array and no data.
-      if (!data) return { ...remote, exists: false, metrics: {} };
+      if (!data) {
+        // A deleted post answers 200 with a "Not Found Error" in an errors array and no data. Any other
+        // problem there (not authorized for the resource, a suspended account) is an error, not a deletion.
+        const problem = (errors ?? []).find((error) => !isNotFound(error));
+        if (problem) {
+          throw new RequestError({ method: 'GET', url: `${prefix}tweets/${remote.remoteId}`, status: 200, detail: problem.detail ?? problem.title ?? problem.type, retryable: false });
+        }
+        return { ...remote, exists: false, metrics: {} };
+      }
       const metrics = data.public_metrics ?? {};
       return {
         ...remote, exists: true,
