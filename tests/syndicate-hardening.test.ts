@@ -181,3 +181,18 @@ describe('exactly once without the ledger (item 12)', () => {
     }
   }, 60_000);
 });
+
+describe('a rejected credential (item 21)', () => {
+  test('21: a token the network rejects (401) is reported once, that network stops, the others post everything', async () => {
+    await setUp(NOTES);
+    networks.linkedin.faults.push({ kind: 'status', status: 401, json: { status: 401, message: 'Invalid access token' }, when: () => true, times: 1000 });
+    const result = await run();
+    expect(result.rows.filter((row) => row.network === 'linkedin')).toEqual([
+      { item: 'all', network: 'linkedin', status: 'failed', detail: expect.stringMatching(/LinkedIn rejected the credentials: .*401.*3 items left for the next run/) },
+    ]);
+    expect(result.failed).toBe(1);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+    // Asked once, not once per piece.
+    expect(networks.linkedin.requests.filter((request) => request.method === 'POST' || request.path === '/rest/posts')).toHaveLength(1);
+  });
+});

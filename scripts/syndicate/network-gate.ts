@@ -2,12 +2,12 @@
  * Whether a run keeps asking a network. A network that never answers held a run about two minutes
  * per piece (every attempt waiting out its timeout, every piece starting over), and one that asks
  * for an hour's wait was asked again every piece. Each network gets a gate: after `maxNoAnswer`
- * requests in a row that got no answer, or past its deadline for the run, or once the network asks
- * for a wait longer than the run gives, it is closed. Its remaining items are left for the next run,
+ * requests in a row that got no answer, or past its deadline for the run, once the network asks
+ * for a wait longer than the run gives, or once it rejects the credentials, it is closed. Its remaining items are left for the next run,
  * the other networks carry on, and the summary says so once.
  */
 import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
-import { noAnswer, type RetryLater } from './retry.ts';
+import { credentialsRejected, noAnswer, type RetryLater } from './retry.ts';
 
 export interface GateSettings {
   /** Requests in a row without an answer (timeouts, refused connections) before the network is given up for this run. */
@@ -62,7 +62,9 @@ export function networkGate(network: Network, settings: GateSettings): NetworkGa
         silent = 0;
         return value;
       } catch (error) {
-        if (noAnswer(error)) {
+        if (credentialsRejected(error)) {
+          stopped = new NetworkStopped('failed', `${label} rejected the credentials: ${error instanceof Error ? error.message : String(error)}`);
+        } else if (noAnswer(error)) {
           silent += 1;
           if (silent >= settings.maxNoAnswer) stopped = new NetworkStopped('failed', `no answer from ${label} ${silent} times in a row: stopped asking it this run`);
         } else {

@@ -142,6 +142,17 @@ export function noAnswer(error: unknown): boolean {
   return error instanceof RequestError && error.status === undefined && error.cause !== undefined;
 }
 
+/**
+ * Whether the network refused the credentials themselves (401; the Graph API's code 190, an expired
+ * or revoked token, comes with 400). Every later request would be refused the same way: the run
+ * gives the network up (network-gate.ts), says so once, and the others go on.
+ */
+export function credentialsRejected(error: unknown): boolean {
+  if (!(error instanceof RequestError)) return false;
+  const code = (error.body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return error.status === 401 || code === 190;
+}
+
 /** Whether an error is worth another attempt, and how long the network asked us to wait. */
 export function retryInfo(error: unknown): { retryable: boolean; afterMs: number | undefined } {
   if (error instanceof RequestError) return { retryable: error.retryable, afterMs: error.retryAfterMs };

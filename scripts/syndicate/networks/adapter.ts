@@ -8,11 +8,11 @@ import type { Metrics, Reply } from '../../../src/lib/evidence.ts';
 import type { Network } from '../../../src/lib/networks.ts';
 import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
 import type { Thumbnail } from '../feed.ts';
-import { RequestError } from '../retry.ts';
+import { credentialsRejected, RequestError } from '../retry.ts';
 
 /**
  * Runs the look for an earlier copy before posting. For an unrecorded item (no attempt known), a look
- * the network refuses outright (a 4xx other than 429: a missing read scope, a retired API version)
+ * the network refuses outright (a 4xx other than 429 and a rejected credential: a missing read scope, a retired API version)
  * does not stop the post; the note says the check could not be made. After an attempt that may have
  * posted (`resume`), every failure stops it, as before.
  */
@@ -20,7 +20,7 @@ export async function lookBeforePosting<T>(options: PublishOptions, look: () => 
   try {
     return await look();
   } catch (error) {
-    const refused = error instanceof RequestError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429;
+    const refused = error instanceof RequestError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429 && !credentialsRejected(error);
     if (!options.resume && options.unrecorded && refused) return { refused: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
     throw error;
   }
