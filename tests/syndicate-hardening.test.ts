@@ -93,7 +93,6 @@ describe('server text in the terminal (item 3)', () => {
     for (const args of [['--only', 'mastodon'], ['--only', 'mastodon', '--json']]) {
       const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, { cwd: fixture.root, env: networks.env });
       expect(code).toBe(1);
-      // eslint-disable-next-line no-control-regex
       expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(stdout + stderr).not.toMatch(/\\u001b|\\r/);
       // A line a server wrote never starts a line of ours (a workflow command on GitHub Actions).

@@ -6,8 +6,11 @@ describe('terminalText (issue 14, item 3)', () => {
     const hostile = 'a\u001b[31mred\u001b[0m b\u001b]8;;https://evil.example\u0007link\u001b]8;;\u001b\\ c\rfake d\u009b2J e\u0000f\u0008g\u007f h\u001bc i\tj\nk\r\nl';
     const shown = terminalText(hostile);
     expect(shown).toBe('ared blink cfake d efg h i\tj\nk\nl');
-    // eslint-disable-next-line no-control-regex
     expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  test('strips bidirectional overrides and isolates, which reorder what is shown', () => {
+    expect(terminalText('ok \u202egnp.exe\u202c and \u2066x\u2069')).toBe('ok gnp.exe and x');
   });
 
   test('leaves JSON valid (control characters inside strings are already escaped by JSON.stringify)', () => {
