@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { hubStatus } from '../scripts/status/run.ts';
-import { startFakeLinkedIn, startFakeMastodon, type FakeLinkedIn, type FakeMastodon } from './helpers/fake-networks.ts';
+import { startFakeLinkedIn, startFakeMastodon, startFakeThreads, type FakeLinkedIn, type FakeMastodon, type FakeThreads } from './helpers/fake-networks.ts';
 import { runScript } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 
 const folders: string[] = [];
-const servers: Array<FakeMastodon | FakeLinkedIn> = [];
+const servers: Array<FakeMastodon | FakeLinkedIn | FakeThreads> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
@@ -133,5 +133,59 @@ describe('--check-tokens', () => {
     ].join('\n'));
     expect(run.stdout + run.stderr).not.toContain('mastodon-s3cret-7777');
     expect(run.stdout + run.stderr).not.toContain(LINKEDIN.LINKEDIN_TOKEN);
+  });
+});
+
+describe('when tokens expire (issue 14, item 21)', () => {
+  const NOW = '2026-12-01T12:00:00Z';
+
+  test('X OAuth 2.0: the token file’s expiry, renewed automatically — shown, never a warning', async () => {
+    const root = await emptyHub();
+    await mkdir(join(root, 'thought-leadership-hub'));
+    const refreshToken = 'x-refresh-s3cret-6666';
+    await writeFile(join(root, 'thought-leadership-hub', 'x-oauth2.json'), JSON.stringify({
+      accessToken: 'a-s3cret', refreshToken: 'r-s3cret', expiresAt: '2026-12-01T13:30:00.000Z', scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access'],
+      from: createHash('sha256').update(refreshToken).digest('hex'),
+    }));
+    const status = await hubStatus({ cwd: root, env: { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', XDG_STATE_HOME: root, HUB_NOW: NOW } });
+    expect(status.tokens.map((token) => `${token.network}: ${token.message}`)).toEqual([
+      'x: the OAuth 2.0 access token expires in 1 hour (2026-12-01 13:30 UTC); renewed automatically with the refresh token',
+    ]);
+    expect(status.warnings).toEqual([]);
+  });
+
+  test('Threads with --check-tokens: debug_token’s expires_at; within 7 days a warning saying how to renew; no request without the flag', async () => {
+    const threads = await startFakeThreads({ token: 'threads-s3cret-8888', userId: '17841400000000001' });
+    servers.push(threads);
+    const env = { THREADS_TOKEN: 'threads-s3cret-8888', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: threads.url, HUB_NOW: NOW };
+    threads.tokenInfo.expires_at = Date.parse('2026-12-13T12:00:00Z') / 1000;
+    const quiet = await hubStatus({ cwd: await emptyHub(), env });
+    expect(quiet.tokens).toEqual([]);
+    expect(threads.requests).toEqual([]);
+
+    const far = await hubStatus({ cwd: await emptyHub(), env, checkTokens: true });
+    expect(far.tokens.map((token) => token.message)).toEqual(['the token expires in 12 days (2026-12-13); refresh it before then']);
+    expect(far.warnings).toEqual([]);
+
+    threads.tokenInfo.expires_at = Date.parse('2026-12-04T18:00:00Z') / 1000;
+    const near = await hubStatus({ cwd: await emptyHub(), env, checkTokens: true });
+    expect(near.warnings.map((warning) => `${warning.network}: ${warning.message}`)).toEqual([
+      expect.stringMatching(/^threads: the token expires in 3 days \(2026-12-04\) — renew it: GET https:\/\/graph\.threads\.net\/refresh_access_token\?grant_type=th_refresh_token/),
+    ]);
+
+    threads.tokenInfo.is_valid = false;
+    const invalid = await hubStatus({ cwd: await emptyHub(), env, checkTokens: true });
+    expect(invalid.warnings.map((warning) => warning.message)).toEqual(['Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN']);
+  });
+
+  test('through the command line: a Tokens section with the X token’s end, and a Warnings line for Threads; never a token', async () => {
+    const threads = await startFakeThreads({ token: 'threads-s3cret-9999', userId: '17841400000000001' });
+    servers.push(threads);
+    threads.tokenInfo.expires_at = Date.parse('2026-12-06T00:00:00Z') / 1000;
+    const env = { THREADS_TOKEN: 'threads-s3cret-9999', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: threads.url, HUB_NOW: NOW };
+    const run = await runScript(join(PROJECT_ROOT, 'scripts/status.ts'), ['--check-tokens'], { cwd: await emptyHub(), env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Warnings\n {2}Threads: the token expires in 4 days \(2026-12-06\) — renew it/);
+    expect(run.stdout + run.stderr).not.toContain('threads-s3cret-9999');
   });
 });

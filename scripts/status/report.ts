@@ -139,6 +139,9 @@ export function formatStatus(status: HubStatus): string {
     const state = status.credentials[network];
     lines.push(row(`  ${NETWORK_LABELS[network]}`, state.present ? 'present' : `missing ${state.missing.join(', ').replace(', (', ' (')}`));
   }
+  // A token near its end is under Warnings; the others' ends are shown here.
+  const ends = status.tokens.filter((token) => !token.warn);
+  if (ends.length > 0) lines.push('', 'Tokens', ...ends.map((token) => indent(describeWarning(token), 2)));
   if (status.warnings.length > 0) lines.push('', 'Warnings', ...status.warnings.map((warning) => indent(describeWarning(warning), 2)));
   lines.push('', ...engagementSection(status));
   return lines.join('\n');

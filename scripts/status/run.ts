@@ -36,7 +36,7 @@ import { xConfig } from '../syndicate/networks/x.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
 import { describeHeld } from '../syndicate/resolve.ts';
 import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
-import { tokenWarnings, type TokenWarning } from './tokens.ts';
+import { tokenExpiries, tokenWarnings, type TokenExpiry, type TokenWarning } from './tokens.ts';
 
 export interface StatusOptions {
   /** The project root: `content/` is read from here. */
@@ -124,6 +124,8 @@ export interface HubStatus {
   credentials: Record<Network, CredentialStatus>;
   /** What will fail before it does: a LinkedIn version near its sunset, a token that cannot do what the hub asks. */
   warnings: TokenWarning[];
+  /** When tokens end, where the network tells it (X's token file; Threads with `--check-tokens`); a near one is in `warnings` too. */
+  tokens: TokenExpiry[];
   engagement: EngagementChange & { snapshots: number };
 }
 
@@ -222,11 +224,15 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
   const published = pieces.filter((piece) => pieceState(piece, now) === 'published');
   const result = cadence(published.map((piece) => ({ ...piece, url: piece.file })), { now });
   const credentials = credentialStatus(options.env);
-  const [syndication, snapshots, warnings] = await Promise.all([
+  const tokenOptions = { env: options.env, now: now.getTime(), online: options.checkTokens, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const [syndication, snapshots, found, tokens] = await Promise.all([
     readSyndication(options, credentials),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
-    tokenWarnings({ env: options.env, now: now.getTime(), online: options.checkTokens, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    tokenWarnings(tokenOptions),
+    tokenExpiries(tokenOptions),
   ]);
+  const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))]
+    .sort((a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
 
   return {
     now: now.toISOString(),
@@ -243,6 +249,7 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     syndication,
     credentials,
     warnings,
+    tokens,
     engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
   };
 }

@@ -19,8 +19,8 @@
  * - LinkedIn: `GET /rest/posts?q=author` answers 403 without r_member_social, which LinkedIn grants
  *   to approved partners only; its token scopes are otherwise known only to LinkedIn's introspection
  *   endpoint, which needs the app's client secret.
- * Threads user tokens have no introspection a user's credentials can call (Meta's debug_token needs
- * an app token), so their scopes are not checked.
+ * - Threads: `GET /debug_token` says when the long-lived token ends (tokenExpiries, below).
+ * X's OAuth 2.0 token's end is read from its token file, offline.
  */
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
 import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
@@ -29,7 +29,8 @@ import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
 import { derivedLinkedInVersion, linkedInVersionStatus, SUNSET_WARNING_DAYS, suggestedLinkedInVersion } from '../syndicate/networks/linkedin-versions.ts';
 import { coversMastodonScope, MASTODON_SCOPES, mastodonConfig } from '../syndicate/networks/mastodon.ts';
 import { missingXScopes, readXToken, X_REQUIRED_SCOPES } from '../syndicate/networks/x-oauth2.ts';
-import { xConfig } from '../syndicate/networks/x.ts';
+import { threadsConfig } from '../syndicate/networks/threads.ts';
+import { xConfig, type XConfig } from '../syndicate/networks/x.ts';
 
 export interface TokenWarning {
   network: Network;
@@ -153,6 +154,96 @@ export async function tokenWarnings(options: TokenCheckOptions): Promise<TokenWa
     }
   }
   return warnings.sort((a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
+}
+
+/** A token's end, where the network tells it; `warn` when it is near (or past) and nothing renews it. */
+export interface TokenExpiry {
+  network: Network;
+  expiresAt: string;
+  message: string;
+  warn: boolean;
+}
+
+/** Within this many days a token that is not renewed automatically is a warning. */
+export const EXPIRY_WARNING_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+function inWords(expiresAt: number, now: number): string {
+  const left = expiresAt - now;
+  if (left <= 0) return 'expired';
+  if (left >= DAY_MS) {
+    const days = Math.floor(left / DAY_MS);
+    return `expires in ${days} day${days === 1 ? '' : 's'}`;
+  }
+  const hours = Math.floor(left / 3_600_000);
+  return hours >= 1 ? `expires in ${hours} hour${hours === 1 ? '' : 's'}` : `expires in ${Math.max(1, Math.floor(left / 60_000))} min`;
+}
+const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
+const minute = (at: number): string => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** X OAuth 2.0: the token file's expiresAt (the last renewal wrote it); the hub renews it at the next run. */
+async function xExpiry(env: Record<string, string | undefined>, now: number): Promise<TokenExpiry[]> {
+  let config: XConfig | MissingCredentials;
+  try {
+    config = xConfig(env);
+  } catch {
+    return [];
+  }
+  if (!present(config) || !('oauth2' in config.auth)) return [];
+  const stored = await readXToken(config.auth.oauth2.tokenFile, config.auth.oauth2.refreshToken).catch(() => undefined);
+  const at = stored ? Date.parse(stored.expiresAt) : Number.NaN;
+  if (!Number.isFinite(at)) return [];
+  return [{
+    network: 'x', expiresAt: new Date(at).toISOString(), warn: false,
+    message: `the OAuth 2.0 access token ${inWords(at, now)} (${minute(at)}); renewed automatically with the refresh token`,
+  }];
+}
+
+/**
+ * Threads, with `--check-tokens`: `GET /debug_token` answers a token's `expires_at` and `is_valid`
+ * without renewing it (https://developers.facebook.com/docs/threads/troubleshooting/debug-access-token).
+ * Meta answers it for a token of one of the app's Threads testers, which the owner of a personal app
+ * is; the token inspects itself. `GET /refresh_access_token` would tell too, but it renews the token.
+ */
+async function threadsExpiry(options: TokenCheckOptions): Promise<TokenExpiry[]> {
+  const config = threadsConfig(options.env);
+  if (!present(config)) return [];
+  const { body } = await requestJson(options.fetch ?? globalThis.fetch, {
+    method: 'GET', url: `${config.apiUrl}/debug_token?${new URLSearchParams({ input_token: config.token })}`,
+    headers: { Authorization: `Bearer ${config.token}` }, timeoutMs: options.timeoutMs ?? 10_000, now: () => options.now,
+  });
+  const data = (body as { data?: { expires_at?: unknown; is_valid?: unknown } }).data;
+  const renew = 'renew it: GET https://graph.threads.net/refresh_access_token?grant_type=th_refresh_token&access_token=<token> and set THREADS_TOKEN to the answer';
+  if (data?.is_valid === false) {
+    return [{ network: 'threads', expiresAt: '', warn: true, message: 'Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN' }];
+  }
+  // 0 is Meta's "never".
+  if (typeof data?.expires_at !== 'number' || data.expires_at === 0) return [];
+  const at = data.expires_at * 1000;
+  const warn = at - options.now <= EXPIRY_WARNING_DAYS * DAY_MS;
+  const ended = at <= options.now;
+  return [{
+    network: 'threads', expiresAt: new Date(at).toISOString(), warn,
+    message: ended
+      ? `the token expired on ${day(at)}: it can no longer be refreshed; make a new long-lived token and set THREADS_TOKEN`
+      : `the token ${inWords(at, options.now)} (${day(at)})${warn ? ` — ${renew}` : '; refresh it before then'}`,
+  }];
+}
+
+/** When each token ends, where the network tells it: X's from the token file; Threads' with `online` (one read). */
+export async function tokenExpiries(options: TokenCheckOptions): Promise<TokenExpiry[]> {
+  const expiries = await xExpiry(options.env, options.now);
+  if (options.online) {
+    try {
+      expiries.push(...(await threadsExpiry(options)));
+    } catch (error) {
+      expiries.push({
+        network: 'threads', expiresAt: '', warn: true,
+        message: `could not read when the token expires (debug_token answers only the app's Threads testers): ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  return expiries.sort((a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
 }
 
 /** `LinkedIn: …`, the line status prints. */

@@ -607,6 +607,8 @@ export interface FakeThreads extends FakeServer {
   replies: Array<{ id: string; root: string; parent: string; username: string | undefined; text: string; timestamp: string; hide_status: string }>;
   /** Replies per conversation page (the API's default is 25). */
   pageSize: number;
+  /** What `GET /debug_token` says of the token: `expires_at` in Unix seconds (0: never), `is_valid`. */
+  tokenInfo: { expires_at: number; is_valid: boolean };
   /** Adds a reply under a thread or a reply and returns its id. */
   reply: (parent: string, reply: { username: string | undefined; text: string; timestamp: string; hide_status?: string }) => string;
 }
@@ -651,6 +653,11 @@ export async function startFakeThreads(options: { token: string; userId: string 
       return { status: 200, json: { data: [...published].reverse().slice(0, limit).map((media) => ({ id: media.id, text: media.text, permalink: permalink(media.id), shortcode: `C${media.id}`, username: 'morwennahale', link_attachment_url: media.link })) } };
     }
     if (request.method === 'GET' && request.path === '/me') return { status: 200, json: { id: options.userId, username: 'morwennahale' } };
+    // https://developers.facebook.com/docs/threads/troubleshooting/debug-access-token: the token inspects itself.
+    if (request.method === 'GET' && request.path === '/debug_token') {
+      if (request.query.get('input_token') !== options.token) return { status: 400, json: { error: { message: 'Invalid input_token', type: 'OAuthException', code: 100 } } };
+      return { status: 200, json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads!.tokenInfo } } };
+    }
     // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
     const edge = /^\/(\d+)\/(insights|conversation)$/.exec(request.path);
     if (request.method === 'GET' && edge) {
@@ -709,6 +716,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
   });
   threads = Object.assign(server, {
     published, publishWithoutId: 0, inProgressChecks: 0, permalinkMissing: 0, shortcodeMissing: 0, insights, replies, pageSize: 25,
+    tokenInfo: { expires_at: 0, is_valid: true },
     reply: (parent: string, reply: Parameters<FakeThreads['reply']>[1]) => {
       const id = `1810${replies.length}`;
       const root = replies.find((candidate) => candidate.id === parent)?.root ?? parent;
