@@ -18,7 +18,8 @@ import { readLedger } from '../syndicate/ledger.ts';
 import { acquireLock } from '../syndicate/lock.ts';
 import { redact, type AdapterDeps } from '../syndicate/networks/adapter.ts';
 import { readerFromEnv, type NetworkReader } from '../syndicate/networks/index.ts';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
+import { DEFAULT_GATE, networkGate, type GateSettings } from '../syndicate/network-gate.ts';
+import { DEFAULT_RETRY_POLICY, RetryLater, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
 
@@ -44,6 +45,8 @@ export interface CollectOptions {
   retry?: Partial<RetryPolicy>;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
+  /** When a network is given up for this run: requests in a row without an answer, and its deadline (the same gate as syndication). */
+  gate?: Partial<Omit<GateSettings, 'now'>>;
   log?: (line: string) => void;
 }
 
@@ -144,10 +147,21 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       let lastError = '';
       // What the network would not give (a restricted scope): said once per network, not a failure.
       const notes = new Set<string>();
-      for (const copy of copies) {
+      // A network that never answers (or rejects the credentials, or asks for a long wait) is given up
+      // for this run after a few requests instead of costing every copy its retries; said once.
+      const gate = networkGate(network, { ...DEFAULT_GATE, ...options.gate, now });
+      let unread = 0;
+      for (const [index, copy] of copies.entries()) {
+        if (gate.stopped) {
+          unread = copies.length - index;
+          break;
+        }
         try {
-          const back = await withRetry(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url }), policy, {
-            ...retryDeps, onRetry: (error, delay) => log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
+          const back = await withRetry(() => gate.attempt(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url })), policy, {
+            // Once the gate has closed there is no retry to announce.
+            ...retryDeps, onRetry: (error, delay) => {
+              if (!gate.stopped) log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+            },
           });
           if (back.note) notes.add(message(back.note));
           const before = state.items.get(copy.key)?.copies.get(network);
@@ -167,18 +181,31 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
           }
           row.read += 1;
         } catch (error) {
+          if (error instanceof RetryLater) gate.defer(error);
           row.failed += 1;
           lastError = message(error);
-          log(`${label} ${copy.key}: failed — ${lastError}`);
+          if (!gate.stopped) log(`${label} ${copy.key}: failed — ${lastError}`);
         }
       }
-      const source: SourceStatus = row.failed > 0 ? { status: 'failed', copies: row.read, failed: row.failed } : { status: 'read', copies: row.read };
+      if (gate.stopped) {
+        // The copy whose request closed the gate is unread too; its counts stay as last recorded.
+        unread += 1;
+        row.failed -= 1;
+        lastError = `${message(gate.stopped)}; ${unread} ${unread === 1 ? 'copy' : 'copies'} left for the next run`;
+        log(`${label}: stopped — ${lastError}`);
+      }
+      const failed = row.failed + unread;
+      const source: SourceStatus = failed > 0 ? { status: 'failed', copies: row.read, failed } : { status: 'read', copies: row.read };
       snapshot.networks[network] = source;
       if (notes.size > 0) {
         row.detail = [...notes].join('; ');
         log(`${label}: ${row.detail}`);
       }
-      if (row.failed > 0) {
+      if (gate.stopped) {
+        row.failed = failed;
+        row.status = 'failed';
+        row.detail = [lastError, ...notes].join('; ');
+      } else if (row.failed > 0) {
         row.status = 'failed';
         row.detail = [`${row.failed} of ${copies.length} could not be read; last: ${lastError}`, ...notes].join('; ');
       }
