@@ -1,6 +1,6 @@
 /**
- * Talks and topics, queried once per build. The only module that reads those collections: it checks
- * what a schema cannot (that a talk's topic exists) and hands plain `Talk`s to pages and the feed.
+ * Talks and topics, queried once per build. The only module that reads those collections: it hands
+ * plain `Talk`s to pages and the feed.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bySoonest, isAnnounced, partitionTalks, type Talk, type TalkSchedule } from '../lib/talks.ts';
@@ -57,21 +57,12 @@ export function getTopics(): Promise<TopicEntry[]> {
 
 let cache: Promise<PublishedTalk[]> | undefined;
 
-/** Every announced talk (drafts only in `npm run dev`), soonest first. Fails on a topic that does not exist. */
+/**
+ * Every announced talk (drafts only in `./hub dev`), soonest first. (That a talk's `topic` names a topic
+ * file is checked while content loads, by src/loaders/talk-glob.ts.)
+ */
 export function getTalks(): Promise<PublishedTalk[]> {
-  cache ??= (async () => {
-    // A talk may name a topic still in draft: it exists, it is just not offered yet.
-    const [entries, topics] = await Promise.all([getCollection('talks', (entry) => isAnnounced(entry.data, publishing)), getCollection('topics')]);
-    const known = new Set(topics.map((topic) => topic.id));
-    for (const entry of entries) {
-      const topic = entry.data.topic;
-      if (topic !== undefined && !known.has(topic)) {
-        const choices = known.size > 0 ? `one of ${[...known].sort().join(', ')}` : 'a file in content/topics/, but there are none';
-        throw new Error(`${entry.filePath ?? `content/talks/${entry.id}.md`}: topic: expected the file name of a topic (${choices}), got ${JSON.stringify(topic)}`);
-      }
-    }
-    return entries.map(fromEntry).sort(bySoonest);
-  })();
+  cache ??= getCollection('talks', (entry) => isAnnounced(entry.data, publishing)).then((entries) => entries.map(fromEntry).sort(bySoonest));
   return cache;
 }
 

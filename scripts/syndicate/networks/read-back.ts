@@ -46,8 +46,9 @@ export interface ReplyInput {
 }
 
 /**
- * A reply as the snapshot keeps it: text and names normalised and bounded, URLs kept as given (the
- * site links only http(s) ones), the date in ISO 8601. Undefined when it has no id or no usable date.
+ * A reply as the snapshot keeps it: text and names normalised and bounded, URLs kept as given here
+ * (collect drops any that is not http(s) when it writes the snapshot, and the site links only http(s)
+ * ones), the date in ISO 8601. Undefined when it has no id or no usable date.
  */
 export function toReply(input: ReplyInput): Reply | undefined {
   const publishedAt = isoInstant(...input.publishedAt);
