@@ -149,7 +149,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
 });
 
 describe('exactly once without the ledger (item 12)', () => {
-  test('12: post, delete the ledger, 45 newer Mastodon statuses since: a rerun posts nothing again, anywhere, and rebuilds the ledger', async () => {
+  test('12: post, delete the ledger, 45 newer Mastodon statuses, 130 newer X and Threads posts since: a rerun posts nothing again, anywhere, and rebuilds the ledger', async () => {
     await setUp(NOTES.slice(0, 2));
     const first = await run();
     expect(first.rows.filter((row) => row.status === 'posted')).toHaveLength(10);
@@ -157,6 +157,10 @@ describe('exactly once without the ledger (item 12)', () => {
     // Newer than the copies and past the 40 a page Mastodon reads at once.
     const next = Number(networks.mastodon.statuses.at(-1)!.id) + 1;
     for (let i = 0; i < 45; i += 1) networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
+    // Past the 100 a page X's timeline gives and the 50 the Threads look used to read.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    for (let i = 0; i < 130; i += 1) networks.x.tweets.push({ id: String(1_870_000_000_000_000_000n + BigInt(i)), text: `Unrelated post ${i}`, createdAt: later });
+    for (let i = 0; i < 130; i += 1) networks.threads.published.push({ id: `1900${i}`, text: `Unrelated thread ${i}`, link: undefined, container: `c${i}`, timestamp: later });
     await rm(fixture.ledgerFile);
     networks.mastodon.expireIdempotencyKeys();
 

@@ -287,7 +287,7 @@ export interface FakeXOAuth2 {
 /** X API v2: POST /2/tweets (OAuth 1.0a or 2.0), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id, /2/tweets/search/recent, /2/oauth2/token. */
 export interface FakeX extends FakeServer {
   oauth2: FakeXOAuth2;
-  tweets: Array<{ id: string; text: string }>;
+  tweets: Array<{ id: string; text: string; createdAt?: string }>;
   /** Replies anywhere in a post's conversation (X's `conversation_id` is the first post's id). */
   replies: Array<{ id: string; conversationId: string; author: { id: string; name: string; username: string }; text: string; createdAt: string }>;
   /** Likes, reposts and quotes per post id (reply_count is counted from `replies`). */
@@ -345,7 +345,7 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
   const toJson = (tweet: FakeX['tweets'][number]) => {
     const { likes = 0, reposts = 0, quotes = 0 } = engagement.get(tweet.id) ?? {};
     return {
-      id: tweet.id, text: tweet.text,
+      id: tweet.id, text: tweet.text, created_at: tweet.createdAt ?? new Date().toISOString(),
       // X wraps every link in t.co and reports the original as expanded_url.
       entities: { urls: [...tweet.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => ({ url: 'https://t.co/abc', expanded_url: url })) },
       public_metrics: { like_count: likes, retweet_count: reposts, reply_count: replies.filter((reply) => reply.conversationId === tweet.id).length, quote_count: quotes },
@@ -365,15 +365,21 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
     }
     if (request.method === 'POST' && request.path === '/2/tweets') {
       const { text } = request.json() as { text: string };
-      const tweet = { id: String(1_860_000_000_000_000_000n + BigInt(tweets.length)), text };
+      const tweet = { id: String(1_860_000_000_000_000_000n + BigInt(tweets.length)), text, createdAt: new Date().toISOString() };
       tweets.push(tweet);
       return { status: 201, json: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
     }
     if (request.method === 'GET' && request.path === '/2/users/me') return { status: 200, json: { data: { id: '42', name: 'Morwenna Hale', username: 'morwennahale' } } };
     if (request.method === 'GET' && request.path === '/2/users/42/tweets') {
+      // https://docs.x.com/x-api/users/get-posts: newest first, 5–100 a page, start_time, pagination_token for the next page.
       const max = Number(request.query.get('max_results') ?? 10);
-      const recent = [...tweets].reverse().slice(0, max);
-      return { status: 200, json: recent.length > 0 ? { data: recent.map(toJson), meta: { result_count: recent.length } } : { meta: { result_count: 0 } } };
+      if (max < 5 || max > 100) return { status: 400, json: { title: 'Invalid Request', status: 400 } };
+      const startTime = request.query.get('start_time');
+      const all = [...tweets].reverse().filter((tweet) => !startTime || !tweet.createdAt || tweet.createdAt >= startTime);
+      const start = Number(request.query.get('pagination_token') ?? 0);
+      const recent = all.slice(start, start + max);
+      const more = start + max < all.length ? { next_token: String(start + max) } : {};
+      return { status: 200, json: recent.length > 0 ? { data: recent.map(toJson), meta: { result_count: recent.length, ...more } } : { meta: { result_count: 0 } } };
     }
     if (request.method === 'GET' && request.path === '/2/tweets/search/recent') {
       // https://docs.x.com/x-api/posts/search-recent-posts: newest first, 10–100 a page, next_token for the next page.
@@ -593,7 +599,7 @@ export function threadsCount(text: string): number {
 
 /** Threads Graph API: containers, threads_publish, the user's threads, a media object's fields, insights, conversation. */
 export interface FakeThreads extends FakeServer {
-  published: Array<{ id: string; text: string; link: string | undefined; container: string }>;
+  published: Array<{ id: string; text: string; link: string | undefined; container: string; timestamp?: string }>;
   /** Let threads_publish answer `{}` (no id) this many times, to exercise the status poll. */
   publishWithoutId: number;
   /** The container reports IN_PROGRESS to this many status checks before its real status. */
@@ -641,7 +647,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
       if (container.published) return { status: 400, json: { error: { message: 'The media has already been published', code: 100 } } };
       const id = `1800${published.length}`;
       container.published = id;
-      published.push({ id, text: container.text, link: container.link, container: form.get('creation_id')! });
+      published.push({ id, text: container.text, link: container.link, container: form.get('creation_id')!, timestamp: new Date().toISOString() });
       if (threads && threads.publishWithoutId > 0) {
         threads.publishWithoutId -= 1;
         return { status: 200, json: {} };
@@ -649,8 +655,18 @@ export async function startFakeThreads(options: { token: string; userId: string 
       return { status: 200, json: { id } };
     }
     if (request.method === 'GET' && request.path === `/${options.userId}/threads`) {
+      // https://developers.facebook.com/docs/threads/retrieve-and-discover-posts/retrieve-posts: newest first, at most 100 a page, cursor paging with `after`.
       const limit = Number(request.query.get('limit') ?? 25);
-      return { status: 200, json: { data: [...published].reverse().slice(0, limit).map((media) => ({ id: media.id, text: media.text, permalink: permalink(media.id), shortcode: `C${media.id}`, username: 'morwennahale', link_attachment_url: media.link })) } };
+      if (limit > 100) return { status: 400, json: { error: { message: 'limit must be at most 100', type: 'OAuthException', code: 100 } } };
+      const all = [...published].reverse();
+      const start = request.query.get('after') ? Number(Buffer.from(request.query.get('after')!, 'base64url').toString()) : 0;
+      const page = all.slice(start, start + limit).map((media) => ({
+        id: media.id, text: media.text, permalink: permalink(media.id), shortcode: `C${media.id}`, username: 'morwennahale', link_attachment_url: media.link,
+        timestamp: (media.timestamp ?? new Date().toISOString()).replace(/\.\d{3}Z$/, '+0000'),
+      }));
+      const after = Buffer.from(String(start + limit)).toString('base64url');
+      const paging = start + limit < all.length ? { cursors: { before: 'b', after }, next: `${base}${request.path}?after=${after}` } : { cursors: { before: 'b', after } };
+      return { status: 200, json: { data: page, paging } };
     }
     if (request.method === 'GET' && request.path === '/me') return { status: 200, json: { id: options.userId, username: 'morwennahale' } };
     // https://developers.facebook.com/docs/threads/troubleshooting/debug-access-token: the token inspects itself.

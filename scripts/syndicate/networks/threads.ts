@@ -53,6 +53,8 @@ interface ThreadsMedia {
   link_attachment_url?: string;
 }
 
+/** Pages of the account's posts read looking for a copy before posting again (100 a page). */
+const MAX_THREADS_PAGES = 50;
 /** Conversation pages read per copy; a longer conversation is reported as incomplete. */
 const MAX_CONVERSATION_PAGES = 40;
 /** Threads' public profile address; `permalink` is the reply's own. */
@@ -162,12 +164,33 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     };
   };
 
-  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
-    const { body } = await send('GET', `/${config.userId}/threads`, { fields: 'id,text,permalink,shortcode,username,link_attachment_url', limit: '50' });
-    const found = ((body as { data?: ThreadsMedia[] }).data ?? []).find((media) => media.link_attachment_url === itemUrl || (media.text ?? '').includes(itemUrl));
-    if (!found) return undefined;
-    const url = addressOf(found);
-    return url ? { remoteId: found.id, url } : recorded(found.id);
+  /**
+   * The account's post linking to the item, posted since `since`: `GET /{user-id}/threads` pages back
+   * (100 a page, the `after` cursor) until a post is older than that, however many came after the copy.
+   */
+  const findSince = async (itemUrl: string, since: string): Promise<RemotePost | undefined> => {
+    // A minute's slack: Threads' clock and ours.
+    const oldest = Date.parse(since) - 60_000;
+    let after: string | undefined;
+    for (let page = 0; page < MAX_THREADS_PAGES; page += 1) {
+      const { body } = await send('GET', `/${config.userId}/threads`, {
+        fields: 'id,text,permalink,shortcode,username,link_attachment_url,timestamp', limit: '100', ...(after ? { after } : {}),
+      });
+      const { data = [], paging } = body as { data?: Array<ThreadsMedia & { timestamp?: string }>; paging?: { cursors?: { after?: string }; next?: string } };
+      const found = data.find((media) => media.link_attachment_url === itemUrl || (media.text ?? '').includes(itemUrl));
+      if (found) {
+        const url = addressOf(found);
+        return url ? { remoteId: found.id, url } : recorded(found.id);
+      }
+      // Threads writes timestamps as 2026-11-25T10:00:00+0000.
+      const last = data.at(-1)?.timestamp?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+      after = paging?.next ? paging.cursors?.after : undefined;
+      if (!after || !last || Date.parse(last) < oldest) return undefined;
+    }
+    throw new RequestError({
+      method: 'GET', url: `${config.apiUrl}/${config.userId}/threads`, retryable: false,
+      detail: `looked through ${MAX_THREADS_PAGES * 100} posts without reaching ${since}: could not tell whether it was posted`,
+    });
   };
 
   const waitForContainer = async (container: string): Promise<string> => {
@@ -225,7 +248,7 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     async publish(post, options) {
       let note: string | undefined;
       if (options.resume || options.unrecorded) {
-        const existing = await lookBeforePosting(options, () => findRecent(post.link.url));
+        const existing = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
         if (existing && 'refused' in existing) note = existing.refused;
         else if (existing) return existing;
       }
@@ -237,7 +260,7 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       if (!id) {
         const status = await waitForContainer(container);
         if (status === 'PUBLISHED') {
-          const found = await findRecent(post.link.url);
+          const found = await findSince(post.link.url, options.startedAt);
           if (found) return found;
         }
         id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);

@@ -85,7 +85,11 @@ interface TweetData {
   text: string;
   entities?: { urls?: Array<{ expanded_url?: string; unwound_url?: string }> };
   public_metrics?: { like_count?: number; retweet_count?: number; reply_count?: number; quote_count?: number };
+  created_at?: string;
 }
+
+/** The user timeline's reach: "up to 3,200 of the most recent Posts", 100 a page. */
+const MAX_TIMELINE_PAGES = 32;
 
 /** Search pages read per copy (100 posts each); a busier conversation is cut there (it is never complete anyway). */
 const MAX_SEARCH_PAGES = 5;
@@ -132,16 +136,35 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
   const postUrl = (id: string): string => `https://x.com/i/status/${id}`;
   let me: Promise<string> | undefined;
 
-  const findRecent = async (itemUrl: string): Promise<RemotePost | undefined> => {
+  /**
+   * The account's post linking to the item, posted since `since`: the user timeline pages back
+   * (100 a page, `pagination_token`; `start_time` so X stops there itself) however many came after
+   * the copy. The timeline holds the newest 3,200 posts, 32 pages.
+   */
+  const findSince = async (itemUrl: string, since: string): Promise<RemotePost | undefined> => {
     me ??= request<{ data: { id: string } }>('GET', 'users/me').then(({ data }) => data.id);
     const userId = await me.catch((error: unknown) => {
       me = undefined;
       throw error;
     });
-    const recent = await request<{ data?: TweetData[] }>('GET', `users/${userId}/tweets`, { max_results: 100, 'tweet.fields': 'entities' });
-    const found = (recent.data ?? []).find((tweet) =>
-      tweet.entities?.urls?.some((url) => url.expanded_url === itemUrl || url.unwound_url === itemUrl) || tweet.text.includes(itemUrl));
-    return found ? { remoteId: found.id, url: postUrl(found.id) } : undefined;
+    // A minute's slack: X's clock and ours.
+    const startTime = new Date(Date.parse(since) - 60_000).toISOString();
+    let next: string | undefined;
+    for (let page = 0; page < MAX_TIMELINE_PAGES; page += 1) {
+      const recent = await request<{ data?: TweetData[]; meta?: { next_token?: string } }>('GET', `users/${userId}/tweets`, {
+        max_results: 100, 'tweet.fields': 'entities,created_at', start_time: startTime, ...(next ? { pagination_token: next } : {}),
+      });
+      const found = (recent.data ?? []).find((tweet) =>
+        tweet.entities?.urls?.some((url) => url.expanded_url === itemUrl || url.unwound_url === itemUrl) || tweet.text.includes(itemUrl));
+      if (found) return { remoteId: found.id, url: postUrl(found.id) };
+      const last = recent.data?.at(-1);
+      next = recent.meta?.next_token;
+      if (!next || !last || (last.created_at && Date.parse(last.created_at) < Date.parse(startTime))) return undefined;
+    }
+    throw new RequestError({
+      method: 'GET', url: `${prefix}users/${userId}/tweets`, retryable: false,
+      detail: `looked through ${MAX_TIMELINE_PAGES * 100} posts without reaching ${since}: could not tell whether it was posted`,
+    });
   };
 
   /** The conversation's posts from recent search, or undefined when the API tier does not include search. */
@@ -185,7 +208,7 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
     async publish(post, options) {
       let note: string | undefined;
       if (options.resume || options.unrecorded) {
-        const existing = await lookBeforePosting(options, () => findRecent(post.link.url));
+        const existing = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
         if (existing && 'refused' in existing) note = existing.refused;
         else if (existing) return existing;
       }
