@@ -63,13 +63,18 @@ function signature(problems: readonly ContentProblem[]): string {
 }
 
 /**
- * A browser asking for a page (not a script, style sheet, image or one of Vite's own modules, which
- * keep working so that the error page's reload script can connect).
+ * A request for a page: a browser's (it accepts text/html), or any client's that accepts anything
+ * (curl, a link checker) for a path that names a page rather than a file (`/essays/x/`, `/404.html`).
+ * Scripts, style sheets, images and Vite's own modules keep working, so the error page's reload
+ * script can connect; and no page is rendered from content with a mistake in it.
  */
 export function wantsPage(method: string | undefined, url: string | undefined, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (url?.startsWith('/@') || url?.startsWith('/node_modules/')) return false;
-  return accept?.includes('text/html') ?? false;
+  if (accept?.includes('text/html')) return true;
+  const path = (url ?? '/').split(/[?#]/)[0]!;
+  const namesPage = path.endsWith('/') || path.endsWith('.html') || !/\.[A-Za-z0-9]+$/.test(path);
+  return (accept === undefined || accept.includes('*/*')) && namesPage;
 }
 
 const escapeHtml = (text: string): string =>
