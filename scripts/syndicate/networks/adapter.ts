@@ -10,18 +10,24 @@ import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
 import type { Thumbnail } from '../feed.ts';
 import { credentialsRejected, RequestError } from '../retry.ts';
 
+/** What the look before posting found: the earlier copy, if any, and a note when the check could not be made. */
+export interface Looked<T> {
+  found?: T | undefined;
+  note?: string | undefined;
+}
+
 /**
  * Runs the look for an earlier copy before posting. For an unrecorded item (no attempt known), a look
  * the network refuses outright (a 4xx other than 429 and a rejected credential: a missing read scope, a retired API version)
  * does not stop the post; the note says the check could not be made. After an attempt that may have
  * posted (`resume`), every failure stops it, as before.
  */
-export async function lookBeforePosting<T>(options: PublishOptions, look: () => Promise<T>): Promise<T | { refused: string }> {
+export async function lookBeforePosting<T>(options: PublishOptions, look: () => Promise<T | undefined>): Promise<Looked<T>> {
   try {
-    return await look();
+    return { found: await look() };
   } catch (error) {
     const refused = error instanceof RequestError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429 && !credentialsRejected(error);
-    if (!options.resume && options.unrecorded && refused) return { refused: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
+    if (!options.resume && options.unrecorded && refused) return { note: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
     throw error;
   }
 }

@@ -267,14 +267,13 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       const { resume, unrecorded } = options;
       let note: string | undefined;
       if (resume || unrecorded) {
-        const looked = await lookBeforePosting(options, () => findRecent(post.link.url));
-        if (typeof looked === 'object' && looked !== null && 'refused' in looked) note = looked.refused;
-        const existing = typeof looked === 'object' && looked !== null && 'refused' in looked ? undefined : looked;
+        const { found, note: refused } = await lookBeforePosting(options, () => findRecent(post.link.url));
+        note = refused;
         // Posting now could make a second copy; not posting could lose the item. The person decides.
-        if (existing === 'unreadable' && resume) throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
+        if (found === 'unreadable' && resume) throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
         // Not in the ledger and no attempt known: posted, saying the check could not be made.
-        if (existing === 'unreadable') note = 'not in the ledger, and this token cannot look for an earlier copy (listing posts needs r_member_social)';
-        else if (existing) return existing;
+        if (found === 'unreadable') note = 'not in the ledger, and this token cannot look for an earlier copy (listing posts needs r_member_social)';
+        else if (found) return found;
       }
       // Nothing is posted before the post request: an upload that failed, answered or not, leaves nothing to look for.
       const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes).catch((error: unknown) => Promise.reject(beforePosting(error))) : undefined;

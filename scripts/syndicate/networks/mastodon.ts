@@ -146,9 +146,9 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
       const { key, resume, startedAt, unrecorded } = options;
       let note: string | undefined;
       if (unrecorded || (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS)) {
-        const existing = await lookBeforePosting(options, () => findSince(post.link.url, startedAt));
-        if (existing && 'refused' in existing) note = existing.refused;
-        else if (existing) return existing;
+        const looked = await lookBeforePosting(options, () => findSince(post.link.url, startedAt));
+        if (looked.found) return looked.found;
+        note = looked.note;
       }
       const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
         client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }));

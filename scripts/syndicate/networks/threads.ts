@@ -248,9 +248,9 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     async publish(post, options) {
       let note: string | undefined;
       if (options.resume || options.unrecorded) {
-        const existing = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
-        if (existing && 'refused' in existing) note = existing.refused;
-        else if (existing) return existing;
+        const looked = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
+        if (looked.found) return looked.found;
+        note = looked.note;
       }
       const created = await send('POST', `/${config.userId}/threads`, { media_type: 'TEXT', text: post.text, link_attachment: post.link.url });
       const container = idOf(created.body);

@@ -208,9 +208,9 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
     async publish(post, options) {
       let note: string | undefined;
       if (options.resume || options.unrecorded) {
-        const existing = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
-        if (existing && 'refused' in existing) note = existing.refused;
-        else if (existing) return existing;
+        const looked = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
+        if (looked.found) return looked.found;
+        note = looked.note;
       }
       const { data } = await request<{ data: { id: string } }>('POST', 'tweets', { text: post.text });
       return { remoteId: data.id, url: postUrl(data.id), ...(note ? { note } : {}) };
