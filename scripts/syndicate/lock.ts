@@ -17,6 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessAlive } from '../../src/lib/processes.ts';
 
 /** Attempts before giving up (each one either takes the lock, finds it held, or clears a dead one). */
 const ATTEMPTS = 20;
@@ -25,15 +26,6 @@ const MAX_DEPTH = 4;
 
 /** Thrown when a live process holds the lock. */
 export class LockHeld extends Error {}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The lock's content: `<pid> <token>`, or undefined when there is no lock. */
 async function contentOf(file: string): Promise<string | undefined> {
@@ -66,7 +58,7 @@ function held(content: string, token: string): number | undefined {
   const pid = Number.parseInt(pidText ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   if (pid === process.pid) return owner !== undefined && owner !== token ? pid : undefined;
-  return alive(pid) ? pid : undefined;
+  return isProcessAlive(pid) ? pid : undefined;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,6 +2,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isProcessAlive } from '../lib/processes.ts';
 
 /**
  * A build that fails never leaves half a site. `astro build` writes into a staging folder beside the
@@ -56,16 +57,7 @@ async function removeLeftovers(parent: string, name: string): Promise<void> {
   for (const entry of entries.filter((item) => pattern.test(item))) {
     // Another build running at this moment in the same project has its own pid; leave a live one alone.
     const pid = Number(/-staging-(\d+)/.exec(entry)![1]);
-    if (pid !== process.pid && isAlive(pid)) continue;
+    if (pid !== process.pid && isProcessAlive(pid)) continue;
     await rm(`${parent}/${entry}`, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
