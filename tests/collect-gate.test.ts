@@ -5,12 +5,12 @@
  * Counted in requests, never timed.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { collect } from '../scripts/collect/run.ts';
 import { startFakeMastodon, type FakeMastodon } from './helpers/fake-networks.ts';
+import { startSilentServer } from './helpers/silent-server.ts';
 
 const folders: string[] = [];
 const servers: FakeMastodon[] = [];
@@ -44,25 +44,18 @@ test('13: a network that accepts and never answers is given up after 3 silent re
   const root = await hubWithLedger();
   const mastodon = await startFakeMastodon({ token: 'mastodon-s3cret-1212' });
   servers.push(mastodon);
-  const sockets: Socket[] = [];
-  let requests = 0;
-  const silent = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('data', (chunk: Buffer) => (requests += chunk.toString('latin1').match(/^(GET|POST) \S+ HTTP\/1\.1\r$/gm)?.length ?? 0));
-  });
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silent = await startSilentServer();
   try {
-    const port = (silent.address() as { port: number }).port;
     const lines: string[] = [];
     const result = await collect({
       cwd: root, only: ['mastodon', 'threads'], now: () => NOW, sleep: async () => undefined, timeoutMs: 500,
       retry: { totalMs: 600_000, baseDelayMs: 1 }, log: (line) => lines.push(line),
       env: {
         MASTODON_URL: mastodon.url, MASTODON_TOKEN: 'mastodon-s3cret-1212',
-        THREADS_TOKEN: 'threads-s3cret-1313', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: `http://127.0.0.1:${port}`,
+        THREADS_TOKEN: 'threads-s3cret-1313', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: silent.url,
       },
     });
-    expect(requests).toBe(3);
+    expect(silent.requests()).toBe(3);
     const threads = result.rows.find((row) => row.source === 'threads');
     expect(threads).toMatchObject({ status: 'failed', read: 0, failed: 4, detail: expect.stringMatching(/no answer from Threads 3 times in a row.*4 copies left for the next run/) });
     expect(lines.filter((line) => line.includes('stopped'))).toEqual([expect.stringMatching(/^Threads: stopped — no answer from Threads 3 times in a row/)]);
@@ -71,7 +64,6 @@ test('13: a network that accepts and never answers is given up after 3 silent re
     expect(result.snapshot.networks.threads).toEqual({ status: 'failed', copies: 0, failed: 4 });
     expect(JSON.stringify(result) + lines.join('\n')).not.toContain('s3cret');
   } finally {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
   }
 });

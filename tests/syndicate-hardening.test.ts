@@ -2,12 +2,12 @@
  * Issue 14 (hardening): what an independent review broke in syndication, one test per finding,
  * against the same local networks as syndicate-networks.test.ts (a real PDS and fake servers).
  */
-import { createServer, type Socket } from 'node:net';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { runScript } from './helpers/run-script.ts';
+import { startSilentServer } from './helpers/silent-server.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import {
   makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
@@ -105,30 +105,21 @@ describe('server text in the terminal (item 3)', () => {
 describe('a network that never answers, or asks for an hour (items 13 and 14)', () => {
   test('13: a server that accepts and never answers is given up after 3 silent requests; the others finish; said once', async () => {
     await setUp(NOTES);
-    // Accepts every connection and never answers.
-    const sockets: Socket[] = [];
-    let requests = 0;
-    const silent = createServer((socket) => {
-      sockets.push(socket);
-      socket.on('data', (chunk: Buffer) => (requests += chunk.toString('latin1').match(/^(GET|POST) \S+ HTTP\/1\.1\r$/gm)?.length ?? 0));
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silent = await startSilentServer();
     try {
-      const port = (silent.address() as { port: number }).port;
       const lines: string[] = [];
       const result = await run({
-        env: { ...networks.env, THREADS_API_URL: `http://127.0.0.1:${port}` }, timeoutMs: 1500, sleep: async () => undefined,
+        env: { ...networks.env, THREADS_API_URL: silent.url }, timeoutMs: 1500, sleep: async () => undefined,
         retry: { totalMs: 600_000, baseDelayMs: 1 }, log: (line) => lines.push(line),
       });
-      expect(requests).toBe(3);
+      expect(silent.requests()).toBe(3);
       const threads = result.rows.filter((row) => row.network === 'threads');
       expect(threads).toEqual([{ item: 'all', network: 'threads', status: 'failed', detail: expect.stringMatching(/no answer from Threads 3 times in a row.*3 items left for the next run/) }]);
       expect(lines.filter((line) => line.startsWith('Threads: stopped'))).toHaveLength(1);
       expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
       expect(result.failed).toBe(1);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
+      await silent.close();
     }
   });
 
