@@ -67,7 +67,9 @@ async function run(argv: string[], root: string): Promise<string> {
   }
   const customised = await customisedBecause(root);
   if (customised && !values['force']) {
-    throw new Refused(`this hub is already someone's: ${customised}. Nothing was changed; run again with --force to set it up anew (its content/ is moved to examples/, not deleted)`);
+    throw new Refused(
+      `this hub is already someone's: ${customised}. Nothing was changed; run again with --force to set it up anew (its content/ is moved to examples/, not deleted)`,
+    );
   }
 
   let answers = checkFlags(values as Record<string, string | undefined>);
@@ -76,7 +78,9 @@ async function run(argv: string[], root: string): Promise<string> {
   if (!interactive) {
     const missing = missingFlags(answers);
     if (missing.length > 0) {
-      throw new UsageError(`missing ${missing.join(', ')} (in a terminal, init asks for them; elsewhere give them as flags; --help lists them)`);
+      throw new UsageError(
+        `missing ${missing.join(', ')} (in a terminal, init asks for them; elsewhere give them as flags; --help lists them)`,
+      );
     }
   }
   if (answers['portrait'] !== undefined) portrait = await portraitFrom(answers['portrait']);
@@ -96,7 +100,11 @@ async function run(argv: string[], root: string): Promise<string> {
       answers = await askMissing(answers, { rl, output: process.stdout }, async (key, value) => {
         if (key === 'portrait') portrait = await preparePortrait(value);
       });
-      const reply = (await rl.question(`\nWrite the hub for ${answers['name']} at ${answers['url']}${customised ? ', moving the current content/ to examples/' : ''}? [Y/n] `)).trim();
+      const reply = (
+        await rl.question(
+          `\nWrite the hub for ${answers['name']} at ${answers['url']}${customised ? ', moving the current content/ to examples/' : ''}? [Y/n] `,
+        )
+      ).trim();
       if (/^n/i.test(reply)) throw new Refused('nothing was changed');
     } finally {
       asking = false;
@@ -127,8 +135,12 @@ async function run(argv: string[], root: string): Promise<string> {
 
   return [
     `Set up the hub for ${person.name}: content/profile.yaml, site.yaml, policy.yaml${speaking ? ', speaking.yaml' : ''} and ${PORTRAIT_FILE} (${photo.width} × ${photo.height} px JPEG, metadata removed).`,
-    movedTo ? `The previous content (the sample's pieces, talks, press, stances and profile) is in ${movedTo}/; the build ignores it.` : undefined,
-    speaking ? undefined : `The portrait is under 1500 px on its short side, so no print headshot is offered yet: add one in content/speaking.yaml (docs/writing.md, "Speaking").`,
+    movedTo
+      ? `The previous content (the sample's pieces, talks, press, stances and profile) is in ${movedTo}/; the build ignores it.`
+      : undefined,
+    speaking
+      ? undefined
+      : `The portrait is under 1500 px on its short side, so no print headshot is offered yet: add one in content/speaking.yaml (docs/writing.md, "Speaking").`,
     'Replace the placeholder bios and value statement in content/profile.yaml before you publish.',
     '',
     'Next:',

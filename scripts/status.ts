@@ -16,7 +16,10 @@ HUB_NOW=2026-11-25T12:00:00Z takes the status as of that moment.`;
 if (import.meta.main) {
   await runCommand('status', USAGE, async () => {
     const values = parseOptions(process.argv.slice(2), {
-      json: { type: 'boolean' }, feed: { type: 'string' }, 'check-tokens': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      feed: { type: 'string' },
+      'check-tokens': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return { output: USAGE };
     const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed, checkTokens: values['check-tokens'] });

@@ -58,6 +58,12 @@ export const collections = {
   engagement: defineCollection({ loader: evidenceFolderLoader(), schema: reportIssues(snapshotSchema) }),
   speaking: defineCollection({ loader: speakingFileLoader(), schema: (context) => reportIssues(speakingSchema(context)) }),
   talks: defineCollection({ loader: talkGlob({ topics: topicIndex }), schema: reportIssues(talkSchema) }),
-  topics: defineCollection({ loader: contentGlob({ folder: 'topics', pattern: '**/*.md', entryIndex: topicIndex }), schema: reportIssues(topicSchema) }),
-  press: defineCollection({ loader: contentGlob({ folder: 'press', pattern: '**/*.md' }), schema: (context) => reportIssues(pressSchema(context)) }),
+  topics: defineCollection({
+    loader: contentGlob({ folder: 'topics', pattern: '**/*.md', entryIndex: topicIndex }),
+    schema: reportIssues(topicSchema),
+  }),
+  press: defineCollection({
+    loader: contentGlob({ folder: 'press', pattern: '**/*.md' }),
+    schema: (context) => reportIssues(pressSchema(context)),
+  }),
 };

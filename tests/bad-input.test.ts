@@ -97,7 +97,8 @@ const cases: BadInput[] = [
     },
     file: 'content/essays/latin1.md',
     field: '(whole file)',
-    expected: /: is not UTF-8 text \(line 8 has a character in another encoding, such as Latin-1 or Windows-1252\) — save the file as UTF-8/,
+    expected:
+      /: is not UTF-8 text \(line 8 has a character in another encoding, such as Latin-1 or Windows-1252\) — save the file as UTF-8/,
   },
   {
     name: 'content/profile.yaml saved as Latin-1',
@@ -111,7 +112,8 @@ const cases: BadInput[] = [
     files: { 'content/essays/2026/nested.md': essay(valid) },
     file: 'content/essays/2026/nested.md',
     field: '(whole file)',
-    expected: /: is in a folder inside content\/essays\/, and only files directly in content\/essays\/ have pages — move it to content\/essays\/$/,
+    expected:
+      /: is in a folder inside content\/essays\/, and only files directly in content\/essays\/ have pages — move it to content\/essays\/$/,
   },
   {
     name: 'an essay without a title',
@@ -166,7 +168,8 @@ const cases: BadInput[] = [
     files: { 'content/essays/hero.md': essay([...valid, 'hero:', '  src: ./no-such-image.jpg', '  alt: A picture']) },
     file: 'content/essays/hero.md',
     field: 'hero.src',
-    expected: /: is "\.\/no-such-image\.jpg", which does not exist \(looked for content\/essays\/no-such-image\.jpg\) — use the path of an image file/,
+    expected:
+      /: is "\.\/no-such-image\.jpg", which does not exist \(looked for content\/essays\/no-such-image\.jpg\) — use the path of an image file/,
   },
   {
     name: 'a note longer than the limit',
@@ -186,8 +189,15 @@ const cases: BadInput[] = [
     name: 'an evidence snapshot whose copy of a piece has a javascript: address',
     files: {
       'content/evidence/engagement/2026-11-20T06-00-00.000Z.json': JSON.stringify({
-        version: 1, collectedAt: '2026-11-20T06:00:00.000Z', networks: { mastodon: { status: 'read', copies: 1 } },
-        items: { 'essay/owning-the-wind': { url: 'https://morwennahale.example/essays/owning-the-wind/', networks: { mastodon: { remoteId: '1', url: 'javascript:alert(1)', metrics: { likes: 1 } } } } },
+        version: 1,
+        collectedAt: '2026-11-20T06:00:00.000Z',
+        networks: { mastodon: { status: 'read', copies: 1 } },
+        items: {
+          'essay/owning-the-wind': {
+            url: 'https://morwennahale.example/essays/owning-the-wind/',
+            networks: { mastodon: { remoteId: '1', url: 'javascript:alert(1)', metrics: { likes: 1 } } },
+          },
+        },
       }),
     },
     file: 'content/evidence/engagement/2026-11-20T06-00-00.000Z.json',
@@ -200,7 +210,14 @@ const cases: BadInput[] = [
     files: {
       'content/evidence/syndication.json': JSON.stringify({
         version: 1,
-        items: { 'essay/owning-the-wind': { url: 'javascript:alert(1)', networks: { mastodon: { status: 'posted', remoteId: '1', url: 'https://mastodon.example/@m/1', postedAt: '2026-11-20T06:00:00.000Z' } } } },
+        items: {
+          'essay/owning-the-wind': {
+            url: 'javascript:alert(1)',
+            networks: {
+              mastodon: { status: 'posted', remoteId: '1', url: 'https://mastodon.example/@m/1', postedAt: '2026-11-20T06:00:00.000Z' },
+            },
+          },
+        },
       }),
     },
     file: 'content/evidence/syndication.json',

@@ -27,27 +27,58 @@ describe('reading back with a rejected credential (item 15)', () => {
     const threads = await startFakeThreads({ token: TOKENS.threads, userId: THREADS_USER });
     servers.push(threads);
     threads.faults.push({
-      kind: 'status', status: 400, when: () => true, times: 1000,
-      json: { error: { message: 'Error validating access token: Session has expired on Tuesday, 01-Dec-26.', type: 'OAuthException', code: 190, error_subcode: 463 } },
+      kind: 'status',
+      status: 400,
+      when: () => true,
+      times: 1000,
+      json: {
+        error: {
+          message: 'Error validating access token: Session has expired on Tuesday, 01-Dec-26.',
+          type: 'OAuthException',
+          code: 190,
+          error_subcode: 463,
+        },
+      },
     });
     const reader = adapter('threads', { THREADS_API_URL: threads.url, THREADS_TOKEN: TOKENS.threads, THREADS_USER_ID: THREADS_USER });
-    await expect(reader.readBack({ remoteId: '1790000000000000001', url: 'https://www.threads.com/@x/post/abc' })).rejects.toThrow(/THREADS_TOKEN/);
+    await expect(reader.readBack({ remoteId: '1790000000000000001', url: 'https://www.threads.com/@x/post/abc' })).rejects.toThrow(
+      /THREADS_TOKEN/,
+    );
   });
 
   test('Threads: a deleted post (400, code 100) is still "no longer exists"', async () => {
     const threads = await startFakeThreads({ token: TOKENS.threads, userId: THREADS_USER });
     servers.push(threads);
     const reader = adapter('threads', { THREADS_API_URL: threads.url, THREADS_TOKEN: TOKENS.threads, THREADS_USER_ID: THREADS_USER });
-    await expect(reader.readBack({ remoteId: '1790000000000000001', url: 'https://www.threads.com/@x/post/abc' })).resolves.toMatchObject({ exists: false });
+    await expect(reader.readBack({ remoteId: '1790000000000000001', url: 'https://www.threads.com/@x/post/abc' })).resolves.toMatchObject({
+      exists: false,
+    });
   });
 
   test('X: a 200 whose errors say "not authorized" is an error; only "not found" is a deleted copy', async () => {
     const x = await startFakeX({ consumerKey: TOKENS.x.key });
     servers.push(x);
-    const env = { X_API_URL: x.url, X_API_KEY: TOKENS.x.key, X_API_SECRET: TOKENS.x.secret, X_ACCESS_TOKEN: TOKENS.x.token, X_ACCESS_SECRET: TOKENS.x.tokenSecret };
+    const env = {
+      X_API_URL: x.url,
+      X_API_KEY: TOKENS.x.key,
+      X_API_SECRET: TOKENS.x.secret,
+      X_ACCESS_TOKEN: TOKENS.x.token,
+      X_ACCESS_SECRET: TOKENS.x.tokenSecret,
+    };
     x.faults.push({
-      kind: 'status', status: 200, when: () => true, times: 1,
-      json: { errors: [{ title: 'Authorization Error', type: 'https://api.twitter.com/2/problems/not-authorized-for-resource', detail: 'Sorry, you are not authorized to see the Tweet with id: [1].' }] },
+      kind: 'status',
+      status: 200,
+      when: () => true,
+      times: 1,
+      json: {
+        errors: [
+          {
+            title: 'Authorization Error',
+            type: 'https://api.twitter.com/2/problems/not-authorized-for-resource',
+            detail: 'Sorry, you are not authorized to see the Tweet with id: [1].',
+          },
+        ],
+      },
     });
     const reader = adapter('x', env);
     await expect(reader.readBack({ remoteId: '1', url: 'https://x.com/i/status/1' })).rejects.toThrow(/not authorized/);
@@ -58,8 +89,19 @@ describe('reading back with a rejected credential (item 15)', () => {
     const mastodon = await startFakeMastodon({ token: TOKENS.mastodon });
     const linkedin = await startFakeLinkedIn({ token: TOKENS.linkedin, author: LINKEDIN_AUTHOR });
     servers.push(mastodon, linkedin);
-    for (const server of [mastodon, linkedin]) server.faults.push({ kind: 'status', status: 401, json: { error: 'The access token was revoked' }, when: () => true, times: 1000 });
-    await expect(adapter('mastodon', { MASTODON_URL: mastodon.url, MASTODON_TOKEN: TOKENS.mastodon }).readBack({ remoteId: '1', url: 'https://m.example/@a/1' })).rejects.toThrow(/401/);
-    await expect(adapter('linkedin', { LINKEDIN_API_URL: linkedin.url, LINKEDIN_TOKEN: TOKENS.linkedin, LINKEDIN_AUTHOR }).readBack({ remoteId: 'urn:li:share:1', url: 'https://www.linkedin.com/feed/update/urn:li:share:1/' })).rejects.toThrow(/401/);
+    for (const server of [mastodon, linkedin])
+      server.faults.push({ kind: 'status', status: 401, json: { error: 'The access token was revoked' }, when: () => true, times: 1000 });
+    await expect(
+      adapter('mastodon', { MASTODON_URL: mastodon.url, MASTODON_TOKEN: TOKENS.mastodon }).readBack({
+        remoteId: '1',
+        url: 'https://m.example/@a/1',
+      }),
+    ).rejects.toThrow(/401/);
+    await expect(
+      adapter('linkedin', { LINKEDIN_API_URL: linkedin.url, LINKEDIN_TOKEN: TOKENS.linkedin, LINKEDIN_AUTHOR }).readBack({
+        remoteId: 'urn:li:share:1',
+        url: 'https://www.linkedin.com/feed/update/urn:li:share:1/',
+      }),
+    ).rejects.toThrow(/401/);
   });
 });

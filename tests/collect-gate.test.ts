@@ -30,8 +30,22 @@ async function hubWithLedger(): Promise<string> {
     items[`note/2026-11-0${day}-note`] = {
       url: `https://morwennahale.example/notes/2026-11-0${day}-note/`,
       networks: {
-        threads: { status: 'posted', remoteId: `1790000000000000${day}`, url: `https://www.threads.com/@morwennahale/post/C${day}`, postedAt: `2026-11-0${day}T09:00:00.000Z` },
-        ...(day === 1 ? { mastodon: { status: 'posted', remoteId: '1001', url: 'https://mastodon.example/@morwennahale/1001', postedAt: '2026-11-01T09:00:00.000Z' } } : {}),
+        threads: {
+          status: 'posted',
+          remoteId: `1790000000000000${day}`,
+          url: `https://www.threads.com/@morwennahale/post/C${day}`,
+          postedAt: `2026-11-0${day}T09:00:00.000Z`,
+        },
+        ...(day === 1
+          ? {
+              mastodon: {
+                status: 'posted',
+                remoteId: '1001',
+                url: 'https://mastodon.example/@morwennahale/1001',
+                postedAt: '2026-11-01T09:00:00.000Z',
+              },
+            }
+          : {}),
       },
     };
   }
@@ -48,17 +62,32 @@ test('13: a network that accepts and never answers is given up after 3 silent re
   try {
     const lines: string[] = [];
     const result = await collect({
-      cwd: root, only: ['mastodon', 'threads'], now: () => NOW, sleep: async () => undefined, timeoutMs: 500,
-      retry: { totalMs: 600_000, baseDelayMs: 1 }, log: (line) => lines.push(line),
+      cwd: root,
+      only: ['mastodon', 'threads'],
+      now: () => NOW,
+      sleep: async () => undefined,
+      timeoutMs: 500,
+      retry: { totalMs: 600_000, baseDelayMs: 1 },
+      log: (line) => lines.push(line),
       env: {
-        MASTODON_URL: mastodon.url, MASTODON_TOKEN: 'mastodon-s3cret-1212',
-        THREADS_TOKEN: 'threads-s3cret-1313', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: silent.url,
+        MASTODON_URL: mastodon.url,
+        MASTODON_TOKEN: 'mastodon-s3cret-1212',
+        THREADS_TOKEN: 'threads-s3cret-1313',
+        THREADS_USER_ID: '17841400000000001',
+        THREADS_API_URL: silent.url,
       },
     });
     expect(silent.requests()).toBe(3);
     const threads = result.rows.find((row) => row.source === 'threads');
-    expect(threads).toMatchObject({ status: 'failed', read: 0, failed: 4, detail: expect.stringMatching(/no answer from Threads 3 times in a row.*4 copies left for the next run/) });
-    expect(lines.filter((line) => line.includes('stopped'))).toEqual([expect.stringMatching(/^Threads: stopped — no answer from Threads 3 times in a row/)]);
+    expect(threads).toMatchObject({
+      status: 'failed',
+      read: 0,
+      failed: 4,
+      detail: expect.stringMatching(/no answer from Threads 3 times in a row.*4 copies left for the next run/),
+    });
+    expect(lines.filter((line) => line.includes('stopped'))).toEqual([
+      expect.stringMatching(/^Threads: stopped — no answer from Threads 3 times in a row/),
+    ]);
     expect(lines.filter((line) => line.startsWith('Threads') && line.includes('retrying'))).toHaveLength(2);
     expect(result.rows.find((row) => row.source === 'mastodon')).toMatchObject({ read: 1, failed: 0 });
     expect(result.snapshot.networks.threads).toEqual({ status: 'failed', copies: 0, failed: 4 });

@@ -37,14 +37,24 @@ function runCollect(args: string[], extraEnv: Record<string, string | undefined>
 const evidenceFolder = (): string => join(fixture.root, 'content/evidence/engagement');
 async function snapshots(): Promise<Array<{ name: string; text: string; snapshot: Snapshot }>> {
   const names = (await readdir(evidenceFolder())).filter((name) => name.endsWith('.json')).sort();
-  return Promise.all(names.map(async (name) => {
-    const text = await readFile(join(evidenceFolder(), name), 'utf8');
-    return { name, text, snapshot: parseSnapshot(text, name) };
-  }));
+  return Promise.all(
+    names.map(async (name) => {
+      const text = await readFile(join(evidenceFolder(), name), 'utf8');
+      return { name, text, snapshot: parseSnapshot(text, name) };
+    }),
+  );
 }
 
 function expectNoSecrets(text: string): void {
-  for (const secret of [TOKENS.mastodon, TOKENS.x.secret, TOKENS.x.tokenSecret, TOKENS.threads, TOKENS.linkedin, TOKENS.bluesky, WEBMENTION_TOKEN]) {
+  for (const secret of [
+    TOKENS.mastodon,
+    TOKENS.x.secret,
+    TOKENS.x.tokenSecret,
+    TOKENS.threads,
+    TOKENS.linkedin,
+    TOKENS.bluesky,
+    WEBMENTION_TOKEN,
+  ]) {
     expect(text).not.toContain(secret);
   }
 }
@@ -66,30 +76,74 @@ beforeAll(async () => {
   const hub = new AtpAgent({ service: pds.url });
   await hub.login({ identifier: networks.bluesky.handle, password: TOKENS.bluesky });
   const rkey = copy('bluesky').remoteId.split('/').pop()!;
-  const root = { uri: copy('bluesky').remoteId, cid: (await hub.com.atproto.repo.getRecord({ repo: networks.bluesky.did, collection: 'app.bsky.feed.post', rkey })).data.cid! };
-  await agent.com.atproto.repo.createRecord({ repo: ada.did, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', text: 'Ownership is not the bottleneck; grid connections are.', createdAt: '2026-11-20T09:00:00.000Z', reply: { root, parent: root } } });
-  await agent.com.atproto.repo.createRecord({ repo: ada.did, collection: 'app.bsky.feed.like', record: { $type: 'app.bsky.feed.like', subject: root, createdAt: '2026-11-20T09:01:00.000Z' } });
+  const root = {
+    uri: copy('bluesky').remoteId,
+    cid: (await hub.com.atproto.repo.getRecord({ repo: networks.bluesky.did, collection: 'app.bsky.feed.post', rkey })).data.cid!,
+  };
+  await agent.com.atproto.repo.createRecord({
+    repo: ada.did,
+    collection: 'app.bsky.feed.post',
+    record: {
+      $type: 'app.bsky.feed.post',
+      text: 'Ownership is not the bottleneck; grid connections are.',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      reply: { root, parent: root },
+    },
+  });
+  await agent.com.atproto.repo.createRecord({
+    repo: ada.did,
+    collection: 'app.bsky.feed.like',
+    record: { $type: 'app.bsky.feed.like', subject: root, createdAt: '2026-11-20T09:01:00.000Z' },
+  });
   // Mastodon: favourites, boosts and a reply whose HTML tries to be markup on our page.
   networks.mastodon.engagement.set(copy('mastodon').remoteId, { favourites: 7, reblogs: 2 });
   mastodonReplyId = networks.mastodon.reply(copy('mastodon').remoteId, {
     account: { id: '99', username: 'mallory', acct: 'mallory@evil.example', display_name: '<b>Mallory</b>', url: 'javascript:alert(1)' },
-    content: '<p>Nice try <script>alert(1)</script><a href="javascript:alert(2)">click</a></p><p>second paragraph</p>', createdAt: '2026-11-21T10:00:00.000Z',
+    content: '<p>Nice try <script>alert(1)</script><a href="javascript:alert(2)">click</a></p><p>second paragraph</p>',
+    createdAt: '2026-11-21T10:00:00.000Z',
   });
   // X: a like count and a reply in the conversation.
   networks.x.engagement.set(copy('x').remoteId, { likes: 4, quotes: 1 });
-  networks.x.reply(copy('x').remoteId, { author: { id: '5', name: 'Grace', username: 'grace' }, text: 'Source?', createdAt: '2026-11-22T08:00:00.000Z' });
+  networks.x.reply(copy('x').remoteId, {
+    author: { id: '5', name: 'Grace', username: 'grace' },
+    text: 'Source?',
+    createdAt: '2026-11-22T08:00:00.000Z',
+  });
 
   webmentionIo = await startFakeServer((request) => {
-    if (request.path !== '/api/mentions.jf2' || request.query.get('token') !== WEBMENTION_TOKEN) return { status: 401, json: { error: 'forbidden' } };
+    if (request.path !== '/api/mentions.jf2' || request.query.get('token') !== WEBMENTION_TOKEN)
+      return { status: 401, json: { error: 'forbidden' } };
     const page = Number(request.query.get('page') ?? 0);
     return {
-      status: 200, json: {
-        type: 'feed', name: 'Webmentions',
-        children: page > 0 ? [] : [{
-          type: 'entry', 'wm-id': 1201, 'wm-property': 'in-reply-to', 'wm-target': `https://morwennahale.example/essays/owning-the-wind/`,
-          'wm-source': 'https://blog.example/re-owning', url: 'https://blog.example/re-owning', published: '2026-11-23T12:00:00+00:00',
-          author: { type: 'card', name: 'Hedy', url: 'https://blog.example/' }, content: { text: 'A longer answer on my own site.', html: '<p>A longer answer</p>' },
-        }, { type: 'entry', 'wm-id': 1202, 'wm-property': 'like-of', 'wm-target': 'https://morwennahale.example/essays/owning-the-wind/', url: 'https://blog.example/likes/1', author: { name: 'Ida' }, 'wm-private': false }],
+      status: 200,
+      json: {
+        type: 'feed',
+        name: 'Webmentions',
+        children:
+          page > 0
+            ? []
+            : [
+                {
+                  type: 'entry',
+                  'wm-id': 1201,
+                  'wm-property': 'in-reply-to',
+                  'wm-target': `https://morwennahale.example/essays/owning-the-wind/`,
+                  'wm-source': 'https://blog.example/re-owning',
+                  url: 'https://blog.example/re-owning',
+                  published: '2026-11-23T12:00:00+00:00',
+                  author: { type: 'card', name: 'Hedy', url: 'https://blog.example/' },
+                  content: { text: 'A longer answer on my own site.', html: '<p>A longer answer</p>' },
+                },
+                {
+                  type: 'entry',
+                  'wm-id': 1202,
+                  'wm-property': 'like-of',
+                  'wm-target': 'https://morwennahale.example/essays/owning-the-wind/',
+                  url: 'https://blog.example/likes/1',
+                  author: { name: 'Ida' },
+                  'wm-private': false,
+                },
+              ],
       },
     };
   });
@@ -116,22 +170,38 @@ describe('npm run collect', () => {
 
     const item = first!.snapshot.items[ITEM]!;
     expect(item.networks.bluesky).toMatchObject({ metrics: { likes: 1, replies: 1 } });
-    expect(item.networks.bluesky!.newReplies!.map((reply) => reply.text)).toEqual(['Ownership is not the bottleneck; grid connections are.']);
+    expect(item.networks.bluesky!.newReplies!.map((reply) => reply.text)).toEqual([
+      'Ownership is not the bottleneck; grid connections are.',
+    ]);
     expect(item.networks.mastodon!.metrics).toMatchObject({ likes: 7, reposts: 2, replies: 1 });
     const hostile = item.networks.mastodon!.newReplies![0]!;
     expect(hostile.text).not.toMatch(/<[a-z/]/i);
     expect(hostile.text).toMatch(/^Nice try[\s\S]*second paragraph$/);
     expect(item.networks.x!.metrics).toMatchObject({ likes: 4, quotes: 1, replies: 1 });
     expect(item.networks.linkedin).toBeUndefined();
-    expect(first!.snapshot.networks).toMatchObject({ linkedin: { status: 'skipped' }, bluesky: { status: 'read', copies: 1 }, threads: { status: 'read', copies: 1 } });
-    expect(first!.snapshot.webmentions?.map((mention) => [mention.id, mention.type])).toEqual([['1201', 'reply'], ['1202', 'like']]);
+    expect(first!.snapshot.networks).toMatchObject({
+      linkedin: { status: 'skipped' },
+      bluesky: { status: 'read', copies: 1 },
+      threads: { status: 'read', copies: 1 },
+    });
+    expect(first!.snapshot.webmentions?.map((mention) => [mention.id, mention.type])).toEqual([
+      ['1201', 'reply'],
+      ['1202', 'like'],
+    ]);
   }, 60_000);
 
   test('the next run adds a snapshot beside the first: only new replies, removed ones by id, the first file untouched', async () => {
     const before = await snapshots();
-    networks.mastodon.replies.splice(networks.mastodon.replies.findIndex((reply) => reply.id === mastodonReplyId), 1);
+    networks.mastodon.replies.splice(
+      networks.mastodon.replies.findIndex((reply) => reply.id === mastodonReplyId),
+      1,
+    );
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
-    networks.x.reply(ledger.items[ITEM].networks.x.remoteId, { author: { id: '6', name: 'Alan', username: 'alan' }, text: 'Agreed.', createdAt: '2026-11-24T08:00:00.000Z' });
+    networks.x.reply(ledger.items[ITEM].networks.x.remoteId, {
+      author: { id: '6', name: 'Alan', username: 'alan' },
+      text: 'Agreed.',
+      createdAt: '2026-11-24T08:00:00.000Z',
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const run = await runCollect(['--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -178,8 +248,15 @@ describe('npm run collect', () => {
       expect(site.exitCode, plainOutput(site.output)).toBe(0);
       const { document } = await readPage(site.dist, '/essays/owning-the-wind/');
       const texts = [...document.querySelectorAll('.replies .reply__text')].map((p) => p.textContent);
-      expect(texts).toEqual(['Agreed.', 'A longer answer on my own site.', 'Source?', 'Ownership is not the bottleneck; grid connections are.']);
-      expect([...document.querySelectorAll('.response-counts li')].map((li) => li.textContent)).toContain('Mastodon: 7 likes · 2 reposts · 0 replies');
+      expect(texts).toEqual([
+        'Agreed.',
+        'A longer answer on my own site.',
+        'Source?',
+        'Ownership is not the bottleneck; grid connections are.',
+      ]);
+      expect([...document.querySelectorAll('.response-counts li')].map((li) => li.textContent)).toContain(
+        'Mastodon: 7 likes · 2 reposts · 0 replies',
+      );
     } finally {
       await site.cleanup();
     }

@@ -19,7 +19,13 @@ interface Doc {
 /** README.md and every Markdown file under docs/. */
 async function userDocs(): Promise<Doc[]> {
   const entries = await readdir(new URL('docs/', root), { recursive: true });
-  const paths = ['README.md', ...entries.filter((entry) => entry.endsWith('.md')).sort().map((entry) => `docs/${entry}`)];
+  const paths = [
+    'README.md',
+    ...entries
+      .filter((entry) => entry.endsWith('.md'))
+      .sort()
+      .map((entry) => `docs/${entry}`),
+  ];
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(new URL(path, root), 'utf8') })));
 }
 
@@ -47,7 +53,11 @@ interface HubCommand {
 function hubCommands(code: string, file: string): HubCommand[] {
   return [...code.matchAll(/(?:^|[\s;&|(])\.\/hub((?:[ \t]+[^\s;&|)#"'`]+)*)/gm)].map((match) => ({
     // A trailing colon or comma is the sentence's, as in "./hub check: builds, then checks".
-    words: match[1]!.trim().split(/[ \t]+/).filter(Boolean).map((word) => word.replace(/[:,.;]+$/, '')),
+    words: match[1]!
+      .trim()
+      .split(/[ \t]+/)
+      .filter(Boolean)
+      .map((word) => word.replace(/[:,.;]+$/, '')),
     file,
   }));
 }
@@ -59,7 +69,9 @@ function hubCommands(code: string, file: string): HubCommand[] {
 function hubAccepts(script: string): Set<string> {
   const blocks = [...script.matchAll(/^\s*case\b[^\n]*\bin\b([\s\S]*?)^\s*esac\b/gm)].map((match) => match[1]!);
   const patternsOf = (block: string): string[] =>
-    [...block.matchAll(/^\s*\(?\s*([^\s()#][^()\n]*?)\s*\)/gm)].flatMap((match) => match[1]!.split('|').map((pattern) => pattern.trim().replace(/^(["'])(.*)\1$/, '$2')));
+    [...block.matchAll(/^\s*\(?\s*([^\s()#][^()\n]*?)\s*\)/gm)].flatMap((match) =>
+      match[1]!.split('|').map((pattern) => pattern.trim().replace(/^(["'])(.*)\1$/, '$2')),
+    );
   const dispatch = blocks.map(patternsOf).filter((patterns) => patterns.includes('build'));
   if (dispatch.length === 0) throw new Error('hub: found no case statement with a build) branch');
   return new Set(dispatch.flat().filter((pattern) => pattern !== '*' && pattern !== ''));
@@ -70,7 +82,9 @@ const isPlaceholder = (word: string | undefined): boolean => word === undefined 
 const docs = await userDocs();
 const shown = docs.flatMap((doc) => codeIn(marked.lexer(doc.text)).flatMap((code) => hubCommands(code, doc.path)));
 const accepted = hubAccepts(await readFile(new URL('hub', root), 'utf8'));
-const scripts = Object.keys((JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const scripts = Object.keys(
+  (JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 
 describe('commands shown in README.md and docs/', () => {
   test('the docs show ./hub commands at all, and the hub wrapper has a dispatch table', () => {
@@ -99,7 +113,9 @@ describe('commands shown in README.md and docs/', () => {
 
   test('no page sends the reader to npm run, npm test or npx', () => {
     const npm = docs.flatMap((doc) =>
-      doc.text.split('\n').flatMap((line, index) => (/\bnpm (?:run|test)\b|\bnpx\b/.test(line) ? [`${doc.path}:${index + 1}: ${line.trim()}`] : [])),
+      doc.text
+        .split('\n')
+        .flatMap((line, index) => (/\bnpm (?:run|test)\b|\bnpx\b/.test(line) ? [`${doc.path}:${index + 1}: ${line.trim()}`] : [])),
     );
     expect(npm).toEqual([]);
   });
@@ -112,8 +128,14 @@ describe('commands shown in README.md and docs/', () => {
 
 describe('hubCommands and hubAccepts', () => {
   test('find the command words after ./hub, in text and in shell lines', () => {
-    const code = './hub new essay "Why boards should argue"\ncd site && ./hub run syndicate -- --dry-run # try first\n./hub\n./hub check: the site';
-    expect(hubCommands(code, 'x.md').map(({ words }) => words)).toEqual([['new', 'essay'], ['run', 'syndicate', '--', '--dry-run'], [], ['check', 'the', 'site']]);
+    const code =
+      './hub new essay "Why boards should argue"\ncd site && ./hub run syndicate -- --dry-run # try first\n./hub\n./hub check: the site';
+    expect(hubCommands(code, 'x.md').map(({ words }) => words)).toEqual([
+      ['new', 'essay'],
+      ['run', 'syndicate', '--', '--dry-run'],
+      [],
+      ['check', 'the', 'site'],
+    ]);
   });
 
   test('read the dispatch case statements, whatever else the script does', () => {

@@ -41,7 +41,11 @@ const MARKER = /^<!--\s*fields:\s*([\w-]+)\s*-->$/;
 
 function codeSpans(tokens: Token[]): string[] {
   return tokens.flatMap((token) =>
-    token.type === 'codespan' ? [(token as Tokens.Codespan).text] : 'tokens' in token && Array.isArray(token.tokens) ? codeSpans(token.tokens) : [],
+    token.type === 'codespan'
+      ? [(token as Tokens.Codespan).text]
+      : 'tokens' in token && Array.isArray(token.tokens)
+        ? codeSpans(token.tokens)
+        : [],
   );
 }
 
@@ -55,14 +59,16 @@ function fieldTables(markdown: string): FieldTable[] {
     if (next?.type !== 'table') throw new Error(`${WRITING}: the <!-- fields: ${name} --> comment must be followed by a table`);
     const table = next as Tokens.Table;
     const header = table.header.map((cell) => cell.text.trim());
-    return [{
-      name,
-      header,
-      rows: table.rows.map((row) => ({
-        fields: codeSpans(row[0]?.tokens ?? []),
-        cells: Object.fromEntries(header.map((column, i) => [column, row[i]?.text.trim() ?? ''])),
-      })),
-    }];
+    return [
+      {
+        name,
+        header,
+        rows: table.rows.map((row) => ({
+          fields: codeSpans(row[0]?.tokens ?? []),
+          cells: Object.fromEntries(header.map((column, i) => [column, row[i]?.text.trim() ?? ''])),
+        })),
+      },
+    ];
   });
 }
 
@@ -148,9 +154,12 @@ function disagreements(table: FieldTable, fields: SchemaField[]): string[] {
         continue;
       }
       const required = row.cells['required'];
-      if (required !== 'yes' && required !== 'no') problems.push(`\`${path}\`: required must be "yes" or "no", got ${JSON.stringify(required)}`);
+      if (required !== 'yes' && required !== 'no')
+        problems.push(`\`${path}\`: required must be "yes" or "no", got ${JSON.stringify(required)}`);
       else if ((required === 'yes') !== field.required) {
-        problems.push(`\`${path}\` is documented as ${required === 'yes' ? 'required' : 'optional'} but the schema makes it ${field.required ? 'required' : 'optional'}`);
+        problems.push(
+          `\`${path}\` is documented as ${required === 'yes' ? 'required' : 'optional'} but the schema makes it ${field.required ? 'required' : 'optional'}`,
+        );
       }
     }
   }
@@ -196,7 +205,10 @@ describe('schemaFields', () => {
     .strictObject({
       title: z.string(),
       hero: z.strictObject({ src: z.string(), alt: z.string().optional() }).optional(),
-      tags: z.array(z.string()).default([]).transform((tags) => tags),
+      tags: z
+        .array(z.string())
+        .default([])
+        .transform((tags) => tags),
       people: z.array(z.strictObject({ name: z.string() })).min(1),
     })
     .superRefine(() => undefined)

@@ -53,7 +53,9 @@ test('every relative link and fragment in README.md and docs/ resolves', async (
     timeout: 10_000,
     linksToSkip: async (link) => {
       const url = URL.parse(link);
-      return !url || !['localhost', '127.0.0.1'].includes(url.hostname) || url.port !== String(port) || url.pathname.startsWith('/content/');
+      return (
+        !url || !['localhost', '127.0.0.1'].includes(url.hostname) || url.port !== String(port) || url.pathname.startsWith('/content/')
+      );
     },
   });
   const local = result.links.filter((link) => link.state !== LinkState.SKIPPED);

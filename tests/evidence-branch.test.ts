@@ -44,7 +44,12 @@ function tryGit(cwd: string, ...args: string[]): Result {
 /** Runs the script; its outputs (`key=value` lines on standard output outside GitHub Actions) parsed. */
 function evidence(cwd: string, ...args: string[]): Result & { outputs: Record<string, string> } {
   const result = spawnSync('bash', [SCRIPT, ...args], { cwd, env, encoding: 'utf8' });
-  const outputs = Object.fromEntries(result.stdout.split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  const outputs = Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs };
 }
 
@@ -73,18 +78,33 @@ function startRun(): { dir: string; base: string } {
 
 /** The run's `record` job: the evidence folder as the networks job left it, on top of the base it read. */
 function recordRun(run: { dir: string; base: string }): Result & { outputs: Record<string, string> } {
-  return evidence(run.dir, 'record', join(run.dir, 'content/evidence'), '--base', run.base, '--message', `Evidence from publish run ${runs} [skip ci]`);
+  return evidence(
+    run.dir,
+    'record',
+    join(run.dir, 'content/evidence'),
+    '--base',
+    run.base,
+    '--message',
+    `Evidence from publish run ${runs} [skip ci]`,
+  );
 }
 
-const LEDGER = (items: string[]): string => `${JSON.stringify({ version: 1, items: Object.fromEntries(items.map((key) => [key, { networks: {} }])) }, null, 2)}\n`;
+const LEDGER = (items: string[]): string =>
+  `${JSON.stringify({ version: 1, items: Object.fromEntries(items.map((key) => [key, { networks: {} }])) }, null, 2)}\n`;
 
 beforeEach(async () => {
   runs = 0;
   root = await mkdtemp(join(tmpdir(), 'hub-evidence-branch-'));
   // A git of its own: no system or user configuration, a fixed identity, retries without waiting.
   env = {
-    PATH: process.env['PATH'], HOME: root, GIT_CONFIG_NOSYSTEM: '1', LANG: 'C',
-    GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.org', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.org',
+    PATH: process.env['PATH'],
+    HOME: root,
+    GIT_CONFIG_NOSYSTEM: '1',
+    LANG: 'C',
+    GIT_AUTHOR_NAME: 'Ada',
+    GIT_AUTHOR_EMAIL: 'ada@example.org',
+    GIT_COMMITTER_NAME: 'Ada',
+    GIT_COMMITTER_EMAIL: 'ada@example.org',
     EVIDENCE_RETRY_SECONDS: '0',
   };
   origin = join(root, 'origin.git');
@@ -142,7 +162,10 @@ describe('the publish workflow records to the evidence branch', () => {
     const unchanged = recordRun(second);
     expect([unchanged.status, unchanged.outputs['sha']]).toEqual([0, '']);
 
-    await write(join(second.dir, 'content/evidence/engagement/2026-12-01T05-41-00Z.json'), '{"collectedAt":"2026-12-01T05:41:00Z","items":{}}\n');
+    await write(
+      join(second.dir, 'content/evidence/engagement/2026-12-01T05-41-00Z.json'),
+      '{"collectedAt":"2026-12-01T05:41:00Z","items":{}}\n',
+    );
     const recorded = recordRun(second);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(git(origin, 'rev-parse', 'evidence^')).toBe(firstSha);
@@ -183,7 +206,9 @@ describe('the publish workflow records to the evidence branch', () => {
     const handLedger = await handEdit('syndication.json', LEDGER(['essay/first']), 'Forget essay/second');
     const refused = recordRun(clash);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^evidence: changed both here and on the evidence branch since [0-9a-f]{12}: syndication\.json; nothing was pushed/m);
+    expect(refused.stderr).toMatch(
+      /^evidence: changed both here and on the evidence branch since [0-9a-f]{12}: syndication\.json; nothing was pushed/m,
+    );
     expect(git(origin, 'rev-parse', 'evidence')).toBe(handLedger);
   });
 
@@ -205,15 +230,25 @@ describe('the publish workflow records to the evidence branch', () => {
     // A git in front of the real one: the run's first push is preceded by the other record's.
     const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
     const shims = join(root, 'shims');
-    await write(join(shims, 'git'), `#!/bin/sh\nif [ "$1" = push ] && [ ! -e "${root}/raced" ]; then\n  touch "${root}/raced"\n  "${realGit}" -C "${other}" push --quiet origin HEAD:refs/heads/evidence || exit 99\nfi\nexec "${realGit}" "$@"\n`);
+    await write(
+      join(shims, 'git'),
+      `#!/bin/sh\nif [ "$1" = push ] && [ ! -e "${root}/raced" ]; then\n  touch "${root}/raced"\n  "${realGit}" -C "${other}" push --quiet origin HEAD:refs/heads/evidence || exit 99\nfi\nexec "${realGit}" "$@"\n`,
+    );
     spawnSync('chmod', ['+x', join(shims, 'git')]);
     env = { ...env, PATH: `${shims}:${env['PATH']}` };
     const recorded = recordRun(run);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(existsSync(join(root, 'raced'))).toBe(true);
     expect(recorded.stderr).toContain('evidence: the evidence branch moved on (attempt 1 of 5); trying again on top of it');
-    expect(git(origin, 'log', '--format=%s', 'evidence').split('\n')).toEqual(['Evidence from publish run 2 [skip ci]', 'Another record', 'Evidence from publish run 1 [skip ci]']);
-    expect(branchFiles('evidence')).toEqual({ 'engagement/a.json': '{}', 'syndication.json': LEDGER(['essay/first', 'essay/second']).trim() });
+    expect(git(origin, 'log', '--format=%s', 'evidence').split('\n')).toEqual([
+      'Evidence from publish run 2 [skip ci]',
+      'Another record',
+      'Evidence from publish run 1 [skip ci]',
+    ]);
+    expect(branchFiles('evidence')).toEqual({
+      'engagement/a.json': '{}',
+      'syndication.json': LEDGER(['essay/first', 'essay/second']).trim(),
+    });
   });
 });
 
@@ -241,7 +276,9 @@ describe('the person’s own clone', () => {
     await write(join(person, 'content/evidence/syndication.json'), LEDGER(['essay/first', 'note/local']));
     const refused = evidence(person, 'checkout', '--fetch');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^evidence: content\/evidence\/ holds changes that are not on the evidence branch .*scripts\/ci\/evidence\.sh record content\/evidence/m);
+    expect(refused.stderr).toMatch(
+      /^evidence: content\/evidence\/ holds changes that are not on the evidence branch .*scripts\/ci\/evidence\.sh record content\/evidence/m,
+    );
     expect(await readFile(join(person, 'content/evidence/syndication.json'), 'utf8')).toBe(LEDGER(['essay/first', 'note/local']));
 
     const pushed = evidence(person, 'record', 'content/evidence', '--message', 'Posted from my laptop');
@@ -268,7 +305,9 @@ describe('the person’s own clone', () => {
     expect(second.base).toBe(seeded.outputs['sha']);
     expect(existsSync(join(second.dir, 'content/evidence/engagement/b.json'))).toBe(true);
     const tracked = evidence(second.dir, 'checkout');
-    expect(tracked.stderr).toContain('evidence: content/evidence/ is tracked on this branch; the evidence branch keeps it now, so stop tracking it: git rm -r --cached content/evidence');
+    expect(tracked.stderr).toContain(
+      'evidence: content/evidence/ is tracked on this branch; the evidence branch keeps it now, so stop tracking it: git rm -r --cached content/evidence',
+    );
   });
 
   test('says so, and changes nothing, when origin cannot be reached or there is nothing to record', async () => {
@@ -279,7 +318,10 @@ describe('the person’s own clone', () => {
     await mkdir(join(person, 'content/evidence'), { recursive: true });
     await writeFile(join(person, 'content/evidence/.syndication.json.123.tmp'), 'half');
     const empty = evidence(person, 'record', 'content/evidence');
-    expect([empty.status, empty.stderr.trim()]).toEqual([1, 'evidence: content/evidence: holds no files; refusing to record an empty ledger']);
+    expect([empty.status, empty.stderr.trim()]).toEqual([
+      1,
+      'evidence: content/evidence: holds no files; refusing to record an empty ledger',
+    ]);
 
     git(person, 'remote', 'set-url', 'origin', join(root, 'nowhere.git'));
     const unreachable = evidence(person, 'checkout', '--fetch');

@@ -25,22 +25,63 @@ const TALK_TITLE = `Talk ${HOSTILE}`;
 /** A note's text and a talk's abstract come from Markdown; `&lt;` there is a literal `<`. */
 const NOTE_MARKDOWN = 'Note &lt;img src=x onerror=alert(1)&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt; &amp; more';
 const NOTE_TEXT = `Note ${HOSTILE}`;
-const TALK_MARKDOWN = ['Abstract &lt;img src=x onerror=alert(1)&gt; &amp;amp; more', '', 'END:VEVENT', 'BEGIN:VEVENT', 'SUMMARY:Injected'].join('\n');
+const TALK_MARKDOWN = [
+  'Abstract &lt;img src=x onerror=alert(1)&gt; &amp;amp; more',
+  '',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'SUMMARY:Injected',
+].join('\n');
 
 const yaml = (value: string): string => JSON.stringify(value);
 
 const FILES: Record<string, string> = {
   'content/essays/hostile-feed.md': [
-    '---', `title: ${yaml(TITLE)}`, `description: ${yaml(DESCRIPTION)}`, 'date: 2026-11-20', `tags: [${yaml(TAG)}]`, '---', '',
-    'A body with a code sample, which must stay code:', '', '```html', '<img src=x onerror=alert(1)>', '```', '',
+    '---',
+    `title: ${yaml(TITLE)}`,
+    `description: ${yaml(DESCRIPTION)}`,
+    'date: 2026-11-20',
+    `tags: [${yaml(TAG)}]`,
+    '---',
+    '',
+    'A body with a code sample, which must stay code:',
+    '',
+    '```html',
+    '<img src=x onerror=alert(1)>',
+    '```',
+    '',
   ].join('\n'),
   'content/notes/2026-11-21-hostile.md': ['---', 'date: 2026-11-21', '---', '', NOTE_MARKDOWN, ''].join('\n'),
   'content/theories/hostile-theory.md': [
-    '---', `title: ${yaml(`Theory ${HOSTILE}`)}`, `summary: ${yaml(THEORY_SUMMARY)}`, 'date: 2026-11-19', 'stage: hunch', `confidence: ${yaml(`Confidence ${HOSTILE}`)}`, '---', '', 'Body.', '',
+    '---',
+    `title: ${yaml(`Theory ${HOSTILE}`)}`,
+    `summary: ${yaml(THEORY_SUMMARY)}`,
+    'date: 2026-11-19',
+    'stage: hunch',
+    `confidence: ${yaml(`Confidence ${HOSTILE}`)}`,
+    '---',
+    '',
+    'Body.',
+    '',
   ].join('\n'),
   'content/talks/hostile-talk.md': [
-    '---', `title: ${yaml(TALK_TITLE)}`, 'event:', `  name: ${yaml(`Event ${HOSTILE}`)}`, 'start: 2026-12-10T09:30', 'end: 2026-12-10T10:15', 'timezone: Europe/London',
-    'location:', `  venue: ${yaml(`Venue ${HOSTILE}`)}`, '  city: Bristol', '  country: United Kingdom', 'format: keynote', 'length: 40', '---', '', TALK_MARKDOWN, '',
+    '---',
+    `title: ${yaml(TALK_TITLE)}`,
+    'event:',
+    `  name: ${yaml(`Event ${HOSTILE}`)}`,
+    'start: 2026-12-10T09:30',
+    'end: 2026-12-10T10:15',
+    'timezone: Europe/London',
+    'location:',
+    `  venue: ${yaml(`Venue ${HOSTILE}`)}`,
+    '  city: Bristol',
+    '  country: United Kingdom',
+    'format: keynote',
+    'length: 40',
+    '---',
+    '',
+    TALK_MARKDOWN,
+    '',
   ].join('\n'),
 };
 
@@ -54,7 +95,9 @@ function asHtml(html: string): { elements: string[]; text: string } {
 function liveMarkup(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return [...document.body.querySelectorAll('*')].flatMap((element) =>
-    [...element.attributes].filter((attribute) => /^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data):/i.test(attribute.value)).map((attribute) => `<${element.localName} ${attribute.name}>`),
+    [...element.attributes]
+      .filter((attribute) => /^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data):/i.test(attribute.value))
+      .map((attribute) => `<${element.localName} ${attribute.name}>`),
   );
 }
 
@@ -132,7 +175,9 @@ describe('JSON Feed (/feed.json)', () => {
   });
 
   test('content_html is HTML in which the text written as markup is text, and nothing runs', () => {
-    expect(asHtml(item('/notes/2026-11-21-hostile/').content_html)).toMatchObject({ elements: ['<p>Note &lt;img src=x onerror=alert(1)&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt; &amp; more</p>'] });
+    expect(asHtml(item('/notes/2026-11-21-hostile/').content_html)).toMatchObject({
+      elements: ['<p>Note &lt;img src=x onerror=alert(1)&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt; &amp; more</p>'],
+    });
     for (const entry of feed.items) expect(liveMarkup(entry.content_html), entry.url).toEqual([]);
   });
 });
@@ -157,7 +202,11 @@ describe('sitemaps', () => {
   test('are XML whose every address is an http(s) page of the site', async () => {
     const index = parseXml(await readText(site.dist, '/sitemap-index.xml'));
     const maps: string[] = index.sitemapindex.sitemap.map((entry: { loc: string }) => new URL(entry.loc).pathname);
-    const locations = (await Promise.all(maps.map(async (path) => parseXml(await readText(site.dist, path)).urlset.url.map((url: { loc: string }) => url.loc)))).flat();
+    const locations = (
+      await Promise.all(
+        maps.map(async (path) => parseXml(await readText(site.dist, path)).urlset.url.map((url: { loc: string }) => url.loc)),
+      )
+    ).flat();
     expect(locations.length).toBeGreaterThan(10);
     for (const location of locations) expect(new URL(location).origin, location).toBe('https://morwennahale.example');
     expect(locations.map((location) => new URL(location).pathname)).toContain('/tags/a-b-c-b/');

@@ -67,7 +67,11 @@ describe('the fixture hub', () => {
   });
 
   test('(precondition) the fixture has every kind published, the MDX essay, and a draft to leave out', () => {
-    for (const kind of pieceKinds) expect(published.some((piece) => piece.kind === kind), kind).toBe(true);
+    for (const kind of pieceKinds)
+      expect(
+        published.some((piece) => piece.kind === kind),
+        kind,
+      ).toBe(true);
     expect(unpublished.length).toBeGreaterThan(0);
     expect(published.some((piece) => piece.slug === 'say-where-you-stand')).toBe(true);
   });
@@ -162,7 +166,11 @@ describe('/rss.xml', () => {
 
   test('carries every published kind, full content and absolute links', () => {
     const paths: string[] = channel.item.map((item: { link: string }) => new URL(item.link).pathname);
-    for (const folder of ['/essays/', '/notes/', '/theories/']) expect(paths.some((path) => path.startsWith(folder)), folder).toBe(true);
+    for (const folder of ['/essays/', '/notes/', '/theories/'])
+      expect(
+        paths.some((path) => path.startsWith(folder)),
+        folder,
+      ).toBe(true);
     for (const item of channel.item) {
       expect(isOnSite(item.link), item.link).toBe(true);
       expect(typeof item['content:encoded'], item.link).toBe('string');

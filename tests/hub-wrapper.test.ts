@@ -46,7 +46,11 @@ test('./hub check builds the hub and finds nothing to fix', () => {
 
 test.each(['SIGTERM', 'SIGINT'] as const)('./hub dev stops on %s and frees its port', async (signal) => {
   const port = await freePort();
-  const child = spawn('bash', ['hub', 'dev', '--port', String(port)], { cwd: hub.root, env: hubEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['hub', 'dev', '--port', String(port)], {
+    cwd: hub.root,
+    env: hubEnvironment(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -22,15 +22,26 @@ async function build(files: Record<string, string>): Promise<BuiltSite> {
 function dangerousBits(document: Document): { scripts: string[]; handlers: string[]; badUrls: string[] } {
   const all = [...document.querySelectorAll('*')];
   return {
-    scripts: [...document.querySelectorAll('script')].map((script) => script.getAttribute('type') ?? 'text/javascript').filter((type) => type !== 'application/ld+json'),
+    scripts: [...document.querySelectorAll('script')]
+      .map((script) => script.getAttribute('type') ?? 'text/javascript')
+      .filter((type) => type !== 'application/ld+json'),
     handlers: all.flatMap((element) => [...element.attributes].map((a) => a.name).filter((name) => name.startsWith('on'))),
-    badUrls: all.flatMap((element) => ['href', 'src', 'action', 'formaction'].map((name) => element.getAttribute(name) ?? '').filter((value) => /^\s*(javascript|data|vbscript):/i.test(value))),
+    badUrls: all.flatMap((element) =>
+      ['href', 'src', 'action', 'formaction']
+        .map((name) => element.getAttribute(name) ?? '')
+        .filter((value) => /^\s*(javascript|data|vbscript):/i.test(value)),
+    ),
   };
 }
 
 /** The impact page's headline figures, by their names. */
 function headlineFigures(document: Document): Record<string, string | null> {
-  return Object.fromEntries([...document.querySelectorAll('.impact-figures div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]));
+  return Object.fromEntries(
+    [...document.querySelectorAll('.impact-figures div')].map((div) => [
+      div.querySelector('dt')!.textContent,
+      div.querySelector('dd')!.textContent,
+    ]),
+  );
 }
 
 describe('a fresh hub, nothing collected', () => {
@@ -89,29 +100,40 @@ describe('one snapshot, with hostile replies', () => {
     const { document, html } = await readPage(site.dist, '/essays/owning-the-wind/');
     const counts = [...document.querySelectorAll('.response-counts li')].map((li) => li.textContent);
     const item = snapshot!.items['essay/owning-the-wind']!;
-    expect(counts).toEqual(NETWORKS.map((network) => {
-      const metrics = item.networks[network]!.metrics;
-      const parts = (['likes', 'reposts', 'replies', 'quotes'] as const).flatMap((key) => {
-        const value = metrics[key];
-        if (value === undefined) return [];
-        const noun = value === 1 ? key.replace(/ies$/, 'y').replace(/s$/, '') : key;
-        return [`${value} ${noun}`];
-      });
-      return `${{ bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' }[network]}: ${parts.join(' · ')}`;
-    }));
-    const entry = mf2(html, { baseUrl: 'https://morwennahale.example/essays/owning-the-wind/' }).items.find((i) => i.type?.includes('h-entry'));
+    expect(counts).toEqual(
+      NETWORKS.map((network) => {
+        const metrics = item.networks[network]!.metrics;
+        const parts = (['likes', 'reposts', 'replies', 'quotes'] as const).flatMap((key) => {
+          const value = metrics[key];
+          if (value === undefined) return [];
+          const noun = value === 1 ? key.replace(/ies$/, 'y').replace(/s$/, '') : key;
+          return [`${value} ${noun}`];
+        });
+        return `${{ bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' }[network]}: ${parts.join(' · ')}`;
+      }),
+    );
+    const entry = mf2(html, { baseUrl: 'https://morwennahale.example/essays/owning-the-wind/' }).items.find((i) =>
+      i.type?.includes('h-entry'),
+    );
     expect((entry?.properties['comment'] ?? []).length).toBe(HOSTILE_TEXTS.length);
   });
 
   test('the impact page shows the one reading as a point, with its table', async () => {
     const { document } = await readPage(site.dist, '/impact/');
-    const total = Object.values(snapshot!.items).flatMap((item) => Object.values(item.networks)).reduce((sum, copy) => sum + engagementOf(copy!.metrics), 0);
+    const total = Object.values(snapshot!.items)
+      .flatMap((item) => Object.values(item.networks))
+      .reduce((sum, copy) => sum + engagementOf(copy!.metrics), 0);
     const figures = headlineFigures(document);
     expect(figures['Engagement']).toBe(total.toLocaleString('en-GB'));
     const svg = document.querySelector('svg[role="img"]')!;
     expect(svg.querySelector('title')?.textContent).toBe('Total engagement');
     expect(svg.querySelector('desc')?.textContent).toMatch(/One reading so far/);
-    expect(svg.getAttribute('aria-labelledby')!.split(' ').every((id) => document.getElementById(id))).toBe(true);
+    expect(
+      svg
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .every((id) => document.getElementById(id)),
+    ).toBe(true);
     const rows = [...document.querySelectorAll('.chart__data')[0]!.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.querySelector('td')!.textContent).toBe(total.toLocaleString('en-GB'));
@@ -135,9 +157,11 @@ describe('a thousand snapshots', () => {
     expect(totalRows).toHaveLength(33);
     expect(totalRows[0]!.querySelector('th')!.textContent).toBe('March 2024');
     const totals = new Map<string, Map<string, number>>();
-    for (const s of snapshots) for (const [key, item] of Object.entries(s.items)) for (const [network, copy] of Object.entries(item.networks)) {
-      (totals.get(key) ?? totals.set(key, new Map()).get(key)!).set(network, engagementOf(copy!.metrics));
-    }
+    for (const s of snapshots)
+      for (const [key, item] of Object.entries(s.items))
+        for (const [network, copy] of Object.entries(item.networks)) {
+          (totals.get(key) ?? totals.set(key, new Map()).get(key)!).set(network, engagementOf(copy!.metrics));
+        }
     const expected = [...totals.values()].flatMap((byNetwork) => [...byNetwork.values()]).reduce((a, b) => a + b, 0);
     expect(totalRows.at(-1)!.querySelector('td')!.textContent).toBe(expected.toLocaleString('en-GB'));
     // Per network: a column each.
@@ -147,7 +171,9 @@ describe('a thousand snapshots', () => {
 
   test('conversations and rankings come from the replies', async () => {
     const { document } = await readPage(site.dist, '/impact/');
-    const replies = snapshots.flatMap((s) => Object.values(s.items).flatMap((item) => Object.values(item.networks).flatMap((copy) => copy!.newReplies ?? [])));
+    const replies = snapshots.flatMap((s) =>
+      Object.values(s.items).flatMap((item) => Object.values(item.networks).flatMap((copy) => copy!.newReplies ?? [])),
+    );
     const figures = headlineFigures(document);
     expect(figures['Replies']).toBe(replies.length.toLocaleString('en-GB'));
     expect(document.querySelectorAll('.impact-replies li')).toHaveLength(5);

@@ -47,7 +47,10 @@ function flags(values: Record<string, string>): string[] {
 /** Every file of the hub's content and examples with a hash of its bytes, and the hub's top-level names. */
 async function snapshot(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  const hash = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+  const hash = async (path: string) =>
+    createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   for (const folder of ['content', 'examples']) {
     const path = join(root, folder);
     if (!existsSync(path)) continue;
@@ -59,7 +62,10 @@ async function snapshot(): Promise<Record<string, string>> {
       if (entry.isFile()) files[relative(root, join(entry.parentPath, entry.name))] = await hash(join(entry.parentPath, entry.name));
     }
   }
-  files['(top level)'] = (await readdir(root)).filter((name) => name !== '.cache').sort().join(' ');
+  files['(top level)'] = (await readdir(root))
+    .filter((name) => name !== '.cache')
+    .sort()
+    .join(' ');
   return files;
 }
 
@@ -79,8 +85,12 @@ beforeAll(async () => {
     .withExif({ IFD0: { Copyright: 'Taken at 12 Home Street' } })
     .withMetadata({ orientation: 6 })
     .toFile(join(photos, 'portrait.jpg'));
-  await sharp({ create: { width: 900, height: 700, channels: 4, background: { r: 200, g: 100, b: 50, alpha: 0.5 } } }).png().toFile(join(photos, 'small.png'));
-  await sharp({ create: { width: 300, height: 300, channels: 3, background: '#000000' } }).png().toFile(join(photos, 'tiny.png'));
+  await sharp({ create: { width: 900, height: 700, channels: 4, background: { r: 200, g: 100, b: 50, alpha: 0.5 } } })
+    .png()
+    .toFile(join(photos, 'small.png'));
+  await sharp({ create: { width: 300, height: 300, channels: 3, background: '#000000' } })
+    .png()
+    .toFile(join(photos, 'tiny.png'));
   await writeFile(join(photos, 'notes.jpg'), 'not a photo at all\n');
   await writeFile(join(photos, 'huge.jpg'), '');
   await truncate(join(photos, 'huge.jpg'), 16_000_000);
@@ -107,9 +117,15 @@ describe('./hub init, refusing bad input', () => {
     const portrait = join(photos, 'portrait.jpg');
     const cases: Array<[Record<string, string>, string]> = [
       [{ email: 'ada-at-engines' }, 'init: --email: expected an email address'],
-      [{ url: 'https://ada.example.com/blog' }, 'init: --url: expected the address of the site at the root of a domain, like https://ada.example.com (without /blog)'],
+      [
+        { url: 'https://ada.example.com/blog' },
+        'init: --url: expected the address of the site at the root of a domain, like https://ada.example.com (without /blog)',
+      ],
       [{ url: 'ftp://ada.example.com' }, 'init: --url: expected the site’s absolute URL, for example https://ada.example.com'],
-      [{ mastodon: 'ada' }, 'init: --mastodon: expected a Mastodon handle like @ada@mastodon.social (or https://mastodon.social/@ada), got "ada"'],
+      [
+        { mastodon: 'ada' },
+        'init: --mastodon: expected a Mastodon handle like @ada@mastodon.social (or https://mastodon.social/@ada), got "ada"',
+      ],
       [{ email: 'morwenna@tidewater-energy.example' }, 'init: --email: expected your own email address, not the sample hub’s'],
     ];
     for (const [bad, message] of cases) {
@@ -125,7 +141,10 @@ describe('./hub init, refusing bad input', () => {
     const before = await snapshot();
     const cases: Array<[string, RegExp]> = [
       ['tiny.png', /^init: --portrait: .*tiny\.png: the photo is 300 × 300 px; expected at least 400 px on the short side/],
-      ['notes.jpg', /^init: --portrait: .*notes\.jpg: not a photo this hub can read; expected a JPEG, PNG, WebP, AVIF, HEIF, TIFF or GIF image$/],
+      [
+        'notes.jpg',
+        /^init: --portrait: .*notes\.jpg: not a photo this hub can read; expected a JPEG, PNG, WebP, AVIF, HEIF, TIFF or GIF image$/,
+      ],
       ['huge.jpg', /^init: --portrait: .*huge\.jpg: the photo is 16\.0 MB; expected at most 15\.0 MB \(export it as a JPEG\)$/],
       ['missing.jpg', /^init: --portrait: .*missing\.jpg: no such file; give the path of a photo of you$/],
     ];
@@ -146,7 +165,9 @@ describe('./hub init, refusing bad input', () => {
     const before = await snapshot();
     const result = runInit(...flags({ ...ADA, portrait: join(photos, 'portrait.jpg') }));
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^init: could not put the new content\/ in place, so nothing was changed: /)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^init: could not put the new content\/ in place, so nothing was changed: /),
+    ]);
     expect(await snapshot()).toEqual(before);
     expect(await stagingLeft()).toEqual([]);
     await rm(join(root, 'examples'));
@@ -156,12 +177,23 @@ describe('./hub init, refusing bad input', () => {
 describe('./hub init, setting up a hub', () => {
   test('writes the profile, site, speaking settings and portrait from flags, keeps the sample in examples/, and says what to do next', async () => {
     const result = runInit(
-      ...flags({ ...ADA, portrait: join(photos, 'portrait.jpg'), bluesky: 'https://bsky.app/profile/ada.bsky.social', mastodon: '@ada@mastodon.social', x: '@ada_l', linkedin: 'ada-lovelace' }),
+      ...flags({
+        ...ADA,
+        portrait: join(photos, 'portrait.jpg'),
+        bluesky: 'https://bsky.app/profile/ada.bsky.social',
+        mastodon: '@ada@mastodon.social',
+        x: '@ada_l',
+        linkedin: 'ada-lovelace',
+      }),
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('The previous content (the sample\'s pieces, talks, press, stances and profile) is in examples/content/; the build ignores it.');
-    expect(result.stdout).toMatch(/Next:\n {2}1\. Write: {3}\.\/hub new essay "Your first title".*\n {2}2\. Preview: \.\/hub dev.*\n {2}3\. Deploy: {2}push to GitHub — see README\.md, "Put it online"\n$/);
+    expect(result.stdout).toContain(
+      "The previous content (the sample's pieces, talks, press, stances and profile) is in examples/content/; the build ignores it.",
+    );
+    expect(result.stdout).toMatch(
+      /Next:\n {2}1\. Write: {3}\.\/hub new essay "Your first title".*\n {2}2\. Preview: \.\/hub dev.*\n {2}3\. Deploy: {2}push to GitHub — see README\.md, "Put it online"\n$/,
+    );
 
     const profile = parseYaml(await readFile(join(root, 'content/profile.yaml'), 'utf8'));
     expect(profile).toMatchObject({
@@ -179,7 +211,10 @@ describe('./hub init, setting up a hub', () => {
         { label: 'X', url: 'https://x.com/ada_l' },
       ],
     });
-    expect(parseYaml(await readFile(join(root, 'content/site.yaml'), 'utf8'))).toMatchObject({ url: 'https://ada.example.com', language: 'en' });
+    expect(parseYaml(await readFile(join(root, 'content/site.yaml'), 'utf8'))).toMatchObject({
+      url: 'https://ada.example.com',
+      language: 'en',
+    });
     expect(parseYaml(await readFile(join(root, 'content/speaking.yaml'), 'utf8'))).toMatchObject({
       headshots: [{ src: './images/portrait.jpg' }],
       booking: { email: 'ada@engines.example' },
@@ -194,9 +229,14 @@ describe('./hub init, setting up a hub', () => {
     expect(portrait.orientation).toBeUndefined();
 
     // Only the new hub's files in content/; the whole sample, untouched, in examples/content/.
-    expect((await readdir(join(root, 'content'), { recursive: true })).sort()).toEqual(
-      ['images', 'images/portrait.jpg', 'policy.yaml', 'profile.yaml', 'site.yaml', 'speaking.yaml'],
-    );
+    expect((await readdir(join(root, 'content'), { recursive: true })).sort()).toEqual([
+      'images',
+      'images/portrait.jpg',
+      'policy.yaml',
+      'profile.yaml',
+      'site.yaml',
+      'speaking.yaml',
+    ]);
     expect(await readFile(join(root, 'examples/content/essays/owning-the-wind.md'), 'utf8')).toBe(
       await readFile(join(PROJECT_ROOT, 'tests/fixtures/hub/content/essays/owning-the-wind.md'), 'utf8'),
     );
@@ -227,14 +267,23 @@ describe('./hub init, setting up a hub', () => {
     const result = runInit(...flags({ ...ADA, name: 'Grace Hopper', portrait: join(photos, 'portrait.jpg') }));
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'init: this hub is already someone\'s: content/profile.yaml is about Ada Lovelace <ada@engines.example>, not the sample’s Morwenna Hale. ' +
+      "init: this hub is already someone's: content/profile.yaml is about Ada Lovelace <ada@engines.example>, not the sample’s Morwenna Hale. " +
         'Nothing was changed; run again with --force to set it up anew (its content/ is moved to examples/, not deleted)',
     );
     expect(await snapshot()).toEqual(before);
   });
 
   test('with --force it sets up anew, keeping the previous content beside the sample; a small portrait is not offered for print', async () => {
-    const result = runInit('--force', ...flags({ ...ADA, name: 'Grace Hopper', email: 'grace@navy.example', portrait: join(photos, 'small.png'), 'portrait-credit': 'US Navy' }));
+    const result = runInit(
+      '--force',
+      ...flags({
+        ...ADA,
+        name: 'Grace Hopper',
+        email: 'grace@navy.example',
+        portrait: join(photos, 'small.png'),
+        'portrait-credit': 'US Navy',
+      }),
+    );
     expect(result.status, result.stderr).toBe(0);
     const moved = /is in (examples\/content-[\dT-]+)\/;/.exec(result.stdout)?.[1];
     expect(moved, result.stdout).toBeDefined();
@@ -249,7 +298,12 @@ describe('./hub init, setting up a hub', () => {
     // 900 × 700 is enough for the site, not for a print headshot: no speaking.yaml, and it says so.
     expect(existsSync(join(root, 'content/speaking.yaml'))).toBe(false);
     expect(result.stdout).toContain('The portrait is under 1500 px on its short side, so no print headshot is offered yet');
-    expect(await sharp(join(root, 'content/images/portrait.jpg')).metadata()).toMatchObject({ format: 'jpeg', width: 900, height: 700, hasAlpha: false });
+    expect(await sharp(join(root, 'content/images/portrait.jpg')).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 900,
+      height: 700,
+      hasAlpha: false,
+    });
     // And that hub builds too: the speaking page does without speaking.yaml.
     const run = await runBuild(root);
     expect(run.exitCode, plainOutput(run.output)).toBe(0);
@@ -275,7 +329,10 @@ describe('init’s questions in a terminal', () => {
       'not-an-email', // email, wrong
       'lin@ostrom.example', // email, again
       'lin.bsky.social', // bluesky
-      '', '', '', '', // mastodon, linkedin, x, threads: skipped
+      '',
+      '',
+      '',
+      '', // mastodon, linkedin, x, threads: skipped
     ];
     output.on('data', (chunk: Buffer) => {
       transcript += chunk.toString();

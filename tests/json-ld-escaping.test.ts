@@ -107,9 +107,15 @@ describe('an essay whose title and description contain </script> and <!--', () =
     for (const path of pages) {
       const page = await readPage(site.dist, path);
       const code = [...page.document.querySelectorAll('script:not([type="application/ld+json"])')].map((script) => script.textContent);
-      expect(code.filter((text) => text?.includes('alert(1)')), path).toEqual([]);
+      expect(
+        code.filter((text) => text?.includes('alert(1)')),
+        path,
+      ).toEqual([]);
       expect(() => jsonLd(page.document), path).not.toThrow();
-      expect([...page.document.querySelectorAll('b')].map((b) => b.textContent), path).not.toContain('with');
+      expect(
+        [...page.document.querySelectorAll('b')].map((b) => b.textContent),
+        path,
+      ).not.toContain('with');
     }
   });
 

@@ -21,9 +21,13 @@ function essay(...body: string[]): string {
 function liveMarkup(html: string): string[] {
   const { document } = parseHTML(html.trimStart().startsWith('<!') ? html : `<!doctype html><html><body>${html}</body></html>`);
   return [...document.querySelectorAll('*')].flatMap((element) => [
-    ...(element.localName === 'script' && !['application/ld+json', 'module'].includes(element.getAttribute('type') ?? '') ? ['<script>'] : []),
+    ...(element.localName === 'script' && !['application/ld+json', 'module'].includes(element.getAttribute('type') ?? '')
+      ? ['<script>']
+      : []),
     ...[...element.attributes]
-      .filter((attribute) => /^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data):/i.test(attribute.value.replace(/[\t\n\r]/g, '')))
+      .filter(
+        (attribute) => /^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data):/i.test(attribute.value.replace(/[\t\n\r]/g, '')),
+      )
       .map((attribute) => `<${element.localName} ${attribute.name}="${attribute.value}">`),
   ]);
 }
@@ -101,7 +105,19 @@ describeBadInputs([
   },
   {
     name: 'an inline event handler in raw HTML spread over lines, in a note',
-    files: { 'content/notes/2026-11-02-pasted.md': ['---', 'date: 2026-11-02', '---', '', 'A pasted snippet:', '', '<img src="https://a.example/x.png"', '     alt="" onerror="alert(1)">', ''].join('\n') },
+    files: {
+      'content/notes/2026-11-02-pasted.md': [
+        '---',
+        'date: 2026-11-02',
+        '---',
+        '',
+        'A pasted snippet:',
+        '',
+        '<img src="https://a.example/x.png"',
+        '     alt="" onerror="alert(1)">',
+        '',
+      ].join('\n'),
+    },
     file: 'content/notes/2026-11-02-pasted.md:8',
     field: '<img onerror>',
     expected: /: an inline event handler, which runs script in the reader’s browser — remove the onerror attribute$/,
@@ -110,7 +126,18 @@ describeBadInputs([
     name: 'a data: image and a vbscript: link in a theory',
     files: {
       'content/theories/pasted.md': [
-        '---', 'title: T', 'summary: S.', 'date: 2026-11-01', 'stage: hunch', 'confidence: A hunch.', '---', '', '![chart](data:image/svg+xml;base64,PHN2Zz4=)', '', '[old](vbscript:msgbox(1))', '',
+        '---',
+        'title: T',
+        'summary: S.',
+        'date: 2026-11-01',
+        'stage: hunch',
+        'confidence: A hunch.',
+        '---',
+        '',
+        '![chart](data:image/svg+xml;base64,PHN2Zz4=)',
+        '',
+        '[old](vbscript:msgbox(1))',
+        '',
       ].join('\n'),
     },
     file: 'content/theories/pasted.md:9',
@@ -119,7 +146,15 @@ describeBadInputs([
   },
   {
     name: 'a javascript: link and an event handler on HTML in an MDX essay',
-    files: { 'content/essays/pasted.mdx': essay('Some text.', '', '<a href="javascript:alert(1)">JSX link</a>', '', '<button onClick={() => alert(2)}>Press</button>') },
+    files: {
+      'content/essays/pasted.mdx': essay(
+        'Some text.',
+        '',
+        '<a href="javascript:alert(1)">JSX link</a>',
+        '',
+        '<button onClick={() => alert(2)}>Press</button>',
+      ),
+    },
     file: 'content/essays/pasted.mdx:9',
     field: 'link',
     expected: new RegExp(`: a javascript: URL — ${LINK_FIX.replace(/[()]/g, '\\$&')}$`),

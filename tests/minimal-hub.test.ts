@@ -55,7 +55,9 @@ function navLinks(page: Page): Array<{ label: string; path: string }> {
 
 test('(precondition) the fixture is a profile with its portrait, site settings and one essay, nothing else', async () => {
   const entries = await readdir(FIXTURE_MINIMAL, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(FIXTURE_MINIMAL, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(FIXTURE_MINIMAL, join(entry.parentPath, entry.name)).split(sep).join('/'));
   expect(files.sort()).toEqual(['essays/mend-it.md', 'images/portrait.jpg', 'profile.yaml', 'site.yaml']);
 });
 
@@ -65,7 +67,9 @@ test('builds, exit code 0', () => {
 
 test('prints no warnings (an empty section is normal, not a mistake)', () => {
   // Astro prints its warnings as `[WARN]`, sometimes in the middle of a progress line.
-  const warnings = plainOutput(site.output).split('\n').filter((line) => /warn/i.test(line));
+  const warnings = plainOutput(site.output)
+    .split('\n')
+    .filter((line) => /warn/i.test(line));
   expect(warnings).toEqual([]);
 });
 
@@ -203,7 +207,11 @@ describe('the same hub with its first note, talk and press quote', () => {
 
   test('builds without warnings', () => {
     expect(grown.exitCode, plainOutput(grown.output)).toBe(0);
-    expect(plainOutput(grown.output).split('\n').filter((line) => /warn/i.test(line))).toEqual([]);
+    expect(
+      plainOutput(grown.output)
+        .split('\n')
+        .filter((line) => /warn/i.test(line)),
+    ).toEqual([]);
   });
 
   test('links to the notes, the talks calendar and the press page, which now exist', async () => {
@@ -211,7 +219,8 @@ describe('the same hub with its first note, talk and press quote', () => {
     expect(navLinks(home).map((link) => link.label)).toEqual(['Essays', 'Notes', 'Topics', 'Speaking', 'Impact', 'About', 'Search']);
     const footer = [...home.document.querySelectorAll('footer a')].map((link) => link.getAttribute('href'));
     expect(footer).toEqual(expect.arrayContaining(['/talks.ics', '/press/']));
-    for (const path of ['/notes/', '/press/', '/talks.ics', '/speaking/repair-night/']) expect(pageExists(grown.dist, path), path).toBe(true);
+    for (const path of ['/notes/', '/press/', '/talks.ics', '/speaking/repair-night/'])
+      expect(pageExists(grown.dist, path), path).toBe(true);
     expect(pageExists(grown.dist, '/theories/')).toBe(false);
   });
 

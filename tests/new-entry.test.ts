@@ -21,10 +21,25 @@ function runNew(root: string, ...args: string[]) {
 
 /** One of each kind, with the file it should land in and the page (or list) that shows it once published. */
 const KINDS = [
-  { kind: 'essay', text: 'Grid queues: what "first come" costs', file: 'content/essays/grid-queues-what-first-come-costs.md', page: '/essays/grid-queues-what-first-come-costs/' },
-  { kind: 'theory', text: 'Ownership beats subsidy', file: 'content/theories/ownership-beats-subsidy.md', page: '/theories/ownership-beats-subsidy/' },
+  {
+    kind: 'essay',
+    text: 'Grid queues: what "first come" costs',
+    file: 'content/essays/grid-queues-what-first-come-costs.md',
+    page: '/essays/grid-queues-what-first-come-costs/',
+  },
+  {
+    kind: 'theory',
+    text: 'Ownership beats subsidy',
+    file: 'content/theories/ownership-beats-subsidy.md',
+    page: '/theories/ownership-beats-subsidy/',
+  },
   { kind: 'stance', text: 'For open grid data', file: 'content/stances/for-open-grid-data.md', list: '/stances/' },
-  { kind: 'talk', text: 'Community Power Summit 2027', file: 'content/talks/community-power-summit-2027.md', page: '/speaking/community-power-summit-2027/' },
+  {
+    kind: 'talk',
+    text: 'Community Power Summit 2027',
+    file: 'content/talks/community-power-summit-2027.md',
+    page: '/speaking/community-power-summit-2027/',
+  },
   { kind: 'topic', text: 'Data the grid should publish', file: 'content/topics/data-the-grid-should-publish.md', list: '/speaking/' },
   { kind: 'press', text: 'The Harbour Gazette', list: '/press/' },
 ] as const;
@@ -45,11 +60,15 @@ afterAll(() => cleanup());
 async function startPreview(siteRoot: string): Promise<{ url: string; stop: () => Promise<void> }> {
   // Astro's dev server serves no pages when it believes Vitest runs it (`VITEST` in the environment).
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
-  const child: ChildProcess = spawn(process.execPath, [join(siteRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: siteRoot,
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(siteRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'],
+    {
+      cwd: siteRoot,
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     child.kill('SIGTERM');
@@ -77,11 +96,15 @@ describe('./hub new', () => {
       const [created, notice, ...rest] = result.stdout.trim().split('\n');
       expect(rest).toEqual([]);
       if ('file' in item) expect(created).toBe(`Created ${item.file}`);
-      expect(notice).toMatch(/^Draft: this .* shows in `\.\/hub dev` only, marked as a draft\. Set `draft: false` to publish it on the next push/);
+      expect(notice).toMatch(
+        /^Draft: this .* shows in `\.\/hub dev` only, marked as a draft\. Set `draft: false` to publish it on the next push/,
+      );
     }
     const note = runNew(root, 'note', NOTE);
     expect(note.status, note.stderr).toBe(0);
-    expect(note.stdout).toMatch(/^Created content\/notes\/\d{4}-\d{2}-\d{2}-testing-the-new-note-command-it-should\.md\nPUBLISHES ON THE NEXT PUSH: /);
+    expect(note.stdout).toMatch(
+      /^Created content\/notes\/\d{4}-\d{2}-\d{2}-testing-the-new-note-command-it-should\.md\nPUBLISHES ON THE NEXT PUSH: /,
+    );
 
     const run = await runBuild(root);
     expect(run.exitCode, plainOutput(run.output)).toBe(0);
@@ -111,7 +134,9 @@ describe('./hub new', () => {
       const talk = await page('/speaking/community-power-summit-2027/');
       expect(talk).toContain('<strong>Draft — not announced.</strong>');
       const scheduled = await page('/essays/next-year/');
-      expect(scheduled).toContain('<strong>Scheduled for <time datetime="2099-01-05T00:00:00.000Z">5 January 2099</time></strong> — not published until then');
+      expect(scheduled).toContain(
+        '<strong>Scheduled for <time datetime="2099-01-05T00:00:00.000Z">5 January 2099</time></strong> — not published until then',
+      );
       // A published piece carries no such notice.
       const published = await page('/essays/owning-the-wind/');
       expect(published).not.toContain('class="unpublished"');
@@ -147,7 +172,9 @@ describe('./hub new', () => {
     const before = await readFile(file, 'utf8');
     const again = runNew(root, 'essay', 'Grid queues: what "first come" costs');
     expect(again.status).toBe(1);
-    expect(again.stderr.trim()).toBe('new: content/essays/grid-queues-what-first-come-costs.md already exists; choose another title or edit that file');
+    expect(again.stderr.trim()).toBe(
+      'new: content/essays/grid-queues-what-first-come-costs.md already exists; choose another title or edit that file',
+    );
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 

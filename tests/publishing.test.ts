@@ -79,7 +79,9 @@ const hidden: Hidden[] = [
     marker: 'Marker of the future note',
     tag: 'only-in-future-note',
     file: 'content/notes/2027-01-20-future-note.md',
-    source: ['---', 'date: 2027-01-20T09:00:00Z', 'tags: [only-in-future-note]', '---', '', 'Marker of the future note, scheduled.'].join('\n'),
+    source: ['---', 'date: 2027-01-20T09:00:00Z', 'tags: [only-in-future-note]', '---', '', 'Marker of the future note, scheduled.'].join(
+      '\n',
+    ),
   },
   {
     name: 'draft theory',

@@ -39,7 +39,9 @@ const BUILD_ONLY = /^\/(sitemap[\w-]*\.xml|pagefind\/)/;
 /** The site paths a page links to (same origin, without fragments or queries). */
 function internalLinks(html: string): string[] {
   const paths = [...html.matchAll(/href="(\/[^"#?]*)/g)].map((match) => match[1]!);
-  return [...new Set(paths)].filter((path) => !path.startsWith('//') && !path.startsWith('/_astro/') && !path.startsWith('/@') && !BUILD_ONLY.test(path));
+  return [...new Set(paths)].filter(
+    (path) => !path.startsWith('//') && !path.startsWith('/_astro/') && !path.startsWith('/@') && !BUILD_ONLY.test(path),
+  );
 }
 
 for (const [name, content] of [

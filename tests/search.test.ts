@@ -72,7 +72,9 @@ describe('a query against the index', () => {
 
   test('finds the fracking stance on the stances page, down to its heading', async () => {
     const { results } = await pagefind.search('parish meeting');
-    const data = await Promise.all(results.map((result) => result.data() as Promise<{ url: string; sub_results?: Array<{ url: string }> }>));
+    const data = await Promise.all(
+      results.map((result) => result.data() as Promise<{ url: string; sub_results?: Array<{ url: string }> }>),
+    );
     const stances = data.find((item) => new URL(item.url).pathname === '/stances/');
     expect(stances).toBeDefined();
     expect(stances!.sub_results?.map((sub) => new URL(sub.url).hash)).toContain('#against-fracking');
@@ -84,7 +86,9 @@ describe('a query against the index', () => {
 
   test('indexes nothing but essays, notes, theories and stances', async () => {
     const pages = (await listPages(site.dist)).filter((path) => /^\/(essays|notes|theories)\/[^/]+\/$|^\/stances\/$/.test(path));
-    const entry = JSON.parse(await readFile(join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(pages.length);
     // Tidewater is also on the home, about and speaking pages, which are not indexed.
     const everywhere = await find('Tidewater');
@@ -132,11 +136,15 @@ describe('/search/', () => {
   test('runs one script of its own, which loads Pagefind; essay pages stay script-free and marked for indexing', async () => {
     const scripts = [...page.document.querySelectorAll('script')].filter((script) => script.getAttribute('type') !== 'application/ld+json');
     expect(scripts).toHaveLength(1);
-    const source = scripts[0]!.getAttribute('src') ? await readFile(join(site.dist, scripts[0]!.getAttribute('src')!), 'utf8') : scripts[0]!.textContent;
+    const source = scripts[0]!.getAttribute('src')
+      ? await readFile(join(site.dist, scripts[0]!.getAttribute('src')!), 'utf8')
+      : scripts[0]!.textContent;
     expect(source).toContain('/pagefind/pagefind.js');
     const essay = await readPage(site.dist, '/essays/owning-the-wind/');
     expect(essay.document.querySelector('article[data-pagefind-body]')).not.toBeNull();
-    const essayScripts = [...essay.document.querySelectorAll('script')].filter((script) => script.getAttribute('type') !== 'application/ld+json');
+    const essayScripts = [...essay.document.querySelectorAll('script')].filter(
+      (script) => script.getAttribute('type') !== 'application/ld+json',
+    );
     expect(essayScripts).toHaveLength(0);
   });
 

@@ -9,7 +9,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkSite, effectiveSources, formatViolations, headersFor, parseCsp, requestPath, sourcesAllowUrl, type SiteCheck } from '../scripts/check/csp.ts';
+import {
+  checkSite,
+  effectiveSources,
+  formatViolations,
+  headersFor,
+  parseCsp,
+  requestPath,
+  sourcesAllowUrl,
+  type SiteCheck,
+} from '../scripts/check/csp.ts';
 import { buildHub, FIXTURE_HUB, listFiles, plainOutput, readPage, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
 
 let site: BuiltSite;
@@ -75,7 +84,8 @@ describe('public/_headers', () => {
       'frame-ancestors': ["'none'"],
       'upgrade-insecure-requests': [],
     });
-    for (const path of ['/essays/', '/search/', '/pagefind/pagefind-worker.js', '/_astro/x.css']) expect(header(path, 'Content-Security-Policy'), path).toBe(raw);
+    for (const path of ['/essays/', '/search/', '/pagefind/pagefind-worker.js', '/_astro/x.css'])
+      expect(header(path, 'Content-Security-Policy'), path).toBe(raw);
   });
 
   test('sends the hardening headers with safe values', () => {
@@ -92,11 +102,41 @@ describe('public/_headers', () => {
   test('Permissions-Policy turns off features the site never uses, names only real ones, and leaves copying on', () => {
     // From the Permissions Policy features registry (w3c/webappsec-permissions-policy, features.md).
     const known = new Set([
-      'accelerometer', 'ambient-light-sensor', 'attribution-reporting', 'autoplay', 'bluetooth', 'browsing-topics', 'camera',
-      'clipboard-read', 'clipboard-write', 'compute-pressure', 'cross-origin-isolated', 'display-capture', 'encrypted-media',
-      'fullscreen', 'gamepad', 'geolocation', 'gyroscope', 'hid', 'identity-credentials-get', 'idle-detection', 'local-fonts',
-      'magnetometer', 'microphone', 'midi', 'otp-credentials', 'payment', 'picture-in-picture', 'publickey-credentials-create',
-      'publickey-credentials-get', 'screen-wake-lock', 'serial', 'storage-access', 'usb', 'web-share', 'window-management',
+      'accelerometer',
+      'ambient-light-sensor',
+      'attribution-reporting',
+      'autoplay',
+      'bluetooth',
+      'browsing-topics',
+      'camera',
+      'clipboard-read',
+      'clipboard-write',
+      'compute-pressure',
+      'cross-origin-isolated',
+      'display-capture',
+      'encrypted-media',
+      'fullscreen',
+      'gamepad',
+      'geolocation',
+      'gyroscope',
+      'hid',
+      'identity-credentials-get',
+      'idle-detection',
+      'local-fonts',
+      'magnetometer',
+      'microphone',
+      'midi',
+      'otp-credentials',
+      'payment',
+      'picture-in-picture',
+      'publickey-credentials-create',
+      'publickey-credentials-get',
+      'screen-wake-lock',
+      'serial',
+      'storage-access',
+      'usb',
+      'web-share',
+      'window-management',
       'xr-spatial-tracking',
     ]);
     const entries = (header('/', 'Permissions-Policy') ?? '').split(',').map((entry) => entry.trim().split('='));
@@ -128,10 +168,12 @@ describe('the built site obeys its policy', () => {
   test('search loads Pagefind, its worker, index and WebAssembly from the site itself, which the policy allows', async () => {
     const page = await readPage(site.dist, '/search/');
     const scripts = [...page.document.querySelectorAll('script')].filter((script) => script.getAttribute('type') !== 'application/ld+json');
-    const sources = await Promise.all(scripts.map((script) => {
-      const src = script.getAttribute('src');
-      return src ? readFile(join(site.dist, src), 'utf8') : script.textContent ?? '';
-    }));
+    const sources = await Promise.all(
+      scripts.map((script) => {
+        const src = script.getAttribute('src');
+        return src ? readFile(join(site.dist, src), 'utf8') : (script.textContent ?? '');
+      }),
+    );
     expect(sources.join('\n')).toContain('/pagefind/pagefind.js');
     const pagefind = await readFile(join(site.dist, 'pagefind/pagefind.js'), 'utf8');
     expect(pagefind).toContain('pagefind-worker.js');

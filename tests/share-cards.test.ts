@@ -8,7 +8,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBuild } from '../scripts/lib/site-builder.ts';
 import { isCompletePng, pngSize } from '../src/cards/png.ts';
-import { distFile, listPages, makeSite, meta, plainOutput, readContent, readPage, SAMPLE_NOW, useCleanBuildEnvironment, type ContentPiece } from './helpers/site.ts';
+import {
+  distFile,
+  listPages,
+  makeSite,
+  meta,
+  plainOutput,
+  readContent,
+  readPage,
+  SAMPLE_NOW,
+  useCleanBuildEnvironment,
+  type ContentPiece,
+} from './helpers/site.ts';
 
 const CARD = { width: 1200, height: 630 };
 const env = { HUB_NOW: SAMPLE_NOW };
@@ -98,7 +109,9 @@ describe('cards in the build', () => {
   });
 
   test('the JSON Feed offers each card as the item image and the syndication thumbnail', async () => {
-    const feed = JSON.parse(await readFile(join(dist(), 'feed.json'), 'utf8')) as { items: Array<{ url: string; image: string; _syndication: { card: string } }> };
+    const feed = JSON.parse(await readFile(join(dist(), 'feed.json'), 'utf8')) as {
+      items: Array<{ url: string; image: string; _syndication: { card: string } }>;
+    };
     for (const item of feed.items) {
       expect(item.image).toMatch(/^https:\/\/morwennahale\.example\/cards\/.+\.png$/);
       expect(item._syndication.card).toBe(item.image);
@@ -119,7 +132,13 @@ describe('the card cache', () => {
   test('editing one title redraws that card only', async () => {
     const before = await cacheState();
     const file = join(root, 'content/essays/owning-the-wind.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Why the people who host the turbine should own it', 'title: The town that hosts the turbine should own it'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'title: Why the people who host the turbine should own it',
+        'title: The town that hosts the turbine should own it',
+      ),
+    );
     await build();
     const after = await cacheState();
     const added = [...after.keys()].filter((name) => !before.has(name));
@@ -141,7 +160,13 @@ describe('the card cache', () => {
   test('a new photo redraws every card', async () => {
     const before = await cacheState();
     const photo = join(root, 'content/images/portrait.jpg');
-    await writeFile(photo, await sharp(await readFile(photo)).flop().jpeg().toBuffer());
+    await writeFile(
+      photo,
+      await sharp(await readFile(photo))
+        .flop()
+        .jpeg()
+        .toBuffer(),
+    );
     await build();
     const after = await cacheState();
     const added = [...after.keys()].filter((name) => !before.has(name));
@@ -152,8 +177,19 @@ describe('the card cache', () => {
 describe('an entry’s own image', () => {
   test('replaces its card in the preview tags', async () => {
     const essay = join(root, 'content/essays/members-not-customers.md');
-    await writeFile(join(root, 'content/essays/meeting.png'), await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#cc6600' } }).png().toBuffer());
-    await writeFile(essay, (await readFile(essay, 'utf8')).replace('tags: [co-operatives', 'image:\n  src: ./meeting.png\n  alt: An orange test card\ntags: [co-operatives'));
+    await writeFile(
+      join(root, 'content/essays/meeting.png'),
+      await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#cc6600' } })
+        .png()
+        .toBuffer(),
+    );
+    await writeFile(
+      essay,
+      (await readFile(essay, 'utf8')).replace(
+        'tags: [co-operatives',
+        'image:\n  src: ./meeting.png\n  alt: An orange test card\ntags: [co-operatives',
+      ),
+    );
     await build();
     const { document } = await readPage(dist(), '/essays/members-not-customers/');
     expect(meta(document, 'og:image')).toMatch(/^https:\/\/morwennahale\.example\/_astro\/meeting\..+\.jpe?g$/);

@@ -24,12 +24,22 @@ const validTalk = [
   'format: keynote',
 ];
 
-const withLine = (field: string, line: string): string[] => validTalk.map((existing) => (existing.startsWith(`${field}:`) ? line : existing));
+const withLine = (field: string, line: string): string[] =>
+  validTalk.map((existing) => (existing.startsWith(`${field}:`) ? line : existing));
 
-const validPress = ['outlet: The Ledger', 'headline: A headline', 'url: https://ledger.example/a', 'date: 2026-10-01', 'kind: quoted', 'quote: Something said.'];
+const validPress = [
+  'outlet: The Ledger',
+  'headline: A headline',
+  'url: https://ledger.example/a',
+  'date: 2026-10-01',
+  'kind: quoted',
+  'quote: Something said.',
+];
 
 const fixtureSpeaking = await readFile(join(FIXTURE_HUB, 'speaking.yaml'), 'utf8');
-const smallPhoto = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+const smallPhoto = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#336699' } })
+  .jpeg()
+  .toBuffer();
 
 const cases: BadInput[] = [
   {
@@ -65,7 +75,8 @@ const cases: BadInput[] = [
     files: { 'content/talks/off-topic.md': talk([...validTalk, 'topic: knitting']) },
     file: 'content/talks/off-topic.md',
     field: 'topic',
-    expected: /: is "knitting", which is not in content\/topics\/ \(it has: local-ownership, say-where-you-stand, trust-and-consent\) — use the file name/,
+    expected:
+      /: is "knitting", which is not in content\/topics\/ \(it has: local-ownership, say-where-you-stand, trust-and-consent\) — use the file name/,
   },
   {
     name: 'a press quote without a URL',

@@ -40,7 +40,11 @@ async function readFolder(folder: string): Promise<TalkFile[]> {
   return Promise.all(
     names.map(async (name) => {
       const text = await readFile(join(content, folder, name), 'utf8');
-      return { slug: name.replace(/\.md$/, ''), data: await frontMatter(join(content, folder, name)), body: text.replace(/^---[\s\S]*?\n---\n/, '').trim() };
+      return {
+        slug: name.replace(/\.md$/, ''),
+        data: await frontMatter(join(content, folder, name)),
+        body: text.replace(/^---[\s\S]*?\n---\n/, '').trim(),
+      };
     }),
   );
 }
@@ -48,7 +52,15 @@ async function readFolder(folder: string): Promise<TalkFile[]> {
 /** A wall-clock time in a zone, `2027-03-10T07:45`, from Intl (the site converts the other way). */
 function localIn(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -105,10 +117,19 @@ describe('/talks.ics', () => {
 
   test('carries the upcoming talks and those that ended in the past year, and no others', async () => {
     const slugs = events.map((e) => slugOf(new URL(String(e.getFirstPropertyValue('url'))).pathname));
-    expect(slugs).toEqual(['leading-in-public', 'grid-edge-podcast', 'trust-before-turbines-copenhagen', 'energy-futures-week-workshop', 'lessons-from-britain', 'being-bold-for-change']);
+    expect(slugs).toEqual([
+      'leading-in-public',
+      'grid-edge-podcast',
+      'trust-before-turbines-copenhagen',
+      'energy-futures-week-workshop',
+      'lessons-from-britain',
+      'being-bold-for-change',
+    ]);
     const yearAgo = new Date(SAMPLE_NOW).getTime() - 365 * 86_400_000;
     for (const talk of talks.filter((t) => !slugs.includes(t.slug))) {
-      const [event] = jsonLdOfType((await readPage(site.dist, `/speaking/${talk.slug}/`)).document, 'Event') as Array<Record<string, string>>;
+      const [event] = jsonLdOfType((await readPage(site.dist, `/speaking/${talk.slug}/`)).document, 'Event') as Array<
+        Record<string, string>
+      >;
       expect(new Date(event!['endDate']!).getTime(), talk.slug).toBeLessThan(yearAgo);
     }
   });
@@ -127,7 +148,9 @@ describe('/talks.ics', () => {
       expect(localIn(event.startDate.toJSDate(), talk.data['timezone'])).toBe(written(talk.data['start']));
       expect(localIn(event.endDate.toJSDate(), talk.data['timezone'])).toBe(written(talk.data['end']));
       const status = talk.data['status'] ?? 'confirmed';
-      expect(component.getFirstPropertyValue('status')).toBe({ confirmed: 'CONFIRMED', tentative: 'TENTATIVE', postponed: 'CANCELLED', cancelled: 'CANCELLED' }[status as string]);
+      expect(component.getFirstPropertyValue('status')).toBe(
+        { confirmed: 'CONFIRMED', tentative: 'TENTATIVE', postponed: 'CANCELLED', cancelled: 'CANCELLED' }[status as string],
+      );
       expect(component.getFirstPropertyValue('sequence')).toBe(talk.data['sequence'] ?? 0);
       expect(event.summary).toContain(talk.data['title']);
       expect(event.summary).toContain(talk.data['event'].name);
@@ -144,7 +167,12 @@ describe('/talks.ics', () => {
   });
 
   test('keeps times right across zones and summer time (CEST, BST, EST)', () => {
-    const starts = Object.fromEntries(events.map((e) => [slugOf(new URL(String(e.getFirstPropertyValue('url'))).pathname), new ICAL.Event(e).startDate.toJSDate().toISOString()]));
+    const starts = Object.fromEntries(
+      events.map((e) => [
+        slugOf(new URL(String(e.getFirstPropertyValue('url'))).pathname),
+        new ICAL.Event(e).startDate.toJSDate().toISOString(),
+      ]),
+    );
     expect(starts['trust-before-turbines-copenhagen']).toBe('2026-06-18T12:00:00.000Z');
     expect(starts['grid-edge-podcast']).toBe('2026-04-21T11:00:00.000Z');
     expect(starts['lessons-from-britain']).toBe('2027-01-20T17:00:00.000Z');
@@ -168,12 +196,23 @@ describe('talk pages', () => {
       expect(localIn(new Date(event!['startDate']), talk.data['timezone'])).toBe(written(talk.data['start']));
       expect(localIn(new Date(event!['endDate']), talk.data['timezone'])).toBe(written(talk.data['end']));
       const status = talk.data['status'] ?? 'confirmed';
-      expect(event!['eventStatus']).toBe(`https://schema.org/${{ confirmed: 'EventScheduled', tentative: 'EventScheduled', postponed: 'EventPostponed', cancelled: 'EventCancelled' }[status as string]}`);
+      expect(event!['eventStatus']).toBe(
+        `https://schema.org/${{ confirmed: 'EventScheduled', tentative: 'EventScheduled', postponed: 'EventPostponed', cancelled: 'EventCancelled' }[status as string]}`,
+      );
       const locations = [event!['location']].flat() as Array<Record<string, any>>;
       const mode = talk.data['location'] && talk.data['onlineUrl'] ? 'Mixed' : talk.data['location'] ? 'Offline' : 'Online';
       expect(event!['eventAttendanceMode']).toBe(`https://schema.org/${mode}EventAttendanceMode`);
       if (talk.data['location']) {
-        expect(locations).toContainEqual(expect.objectContaining({ '@type': 'Place', name: talk.data['location'].venue, address: expect.objectContaining({ addressLocality: talk.data['location'].city, addressCountry: talk.data['location'].country }) }));
+        expect(locations).toContainEqual(
+          expect.objectContaining({
+            '@type': 'Place',
+            name: talk.data['location'].venue,
+            address: expect.objectContaining({
+              addressLocality: talk.data['location'].city,
+              addressCountry: talk.data['location'].country,
+            }),
+          }),
+        );
       }
       if (talk.data['onlineUrl']) expect(locations).toContainEqual({ '@type': 'VirtualLocation', url: talk.data['onlineUrl'] });
       const organiser = talk.data['event'].organiser ?? talk.data['event'];
@@ -185,7 +224,8 @@ describe('talk pages', () => {
   });
 
   test('give the offset in force on the day: +00:00 in a London March, +02:00 in a Copenhagen June, -05:00 in a New York January', async () => {
-    const start = async (slug: string) => (jsonLdOfType((await readPage(site.dist, `/speaking/${slug}/`)).document, 'Event')[0] as Record<string, string>)['startDate'];
+    const start = async (slug: string) =>
+      (jsonLdOfType((await readPage(site.dist, `/speaking/${slug}/`)).document, 'Event')[0] as Record<string, string>)['startDate'];
     expect(await start('being-bold-for-change')).toBe('2027-03-10T07:45:00+00:00');
     expect(await start('trust-before-turbines-copenhagen')).toBe('2026-06-18T14:00:00+02:00');
     expect(await start('lessons-from-britain')).toBe('2027-01-20T12:00:00-05:00');
@@ -231,7 +271,12 @@ describe('/press/', () => {
     const outlets = [...document.querySelectorAll('.outlets li')];
     expect(outlets).toHaveLength(new Set(press.map((item) => item.data['outlet'])).size);
     for (const item of press) {
-      const entry = outlets.find((li) => li.querySelector('a')?.getAttribute('href') === `#${item.slug}` || squash(li.textContent) === item.data['outlet'] || li.querySelector(`img[alt="${item.data['outlet']}"]`));
+      const entry = outlets.find(
+        (li) =>
+          li.querySelector('a')?.getAttribute('href') === `#${item.slug}` ||
+          squash(li.textContent) === item.data['outlet'] ||
+          li.querySelector(`img[alt="${item.data['outlet']}"]`),
+      );
       expect(entry, item.data['outlet']).toBeTruthy();
       if (item.data['logo']) expect(entry!.querySelector('img')?.getAttribute('alt')).toBe(item.data['outlet']);
     }
@@ -302,7 +347,8 @@ describe('/speaking/', () => {
   });
 
   test('lists upcoming talks soonest first and past talks latest first, at HUB_NOW', () => {
-    const listed = (id: string) => [...document.querySelectorAll(`section[aria-labelledby="${id}"] .talk-list a.u-url`)].map((a) => slugOf(a.getAttribute('href')));
+    const listed = (id: string) =>
+      [...document.querySelectorAll(`section[aria-labelledby="${id}"] .talk-list a.u-url`)].map((a) => slugOf(a.getAttribute('href')));
     expect(listed('upcoming')).toEqual(['energy-futures-week-workshop', 'lessons-from-britain', 'being-bold-for-change']);
     expect(listed('past')).toEqual(['trust-before-turbines-copenhagen', 'grid-edge-podcast', 'leading-in-public', 'who-owns-the-wind']);
   });
@@ -310,7 +356,8 @@ describe('/speaking/', () => {
   test('links past talks’ video and slides, and marks talks that are not simply confirmed', () => {
     const past = document.querySelector('section[aria-labelledby="past"]')!;
     for (const talk of talks.filter((t) => t.data['video'] || t.data['slides'])) {
-      for (const url of [talk.data['video'], talk.data['slides']].filter(Boolean)) expect(past.querySelector(`a[href="${url}"]`), url).toBeTruthy();
+      for (const url of [talk.data['video'], talk.data['slides']].filter(Boolean))
+        expect(past.querySelector(`a[href="${url}"]`), url).toBeTruthy();
     }
     const upcoming = squash(document.querySelector('section[aria-labelledby="upcoming"]')?.textContent);
     expect(upcoming).toContain('Cancelled');

@@ -26,10 +26,13 @@ beforeAll(async () => {
   site = await buildHub({ env: { HUB_NOW: SAMPLE_NOW } });
   const folder = join(FIXTURE_HUB, 'stances');
   stances = await Promise.all(
-    (await readdir(folder)).filter((name) => name.endsWith('.md')).sort().map(async (name) => ({
-      slug: name.replace(/\.md$/, ''),
-      ...((await frontMatter(join(folder, name))) as Omit<Stance, 'slug'>),
-    })),
+    (await readdir(folder))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map(async (name) => ({
+        slug: name.replace(/\.md$/, ''),
+        ...((await frontMatter(join(folder, name))) as Omit<Stance, 'slug'>),
+      })),
   );
   if (site.exitCode === 0) page = await readPage(site.dist, '/stances/');
 });
@@ -82,7 +85,9 @@ describe('/stances/', () => {
     const nav = [...page.document.querySelectorAll('.site-nav a')].map((a) => a.getAttribute('href'));
     expect(nav).toContain('/stances/');
     const home = await readPage(site.dist, '/');
-    const links = [...home.document.querySelectorAll('#stances ~ ul a, section[aria-labelledby="stances"] a')].map((a) => a.getAttribute('href'));
+    const links = [...home.document.querySelectorAll('#stances ~ ul a, section[aria-labelledby="stances"] a')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(links).toContain('/stances/#against-fracking');
   });
 });

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { hubStatus } from '../scripts/status/run.ts';
-import { startFakeLinkedIn, startFakeMastodon, startFakeThreads, type FakeLinkedIn, type FakeMastodon, type FakeThreads } from './helpers/fake-networks.ts';
+import {
+  startFakeLinkedIn,
+  startFakeMastodon,
+  startFakeThreads,
+  type FakeLinkedIn,
+  type FakeMastodon,
+  type FakeThreads,
+} from './helpers/fake-networks.ts';
 import { runScript } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 
@@ -62,7 +69,9 @@ describe('LinkedIn version', () => {
 
 describe('X', () => {
   test('an OAuth 2.0 token without a refresh token lasts two hours', async () => {
-    expect(await warnings({ X_OAUTH2_TOKEN: 'x-oauth2-s3cret-token-2222' })).toEqual([expect.stringMatching(/^x: X_OAUTH2_TOKEN lasts two hours and cannot be renewed/)]);
+    expect(await warnings({ X_OAUTH2_TOKEN: 'x-oauth2-s3cret-token-2222' })).toEqual([
+      expect.stringMatching(/^x: X_OAUTH2_TOKEN lasts two hours and cannot be renewed/),
+    ]);
   });
 
   test('the scopes X granted at the last renewal (the token file) or X_OAUTH2_SCOPES: a missing one is named', async () => {
@@ -70,14 +79,28 @@ describe('X', () => {
     const tokenFile = join(root, 'thought-leadership-hub', 'x-oauth2.json');
     await mkdir(join(root, 'thought-leadership-hub'));
     const refreshToken = 'x-refresh-s3cret-4444';
-    await writeFile(tokenFile, JSON.stringify({
-      accessToken: 'a-s3cret', refreshToken: 'r-s3cret', expiresAt: '2026-12-01T12:00:00.000Z', scopes: ['tweet.read', 'users.read', 'offline.access'],
-      from: createHash('sha256').update(refreshToken).digest('hex'),
-    }));
+    await writeFile(
+      tokenFile,
+      JSON.stringify({
+        accessToken: 'a-s3cret',
+        refreshToken: 'r-s3cret',
+        expiresAt: '2026-12-01T12:00:00.000Z',
+        scopes: ['tweet.read', 'users.read', 'offline.access'],
+        from: createHash('sha256').update(refreshToken).digest('hex'),
+      }),
+    );
     const env = { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', XDG_STATE_HOME: root };
-    expect(await warnings(env)).toEqual(['x: the OAuth 2.0 token lacks tweet.write: posting needs tweet.read tweet.write users.read offline.access; authorize the app again with them']);
+    expect(await warnings(env)).toEqual([
+      'x: the OAuth 2.0 token lacks tweet.write: posting needs tweet.read tweet.write users.read offline.access; authorize the app again with them',
+    ]);
     // Another chain (a new X_REFRESH_TOKEN) makes the file stale; the scopes then come from X_OAUTH2_SCOPES.
-    expect(await warnings({ ...env, X_REFRESH_TOKEN: 'x-refresh-new-5555', X_OAUTH2_SCOPES: 'tweet.read tweet.write users.read offline.access' })).toEqual([]);
+    expect(
+      await warnings({
+        ...env,
+        X_REFRESH_TOKEN: 'x-refresh-new-5555',
+        X_OAUTH2_SCOPES: 'tweet.read tweet.write users.read offline.access',
+      }),
+    ).toEqual([]);
     expect(await warnings({ ...env, X_REFRESH_TOKEN: 'x-refresh-new-5555', X_OAUTH2_SCOPES: 'tweet.read tweet.write' })).toEqual([
       'x: the OAuth 2.0 token lacks users.read, offline.access: posting needs tweet.read tweet.write users.read offline.access; authorize the app again with them',
     ]);
@@ -87,7 +110,9 @@ describe('X', () => {
     expect(await warnings({ X_REFRESH_TOKEN: 'r', X_CLIENT_ID: 'c', XDG_STATE_HOME: await emptyHub(), GITHUB_ACTIONS: 'true' })).toEqual([
       expect.stringMatching(/^x: on GitHub Actions the refresh token X rotates .* use OAuth 1\.0a user tokens for scheduled runs$/),
     ]);
-    expect(await warnings({ X_API_KEY: 'k', X_API_SECRET: 's', X_ACCESS_TOKEN: 't', X_ACCESS_SECRET: 'u', GITHUB_ACTIONS: 'true' })).toEqual([]);
+    expect(
+      await warnings({ X_API_KEY: 'k', X_API_SECRET: 's', X_ACCESS_TOKEN: 't', X_ACCESS_SECRET: 'u', GITHUB_ACTIONS: 'true' }),
+    ).toEqual([]);
   });
 });
 
@@ -101,9 +126,19 @@ test('Bluesky: a password that is not in an app password’s form', async () => 
 describe('--check-tokens', () => {
   test('asks Mastodon for the app’s scopes and LinkedIn whether the token may read; without the flag, no request', async () => {
     const mastodon = await startFakeMastodon({ token: 'mastodon-s3cret', scopes: ['write:statuses', 'read:accounts'] });
-    const linkedin = await startFakeLinkedIn({ token: LINKEDIN.LINKEDIN_TOKEN, author: LINKEDIN.LINKEDIN_AUTHOR, scopes: ['w_member_social'] });
+    const linkedin = await startFakeLinkedIn({
+      token: LINKEDIN.LINKEDIN_TOKEN,
+      author: LINKEDIN.LINKEDIN_AUTHOR,
+      scopes: ['w_member_social'],
+    });
     servers.push(mastodon, linkedin);
-    const env = { MASTODON_URL: mastodon.url, MASTODON_TOKEN: 'mastodon-s3cret', LINKEDIN_API_URL: linkedin.url, ...LINKEDIN, HUB_NOW: '2026-12-01T12:00:00Z' };
+    const env = {
+      MASTODON_URL: mastodon.url,
+      MASTODON_TOKEN: 'mastodon-s3cret',
+      LINKEDIN_API_URL: linkedin.url,
+      ...LINKEDIN,
+      HUB_NOW: '2026-12-01T12:00:00Z',
+    };
     expect(await warnings(env)).toEqual([]);
     expect([...mastodon.requests, ...linkedin.requests]).toEqual([]);
 
@@ -118,19 +153,30 @@ describe('--check-tokens', () => {
 
   test('through the command line: a Warnings section, and never a token', async () => {
     const mastodon = await startFakeMastodon({ token: 'mastodon-s3cret-7777', scopes: ['write:statuses'] });
-    const linkedin = await startFakeLinkedIn({ token: LINKEDIN.LINKEDIN_TOKEN, author: LINKEDIN.LINKEDIN_AUTHOR, now: () => Date.parse('2026-12-01T12:00:00Z') });
+    const linkedin = await startFakeLinkedIn({
+      token: LINKEDIN.LINKEDIN_TOKEN,
+      author: LINKEDIN.LINKEDIN_AUTHOR,
+      now: () => Date.parse('2026-12-01T12:00:00Z'),
+    });
     servers.push(mastodon, linkedin);
     const env = {
-      HUB_NOW: '2026-12-01T12:00:00Z', MASTODON_URL: mastodon.url, MASTODON_TOKEN: 'mastodon-s3cret-7777', LINKEDIN_API_URL: linkedin.url, ...LINKEDIN, LINKEDIN_VERSION: '202511',
+      HUB_NOW: '2026-12-01T12:00:00Z',
+      MASTODON_URL: mastodon.url,
+      MASTODON_TOKEN: 'mastodon-s3cret-7777',
+      LINKEDIN_API_URL: linkedin.url,
+      ...LINKEDIN,
+      LINKEDIN_VERSION: '202511',
     };
     const run = await runScript(join(PROJECT_ROOT, 'scripts/status.ts'), ['--check-tokens'], { cwd: await emptyHub(), env });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain([
-      'Warnings',
-      '  Mastodon: the token lacks read:statuses, read:accounts: make one with read:statuses read:accounts write:statuses (Preferences → Development) and set MASTODON_TOKEN',
-      '  LinkedIn: LINKEDIN_VERSION=202511 retired on 2026-11-16: every LinkedIn request fails; set LINKEDIN_VERSION=202609, or remove it and the hub picks one from the date',
-      '  LinkedIn: LinkedIn does not serve API version 202511: set LINKEDIN_VERSION=202609',
-    ].join('\n'));
+    expect(run.stdout).toContain(
+      [
+        'Warnings',
+        '  Mastodon: the token lacks read:statuses, read:accounts: make one with read:statuses read:accounts write:statuses (Preferences → Development) and set MASTODON_TOKEN',
+        '  LinkedIn: LINKEDIN_VERSION=202511 retired on 2026-11-16: every LinkedIn request fails; set LINKEDIN_VERSION=202609, or remove it and the hub picks one from the date',
+        '  LinkedIn: LinkedIn does not serve API version 202511: set LINKEDIN_VERSION=202609',
+      ].join('\n'),
+    );
     expect(run.stdout + run.stderr).not.toContain('mastodon-s3cret-7777');
     expect(run.stdout + run.stderr).not.toContain(LINKEDIN.LINKEDIN_TOKEN);
   });
@@ -143,11 +189,20 @@ describe('when tokens expire (issue 14, item 21)', () => {
     const root = await emptyHub();
     await mkdir(join(root, 'thought-leadership-hub'));
     const refreshToken = 'x-refresh-s3cret-6666';
-    await writeFile(join(root, 'thought-leadership-hub', 'x-oauth2.json'), JSON.stringify({
-      accessToken: 'a-s3cret', refreshToken: 'r-s3cret', expiresAt: '2026-12-01T13:30:00.000Z', scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access'],
-      from: createHash('sha256').update(refreshToken).digest('hex'),
-    }));
-    const status = await hubStatus({ cwd: root, env: { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', XDG_STATE_HOME: root, HUB_NOW: NOW } });
+    await writeFile(
+      join(root, 'thought-leadership-hub', 'x-oauth2.json'),
+      JSON.stringify({
+        accessToken: 'a-s3cret',
+        refreshToken: 'r-s3cret',
+        expiresAt: '2026-12-01T13:30:00.000Z',
+        scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access'],
+        from: createHash('sha256').update(refreshToken).digest('hex'),
+      }),
+    );
+    const status = await hubStatus({
+      cwd: root,
+      env: { X_REFRESH_TOKEN: refreshToken, X_CLIENT_ID: 'client', XDG_STATE_HOME: root, HUB_NOW: NOW },
+    });
     expect(status.tokens.map((token) => `${token.network}: ${token.message}`)).toEqual([
       'x: the OAuth 2.0 access token expires in 1 hour (2026-12-01 13:30 UTC); renewed automatically with the refresh token',
     ]);
@@ -170,12 +225,16 @@ describe('when tokens expire (issue 14, item 21)', () => {
     threads.tokenInfo.expires_at = Date.parse('2026-12-04T18:00:00Z') / 1000;
     const near = await hubStatus({ cwd: await emptyHub(), env, checkTokens: true });
     expect(near.warnings.map((warning) => `${warning.network}: ${warning.message}`)).toEqual([
-      expect.stringMatching(/^threads: the token expires in 3 days \(2026-12-04\) — renew it: GET https:\/\/graph\.threads\.net\/refresh_access_token\?grant_type=th_refresh_token/),
+      expect.stringMatching(
+        /^threads: the token expires in 3 days \(2026-12-04\) — renew it: GET https:\/\/graph\.threads\.net\/refresh_access_token\?grant_type=th_refresh_token/,
+      ),
     ]);
 
     threads.tokenInfo.is_valid = false;
     const invalid = await hubStatus({ cwd: await emptyHub(), env, checkTokens: true });
-    expect(invalid.warnings.map((warning) => warning.message)).toEqual(['Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN']);
+    expect(invalid.warnings.map((warning) => warning.message)).toEqual([
+      'Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN',
+    ]);
   });
 
   test('through the command line: a Tokens section with the X token’s end, and a Warnings line for Threads; never a token', async () => {

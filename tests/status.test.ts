@@ -38,60 +38,126 @@ async function project(files: Record<string, string>): Promise<string> {
 
 /** Published W44–W47 (a streak of four weeks, this week W48 still empty), one scheduled, one draft. */
 const CONTENT: Record<string, string> = {
-  'content/essays/owning-the-wind.md': '---\ntitle: Why the people who host the turbine should own it\ndescription: Ownership decides.\ndate: 2026-11-02\n---\n\nText.\n',
+  'content/essays/owning-the-wind.md':
+    '---\ntitle: Why the people who host the turbine should own it\ndescription: Ownership decides.\ndate: 2026-11-02\n---\n\nText.\n',
   'content/theories/trust-before-turbines.md':
     '---\ntitle: Local trust is the binding constraint\nsummary: Consent follows ownership.\ndate: 2026-11-10\nstage: hunch\nconfidence: A hunch.\n---\n\nText.\n',
-  'content/notes/2026-11-18-reading.md': '---\ndate: 2026-11-18T12:00:00Z\n---\n\nRe-reading the co-operative principles before our strategy day. Principle five matters.\n',
+  'content/notes/2026-11-18-reading.md':
+    '---\ndate: 2026-11-18T12:00:00Z\n---\n\nRe-reading the co-operative principles before our strategy day. Principle five matters.\n',
   'content/notes/2026-10-28-boycott.md': '---\ndate: 2026-10-28T08:15:00Z\n---\n\nSomeone announced a boycott of us this morning.\n',
-  'content/essays/grid-queues.md': '---\ntitle: What the grid queue is telling us\ndescription: Draft.\ndate: 2026-11-10\ndraft: true\n---\n\nNotes.\n',
-  'content/essays/next-week.md': '---\ntitle: Planning for the next turbine\ndescription: Scheduled.\ndate: 2026-12-01T09:00:00+01:00\n---\n\nSoon.\n',
+  'content/essays/grid-queues.md':
+    '---\ntitle: What the grid queue is telling us\ndescription: Draft.\ndate: 2026-11-10\ndraft: true\n---\n\nNotes.\n',
+  'content/essays/next-week.md':
+    '---\ntitle: Planning for the next turbine\ndescription: Scheduled.\ndate: 2026-12-01T09:00:00+01:00\n---\n\nSoon.\n',
   'content/policy.yaml': 'review:\n  - topic: boycotts\n    words: [boycott*]\n',
 };
 
 const FEED: FixtureItem[] = [
-  { kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', text: 'Ownership decides.', date: '2026-11-02T00:00:00.000Z', skip: ['x'] },
-  { kind: 'theory', slug: 'trust-before-turbines', title: 'Local trust is the binding constraint', text: 'Consent follows ownership.', date: '2026-11-10T00:00:00.000Z' },
-  { kind: 'note', slug: '2026-11-18-reading', title: 'Re-reading the co-operative principles before our strategy day.', text: 'Re-reading the co-operative principles.', date: '2026-11-18T12:00:00.000Z' },
-  { kind: 'note', slug: '2026-10-28-boycott', title: 'Someone announced a boycott of us this morning.', text: 'Someone announced a boycott of us this morning.', date: '2026-10-28T08:15:00.000Z' },
+  {
+    kind: 'essay',
+    slug: 'owning-the-wind',
+    title: 'Why the people who host the turbine should own it',
+    text: 'Ownership decides.',
+    date: '2026-11-02T00:00:00.000Z',
+    skip: ['x'],
+  },
+  {
+    kind: 'theory',
+    slug: 'trust-before-turbines',
+    title: 'Local trust is the binding constraint',
+    text: 'Consent follows ownership.',
+    date: '2026-11-10T00:00:00.000Z',
+  },
+  {
+    kind: 'note',
+    slug: '2026-11-18-reading',
+    title: 'Re-reading the co-operative principles before our strategy day.',
+    text: 'Re-reading the co-operative principles.',
+    date: '2026-11-18T12:00:00.000Z',
+  },
+  {
+    kind: 'note',
+    slug: '2026-10-28-boycott',
+    title: 'Someone announced a boycott of us this morning.',
+    text: 'Someone announced a boycott of us this morning.',
+    date: '2026-10-28T08:15:00.000Z',
+  },
 ];
 
-const posted = (network: string, id: string) => ({ status: 'posted' as const, remoteId: id, url: `https://${network}.example/post/${id}`, postedAt: '2026-11-03T10:00:00.000Z' });
+const posted = (network: string, id: string) => ({
+  status: 'posted' as const,
+  remoteId: id,
+  url: `https://${network}.example/post/${id}`,
+  postedAt: '2026-11-03T10:00:00.000Z',
+});
 
 const LEDGER: Ledger = {
   version: 1,
   items: {
     'essay/owning-the-wind': {
       url: `${SITE}/essays/owning-the-wind/`,
-      networks: { bluesky: posted('bluesky', 'b1'), mastodon: posted('mastodon', 'm1'), linkedin: { status: 'in-flight', startedAt: '2026-11-25T10:00:00.000Z' } },
+      networks: {
+        bluesky: posted('bluesky', 'b1'),
+        mastodon: posted('mastodon', 'm1'),
+        linkedin: { status: 'in-flight', startedAt: '2026-11-25T10:00:00.000Z' },
+      },
     },
     'theory/trust-before-turbines': { url: `${SITE}/theories/trust-before-turbines/`, networks: { bluesky: posted('bluesky', 'b2') } },
   },
 };
 
-const copy = (network: string, id: string, metrics: Record<string, number>, newReplies: Snapshot['items'][string]['networks']['bluesky'] extends infer C ? C extends { newReplies?: infer R } ? R : never : never = []) => ({
-  remoteId: id, url: `https://${network}.example/post/${id}`, metrics, ...(newReplies && newReplies.length > 0 ? { newReplies } : {}),
+const copy = (
+  network: string,
+  id: string,
+  metrics: Record<string, number>,
+  newReplies: Snapshot['items'][string]['networks']['bluesky'] extends infer C
+    ? C extends { newReplies?: infer R }
+      ? R
+      : never
+    : never = [],
+) => ({
+  remoteId: id,
+  url: `https://${network}.example/post/${id}`,
+  metrics,
+  ...(newReplies && newReplies.length > 0 ? { newReplies } : {}),
 });
 
 const SNAPSHOTS: Snapshot[] = [
   {
-    version: 1, collectedAt: '2026-11-24T10:00:00.000Z',
+    version: 1,
+    collectedAt: '2026-11-24T10:00:00.000Z',
     networks: { bluesky: { status: 'read', copies: 1 }, mastodon: { status: 'read', copies: 1 } },
-    items: { 'essay/owning-the-wind': { url: `${SITE}/essays/owning-the-wind/`, networks: { bluesky: copy('bluesky', 'b1', { likes: 5, reposts: 1 }), mastodon: copy('mastodon', 'm1', { likes: 2 }) } } },
+    items: {
+      'essay/owning-the-wind': {
+        url: `${SITE}/essays/owning-the-wind/`,
+        networks: { bluesky: copy('bluesky', 'b1', { likes: 5, reposts: 1 }), mastodon: copy('mastodon', 'm1', { likes: 2 }) },
+      },
+    },
   },
   {
-    version: 1, collectedAt: '2026-11-25T10:00:00.000Z',
+    version: 1,
+    collectedAt: '2026-11-25T10:00:00.000Z',
     networks: { bluesky: { status: 'read', copies: 2 }, mastodon: { status: 'read', copies: 1 } },
     items: {
       'essay/owning-the-wind': {
         url: `${SITE}/essays/owning-the-wind/`,
         networks: {
           bluesky: copy('bluesky', 'b1', { likes: 9, reposts: 2, replies: 1 }, [
-            { id: 'r1', url: 'https://bluesky.example/post/r1', author: { name: 'Ada', handle: '@ada.example' }, text: 'I disagree.', publishedAt: '2026-11-24T18:00:00.000Z' },
+            {
+              id: 'r1',
+              url: 'https://bluesky.example/post/r1',
+              author: { name: 'Ada', handle: '@ada.example' },
+              text: 'I disagree.',
+              publishedAt: '2026-11-24T18:00:00.000Z',
+            },
           ]),
           mastodon: copy('mastodon', 'm1', { likes: 3 }),
         },
       },
-      'theory/trust-before-turbines': { url: `${SITE}/theories/trust-before-turbines/`, networks: { bluesky: copy('bluesky', 'b2', { likes: 4 }) } },
+      'theory/trust-before-turbines': {
+        url: `${SITE}/theories/trust-before-turbines/`,
+        networks: { bluesky: copy('bluesky', 'b2', { likes: 4 }) },
+      },
     },
   },
 ];
@@ -101,7 +167,12 @@ async function busyHub(): Promise<string> {
   const root = await project({
     ...CONTENT,
     'content/evidence/syndication.json': JSON.stringify(LEDGER, null, 2),
-    ...Object.fromEntries(SNAPSHOTS.map((snapshot) => [`content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`, JSON.stringify(snapshot, null, 2)])),
+    ...Object.fromEntries(
+      SNAPSHOTS.map((snapshot) => [
+        `content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`,
+        JSON.stringify(snapshot, null, 2),
+      ]),
+    ),
   });
   await writeFeed(join(root, 'dist'), FEED);
   return root;
@@ -180,8 +251,11 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     const status = JSON.parse(run.stdout);
     expect(status.now).toBe('2026-11-25T12:00:00.000Z');
     expect(status.lastPost).toEqual({
-      kind: 'note', title: 'Re-reading the co-operative principles before our strategy day.', date: '2026-11-18T12:00:00.000Z',
-      file: 'content/notes/2026-11-18-reading.md', days: -7,
+      kind: 'note',
+      title: 'Re-reading the co-operative principles before our strategy day.',
+      date: '2026-11-18T12:00:00.000Z',
+      file: 'content/notes/2026-11-18-reading.md',
+      days: -7,
     });
     expect(status.cadence).toMatchObject({
       currentStreak: { weeks: 4, awaitingThisWeek: true, start: { label: '2026-W44' }, end: { label: '2026-W47' } },
@@ -189,14 +263,36 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       daysSinceLastPost: 7,
       recent: { days30: 4, days90: 4, days365: 4 },
     });
-    expect(status.scheduled).toEqual([{ kind: 'essay', title: 'Planning for the next turbine', date: '2026-12-01T08:00:00.000Z', file: 'content/essays/next-week.md', days: 6 }]);
+    expect(status.scheduled).toEqual([
+      {
+        kind: 'essay',
+        title: 'Planning for the next turbine',
+        date: '2026-12-01T08:00:00.000Z',
+        file: 'content/essays/next-week.md',
+        days: 6,
+      },
+    ]);
     expect(status.drafts.map((piece: { file: string }) => piece.file)).toEqual(['content/essays/grid-queues.md']);
     expect(status.syndication).toMatchObject({ available: true, feed: 'dist/feed.json', items: 4 });
-    expect(status.syndication.held).toEqual([{ key: 'note/2026-10-28-boycott', title: 'Someone announced a boycott of us this morning.', matches: [{ topic: 'boycotts', word: 'boycott*', fields: ['body'] }] }]);
+    expect(status.syndication.held).toEqual([
+      {
+        key: 'note/2026-10-28-boycott',
+        title: 'Someone announced a boycott of us this morning.',
+        matches: [{ topic: 'boycotts', word: 'boycott*', fields: ['body'] }],
+      },
+    ]);
     expect(status.syndication.networks.linkedin).toEqual({
-      credentials: false, posted: 0, skipped: 0, held: 1,
-      pending: [{ key: 'theory/trust-before-turbines', title: 'Local trust is the binding constraint' }, { key: 'note/2026-11-18-reading', title: 'Re-reading the co-operative principles before our strategy day.' }],
-      inFlight: [{ key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', startedAt: '2026-11-25T10:00:00.000Z' }],
+      credentials: false,
+      posted: 0,
+      skipped: 0,
+      held: 1,
+      pending: [
+        { key: 'theory/trust-before-turbines', title: 'Local trust is the binding constraint' },
+        { key: 'note/2026-11-18-reading', title: 'Re-reading the co-operative principles before our strategy day.' },
+      ],
+      inFlight: [
+        { key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', startedAt: '2026-11-25T10:00:00.000Z' },
+      ],
     });
     expect(status.syndication.networks.x).toMatchObject({ skipped: 1, posted: 0 });
     expect(status.syndication.pending.map((item: { key: string; networks: string[] }) => [item.key, item.networks])).toEqual([
@@ -204,13 +300,31 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       ['theory/trust-before-turbines', ['mastodon', 'linkedin', 'x', 'threads']],
       ['note/2026-11-18-reading', ['bluesky', 'mastodon', 'linkedin', 'x', 'threads']],
     ]);
-    expect(status.syndication.inFlight).toEqual([{ key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', network: 'linkedin', startedAt: '2026-11-25T10:00:00.000Z' }]);
-    expect(status.syndication.needsYou).toEqual([{
-      key: 'essay/owning-the-wind', title: 'Why the people who host the turbine should own it', network: 'linkedin', startedAt: '2026-11-25T10:00:00.000Z', message: NEEDS_YOU,
-    }]);
+    expect(status.syndication.inFlight).toEqual([
+      {
+        key: 'essay/owning-the-wind',
+        title: 'Why the people who host the turbine should own it',
+        network: 'linkedin',
+        startedAt: '2026-11-25T10:00:00.000Z',
+      },
+    ]);
+    expect(status.syndication.needsYou).toEqual([
+      {
+        key: 'essay/owning-the-wind',
+        title: 'Why the people who host the turbine should own it',
+        network: 'linkedin',
+        startedAt: '2026-11-25T10:00:00.000Z',
+        message: NEEDS_YOU,
+      },
+    ]);
     expect(status.credentials.bluesky).toEqual({ present: false, missing: ['BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD'] });
     expect(status.engagement).toEqual({
-      from: '2026-11-24T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z', byNetwork: { bluesky: 10, mastodon: 1 }, total: 11, newReplies: 1, snapshots: 2,
+      from: '2026-11-24T10:00:00.000Z',
+      to: '2026-11-25T10:00:00.000Z',
+      byNetwork: { bluesky: 10, mastodon: 1 },
+      total: 11,
+      newReplies: 1,
+      snapshots: 2,
     });
   });
 
@@ -219,17 +333,22 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     const human = await runStatus(root, [], CREDENTIALS);
     const json = await runStatus(root, ['--json'], CREDENTIALS);
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain([
-      'Credentials',
-      '  Bluesky    present',
-      '  Mastodon   missing MASTODON_TOKEN',
-      '  LinkedIn   present',
-      '  X          present',
-      '  Threads    missing THREADS_TOKEN, THREADS_USER_ID',
-    ].join('\n'));
+    expect(human.stdout).toContain(
+      [
+        'Credentials',
+        '  Bluesky    present',
+        '  Mastodon   missing MASTODON_TOKEN',
+        '  LinkedIn   present',
+        '  X          present',
+        '  Threads    missing THREADS_TOKEN, THREADS_USER_ID',
+      ].join('\n'),
+    );
     expect(human.stdout).toContain('  Bluesky    1 pending · 1 held · 2 posted\n');
     expect(JSON.parse(json.stdout).credentials).toEqual({
-      bluesky: { present: true }, mastodon: { present: false, missing: ['MASTODON_TOKEN'] }, linkedin: { present: true }, x: { present: true },
+      bluesky: { present: true },
+      mastodon: { present: false, missing: ['MASTODON_TOKEN'] },
+      linkedin: { present: true },
+      x: { present: true },
       threads: { present: false, missing: ['THREADS_TOKEN', 'THREADS_USER_ID'] },
     });
     for (const value of Object.values(CREDENTIALS)) {
@@ -273,7 +392,9 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     const run = await runStatus(root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('  Mastodon   1 pending · 1 in flight (check) · 1 held · 1 posted · no credentials\n');
-    expect(run.stdout).toContain('  In flight  theory/trust-before-turbines  Mastodon, since 2026-11-25 11:00 UTC: the next run checks before posting again\n');
+    expect(run.stdout).toContain(
+      '  In flight  theory/trust-before-turbines  Mastodon, since 2026-11-25 11:00 UTC: the next run checks before posting again\n',
+    );
     expect(run.stdout).toContain(`\nNeeds you\n  ${NEEDS_YOU.split('\n').join('\n  ')}\n`);
     expect(run.stdout).not.toContain('--resolve mastodon');
   });
@@ -297,13 +418,48 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
 
   describe('exits 1 naming the file and the field when an input is broken', () => {
     test.each([
-      ['a date that does not exist', 'content/essays/bad.md', '---\ntitle: Bad\ndescription: Bad.\ndate: 2026-02-30\n---\n', 'content/essays/bad.md: date: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00'],
-      ['a draft flag that is not true or false', 'content/notes/bad.md', '---\ndate: 2026-11-01\ndraft: maybe\n---\n\nText.\n', 'content/notes/bad.md: draft: is "maybe" — use true or false'],
-      ['an essay without a title', 'content/essays/bad.md', '---\ndescription: Bad.\ndate: 2026-11-01\n---\n', 'content/essays/bad.md: title: is missing — add a title'],
-      ['front matter that is not YAML', 'content/essays/bad.md', '---\ntitle: "Bad\ndate: 2026-11-01\n---\n', 'content/essays/bad.md: title: is not valid YAML ('],
-      ['a ledger that is not JSON', 'content/evidence/syndication.json', '{ "version": 1,', 'content/evidence/syndication.json: (whole file): is not valid JSON ('],
-      ['a ledger entry of the wrong shape', 'content/evidence/syndication.json', JSON.stringify({ version: 1, items: { 'essay/x': { url: `${SITE}/essays/x/`, networks: { bluesky: { status: 'posted' } } } } }), 'content/evidence/syndication.json: items.essay/x.networks.bluesky.remoteId: is missing — add '],
-      ['a snapshot of the wrong shape', 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json', JSON.stringify({ version: 1, collectedAt: 'yesterday', networks: {}, items: {} }), 'content/evidence/engagement/2026-11-26T10-00-00.000Z.json: collectedAt: is "yesterday" — use an ISO 8601 date-time'],
+      [
+        'a date that does not exist',
+        'content/essays/bad.md',
+        '---\ntitle: Bad\ndescription: Bad.\ndate: 2026-02-30\n---\n',
+        'content/essays/bad.md: date: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00',
+      ],
+      [
+        'a draft flag that is not true or false',
+        'content/notes/bad.md',
+        '---\ndate: 2026-11-01\ndraft: maybe\n---\n\nText.\n',
+        'content/notes/bad.md: draft: is "maybe" — use true or false',
+      ],
+      [
+        'an essay without a title',
+        'content/essays/bad.md',
+        '---\ndescription: Bad.\ndate: 2026-11-01\n---\n',
+        'content/essays/bad.md: title: is missing — add a title',
+      ],
+      [
+        'front matter that is not YAML',
+        'content/essays/bad.md',
+        '---\ntitle: "Bad\ndate: 2026-11-01\n---\n',
+        'content/essays/bad.md: title: is not valid YAML (',
+      ],
+      [
+        'a ledger that is not JSON',
+        'content/evidence/syndication.json',
+        '{ "version": 1,',
+        'content/evidence/syndication.json: (whole file): is not valid JSON (',
+      ],
+      [
+        'a ledger entry of the wrong shape',
+        'content/evidence/syndication.json',
+        JSON.stringify({ version: 1, items: { 'essay/x': { url: `${SITE}/essays/x/`, networks: { bluesky: { status: 'posted' } } } } }),
+        'content/evidence/syndication.json: items.essay/x.networks.bluesky.remoteId: is missing — add ',
+      ],
+      [
+        'a snapshot of the wrong shape',
+        'content/evidence/engagement/2026-11-26T10-00-00.000Z.json',
+        JSON.stringify({ version: 1, collectedAt: 'yesterday', networks: {}, items: {} }),
+        'content/evidence/engagement/2026-11-26T10-00-00.000Z.json: collectedAt: is "yesterday" — use an ISO 8601 date-time',
+      ],
       ['a policy that is not a list of words', 'content/policy.yaml', 'review: 12\n', 'content/policy.yaml: review: is 12 — '],
     ])('%s', async (_name, file, text, message) => {
       const root = await busyHub();

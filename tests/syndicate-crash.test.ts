@@ -16,8 +16,17 @@ import { NETWORKS } from '../src/lib/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import {
-  feedItem, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPdsProcess, TOKENS, writeFeed,
-  type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+  feedItem,
+  makeSyndicationFixture,
+  postsPerItem,
+  startLocalNetworks,
+  startPdsProcess,
+  TOKENS,
+  writeFeed,
+  type FixtureItem,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
 } from './helpers/syndication.ts';
 
 const CLI = join(PROJECT_ROOT, 'scripts/syndicate/cli.ts');
@@ -142,8 +151,13 @@ test('SIGKILL at random points never leads to a second post', { timeout: 900_000
     round += 1;
     for (let i = 0; i < 3; i += 1) {
       const kind = (['essay', 'note', 'theory'] as const)[(round + i) % 3]!;
-      items.push({ kind, slug: `round-${round}-${i}`, title: `Round ${round}, piece ${i}`, date: new Date(Date.UTC(2026, 10, 1, round, i)).toISOString(),
-        text: `Piece ${i} of round ${round}: community ownership decides whether the next wind farm gets built. Tell me where this is wrong.` });
+      items.push({
+        kind,
+        slug: `round-${round}-${i}`,
+        title: `Round ${round}, piece ${i}`,
+        date: new Date(Date.UTC(2026, 10, 1, round, i)).toISOString(),
+        text: `Piece ${i} of round ${round}: community ownership decides whether the next wind farm gets built. Tell me where this is wrong.`,
+      });
     }
     await writeFeed(fixture.dist, items);
 
@@ -154,9 +168,12 @@ test('SIGKILL at random points never leads to a second post', { timeout: 900_000
       }
       // Kill most runs; now and then let one run to the end (it may still fail on injected faults and be rerun).
       const mode = random();
-      const kill = mode < 0.45 ? { afterRequests: 1 + Math.floor(random() * 25), extraMs: Math.floor(random() * 15) }
-        : mode < 0.85 ? { afterMs: 300 + Math.floor(random() * 1000) }
-          : undefined;
+      const kill =
+        mode < 0.45
+          ? { afterRequests: 1 + Math.floor(random() * 25), extraMs: Math.floor(random() * 15) }
+          : mode < 0.85
+            ? { afterMs: 300 + Math.floor(random() * 1000) }
+            : undefined;
       const outcome = await runCli(kill);
       runs += 1;
       outputs.push(outcome.output);
@@ -183,6 +200,8 @@ test('SIGKILL at random points never leads to a second post', { timeout: 900_000
   for (const secret of [TOKENS.mastodon, TOKENS.linkedin, TOKENS.threads, TOKENS.bluesky, TOKENS.x.secret, TOKENS.x.tokenSecret]) {
     expect(everything).not.toContain(secret);
   }
-  console.log(`crash test (seed ${SEED}): ${kills} kill points (${killsDuringRequests} while requests were in progress), ${runs} runs, ${round} rounds, ${items.length} items × ${NETWORKS.length} networks, ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `crash test (seed ${SEED}): ${kills} kill points (${killsDuringRequests} while requests were in progress), ${runs} runs, ${round} rounds, ${items.length} items × ${NETWORKS.length} networks, ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   expect(kills).toBeGreaterThanOrEqual(TARGET_KILLS);
 });

@@ -10,15 +10,29 @@ import { runScript } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import {
-  makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+  makeSyndicationFixture,
+  postsPerItem,
+  startLocalNetworks,
+  startPds,
+  type FixtureItem,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
 } from './helpers/syndication.ts';
 
 const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
-  kind: 'note', slug: `2026-10-0${day}-note`, date: `2026-10-0${day}T08:00:00.000Z`, text: `Note ${day} on community energy.`,
+  kind: 'note',
+  slug: `2026-10-0${day}-note`,
+  date: `2026-10-0${day}T08:00:00.000Z`,
+  text: `Note ${day} on community energy.`,
 }));
 
 const ESSAY: FixtureItem = {
-  kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z', tags: ['community energy'],
+  kind: 'essay',
+  slug: 'owning-the-wind',
+  title: 'Why the people who host the turbine should own it',
+  date: '2026-09-14T00:00:00.000Z',
+  tags: ['community energy'],
   text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
 };
 
@@ -55,10 +69,14 @@ describe('secrets (items 1 and 2)', () => {
       const url = String(input instanceof Request ? input.url : input);
       if (url.includes('com.atproto.repo.createRecord')) {
         const authorization = new Request(input, init).headers.get('authorization') ?? '';
-        return Response.json({ error: 'InvalidRequest', message: `rejected request with Authorization: ${authorization}` }, { status: 400 });
+        return Response.json(
+          { error: 'InvalidRequest', message: `rejected request with Authorization: ${authorization}` },
+          { status: 400 },
+        );
       }
       const response = await fetch(input, init);
-      if (url.includes('com.atproto.server.createSession')) accessJwt = ((await response.clone().json()) as { accessJwt: string }).accessJwt;
+      if (url.includes('com.atproto.server.createSession'))
+        accessJwt = ((await response.clone().json()) as { accessJwt: string }).accessJwt;
       return response;
     };
     const lines: string[] = [];
@@ -74,10 +92,22 @@ describe('secrets (items 1 and 2)', () => {
     await setUp();
     const token = 'x-access+tok/en==0003';
     const echoed = `OAuth oauth_consumer_key="x-consumer-key", oauth_token="${encodeURIComponent(token)}"`;
-    networks.x.faults.push({ kind: 'status', status: 400, json: { title: 'Invalid Request', detail: `bad header: ${echoed}` }, when: () => true, times: 1000 });
+    networks.x.faults.push({
+      kind: 'status',
+      status: 400,
+      json: { title: 'Invalid Request', detail: `bad header: ${echoed}` },
+      when: () => true,
+      times: 1000,
+    });
     const env = { ...networks.env, X_ACCESS_TOKEN: token };
-    for (const args of [['--only', 'x'], ['--only', 'x', '--json']]) {
-      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), [...args, '--retry-budget', '1'], { cwd: fixture.root, env });
+    for (const args of [
+      ['--only', 'x'],
+      ['--only', 'x', '--json'],
+    ]) {
+      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), [...args, '--retry-budget', '1'], {
+        cwd: fixture.root,
+        env,
+      });
       expect(code).toBe(1);
       expect(stdout + stderr).toContain('oauth_token="[redacted]"');
       expect(stdout + stderr).not.toContain(encodeURIComponent(token));
@@ -89,9 +119,21 @@ describe('server text in the terminal (item 3)', () => {
   test('3: ANSI/OSC escapes, bare CR and newlines a server wrote reach neither stdout, stderr nor --json', async () => {
     await setUp();
     const hostile = 'boom\u001b[2J\u001b]0;pwned\u0007\rPOSTED OK\n::error::fake\u009b31m';
-    networks.mastodon.faults.push({ kind: 'status', status: 422, json: { error: hostile }, when: (request) => request.method === 'POST', times: 1000 });
-    for (const args of [['--only', 'mastodon'], ['--only', 'mastodon', '--json']]) {
-      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, { cwd: fixture.root, env: networks.env });
+    networks.mastodon.faults.push({
+      kind: 'status',
+      status: 422,
+      json: { error: hostile },
+      when: (request) => request.method === 'POST',
+      times: 1000,
+    });
+    for (const args of [
+      ['--only', 'mastodon'],
+      ['--only', 'mastodon', '--json'],
+    ]) {
+      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, {
+        cwd: fixture.root,
+        env: networks.env,
+      });
       expect(code).toBe(1);
       expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(stdout + stderr).not.toMatch(/\\u001b|\\r/);
@@ -109,12 +151,22 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
     try {
       const lines: string[] = [];
       const result = await run({
-        env: { ...networks.env, THREADS_API_URL: silent.url }, timeoutMs: 1500, sleep: async () => undefined,
-        retry: { totalMs: 600_000, baseDelayMs: 1 }, log: (line) => lines.push(line),
+        env: { ...networks.env, THREADS_API_URL: silent.url },
+        timeoutMs: 1500,
+        sleep: async () => undefined,
+        retry: { totalMs: 600_000, baseDelayMs: 1 },
+        log: (line) => lines.push(line),
       });
       expect(silent.requests()).toBe(3);
       const threads = result.rows.filter((row) => row.network === 'threads');
-      expect(threads).toEqual([{ item: 'all', network: 'threads', status: 'failed', detail: expect.stringMatching(/no answer from Threads 3 times in a row.*3 items left for the next run/) }]);
+      expect(threads).toEqual([
+        {
+          item: 'all',
+          network: 'threads',
+          status: 'failed',
+          detail: expect.stringMatching(/no answer from Threads 3 times in a row.*3 items left for the next run/),
+        },
+      ]);
       expect(lines.filter((line) => line.startsWith('Threads: stopped'))).toHaveLength(1);
       expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
       expect(result.failed).toBe(1);
@@ -125,11 +177,22 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
 
   test('14: Retry-After: 3600 defers that network’s items to the next run, asked once, and says so; nothing failed', async () => {
     await setUp(NOTES);
-    networks.mastodon.faults.push({ kind: 'status', status: 429, headers: { 'Retry-After': '3600' }, when: (request) => request.method === 'POST', times: 1000 });
+    networks.mastodon.faults.push({
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '3600' },
+      when: (request) => request.method === 'POST',
+      times: 1000,
+    });
     const result = await run({ retry: { totalMs: 120_000, baseDelayMs: 1 }, sleep: async () => undefined });
     expect(networks.mastodon.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(result.rows.filter((row) => row.network === 'mastodon')).toEqual([
-      { item: 'all', network: 'mastodon', status: 'deferred', detail: expect.stringMatching(/429.*asked to wait 60 minutes.*3 items left for the next run/) },
+      {
+        item: 'all',
+        network: 'mastodon',
+        status: 'deferred',
+        detail: expect.stringMatching(/429.*asked to wait 60 minutes.*3 items left for the next run/),
+      },
     ]);
     expect(result.failed).toBe(0);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
@@ -147,11 +210,20 @@ describe('exactly once without the ledger (item 12)', () => {
     const before = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     // Newer than the copies and past the 40 a page Mastodon reads at once.
     const next = Number(networks.mastodon.statuses.at(-1)!.id) + 1;
-    for (let i = 0; i < 45; i += 1) networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
+    for (let i = 0; i < 45; i += 1)
+      networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
     // Past the 100 a page X's timeline gives and the 50 the Threads look used to read.
     const later = new Date(Date.now() + 60_000).toISOString();
-    for (let i = 0; i < 130; i += 1) networks.x.tweets.push({ id: String(1_870_000_000_000_000_000n + BigInt(i)), text: `Unrelated post ${i}`, createdAt: later });
-    for (let i = 0; i < 130; i += 1) networks.threads.published.push({ id: `1900${i}`, text: `Unrelated thread ${i}`, link: undefined, container: `c${i}`, timestamp: later });
+    for (let i = 0; i < 130; i += 1)
+      networks.x.tweets.push({ id: String(1_870_000_000_000_000_000n + BigInt(i)), text: `Unrelated post ${i}`, createdAt: later });
+    for (let i = 0; i < 130; i += 1)
+      networks.threads.published.push({
+        id: `1900${i}`,
+        text: `Unrelated thread ${i}`,
+        link: undefined,
+        container: `c${i}`,
+        timestamp: later,
+      });
     await rm(fixture.ledgerFile);
     networks.mastodon.expireIdempotencyKeys();
 
@@ -179,10 +251,21 @@ describe('exactly once without the ledger (item 12)', () => {
 describe('a rejected credential (item 21)', () => {
   test('21: a token the network rejects (401) is reported once, that network stops, the others post everything', async () => {
     await setUp(NOTES);
-    networks.linkedin.faults.push({ kind: 'status', status: 401, json: { status: 401, message: 'Invalid access token' }, when: () => true, times: 1000 });
+    networks.linkedin.faults.push({
+      kind: 'status',
+      status: 401,
+      json: { status: 401, message: 'Invalid access token' },
+      when: () => true,
+      times: 1000,
+    });
     const result = await run();
     expect(result.rows.filter((row) => row.network === 'linkedin')).toEqual([
-      { item: 'all', network: 'linkedin', status: 'failed', detail: expect.stringMatching(/LinkedIn rejected the credentials: .*401.*3 items left for the next run/) },
+      {
+        item: 'all',
+        network: 'linkedin',
+        status: 'failed',
+        detail: expect.stringMatching(/LinkedIn rejected the credentials: .*401.*3 items left for the next run/),
+      },
     ]);
     expect(result.failed).toBe(1);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);

@@ -41,7 +41,9 @@ async function deadPid(): Promise<number> {
 }
 
 async function race(file: string, contenders: number): Promise<string[]> {
-  const children = Array.from({ length: contenders }, () => spawn(process.execPath, ['--input-type=module', '-e', CONTENDER, file], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: contenders }, () =>
+    spawn(process.execPath, ['--input-type=module', '-e', CONTENDER, file], { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
   const outputs = children.map(() => '');
   const waiting: Array<{ i: number; word: RegExp; resolve: () => void }> = [];
   children.forEach((child, i) => {
@@ -54,10 +56,11 @@ async function race(file: string, contenders: number): Promise<string[]> {
     });
     child.on('exit', () => waiting.filter((w) => w.i === i).forEach((w) => w.resolve()));
   });
-  const said = (i: number, word: RegExp) => new Promise<void>((resolve) => {
-    waiting.push({ i, word, resolve });
-    if (word.test(outputs[i]!)) resolve();
-  });
+  const said = (i: number, word: RegExp) =>
+    new Promise<void>((resolve) => {
+      waiting.push({ i, word, resolve });
+      if (word.test(outputs[i]!)) resolve();
+    });
   const ready = children.map((_, i) => said(i, /^ready\n/));
   const answered = children.map((_, i) => said(i, /^ready\n\S+.*\n/));
   await Promise.all(ready);
@@ -65,10 +68,12 @@ async function race(file: string, contenders: number): Promise<string[]> {
   // Each says one word; the holder keeps holding until every one has spoken, so none can come "after" it.
   await Promise.all(answered);
   const words = outputs.map((out) => out.replace(/^ready\n/, '').trim());
-  await Promise.all(children.map((child) => {
-    child.stdin!.end();
-    return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)));
-  }));
+  await Promise.all(
+    children.map((child) => {
+      child.stdin!.end();
+      return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)));
+    }),
+  );
   return words;
 }
 
@@ -80,7 +85,10 @@ describe('the run lock (item 16)', () => {
       const file = join(folder, `run-${round}.lock`);
       await writeFile(file, String(dead));
       const words = await race(file, 12);
-      expect(words.filter((word) => word === 'held'), words.join(', ')).toHaveLength(1);
+      expect(
+        words.filter((word) => word === 'held'),
+        words.join(', '),
+      ).toHaveLength(1);
       expect(words.filter((word) => word === 'busy')).toHaveLength(11);
     }
   }, 120_000);

@@ -12,19 +12,44 @@ import { recordKey } from '../scripts/syndicate/networks/bluesky.ts';
 import { adapterFromEnv, type NetworkAdapter } from '../scripts/syndicate/networks/index.ts';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import {
-  blueskyPosts, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, TOKENS, SITE,
-  type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+  blueskyPosts,
+  makeSyndicationFixture,
+  postsPerItem,
+  startLocalNetworks,
+  startPds,
+  TOKENS,
+  SITE,
+  type FixtureItem,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
 } from './helpers/syndication.ts';
 import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 
 const ITEMS: FixtureItem[] = [
-  { kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z', tags: ['community energy'],
-    text: 'Community ownership is not a nice extra on a wind farm (it decides #everything). It is the thing that decides whether the next one gets built.' },
-  { kind: 'note', slug: '2026-10-05-village-hall', date: '2026-10-05T18:40:00.000Z', tags: ['community energy'],
-    text: 'Spent the evening at a village hall in the Mendips 👋🏽 answering questions about a solar farm. The right answer is: you do.' },
-  { kind: 'theory', slug: 'trust-before-turbines', title: 'Local trust is the binding constraint on clean energy', date: '2026-07-12T00:00:00.000Z',
-    text: 'We have the machines and most of the money. What we lack is consent.' },
+  {
+    kind: 'essay',
+    slug: 'owning-the-wind',
+    title: 'Why the people who host the turbine should own it',
+    date: '2026-09-14T00:00:00.000Z',
+    tags: ['community energy'],
+    text: 'Community ownership is not a nice extra on a wind farm (it decides #everything). It is the thing that decides whether the next one gets built.',
+  },
+  {
+    kind: 'note',
+    slug: '2026-10-05-village-hall',
+    date: '2026-10-05T18:40:00.000Z',
+    tags: ['community energy'],
+    text: 'Spent the evening at a village hall in the Mendips 👋🏽 answering questions about a solar farm. The right answer is: you do.',
+  },
+  {
+    kind: 'theory',
+    slug: 'trust-before-turbines',
+    title: 'Local trust is the binding constraint on clean energy',
+    date: '2026-07-12T00:00:00.000Z',
+    text: 'We have the machines and most of the money. What we lack is consent.',
+  },
 ];
 const URLS = [`${SITE}/essays/owning-the-wind/`, `${SITE}/notes/2026-10-05-village-hall/`, `${SITE}/theories/trust-before-turbines/`];
 
@@ -53,7 +78,9 @@ function run(options: Partial<SyndicateOptions> = {}) {
 }
 
 function postRequests(): number {
-  return [networks.mastodon, networks.x, networks.linkedin, networks.threads].flatMap((server) => server.requests).filter((request) => request.method !== 'GET').length;
+  return [networks.mastodon, networks.x, networks.linkedin, networks.threads]
+    .flatMap((server) => server.requests)
+    .filter((request) => request.method !== 'GET').length;
 }
 
 function expectOnePostPerItem(counts: Awaited<ReturnType<typeof postsPerItem>>, urls = URLS, only: readonly string[] = NETWORKS): void {
@@ -74,7 +101,10 @@ describe('syndicate against local networks', () => {
     const records = await blueskyPosts(networks);
     const essay = records.find((record) => record.value.embed.external.uri === URLS[0])!;
     expect(essay.uri.split('/').pop()).toBe(recordKey('essay/owning-the-wind', '2026-09-14T00:00:00.000Z'));
-    expect(essay.value.embed).toMatchObject({ $type: 'app.bsky.embed.external', external: { title: 'Why the people who host the turbine should own it', uri: URLS[0] } });
+    expect(essay.value.embed).toMatchObject({
+      $type: 'app.bsky.embed.external',
+      external: { title: 'Why the people who host the turbine should own it', uri: URLS[0] },
+    });
     expect(essay.value.embed.external.thumb).toMatchObject({ mimeType: 'image/png' });
     const tag = essay.value.facets.find((facet: any) => facet.features[0].$type === 'app.bsky.richtext.facet#tag');
     expect(Buffer.from(essay.value.text).subarray(tag.index.byteStart, tag.index.byteEnd).toString()).toBe('#everything');
@@ -89,7 +119,11 @@ describe('syndicate against local networks', () => {
     expect(networks.threads.requests.filter((request) => request.path.endsWith('/threads_publish'))).toHaveLength(3);
 
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
-    for (const network of NETWORKS) expect(ledger.items['essay/owning-the-wind'].networks[network]).toMatchObject({ status: 'posted', url: expect.stringMatching(/^https?:\/\//) });
+    for (const network of NETWORKS)
+      expect(ledger.items['essay/owning-the-wind'].networks[network]).toMatchObject({
+        status: 'posted',
+        url: expect.stringMatching(/^https?:\/\//),
+      });
 
     // A second run finds nothing new and sends nothing.
     const before = postRequests();
@@ -140,15 +174,29 @@ describe('syndicate against local networks', () => {
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(15);
     expectOnePostPerItem(await postsPerItem(networks));
     // Mastodon was asked again with the same key and answered with the status it had.
-    const keys = networks.mastodon.requests.filter((request) => request.method === 'POST').map((request) => request.headers['idempotency-key']);
+    const keys = networks.mastodon.requests
+      .filter((request) => request.method === 'POST')
+      .map((request) => request.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(3);
     expect(keys).toHaveLength(6);
   });
 
   test('honours Retry-After and x-rate-limit-reset on 429', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.mastodon.faults.push({ kind: 'status', status: 429, headers: { 'Retry-After': '1' }, when: (request) => request.method === 'POST', times: 1 });
-    networks.x.faults.push({ kind: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1) }, when: (request) => request.method === 'POST', times: 1 });
+    networks.mastodon.faults.push({
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      when: (request) => request.method === 'POST',
+      times: 1,
+    });
+    networks.x.faults.push({
+      kind: 'status',
+      status: 429,
+      headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1) },
+      when: (request) => request.method === 'POST',
+      times: 1,
+    });
     const lines: string[] = [];
     const started = Date.now();
     const result = await run({ only: ['mastodon', 'x'], log: (line) => lines.push(line) });
@@ -162,7 +210,12 @@ describe('syndicate against local networks', () => {
     await setUp(ITEMS.slice(0, 2));
     networks.threads.faults.push({ kind: 'slow', delayMs: 1500, when: (request) => request.path.endsWith('/threads_publish'), times: 1 });
     networks.x.faults.push({ kind: 'drop', when: (request) => request.method === 'POST', times: 1 });
-    networks.linkedin.faults.push({ kind: 'slow', delayMs: 1500, when: (request) => request.method === 'POST' && request.path === '/rest/posts', times: 1 });
+    networks.linkedin.faults.push({
+      kind: 'slow',
+      delayMs: 1500,
+      when: (request) => request.method === 'POST' && request.path === '/rest/posts',
+      times: 1,
+    });
     const result = await run({ only: ['threads', 'x', 'linkedin'], timeoutMs: 500 });
     expect(result.failed).toBe(0);
     expectOnePostPerItem(await postsPerItem(networks), URLS.slice(0, 2), ['threads', 'x', 'linkedin']);
@@ -174,7 +227,9 @@ describe('syndicate against local networks', () => {
     const result = await run({ retry: { totalMs: 1500, baseDelayMs: 50 } });
     expect(result.failed).toBe(2);
     expect(result.rows.filter((row) => row.status === 'failed').map((row) => row.network)).toEqual(['linkedin', 'linkedin']);
-    expect(result.rows.find((row) => row.status === 'failed')?.detail).toMatch(/\[POST\] http:\/\/127\.0\.0\.1:\d+\/rest\/images\?action=initializeUpload: 503/);
+    expect(result.rows.find((row) => row.status === 'failed')?.detail).toMatch(
+      /\[POST\] http:\/\/127\.0\.0\.1:\d+\/rest\/images\?action=initializeUpload: 503/,
+    );
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     expect(ledger.items['essay/owning-the-wind'].networks.bluesky.status).toBe('posted');
     // Every attempt failed at the image upload, before the post request: nothing can have been posted, so no mark stays.
@@ -184,14 +239,34 @@ describe('syndicate against local networks', () => {
 
   test('never shows a token, even when a network echoes it back in an error', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.linkedin.faults.push({ kind: 'status', status: 400, json: { status: 400, message: `Bad token ${TOKENS.linkedin}` }, when: () => true, times: 1000 });
-    networks.threads.faults.push({ kind: 'status', status: 400, json: { error: { message: `token=${TOKENS.threads} refused` } }, when: () => true, times: 1000 });
+    networks.linkedin.faults.push({
+      kind: 'status',
+      status: 400,
+      json: { status: 400, message: `Bad token ${TOKENS.linkedin}` },
+      when: () => true,
+      times: 1000,
+    });
+    networks.threads.faults.push({
+      kind: 'status',
+      status: 400,
+      json: { error: { message: `token=${TOKENS.threads} refused` } },
+      when: () => true,
+      times: 1000,
+    });
     const lines: string[] = [];
     const result = await run({ log: (line) => lines.push(line) });
     expect(result.failed).toBe(2);
     const everything = JSON.stringify(result) + lines.join('\n') + (await readFile(fixture.ledgerFile, 'utf8'));
     expect(everything).toContain('[redacted]');
-    for (const secret of [TOKENS.linkedin, TOKENS.threads, TOKENS.mastodon, TOKENS.bluesky, TOKENS.x.secret, TOKENS.x.tokenSecret, TOKENS.x.token]) {
+    for (const secret of [
+      TOKENS.linkedin,
+      TOKENS.threads,
+      TOKENS.mastodon,
+      TOKENS.bluesky,
+      TOKENS.x.secret,
+      TOKENS.x.tokenSecret,
+      TOKENS.x.token,
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
@@ -220,7 +295,9 @@ describe('syndicate against local networks', () => {
     await setUp();
     const dry = await run({ dryRun: true });
     expect(dry.planned).toHaveLength(15);
-    expect(dry.planned.find((post) => post.network === 'bluesky' && post.item === 'essay/owning-the-wind')?.thumbnail).toMatchObject({ mimeType: 'image/png' });
+    expect(dry.planned.find((post) => post.network === 'bluesky' && post.item === 'essay/owning-the-wind')?.thumbnail).toMatchObject({
+      mimeType: 'image/png',
+    });
     expect(postRequests()).toBe(0);
     expect(await blueskyPosts(networks)).toHaveLength(0);
     expect(existsSync(fixture.ledgerFile)).toBe(false);
@@ -232,15 +309,21 @@ describe('syndicate against local networks', () => {
 
   test('holds an item the policy lists until it is marked reviewed; front-matter skips are honoured', async () => {
     const policy = 'review:\n  - topic: fracking\n    words: [fracking]\n';
-    await setUp([
-      { kind: 'note', slug: 'held', date: '2026-10-28T08:15:00.000Z', text: 'A boycott because of what I wrote about fracking.' },
-      { kind: 'note', slug: 'reviewed', date: '2026-10-29T08:15:00.000Z', text: 'More about fracking, checked.', reviewed: true },
-      { kind: 'note', slug: 'not-on-x', date: '2026-10-30T08:15:00.000Z', text: 'Only where it fits.', skip: ['x'] },
-    ], policy);
+    await setUp(
+      [
+        { kind: 'note', slug: 'held', date: '2026-10-28T08:15:00.000Z', text: 'A boycott because of what I wrote about fracking.' },
+        { kind: 'note', slug: 'reviewed', date: '2026-10-29T08:15:00.000Z', text: 'More about fracking, checked.', reviewed: true },
+        { kind: 'note', slug: 'not-on-x', date: '2026-10-30T08:15:00.000Z', text: 'Only where it fits.', skip: ['x'] },
+      ],
+      policy,
+    );
     const result = await run({ only: ['mastodon', 'x'] });
     expect(result.rows.map((row) => [row.item, row.network, row.status])).toEqual([
-      ['note/held', 'all', 'held'], ['note/reviewed', 'mastodon', 'posted'], ['note/reviewed', 'x', 'posted'],
-      ['note/not-on-x', 'mastodon', 'posted'], ['note/not-on-x', 'x', 'skipped'],
+      ['note/held', 'all', 'held'],
+      ['note/reviewed', 'mastodon', 'posted'],
+      ['note/reviewed', 'x', 'posted'],
+      ['note/not-on-x', 'mastodon', 'posted'],
+      ['note/not-on-x', 'x', 'skipped'],
     ]);
     expect(result.rows[0]?.detail).toMatch(/fracking.*syndication\.reviewed: true/);
     expect(networks.mastodon.statuses.map((status) => status.text)).not.toContainEqual(expect.stringContaining('boycott'));
@@ -253,7 +336,13 @@ describe('npm run syndicate (the CLI)', () => {
 
   test('exits 1 when anything failed, prints --json, and never a token', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.linkedin.faults.push({ kind: 'status', status: 401, json: { status: 401, message: `token ${TOKENS.linkedin} expired` }, when: () => true, times: 1000 });
+    networks.linkedin.faults.push({
+      kind: 'status',
+      status: 401,
+      json: { status: 401, message: `token ${TOKENS.linkedin} expired` },
+      when: () => true,
+      times: 1000,
+    });
     const { code, stdout, stderr } = await cli(['--json', '--request-timeout', '2', '--retry-budget', '2'], networks.env);
     expect(code).toBe(1);
     const summary = JSON.parse(stdout) as { rows: Array<{ network: string; status: string }>; failed: number };

@@ -15,12 +15,26 @@ import { threadsCount } from './helpers/fake-networks.ts';
 import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 import {
-  blueskyPosts, createBlueskyAccount, makeSyndicationFixture, postsPerItem, startLocalNetworks, startPds, SITE, TOKENS,
-  type FixtureItem, type LocalNetworks, type Pds, type SyndicationFixture,
+  blueskyPosts,
+  createBlueskyAccount,
+  makeSyndicationFixture,
+  postsPerItem,
+  startLocalNetworks,
+  startPds,
+  SITE,
+  TOKENS,
+  type FixtureItem,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
 } from './helpers/syndication.ts';
 
 const ESSAY: FixtureItem = {
-  kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z', tags: ['community energy'],
+  kind: 'essay',
+  slug: 'owning-the-wind',
+  title: 'Why the people who host the turbine should own it',
+  date: '2026-09-14T00:00:00.000Z',
+  tags: ['community energy'],
   text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
 };
 const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
@@ -58,7 +72,11 @@ describe('LinkedIn', () => {
     await setUp();
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
-    const versions = new Set(networks.linkedin.requests.filter((request) => request.path.startsWith('/rest/')).map((request) => request.headers['linkedin-version']));
+    const versions = new Set(
+      networks.linkedin.requests
+        .filter((request) => request.path.startsWith('/rest/'))
+        .map((request) => request.headers['linkedin-version']),
+    );
     expect([...versions]).toEqual([derivedLinkedInVersion(Date.now())]);
   });
 
@@ -68,7 +86,9 @@ describe('LinkedIn', () => {
     const result = await run({ only: ['linkedin'], env: { ...networks.env, LINKEDIN_VERSION: '202511' }, log: (line) => lines.push(line) });
     expect(result.rows).toHaveLength(1);
     expect(result.rows[0]).toMatchObject({ status: 'failed' });
-    expect(result.rows[0]!.detail).toMatch(/426.*LinkedIn does not serve API version 202511 \(NONEXISTENT_VERSION\): set LINKEDIN_VERSION=\d{6}/);
+    expect(result.rows[0]!.detail).toMatch(
+      /426.*LinkedIn does not serve API version 202511 \(NONEXISTENT_VERSION\): set LINKEDIN_VERSION=\d{6}/,
+    );
     // Refused, not retried: one request, and nothing was posted.
     expect(networks.linkedin.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(lines.some((line) => line.includes('retrying'))).toBe(false);
@@ -102,7 +122,11 @@ describe('LinkedIn', () => {
 
   test('with r_member_social a lost answer is looked up in the same run: one copy, nothing held', async () => {
     await setUp();
-    networks.linkedin.faults.push({ kind: 'lost-answer', when: (request) => request.method === 'POST' && request.path === '/rest/posts', times: 1 });
+    networks.linkedin.faults.push({
+      kind: 'lost-answer',
+      when: (request) => request.method === 'POST' && request.path === '/rest/posts',
+      times: 1,
+    });
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     expect(result.needsYou).toEqual([]);
@@ -120,18 +144,24 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
   const KEY = 'essay/owning-the-wind';
   const cli = (args: string[], env: Record<string, string> = networks.env): Promise<ScriptRun> =>
     runScript(CLI, args, { cwd: fixture.root, env: { ...env, NO_COLOR: '1' } });
-  const publishes = (): number => networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
-  const heldLine = (when: string): string => [
-    `LinkedIn ${KEY}: an attempt on ${when} may have posted it, and this token cannot look (listing posts needs r_member_social). Look at your LinkedIn activity, then run one of:`,
-    `  ./hub run syndicate -- --resolve linkedin:${KEY}="<the post's URL>"   (it is there)`,
-    `  ./hub run syndicate -- --resolve linkedin:${KEY}=not-posted           (it is not: post it on the next run)`,
-  ].join('\n');
+  const publishes = (): number =>
+    networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
+  const heldLine = (when: string): string =>
+    [
+      `LinkedIn ${KEY}: an attempt on ${when} may have posted it, and this token cannot look (listing posts needs r_member_social). Look at your LinkedIn activity, then run one of:`,
+      `  ./hub run syndicate -- --resolve linkedin:${KEY}="<the post's URL>"   (it is there)`,
+      `  ./hub run syndicate -- --resolve linkedin:${KEY}=not-posted           (it is not: post it on the next run)`,
+    ].join('\n');
 
   /** A first run whose post request was handled but whose answer was lost (`lost-answer`) or never arrived (`drop`). */
   async function heldRun(fault: 'lost-answer' | 'drop') {
     await setUp();
     networks.linkedin.scopes = ['w_member_social'];
-    networks.linkedin.faults.push({ kind: fault, when: (request) => request.method === 'POST' && request.path === '/rest/posts', times: 1 });
+    networks.linkedin.faults.push({
+      kind: fault,
+      when: (request) => request.method === 'POST' && request.path === '/rest/posts',
+      times: 1,
+    });
     return run({ only: ['linkedin'] });
   }
 
@@ -161,10 +191,18 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
   test('on GitHub Actions a held item is a warning annotation and a job summary section, and still exit 0', async () => {
     await heldRun('lost-answer');
     const summaryFile = join(fixture.root, 'step-summary.md');
-    const { code, stdout } = await cli(['--only', 'linkedin'], { ...networks.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile });
+    const { code, stdout } = await cli(['--only', 'linkedin'], {
+      ...networks.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summaryFile,
+    });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^::warning title=LinkedIn essay\/owning-the-wind%3A needs you::LinkedIn essay\/owning-the-wind: an attempt on .+ may have posted it, .+%0A  \.\/hub run syndicate -- --resolve linkedin:essay\/owning-the-wind="<the post's URL>"/m);
-    expect(await readFile(summaryFile, 'utf8')).toMatch(/^### Syndication: needs you\n\n```text\nLinkedIn essay\/owning-the-wind: an attempt on /);
+    expect(stdout).toMatch(
+      /^::warning title=LinkedIn essay\/owning-the-wind%3A needs you::LinkedIn essay\/owning-the-wind: an attempt on .+ may have posted it, .+%0A  \.\/hub run syndicate -- --resolve linkedin:essay\/owning-the-wind="<the post's URL>"/m,
+    );
+    expect(await readFile(summaryFile, 'utf8')).toMatch(
+      /^### Syndication: needs you\n\n```text\nLinkedIn essay\/owning-the-wind: an attempt on /,
+    );
   });
 
   test('--resolve with the post’s URL records it as posted; the next run leaves it alone', async () => {
@@ -174,7 +212,12 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
     const resolved = await cli(['--resolve', `linkedin:${KEY}=https://www.linkedin.com/feed/update/${urn}/?utm_source=share`], {});
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout).toBe(`LinkedIn ${KEY}: recorded as posted, https://www.linkedin.com/feed/update/${urn}/\n`);
-    expect((await ledger()).items[KEY].networks.linkedin).toEqual({ status: 'posted', remoteId: urn, url: `https://www.linkedin.com/feed/update/${urn}/`, postedAt: startedAt });
+    expect((await ledger()).items[KEY].networks.linkedin).toEqual({
+      status: 'posted',
+      remoteId: urn,
+      url: `https://www.linkedin.com/feed/update/${urn}/`,
+      postedAt: startedAt,
+    });
     const requests = networks.linkedin.requests.length;
     const next = await run({ only: ['linkedin'] });
     expect(next.rows).toEqual([]);
@@ -203,7 +246,11 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
   test('an image upload whose answer was lost posted nothing: it is retried without holding anything', async () => {
     await setUp();
     networks.linkedin.scopes = ['w_member_social'];
-    networks.linkedin.faults.push({ kind: 'lost-answer', when: (request) => request.method === 'POST' && request.path === '/rest/images', times: 1 });
+    networks.linkedin.faults.push({
+      kind: 'lost-answer',
+      when: (request) => request.method === 'POST' && request.path === '/rest/images',
+      times: 1,
+    });
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     expect(networks.linkedin.posts).toHaveLength(1);
@@ -213,25 +260,60 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
 
   describe('a bad --resolve exits 2 with one line naming the mistake, and writes nothing', () => {
     const POSTED_URN = 'urn:li:share:7200000';
-    const LEDGER = JSON.stringify({
-      version: 1,
-      items: {
-        [KEY]: { url: ESSAY_URL, networks: { linkedin: { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' } } },
-        'note/posted': {
-          url: `${SITE}/notes/posted/`,
-          networks: { linkedin: { status: 'posted', remoteId: POSTED_URN, url: `https://www.linkedin.com/feed/update/${POSTED_URN}/`, postedAt: '2026-11-19T09:00:00.000Z' } },
+    const LEDGER = JSON.stringify(
+      {
+        version: 1,
+        items: {
+          [KEY]: { url: ESSAY_URL, networks: { linkedin: { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' } } },
+          'note/posted': {
+            url: `${SITE}/notes/posted/`,
+            networks: {
+              linkedin: {
+                status: 'posted',
+                remoteId: POSTED_URN,
+                url: `https://www.linkedin.com/feed/update/${POSTED_URN}/`,
+                postedAt: '2026-11-19T09:00:00.000Z',
+              },
+            },
+          },
         },
       },
-    }, null, 2);
+      null,
+      2,
+    );
 
     test.each([
       ['an unknown network', `myspace:${KEY}=not-posted`, `--resolve myspace:${KEY}: unknown network "myspace": expected linkedin`],
-      ['a network that never holds', `bluesky:${KEY}=not-posted`, `--resolve bluesky:${KEY}: Bluesky looks for its own copies before posting again, so it never holds an item; only linkedin can be resolved`],
-      ['an unknown item', 'linkedin:essay/nope=not-posted', '--resolve linkedin:essay/nope: essay/nope is not in content/evidence/syndication.json; only an item in flight can be resolved'],
-      ['an item not in flight', 'linkedin:note/posted=not-posted', `--resolve linkedin:note/posted: note/posted is not in flight on LinkedIn: it is already recorded as posted there (https://www.linkedin.com/feed/update/${POSTED_URN}/); only an item in flight can be resolved`],
-      ['a URL of another host', `linkedin:${KEY}=https://evil.example/feed/update/urn:li:share:1/`, `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "https://evil.example/feed/update/urn:li:share:1/", or not-posted`],
-      ['a javascript: URL', `linkedin:${KEY}=javascript:alert(document.cookie)`, `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "javascript:alert(document.cookie)", or not-posted`],
-      ['an activity’s address', `linkedin:${KEY}=https://www.linkedin.com/feed/update/urn:li:activity:7/`, `--resolve linkedin:${KEY}: "https://www.linkedin.com/feed/update/urn:li:activity:7/" names the activity (urn:li:activity:7), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…), or not-posted`],
+      [
+        'a network that never holds',
+        `bluesky:${KEY}=not-posted`,
+        `--resolve bluesky:${KEY}: Bluesky looks for its own copies before posting again, so it never holds an item; only linkedin can be resolved`,
+      ],
+      [
+        'an unknown item',
+        'linkedin:essay/nope=not-posted',
+        '--resolve linkedin:essay/nope: essay/nope is not in content/evidence/syndication.json; only an item in flight can be resolved',
+      ],
+      [
+        'an item not in flight',
+        'linkedin:note/posted=not-posted',
+        `--resolve linkedin:note/posted: note/posted is not in flight on LinkedIn: it is already recorded as posted there (https://www.linkedin.com/feed/update/${POSTED_URN}/); only an item in flight can be resolved`,
+      ],
+      [
+        'a URL of another host',
+        `linkedin:${KEY}=https://evil.example/feed/update/urn:li:share:1/`,
+        `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "https://evil.example/feed/update/urn:li:share:1/", or not-posted`,
+      ],
+      [
+        'a javascript: URL',
+        `linkedin:${KEY}=javascript:alert(document.cookie)`,
+        `--resolve linkedin:${KEY}: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "javascript:alert(document.cookie)", or not-posted`,
+      ],
+      [
+        'an activity’s address',
+        `linkedin:${KEY}=https://www.linkedin.com/feed/update/urn:li:activity:7/`,
+        `--resolve linkedin:${KEY}: "https://www.linkedin.com/feed/update/urn:li:activity:7/" names the activity (urn:li:activity:7), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…), or not-posted`,
+      ],
     ])('%s', async (_name, argument, line) => {
       await setUp();
       await mkdir(join(fixture.root, 'content/evidence'), { recursive: true });
@@ -264,8 +346,9 @@ describe('Bluesky', () => {
     expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
     const [record] = await blueskyPosts(networks);
     const bytes = Buffer.from(record!.value.text as string);
-    const facets = (record!.value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>)
-      .map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString(), facet.features[0]]);
+    const facets = (
+      record!.value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>
+    ).map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString(), facet.features[0]]);
     expect(facets).toEqual([
       [`@${friend.handle}`, { $type: 'app.bsky.richtext.facet#mention', did: friend.did }],
       ['https://data.example/wind-farms', { $type: 'app.bsky.richtext.facet#link', uri: 'https://data.example/wind-farms' }],
@@ -279,7 +362,9 @@ describe('Bluesky', () => {
 
 describe('Threads', () => {
   const EMOJI_NOTE: FixtureItem = {
-    kind: 'note', slug: '2026-11-30-harvest', date: '2026-11-30T09:00:00.000Z',
+    kind: 'note',
+    slug: '2026-11-30-harvest',
+    date: '2026-11-30T09:00:00.000Z',
     // 60 farmers: 60 graphemes, 240 code points, 900 of Threads' characters.
     text: `Harvest supper at the village hall. ${'👩🏽‍🌾'.repeat(60)} Every one of them owns a share of the turbine.`,
   };
@@ -304,7 +389,6 @@ describe('Threads', () => {
     expect(waits).toEqual([THREADS_POLL_MS, THREADS_POLL_MS]);
     expect(THREADS_POLL_MS).toBe(60_000);
     expect(networks.threads.published).toHaveLength(1);
-
   });
 
   test('a container still in progress after five checks: the attempt gives up rather than poll on', async () => {
@@ -315,7 +399,9 @@ describe('Threads', () => {
     const gaveUp = await run({ only: ['threads'], retry: { attempts: 1 }, sleep: async (ms) => void waits.push(ms) });
     expect(gaveUp.rows[0]).toMatchObject({ status: 'failed' });
     expect(gaveUp.rows[0]?.detail).toMatch(/still in progress after 5 checks/);
-    const checks = networks.threads.requests.filter((request) => request.method === 'GET' && request.query.get('fields') === 'status,error_message');
+    const checks = networks.threads.requests.filter(
+      (request) => request.method === 'GET' && request.query.get('fields') === 'status,error_message',
+    );
     expect(checks).toHaveLength(THREADS_STATUS_CHECKS);
     expect(waits).toEqual(Array.from({ length: THREADS_STATUS_CHECKS - 1 }, () => THREADS_POLL_MS));
   });
@@ -337,7 +423,11 @@ describe('Threads', () => {
     const id = networks.threads.published[0]!.id;
     expect(result.rows[0]).toMatchObject({ status: 'posted', url: 'https://www.threads.com/@morwennahale' });
     expect(result.rows[0]?.detail).toMatch(/no permalink yet/);
-    expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({ status: 'posted', remoteId: id, url: 'https://www.threads.com/@morwennahale' });
+    expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({
+      status: 'posted',
+      remoteId: id,
+      url: 'https://www.threads.com/@morwennahale',
+    });
     const lines: string[] = [];
     const again = await run({ only: ['threads'], log: (line) => lines.push(line) });
     expect(again.alreadyPosted).toBe(1);
@@ -352,7 +442,10 @@ describe('X with an OAuth 2.0 user token', () => {
   let clock = Date.parse('2026-12-01T09:00:00Z');
 
   /** The app authorized with `scopes`: an access token and (with offline.access) a refresh token, as X issues them. */
-  function authorize(scopes: string[], confidential = true): { env: Record<string, string>; tokenFile: string; accessToken: string; refreshToken: string | undefined } {
+  function authorize(
+    scopes: string[],
+    confidential = true,
+  ): { env: Record<string, string>; tokenFile: string; accessToken: string; refreshToken: string | undefined } {
     networks.x.oauth2.clientId = CLIENT.id;
     networks.x.oauth2.clientSecret = confidential ? CLIENT.secret : undefined;
     networks.x.oauth2.scopes = scopes;
@@ -361,10 +454,16 @@ describe('X with an OAuth 2.0 user token', () => {
     const { X_API_KEY: _key, X_API_SECRET: _secret, X_ACCESS_TOKEN: _token, X_ACCESS_SECRET: _tokenSecret, ...env } = networks.env;
     const tokenFile = join(fixture.root, 'state', 'thought-leadership-hub', 'x-oauth2.json');
     return {
-      tokenFile, accessToken, refreshToken,
+      tokenFile,
+      accessToken,
+      refreshToken,
       env: {
-        ...env, X_OAUTH2_TOKEN: accessToken, X_CLIENT_ID: CLIENT.id, XDG_STATE_HOME: join(fixture.root, 'state'),
-        ...(refreshToken ? { X_REFRESH_TOKEN: refreshToken } : {}), ...(confidential ? { X_CLIENT_SECRET: CLIENT.secret } : {}),
+        ...env,
+        X_OAUTH2_TOKEN: accessToken,
+        X_CLIENT_ID: CLIENT.id,
+        XDG_STATE_HOME: join(fixture.root, 'state'),
+        ...(refreshToken ? { X_REFRESH_TOKEN: refreshToken } : {}),
+        ...(confidential ? { X_CLIENT_SECRET: CLIENT.secret } : {}),
       },
     };
   }
@@ -388,7 +487,15 @@ describe('X with an OAuth 2.0 user token', () => {
     expect(networks.x.tweets).toHaveLength(2);
     const renewed = JSON.parse(await readFile(grant.tokenFile, 'utf8'));
     const everything = JSON.stringify([first, second]) + lines.join('\n') + (await readFile(fixture.ledgerFile, 'utf8'));
-    for (const secret of [grant.accessToken, grant.refreshToken!, stored.accessToken, stored.refreshToken, renewed.accessToken, renewed.refreshToken, CLIENT.secret]) {
+    for (const secret of [
+      grant.accessToken,
+      grant.refreshToken!,
+      stored.accessToken,
+      stored.refreshToken,
+      renewed.accessToken,
+      renewed.refreshToken,
+      CLIENT.secret,
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
@@ -402,7 +509,9 @@ describe('X with an OAuth 2.0 user token', () => {
     // Once renewed, the token's scopes are known and named.
     clock += 3 * 3600_000;
     const renewed = await run({ only: ['x'], env: grant.env, now: () => clock });
-    expect(renewed.rows[0]?.detail).toMatch(/lacks tweet\.write: authorize the app again with the scopes tweet\.read tweet\.write users\.read offline\.access/);
+    expect(renewed.rows[0]?.detail).toMatch(
+      /lacks tweet\.write: authorize the app again with the scopes tweet\.read tweet\.write users\.read offline\.access/,
+    );
     expect(networks.x.tweets).toEqual([]);
   });
 
@@ -448,5 +557,6 @@ test('every network posts the sample items once with the documented default scop
   const result = await run();
   expect(result.failed).toBe(0);
   const counts = await postsPerItem(networks);
-  for (const network of ['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const) expect(Object.fromEntries(counts[network])).toEqual({ [ESSAY_URL]: 1 });
+  for (const network of ['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const)
+    expect(Object.fromEntries(counts[network])).toEqual({ [ESSAY_URL]: 1 });
 });

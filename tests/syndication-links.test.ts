@@ -16,10 +16,17 @@ const LEDGER = {
     'essay/owning-the-wind': {
       url: `${ORIGIN}/essays/owning-the-wind/`,
       networks: {
-        mastodon: { status: 'posted', remoteId: '110001', url: 'https://mastodon.example/@morwenna/110001', postedAt: '2026-11-25T10:00:01.000Z' },
+        mastodon: {
+          status: 'posted',
+          remoteId: '110001',
+          url: 'https://mastodon.example/@morwenna/110001',
+          postedAt: '2026-11-25T10:00:01.000Z',
+        },
         bluesky: {
-          status: 'posted', remoteId: 'at://did:plc:abc/app.bsky.feed.post/3m2xyzabc2222',
-          url: 'https://bsky.app/profile/morwennahale.example/post/3m2xyzabc2222', postedAt: '2026-11-25T10:00:00.000Z',
+          status: 'posted',
+          remoteId: 'at://did:plc:abc/app.bsky.feed.post/3m2xyzabc2222',
+          url: 'https://bsky.app/profile/morwennahale.example/post/3m2xyzabc2222',
+          postedAt: '2026-11-25T10:00:00.000Z',
         },
         x: { status: 'in-flight', startedAt: '2026-11-25T10:00:02.000Z' },
       },
@@ -51,7 +58,10 @@ afterAll(() => site?.cleanup());
 describe('"Also on" links', () => {
   test('a piece links each posted copy as u-syndication inside its h-entry, in the networks’ order, and never an in-flight one', async () => {
     const { document, html } = await readPage(site.dist, '/essays/owning-the-wind/');
-    const links = [...document.querySelectorAll('.h-entry a.u-syndication')].map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') }));
+    const links = [...document.querySelectorAll('.h-entry a.u-syndication')].map((a) => ({
+      text: a.textContent ?? '',
+      href: a.getAttribute('href'),
+    }));
     expect(links.map((link) => link.href)).toEqual([
       LEDGER.items['essay/owning-the-wind'].networks.bluesky.url,
       LEDGER.items['essay/owning-the-wind'].networks.mastodon.url,
@@ -74,7 +84,9 @@ describe('"Also on" links', () => {
 
 describe('feed.json', () => {
   test('carries the policy-review flag from front matter in _syndication', async () => {
-    const feed = JSON.parse(await readText(site.dist, '/feed.json')) as { items: Array<{ _syndication: { slug: string; reviewed: boolean } }> };
+    const feed = JSON.parse(await readText(site.dist, '/feed.json')) as {
+      items: Array<{ _syndication: { slug: string; reviewed: boolean } }>;
+    };
     const reviewed = Object.fromEntries(feed.items.map((item) => [item._syndication.slug, item._syndication.reviewed]));
     expect(reviewed['2026-11-20-reviewed']).toBe(true);
     expect(reviewed['owning-the-wind']).toBe(false);

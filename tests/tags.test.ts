@@ -8,7 +8,17 @@ import { describeBadInputs } from './helpers/bad-input.ts';
 import { buildHub, listPages, parseXml, plainOutput, readPage, readText, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
 
 function essay(title: string, tags: string): string {
-  return ['---', `title: ${title}`, 'description: An essay with awkward tags.', 'date: 2026-11-01', `tags: ${tags}`, '---', '', 'A paragraph.', ''].join('\n');
+  return [
+    '---',
+    `title: ${title}`,
+    'description: An essay with awkward tags.',
+    'date: 2026-11-01',
+    `tags: ${tags}`,
+    '---',
+    '',
+    'A paragraph.',
+    '',
+  ].join('\n');
 }
 
 /** Each awkward tag, the page it must get and the label it must be shown with. */
@@ -39,7 +49,10 @@ describe('a piece tagged AI/ML, ../x, %2e%2e%2f and "C# & .NET"', () => {
     for (const { label, path } of AWKWARD) {
       const { document } = await readPage(site.dist, path);
       expect(document.querySelector('h1')?.textContent, path).toBe(`Topic: ${label}`);
-      expect([...document.querySelectorAll('main a')].map((a) => a.getAttribute('href')), path).toContain('/essays/awkward-tags/');
+      expect(
+        [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href')),
+        path,
+      ).toContain('/essays/awkward-tags/');
     }
   });
 
@@ -55,7 +68,8 @@ describe('a piece tagged AI/ML, ../x, %2e%2e%2f and "C# & .NET"', () => {
     for (const path of ['/essays/awkward-tags/', '/tags/']) {
       const { document } = await readPage(site.dist, path);
       const links = new Map([...document.querySelectorAll('a[href^="/tags/"]')].map((a) => [a.getAttribute('href'), a.textContent ?? '']));
-      for (const { label, path: tagPath } of AWKWARD) expect(links.get(tagPath), `${path} → ${tagPath}`).toMatch(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      for (const { label, path: tagPath } of AWKWARD)
+        expect(links.get(tagPath), `${path} → ${tagPath}`).toMatch(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     }
   });
 

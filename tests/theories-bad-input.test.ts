@@ -19,7 +19,8 @@ const cases: BadInput[] = [
     files: { 'content/essays/cites-nothing.md': entry([...essay, 'cites:', '  theories: [trust-before-turbines, no-such-theory]']) },
     file: 'content/essays/cites-nothing.md',
     field: 'cites.theories',
-    expected: /: is "no-such-theory", which is not in content\/theories\/ \(it has: boards-and-voice, trust-before-turbines\) — use the file name \(without \.md or \.mdx\) of an entry in content\/theories\/$/,
+    expected:
+      /: is "no-such-theory", which is not in content\/theories\/ \(it has: boards-and-voice, trust-before-turbines\) — use the file name \(without \.md or \.mdx\) of an entry in content\/theories\/$/,
   },
   {
     name: 'a note citing an essay that does not exist',
@@ -31,7 +32,13 @@ const cases: BadInput[] = [
   {
     name: 'a stance resting on a theory that does not exist',
     files: {
-      'content/stances/nothing-behind-it.md': entry(['title: A stance', 'position: I hold it.', 'since: 2020', 'cites:', '  theories: [vapour]']),
+      'content/stances/nothing-behind-it.md': entry([
+        'title: A stance',
+        'position: I hold it.',
+        'since: 2020',
+        'cites:',
+        '  theories: [vapour]',
+      ]),
     },
     file: 'content/stances/nothing-behind-it.md',
     field: 'cites.theories',
@@ -101,7 +108,12 @@ const cases: BadInput[] = [
     files: {
       'content/evidence/syndication.json': JSON.stringify({
         version: 1,
-        items: { 'essay/owning-the-wind': { url: 'https://morwennahale.example/essays/owning-the-wind/', networks: { mastodon: { ...ledgerEntry, url: undefined } } } },
+        items: {
+          'essay/owning-the-wind': {
+            url: 'https://morwennahale.example/essays/owning-the-wind/',
+            networks: { mastodon: { ...ledgerEntry, url: undefined } },
+          },
+        },
       }),
     },
     file: 'content/evidence/syndication.json',

@@ -17,7 +17,12 @@ const ledger = {
       url: 'https://morwennahale.example/essays/owning-the-wind/',
       networks: {
         mastodon: { status: 'posted', remoteId: '1109', url: MASTODON, postedAt: '2026-09-14T08:00:06Z' },
-        bluesky: { status: 'posted', remoteId: 'at://did:plc:abc/app.bsky.feed.post/3lbq2', url: BLUESKY, postedAt: '2026-09-14T08:00:05Z' },
+        bluesky: {
+          status: 'posted',
+          remoteId: 'at://did:plc:abc/app.bsky.feed.post/3lbq2',
+          url: BLUESKY,
+          postedAt: '2026-09-14T08:00:05Z',
+        },
         x: { status: 'in-flight', startedAt: '2026-09-14T08:00:07Z' },
       },
     },
@@ -46,7 +51,9 @@ test('an essay with posted copies invites replies on each network, in network or
     ['Reply on Mastodon', MASTODON],
   ]);
   expect(page.document.querySelector('.argue a[href*="x.com"], .argue a[href*="twitter"]')).toBeNull();
-  const entry = mf2(page.html, { baseUrl: 'https://morwennahale.example/essays/owning-the-wind/' }).items.find((item) => item.type?.includes('h-entry'))!;
+  const entry = mf2(page.html, { baseUrl: 'https://morwennahale.example/essays/owning-the-wind/' }).items.find((item) =>
+    item.type?.includes('h-entry'),
+  )!;
   expect(entry.properties['syndication']).toEqual([BLUESKY, MASTODON]);
   expect([...page.document.querySelectorAll('.also-on a.u-syndication')].map((a) => a.getAttribute('href'))).toEqual([BLUESKY, MASTODON]);
 });

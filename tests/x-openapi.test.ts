@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adapterFromEnv } from '../scripts/syndicate/networks/index.ts';
 import { syndicate } from '../scripts/syndicate/run.ts';
 import { X_SCOPES, type FakeRequest } from './helpers/fake-networks.ts';
-import { makeSyndicationFixture, startLocalNetworks, startPds, type LocalNetworks, type Pds, type SyndicationFixture } from './helpers/syndication.ts';
+import {
+  makeSyndicationFixture,
+  startLocalNetworks,
+  startPds,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
+} from './helpers/syndication.ts';
 
 interface Parameter {
   name?: string;
@@ -70,15 +77,23 @@ function queryProblems(request: FakeRequest, operation: Operation): string[] {
 
 describe('the trimmed X OpenAPI document', () => {
   test('says POST /2/tweets needs tweet.read, tweet.write and users.read (not the two some pages list)', () => {
-    expect(operationFor({ method: 'POST', path: '/2/tweets' })?.operation.security[0]?.['OAuth2UserToken']?.toSorted()).toEqual(['tweet.read', 'tweet.write', 'users.read']);
+    expect(operationFor({ method: 'POST', path: '/2/tweets' })?.operation.security[0]?.['OAuth2UserToken']?.toSorted()).toEqual([
+      'tweet.read',
+      'tweet.write',
+      'users.read',
+    ]);
   });
 
   test('catches a request X would refuse: an out-of-range max_results, an unknown field, a missing query', () => {
     const search = operationFor({ method: 'GET', path: '/2/tweets/search/recent' })!.operation;
-    const request = (query: string) => ({ method: 'GET', path: '/2/tweets/search/recent', query: new URLSearchParams(query) }) as FakeRequest;
+    const request = (query: string) =>
+      ({ method: 'GET', path: '/2/tweets/search/recent', query: new URLSearchParams(query) }) as FakeRequest;
     expect(queryProblems(request('query=conversation_id%3A1&max_results=100&tweet.fields=author_id,note_tweet'), search)).toEqual([]);
     expect(queryProblems(request('max_results=5&tweet.fields=author_id,likes&colour=red'), search)).toEqual([
-      'query: required', expect.stringMatching(/^max_results=5: /), expect.stringMatching(/^tweet\.fields=author_id,likes: /), 'colour: not a parameter of searchPostsRecent',
+      'query: required',
+      expect.stringMatching(/^max_results=5: /),
+      expect.stringMatching(/^tweet\.fields=author_id,likes: /),
+      'colour: not a parameter of searchPostsRecent',
     ]);
   });
 
@@ -87,7 +102,9 @@ describe('the trimmed X OpenAPI document', () => {
       for (const [method, operation] of Object.entries(methods)) {
         const path = template.replace('{id}', '1860000000000000000');
         const rule = X_SCOPES.find((candidate) => candidate.method === method.toUpperCase() && candidate.path.test(path));
-        expect(rule?.scopes.toSorted(), `${method} ${template}`).toEqual(operation.security.find((entry) => entry['OAuth2UserToken'])?.['OAuth2UserToken']?.toSorted());
+        expect(rule?.scopes.toSorted(), `${method} ${template}`).toEqual(
+          operation.security.find((entry) => entry['OAuth2UserToken'])?.['OAuth2UserToken']?.toSorted(),
+        );
       }
     }
   });
@@ -101,10 +118,15 @@ describe('the X adapter’s requests', () => {
   beforeAll(async () => {
     pds = await startPds();
     networks = await startLocalNetworks(pds);
-    fixture = await makeSyndicationFixture([{
-      kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z',
-      text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-    }]);
+    fixture = await makeSyndicationFixture([
+      {
+        kind: 'essay',
+        slug: 'owning-the-wind',
+        title: 'Why the people who host the turbine should own it',
+        date: '2026-09-14T00:00:00.000Z',
+        text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
+      },
+    ]);
   });
   afterAll(async () => {
     await networks?.close();
@@ -118,17 +140,34 @@ describe('the X adapter’s requests', () => {
     const adapter = adapterFromEnv('x', env, { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now });
     if ('missing' in adapter) throw new Error(adapter.missing.join(', '));
     const [tweet] = networks.x.tweets;
-    networks.x.reply(tweet!.id, { author: { id: '7', name: 'Ada', username: 'ada_l' }, text: 'Agreed.', createdAt: '2026-11-20T10:00:00.000Z' });
+    networks.x.reply(tweet!.id, {
+      author: { id: '7', name: 'Ada', username: 'ada_l' },
+      text: 'Agreed.',
+      createdAt: '2026-11-20T10:00:00.000Z',
+    });
     await adapter.readBack({ remoteId: tweet!.id, url: `https://x.com/i/status/${tweet!.id}` });
     // A resume: the adapter looks among recent posts (an operation the trimmed copy does not hold).
-    await adapter.publish({ network: 'x', itemKey: 'essay/owning-the-wind', text: tweet!.text, length: 0, limit: 280, unit: 'weighted characters', link: { url: 'https://morwennahale.example/essays/owning-the-wind/', title: '', description: '' }, override: false }, { key: 'k', resume: true, startedAt: new Date().toISOString() });
+    await adapter.publish(
+      {
+        network: 'x',
+        itemKey: 'essay/owning-the-wind',
+        text: tweet!.text,
+        length: 0,
+        limit: 280,
+        unit: 'weighted characters',
+        link: { url: 'https://morwennahale.example/essays/owning-the-wind/', title: '', description: '' },
+        override: false,
+      },
+      { key: 'k', resume: true, startedAt: new Date().toISOString() },
+    );
 
     const checked = networks.x.requests.flatMap((request) => {
       const found = operationFor(request);
       return found ? [{ request, ...found }] : [];
     });
     expect(checked.map(({ operation }) => operation.operationId).toSorted()).toEqual(['createPosts', 'getPostsById', 'searchPostsRecent']);
-    for (const { request, operation } of checked) expect(queryProblems(request, operation), `${request.method} ${request.path}?${request.query}`).toEqual([]);
+    for (const { request, operation } of checked)
+      expect(queryProblems(request, operation), `${request.method} ${request.path}?${request.query}`).toEqual([]);
     // The one post a resume found was not posted again.
     expect(networks.x.tweets).toHaveLength(1);
   });

@@ -53,7 +53,10 @@ const baselineOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({
 });
 
 // The synthetic essays join the fixture hub (tests/fixtures/hub): its profile, settings, notes and theories.
-const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({ content: FIXTURE_HUB, files: corpusFiles(essays, 'content/essays') });
+const hubOptions = (essays: readonly SyntheticEssay[]): BuildOptions => ({
+  content: FIXTURE_HUB,
+  files: corpusFiles(essays, 'content/essays'),
+});
 
 /** The hub's environment, fixed here so that nothing in the caller's shell (a card cache, say) leaks in. */
 const hubEnv = (root: string, features: { cards: boolean; search: boolean }): Record<string, string> => ({
@@ -64,7 +67,13 @@ const hubEnv = (root: string, features: { cards: boolean; search: boolean }): Re
   SITE_URL: 'https://morwennahale.example',
 });
 
-async function build(name: BuildName, site: SiteUnderTest, env: Record<string, string>, essays: readonly SyntheticEssay[], pageFile: (slug: string) => string): Promise<BuildSample> {
+async function build(
+  name: BuildName,
+  site: SiteUnderTest,
+  env: Record<string, string>,
+  essays: readonly SyntheticEssay[],
+  pageFile: (slug: string) => string,
+): Promise<BuildSample> {
   const run = await runBuild(site.root, env);
   if (run.exitCode !== 0) {
     const tail = run.output.trimEnd().split('\n').slice(-40).join('\n');
@@ -92,7 +101,13 @@ async function editOneEssay(root: string, essay: SyntheticEssay): Promise<void> 
 
 async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
   const essays = generateCorpus({ essays: options.essays, words: options.words });
-  const samples: Record<BuildName, BuildSample[]> = { baseline: [], 'hub, no cards': [], 'hub, cold cards': [], 'hub, warm cards': [], 'hub, search': [] };
+  const samples: Record<BuildName, BuildSample[]> = {
+    baseline: [],
+    'hub, no cards': [],
+    'hub, cold cards': [],
+    'hub, warm cards': [],
+    'hub, search': [],
+  };
   const hubPage = (slug: string) => `dist${piecePath('essay', slug)}index.html`;
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
     samples[name].push(sample);
@@ -128,8 +143,14 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     });
   }
   log('drawing cards in-process to measure CPU per card');
-  const cardCpuMs = await measureCardCpu({ root: PROJECT_ROOT, photo: join(FIXTURE_HUB, 'images/portrait.jpg'), titles: essays.slice(0, 200).map((essay) => essay.title) });
-  const [baseline, noCards, cold, warm, search] = (Object.keys(samples) as BuildName[]).map((name) => summarizeBuilds(name, samples[name], options.essays));
+  const cardCpuMs = await measureCardCpu({
+    root: PROJECT_ROOT,
+    photo: join(FIXTURE_HUB, 'images/portrait.jpg'),
+    titles: essays.slice(0, 200).map((essay) => essay.title),
+  });
+  const [baseline, noCards, cold, warm, search] = (Object.keys(samples) as BuildName[]).map((name) =>
+    summarizeBuilds(name, samples[name], options.essays),
+  );
   return {
     essays: options.essays,
     words: options.words,

@@ -9,7 +9,12 @@ import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { createCardRenderer, photoDataUri } from '../../src/cards/render.ts';
 
 /** `root` is where the fonts are (the project); `photo` the portrait drawn on every card. */
-export async function measureCardCpu(options: { root: string; photo: string; titles: readonly string[]; warmup?: number }): Promise<number> {
+export async function measureCardCpu(options: {
+  root: string;
+  photo: string;
+  titles: readonly string[];
+  warmup?: number;
+}): Promise<number> {
   // As in src/cards/worker.ts.
   sharp.concurrency(1);
   sharp.cache(false);

@@ -17,11 +17,15 @@ describe('median', () => {
 
 describe('summarizeBuilds', () => {
   test('returns the median wall time, ms per essay and median peak memory', () => {
-    const summary = summarizeBuilds('hub', [
-      { wallMs: 7000, peakRssKiB: 500_000 },
-      { wallMs: 6000, peakRssKiB: 520_000 },
-      { wallMs: 9000, peakRssKiB: 510_000 },
-    ], 1000);
+    const summary = summarizeBuilds(
+      'hub',
+      [
+        { wallMs: 7000, peakRssKiB: 500_000 },
+        { wallMs: 6000, peakRssKiB: 520_000 },
+        { wallMs: 9000, peakRssKiB: 510_000 },
+      ],
+      1000,
+    );
     expect(summary).toMatchObject({ name: 'hub', wallMs: 7000, msPerEssay: 7, peakRssKiB: 510_000 });
     expect(summary.samples).toHaveLength(3);
   });
@@ -31,8 +35,14 @@ describe('ratioCheck and limitCheck', () => {
   const baseline = summarizeBuilds('baseline', [{ wallMs: 5000, peakRssKiB: 400_000 }], 1000);
 
   test('return the ratio of two builds and whether it meets the limit', () => {
-    expect(ratioCheck('r', summarizeBuilds('hub', [{ wallMs: 7000, peakRssKiB: 1 }], 1000), baseline, 1.5)).toMatchObject({ value: 1.4, within: true });
-    expect(ratioCheck('r', summarizeBuilds('hub', [{ wallMs: 8000, peakRssKiB: 1 }], 1000), baseline, 1.5)).toMatchObject({ value: 1.6, within: false });
+    expect(ratioCheck('r', summarizeBuilds('hub', [{ wallMs: 7000, peakRssKiB: 1 }], 1000), baseline, 1.5)).toMatchObject({
+      value: 1.4,
+      within: true,
+    });
+    expect(ratioCheck('r', summarizeBuilds('hub', [{ wallMs: 8000, peakRssKiB: 1 }], 1000), baseline, 1.5)).toMatchObject({
+      value: 1.6,
+      within: false,
+    });
   });
 
   test('treat the limit itself as within', () => {
@@ -46,7 +56,12 @@ describe('formatReport', () => {
     const baseline = summarizeBuilds('baseline', [{ wallMs: 5123, peakRssKiB: 409_600 }], 1000);
     const hub = summarizeBuilds('hub', [{ wallMs: 6800, peakRssKiB: 563_200 }], 1000);
     const text = formatReport({
-      essays: 1000, words: 1000, runs: 1, machine, builds: [baseline, hub], cardCpuMs: 12.5,
+      essays: 1000,
+      words: 1000,
+      runs: 1,
+      machine,
+      builds: [baseline, hub],
+      cardCpuMs: 12.5,
       checks: [ratioCheck('hub / baseline', hub, baseline, 1.5), limitCheck('CPU per card', 16.2, 'ms', 15)],
     });
     expect(text.split('\n')).toEqual([

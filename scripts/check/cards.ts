@@ -47,6 +47,8 @@ async function cardProblem(file: string): Promise<string | undefined> {
     if (width !== CARD_WIDTH || height !== CARD_HEIGHT) return `is ${width}×${height}, not ${CARD_WIDTH}×${CARD_HEIGHT}`;
     return undefined;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' || /missing|not exist/i.test(String(error)) ? 'is missing from the build' : `cannot be read (${(error as Error).message})`;
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || /missing|not exist/i.test(String(error))
+      ? 'is missing from the build'
+      : `cannot be read (${(error as Error).message})`;
   }
 }

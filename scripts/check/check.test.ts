@@ -35,9 +35,11 @@ function page(path: string, body: string, { card = '/cards/home.png' }: { card?:
 
 async function site(files: Record<string, string | Buffer>): Promise<string> {
   dist = await mkdtemp(join(tmpdir(), 'hub-check-'));
-  const card = await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#123456' } }).png().toBuffer();
+  const card = await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#123456' } })
+    .png()
+    .toBuffer();
   const all: Record<string, string | Buffer> = {
-    '_headers': HEADERS,
+    _headers: HEADERS,
     '_astro/site.css': 'body { margin: 0; }\n',
     'cards/home.png': card,
     'index.html': page('/', '<p><a href="/essays/one/">One</a> and <a href="/essays/one/#why">why</a></p>'),
@@ -58,9 +60,15 @@ test('a clean site passes every check', async () => {
 });
 
 test('broken links, a missing trailing slash and a missing fragment are each named with their page', async () => {
-  const report = await checkBuiltSite(await site({
-    'essays/two/index.html': page('/essays/two/', '<p><a href="/essays/gone/">gone</a> <a href="/essays/one">slash</a> <a href="/essays/one/#nowhere">frag</a> <img src="/images/none.jpg" alt="none"></p>'),
-  }), PROJECT_ROOT);
+  const report = await checkBuiltSite(
+    await site({
+      'essays/two/index.html': page(
+        '/essays/two/',
+        '<p><a href="/essays/gone/">gone</a> <a href="/essays/one">slash</a> <a href="/essays/one/#nowhere">frag</a> <img src="/images/none.jpg" alt="none"></p>',
+      ),
+    }),
+    PROJECT_ROOT,
+  );
   expect(report.problems).toEqual([
     '/essays/two/: link /essays/gone/ names no file in the build',
     '/essays/two/: link /essays/one needs a trailing slash (/essays/one/)',
@@ -70,13 +78,19 @@ test('broken links, a missing trailing slash and a missing fragment are each nam
 });
 
 test('invalid HTML is reported with file, line and rule', async () => {
-  const report = await checkBuiltSite(await site({ 'essays/two/index.html': page('/essays/two/', '<p><div>block in a paragraph</div></p>') }), PROJECT_ROOT);
+  const report = await checkBuiltSite(
+    await site({ 'essays/two/index.html': page('/essays/two/', '<p><div>block in a paragraph</div></p>') }),
+    PROJECT_ROOT,
+  );
   expect(report.problems.length).toBeGreaterThan(0);
   expect(report.problems[0]).toMatch(/^\/essays\/two\/index\.html:\d+:\d+: .+ \([a-z-]+\)$/);
 });
 
 test('an inline script or style the policy blocks is reported', async () => {
-  const report = await checkBuiltSite(await site({ 'essays/two/index.html': page('/essays/two/', '<p style="color: red">styled</p><script>alert(1)</script>') }), PROJECT_ROOT);
+  const report = await checkBuiltSite(
+    await site({ 'essays/two/index.html': page('/essays/two/', '<p style="color: red">styled</p><script>alert(1)</script>') }),
+    PROJECT_ROOT,
+  );
   expect(report.problems.filter((line) => line.startsWith('/essays/two/: '))).toEqual([
     expect.stringMatching(/style-src.*blocks/),
     expect.stringMatching(/script-src.*blocks/),
@@ -84,13 +98,18 @@ test('an inline script or style the policy blocks is reported', async () => {
 });
 
 test('a page without a share card, or with a card missing or of the wrong size, is reported', async () => {
-  const small = await sharp({ create: { width: 600, height: 315, channels: 3, background: '#123456' } }).png().toBuffer();
-  const report = await checkBuiltSite(await site({
-    'cards/small.png': small,
-    'a/index.html': page('/a/', '<p>a</p>', { card: null }),
-    'b/index.html': page('/b/', '<p>b</p>', { card: '/cards/missing.png' }),
-    'c/index.html': page('/c/', '<p>c</p>', { card: '/cards/small.png' }),
-  }), PROJECT_ROOT);
+  const small = await sharp({ create: { width: 600, height: 315, channels: 3, background: '#123456' } })
+    .png()
+    .toBuffer();
+  const report = await checkBuiltSite(
+    await site({
+      'cards/small.png': small,
+      'a/index.html': page('/a/', '<p>a</p>', { card: null }),
+      'b/index.html': page('/b/', '<p>b</p>', { card: '/cards/missing.png' }),
+      'c/index.html': page('/c/', '<p>c</p>', { card: '/cards/small.png' }),
+    }),
+    PROJECT_ROOT,
+  );
   expect(report.problems.filter((line) => /share card/.test(line))).toEqual([
     '/a/: has no share card (og:image)',
     '/b/: share card /cards/missing.png is missing from the build',

@@ -17,7 +17,11 @@ const ASTRO = resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.m
 
 if (import.meta.main) {
   await runCommand('check', USAGE, async () => {
-    const values = parseOptions(process.argv.slice(2), { 'no-build': { type: 'boolean' }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const values = parseOptions(process.argv.slice(2), {
+      'no-build': { type: 'boolean' },
+      dist: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) return { output: USAGE };
     const root = process.cwd();
     const dist = resolve(root, values.dist ?? 'dist');
@@ -29,9 +33,13 @@ if (import.meta.main) {
     const started = performance.now();
     const report = await checkBuiltSite(dist, root);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const verdict = report.problems.length === 0
-      ? `check: the site in ${values.dist ?? 'dist'} is ready to publish (${seconds} s)`
-      : `check: ${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'} to fix before publishing (${seconds} s)`;
-    return { output: [...report.summary.map((line) => `  ${line}`), ...report.problems.map((line) => `✗ ${line}`), verdict].join('\n'), exitCode: report.problems.length === 0 ? 0 : 1 };
+    const verdict =
+      report.problems.length === 0
+        ? `check: the site in ${values.dist ?? 'dist'} is ready to publish (${seconds} s)`
+        : `check: ${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'} to fix before publishing (${seconds} s)`;
+    return {
+      output: [...report.summary.map((line) => `  ${line}`), ...report.problems.map((line) => `✗ ${line}`), verdict].join('\n'),
+      exitCode: report.problems.length === 0 ? 0 : 1,
+    };
   });
 }

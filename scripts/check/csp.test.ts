@@ -22,7 +22,8 @@ import {
 } from './csp.ts';
 
 const ORIGIN = 'https://site.example';
-const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const STRICT =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const policy = parseCsp(STRICT).policy;
 const at = (path: string): { url: URL; where: string } => ({ url: new URL(path, ORIGIN), where: path });
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -31,7 +32,10 @@ describe('parseHeadersFile', () => {
   test('reads paths, their indented headers and skips comments and blank lines', () => {
     const rules = parseHeadersFile('# comment\n/*\n  X-A: 1\n  X-B: two: parts\n\n/_astro/*\n  Cache-Control: max-age=1\n');
     expect(rules.map((rule) => rule.pattern)).toEqual(['/*', '/_astro/*']);
-    expect(rules[0]!.headers.map(({ name, value }) => [name, value])).toEqual([['X-A', '1'], ['X-B', 'two: parts']]);
+    expect(rules[0]!.headers.map(({ name, value }) => [name, value])).toEqual([
+      ['X-A', '1'],
+      ['X-B', 'two: parts'],
+    ]);
   });
 
   test('throws naming the line for a header without a path, or a line that is neither', () => {
@@ -192,7 +196,7 @@ test('checkCss sorts url()s into fonts, imports and images', () => {
     body{background:url('/_astro/bg.webp')} .a{background:url(https://img.example/bg.png)} .b{filter:url(#f)}`;
   const found = checkCss(css, policy, at('/_astro/site.css')).map((v) => `${v.directive}: ${v.what}`);
   expect(found).toEqual([
-    "default-src: @font-face loads https://fonts.example/x.woff2",
+    'default-src: @font-face loads https://fonts.example/x.woff2',
     'style-src: @import loads https://fonts.example/a.css',
     'img-src: url() loads https://img.example/bg.png',
   ]);
@@ -216,7 +220,7 @@ describe('checkSite', () => {
 
   test('checks every page and stylesheet of a folder against the policy of its own path', async () => {
     const dist = await site({
-      '_headers': `/*\n  Content-Security-Policy: ${STRICT}\n`,
+      _headers: `/*\n  Content-Security-Policy: ${STRICT}\n`,
       'index.html': '<link rel="stylesheet" href="/_astro/a.css"><script src="/_astro/a.js"></script>',
       'bad/index.html': '<button onclick="go()">Go</button><div style="display:none"></div>',
       '_astro/a.css': 'body{background:url(https://img.example/x.png)}',
@@ -234,7 +238,7 @@ describe('checkSite', () => {
 
   test('names the files a policy does not cover, or covers twice', async () => {
     const dist = await site({
-      '_headers': `/essays/*\n  Content-Security-Policy: ${STRICT}\n/essays/twice/\n  Content-Security-Policy: ${STRICT}\n`,
+      _headers: `/essays/*\n  Content-Security-Policy: ${STRICT}\n/essays/twice/\n  Content-Security-Policy: ${STRICT}\n`,
       'index.html': '<p>home</p>',
       'essays/x/index.html': '<p>x</p>',
       'essays/twice/index.html': '<p>twice</p>',

@@ -190,7 +190,8 @@ export function sourcesAllowUrl(sources: readonly string[], url: URL, self: URL)
     if (source === "'self'") {
       if (url.origin === self.origin) return true;
       // The secure variant of the page's own origin (http: → https:, ws: → wss:) matches too.
-      const upgrade = (self.protocol === 'http:' && ['https:', 'wss:'].includes(url.protocol)) || (self.protocol === 'https:' && url.protocol === 'wss:');
+      const upgrade =
+        (self.protocol === 'http:' && ['https:', 'wss:'].includes(url.protocol)) || (self.protocol === 'https:' && url.protocol === 'wss:');
       const port = portOf(url) === portOf(self) || (portOf(self) === '80' && portOf(url) === '443');
       if (upgrade && url.hostname === self.hostname && port) return true;
       continue;
@@ -243,9 +244,23 @@ export interface Violation {
 
 /** `<script type>` values that a browser runs as script (HTML's "JavaScript MIME type essence match", plus module). */
 const JS_TYPES = new Set([
-  '', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'application/x-ecmascript',
-  'application/x-javascript', 'text/ecmascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2',
-  'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript',
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
   'text/x-javascript',
 ]);
 
@@ -260,8 +275,15 @@ function linkDirective(rel: string[], as: string): Directive | undefined {
   if (rel.includes('manifest')) return 'manifest-src';
   if (rel.includes('preload')) {
     const byAs: Record<string, Directive> = {
-      script: 'script-src-elem', style: 'style-src-elem', image: 'img-src', font: 'font-src', fetch: 'connect-src',
-      audio: 'media-src', video: 'media-src', track: 'media-src', worker: 'worker-src',
+      script: 'script-src-elem',
+      style: 'style-src-elem',
+      image: 'img-src',
+      font: 'font-src',
+      fetch: 'connect-src',
+      audio: 'media-src',
+      video: 'media-src',
+      track: 'media-src',
+      worker: 'worker-src',
     };
     return byAs[as];
   }
@@ -275,7 +297,9 @@ function short(text: string, length = 80): string {
 }
 
 function describeElement(element: Element): string {
-  const attributes = [...element.attributes].map((attribute) => (attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`));
+  const attributes = [...element.attributes].map((attribute) =>
+    attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`,
+  );
   return short(`<${element.tagName.toLowerCase()}${attributes.length ? ` ${attributes.join(' ')}` : ''}>`, 120);
 }
 
@@ -352,7 +376,8 @@ export function checkHtml(html: string, policy: Policy, { url, where }: CheckOpt
 
     for (const attribute of [...element.attributes]) {
       const name = attribute.name.toLowerCase();
-      if (/^on[a-z]+$/.test(name)) inline('script-src-attr', attribute.value, element, `inline event handler ${name}="${short(attribute.value, 40)}"`, true);
+      if (/^on[a-z]+$/.test(name))
+        inline('script-src-attr', attribute.value, element, `inline event handler ${name}="${short(attribute.value, 40)}"`, true);
       if (URL_ATTRIBUTES.includes(name) && /^\s*javascript:/i.test(attribute.value)) {
         inline('script-src-elem', attribute.value.replace(/^\s*javascript:/i, ''), element, `javascript: URL in ${name}`);
       }
@@ -424,7 +449,11 @@ export function checkHtml(html: string, policy: Policy, { url, where }: CheckOpt
         break;
       case 'meta':
         if ((element.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy') {
-          violations.push({ where, directive: '(meta)', what: `${describeElement(element)}: a second policy in the page; the headers are meant to be the only one` });
+          violations.push({
+            where,
+            directive: '(meta)',
+            what: `${describeElement(element)}: a second policy in the page; the headers are meant to be the only one`,
+          });
         }
         break;
       default:
@@ -459,7 +488,8 @@ export function checkCss(css: string, policy: Policy, { url, where }: CheckOptio
   for (const block of fontFaces) for (const match of block.matchAll(/url\(\s*([^)]*?)\s*\)/g)) check('font-src', match[1]!, '@font-face');
   let rest = code;
   for (const block of fontFaces) rest = rest.replace(block, '');
-  for (const match of rest.matchAll(/@import\s+(?:url\(\s*([^)]*?)\s*\)|(['"][^'"]*['"]))/g)) check('style-src-elem', match[1] ?? match[2]!, '@import');
+  for (const match of rest.matchAll(/@import\s+(?:url\(\s*([^)]*?)\s*\)|(['"][^'"]*['"]))/g))
+    check('style-src-elem', match[1] ?? match[2]!, '@import');
   rest = rest.replace(/@import[^;]*;/g, '');
   for (const match of rest.matchAll(/url\(\s*([^)]*?)\s*\)/g)) check('img-src', match[1]!, 'url()');
   return violations;

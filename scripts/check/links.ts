@@ -41,7 +41,10 @@ const SRCSET_SELECTORS = ['img[srcset]', 'source[srcset]'];
 
 /** The URLs in a srcset: each candidate is "URL [descriptor]", separated by commas. */
 function srcsetUrls(value: string): string[] {
-  return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  return value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /** `/essays/x/` → `essays/x/index.html`; `/cards/x.png` → `cards/x.png`. */

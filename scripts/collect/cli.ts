@@ -19,8 +19,13 @@ const USAGE = `usage: ./hub run collect -- [options]
 if (import.meta.main) {
   await runCommand('collect', USAGE, async () => {
     const values = parseOptions(process.argv.slice(2), {
-      only: { type: 'string', multiple: true }, 'max-age': { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }, 'request-timeout': { type: 'string' }, 'retry-budget': { type: 'string' },
+      only: { type: 'string', multiple: true },
+      'max-age': { type: 'string' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'request-timeout': { type: 'string' },
+      'retry-budget': { type: 'string' },
     });
     if (values.help) return { output: USAGE };
     const only = onlyNetworks(values.only);
@@ -29,9 +34,12 @@ if (import.meta.main) {
     const timeout = positiveNumber(values['request-timeout'], 'request-timeout');
     const budget = positiveNumber(values['retry-budget'], 'retry-budget');
     const result = await collect({
-      cwd: process.cwd(), env: process.env,
-      ...(only ? { only } : {}), ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
-      ...(timeout ? { timeoutMs: timeout * 1000 } : {}), ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
+      cwd: process.cwd(),
+      env: process.env,
+      ...(only ? { only } : {}),
+      ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
+      ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+      ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
       log: logLine,
     });
     const exitCode = result.failed > 0 ? 1 : 0;

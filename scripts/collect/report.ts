@@ -8,18 +8,31 @@ const signed = (value: number): string => (value >= 0 ? `+${value}` : String(val
 
 function describe(row: CollectRow): string[] {
   if (row.source === 'webmentions') {
-    return [label(row.source), row.status, `${row.read} received`, '', `${signed(row.newReplies)} new replies${row.detail ? `; ${row.detail}` : ''}`];
+    return [
+      label(row.source),
+      row.status,
+      `${row.read} received`,
+      '',
+      `${signed(row.newReplies)} new replies${row.detail ? `; ${row.detail}` : ''}`,
+    ];
   }
   if (row.status === 'skipped' || row.status === 'nothing to read') return [label(row.source), row.status, '', '', row.detail ?? ''];
   return [
-    label(row.source), row.status, `${row.read} copies read`, `engagement ${row.engagement} (${signed(row.gained)})`,
+    label(row.source),
+    row.status,
+    `${row.read} copies read`,
+    `engagement ${row.engagement} (${signed(row.gained)})`,
     `${signed(row.newReplies)} new replies${row.detail ? `; ${row.detail}` : ''}`,
   ];
 }
 
 export function formatCollect(result: CollectResult): string {
-  const head = result.file ? `Snapshot ${result.snapshot.collectedAt} → ${result.file}` : 'Nothing to record: no copies were read (the ledger is empty, or every network was skipped).';
+  const head = result.file
+    ? `Snapshot ${result.snapshot.collectedAt} → ${result.file}`
+    : 'Nothing to record: no copies were read (the ledger is empty, or every network was skipped).';
   const body = result.rows.length > 0 ? textTable(result.rows.map(describe)) : '';
-  const change = result.file ? `Since the previous snapshot: engagement ${signed(result.change.total)}, ${result.change.newReplies} new replies.` : '';
+  const change = result.file
+    ? `Since the previous snapshot: engagement ${signed(result.change.total)}, ${result.change.newReplies} new replies.`
+    : '';
   return [head, body, change].filter(Boolean).join('\n');
 }

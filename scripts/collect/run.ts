@@ -8,7 +8,14 @@
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EVIDENCE_FOLDER, type Reply, type Snapshot, type SnapshotCopy, type SourceStatus, type Webmention } from '../../src/lib/evidence.ts';
+import {
+  EVIDENCE_FOLDER,
+  type Reply,
+  type Snapshot,
+  type SnapshotCopy,
+  type SourceStatus,
+  type Webmention,
+} from '../../src/lib/evidence.ts';
 import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
 import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
@@ -91,9 +98,17 @@ function copiesToRead(ledger: Awaited<ReturnType<typeof readLedger>>, network: N
 }
 
 /** The replies to record for a copy: those not seen before, and (when the list is complete) those gone. */
-function replyChanges(state: EvidenceState, key: string, network: Network, replies: Reply[] | undefined, complete: boolean): Pick<SnapshotCopy, 'newReplies' | 'removedReplies'> {
+function replyChanges(
+  state: EvidenceState,
+  key: string,
+  network: Network,
+  replies: Reply[] | undefined,
+  complete: boolean,
+): Pick<SnapshotCopy, 'newReplies' | 'removedReplies'> {
   if (!replies) return {};
-  const known = new Map([...(state.replies.get(key)?.values() ?? [])].filter((reply) => reply.network === network).map((reply) => [reply.id, reply]));
+  const known = new Map(
+    [...(state.replies.get(key)?.values() ?? [])].filter((reply) => reply.network === network).map((reply) => [reply.id, reply]),
+  );
   const current = new Set(replies.map((reply) => reply.id));
   const newReplies = replies.filter((reply) => !known.has(reply.id));
   const removedReplies = complete ? [...known.keys()].filter((id) => !current.has(id)) : [];
@@ -157,12 +172,17 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
           break;
         }
         try {
-          const back = await withRetry(() => gate.attempt(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url })), policy, {
-            // Once the gate has closed there is no retry to announce.
-            ...retryDeps, onRetry: (error, delay) => {
-              if (!gate.stopped) log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+          const back = await withRetry(
+            () => gate.attempt(() => made.readBack({ remoteId: copy.entry.remoteId, url: copy.entry.url })),
+            policy,
+            {
+              // Once the gate has closed there is no retry to announce.
+              ...retryDeps,
+              onRetry: (error, delay) => {
+                if (!gate.stopped) log(`${label} ${copy.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`);
+              },
             },
-          });
+          );
           if (back.note) notes.add(message(back.note));
           const before = state.items.get(copy.key)?.copies.get(network);
           const previous = before && !before.gone ? engagementOf(before.metrics) : 0;
@@ -173,7 +193,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
           } else {
             const changes = replyChanges(state, copy.key, network, back.replies, back.repliesComplete === true);
             // The address the network reports now, when it is http(s); else the one the ledger recorded.
-            record(copy, network, { remoteId: copy.entry.remoteId, url: safeHttpUrl(back.url) ?? copy.entry.url, metrics: definedOnly(back.metrics), ...changes });
+            record(copy, network, {
+              remoteId: copy.entry.remoteId,
+              url: safeHttpUrl(back.url) ?? copy.entry.url,
+              metrics: definedOnly(back.metrics),
+              ...changes,
+            });
             const engagement = engagementOf(back.metrics);
             row.engagement += engagement;
             row.gained += engagement - previous;
@@ -249,8 +274,11 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     const file = anything ? await appendSnapshot(folder, snapshot) : undefined;
     const change = engagementSince(anything ? [...history, snapshot] : history);
     return {
-      file: file ? relativeTo(options.cwd, file) : undefined, snapshot, rows,
-      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0), change,
+      file: file ? relativeTo(options.cwd, file) : undefined,
+      snapshot,
+      rows,
+      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0),
+      change,
     };
   } finally {
     await release();

@@ -19,8 +19,15 @@ afterEach(async () => {
 });
 
 const snapshot = (collectedAt: string, likes = 1): Snapshot => ({
-  version: 1, collectedAt, networks: { bluesky: { status: 'read', copies: 1 } },
-  items: { 'essay/a': { url: 'https://hub.example/essays/a/', networks: { bluesky: { remoteId: 'at://x', url: 'https://bsky.app/x', metrics: { likes } } } } },
+  version: 1,
+  collectedAt,
+  networks: { bluesky: { status: 'read', copies: 1 } },
+  items: {
+    'essay/a': {
+      url: 'https://hub.example/essays/a/',
+      networks: { bluesky: { remoteId: 'at://x', url: 'https://bsky.app/x', metrics: { likes } } },
+    },
+  },
 });
 
 describe('the snapshot history', () => {
@@ -34,7 +41,11 @@ describe('the snapshot history', () => {
     const second = await appendSnapshot(dir, snapshot('2026-11-25T10:00:00Z', 2));
     await appendSnapshot(dir, snapshot('2026-11-24T10:00:00Z', 0));
     expect(first).not.toBe(second);
-    expect((await readdir(dir)).sort()).toEqual(['2026-11-24T10-00-00.000Z.json', '2026-11-25T10-00-00.000Z-2.json', '2026-11-25T10-00-00.000Z.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      '2026-11-24T10-00-00.000Z.json',
+      '2026-11-25T10-00-00.000Z-2.json',
+      '2026-11-25T10-00-00.000Z.json',
+    ]);
     const history = await readSnapshots(dir);
     expect(history.map((s) => s.collectedAt)).toEqual(['2026-11-24T10:00:00Z', '2026-11-25T10:00:00Z', '2026-11-25T10:00:00Z']);
   });
@@ -56,7 +67,9 @@ describe('the snapshot history', () => {
     const writer = join(dir, 'writer.ts');
     const module = fileURLToPath(new URL('./snapshots.ts', import.meta.url));
     // Big snapshots, written as fast as possible, until the process is killed.
-    await writeFile(writer, `
+    await writeFile(
+      writer,
+      `
       import { appendSnapshot } from ${JSON.stringify(module)};
       const items = {};
       for (let i = 0; i < 2000; i++) items['essay/p' + i] = { url: 'https://hub.example/essays/p' + i + '/', networks: { bluesky: { remoteId: 'r' + i, url: 'https://bsky.app/' + i, metrics: { likes: i } } } };
@@ -64,7 +77,8 @@ describe('the snapshot history', () => {
         await appendSnapshot(${JSON.stringify(join(dir, 'engagement'))}, { version: 1, collectedAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), networks: {}, items });
         if (n === 3) process.stdout.write('writing\\n');
       }
-    `);
+    `,
+    );
     const child = spawn(process.execPath, [writer], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -18,10 +18,12 @@ export async function readSnapshots(folder: string, labelRoot?: string): Promise
     throw error;
   }
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
-  const snapshots = await Promise.all(files.map(async (name) => {
-    const file = join(folder, name);
-    return parseSnapshot(await readFile(file, 'utf8'), labelRoot ? relative(labelRoot, file) : file);
-  }));
+  const snapshots = await Promise.all(
+    files.map(async (name) => {
+      const file = join(folder, name);
+      return parseSnapshot(await readFile(file, 'utf8'), labelRoot ? relative(labelRoot, file) : file);
+    }),
+  );
   return snapshots.sort((a, b) => Date.parse(a.collectedAt) - Date.parse(b.collectedAt));
 }
 

@@ -30,12 +30,17 @@ export function webmentionConfig(env: Record<string, string | undefined>, ledger
   if (!token) return undefined;
   const firstUrl = Object.values(ledger.items)[0]?.url;
   const domain = env['WEBMENTION_IO_DOMAIN'] || (firstUrl ? new URL(firstUrl).hostname : '');
-  if (!domain) throw new Error('WEBMENTION_IO_TOKEN is set but the site’s domain is unknown: set WEBMENTION_IO_DOMAIN (e.g. morwennahale.example)');
+  if (!domain)
+    throw new Error('WEBMENTION_IO_TOKEN is set but the site’s domain is unknown: set WEBMENTION_IO_DOMAIN (e.g. morwennahale.example)');
   return { apiUrl: (env['WEBMENTION_IO_URL'] || 'https://webmention.io').replace(/\/$/, ''), token, domain };
 }
 
 const PROPERTY_TYPES: Record<string, Webmention['type']> = {
-  'in-reply-to': 'reply', 'like-of': 'like', 'repost-of': 'repost', 'bookmark-of': 'bookmark', 'mention-of': 'mention',
+  'in-reply-to': 'reply',
+  'like-of': 'like',
+  'repost-of': 'repost',
+  'bookmark-of': 'bookmark',
+  'mention-of': 'mention',
 };
 
 interface Jf2Entry {
@@ -60,7 +65,10 @@ function toWebmention(entry: Jf2Entry): Webmention | undefined {
   const publishedAt = when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : undefined;
   const text = entry.content?.text?.trim();
   return {
-    id: String(id), type, target, url: entry.url ?? entry['wm-source'] ?? '',
+    id: String(id),
+    type,
+    target,
+    url: entry.url ?? entry['wm-source'] ?? '',
     author: { name: entry.author?.name ?? '', handle: '', ...(entry.author?.url ? { url: entry.author.url } : {}) },
     ...(text ? { text: text.slice(0, MAX_TEXT) } : {}),
     ...(publishedAt ? { publishedAt } : {}),
@@ -73,7 +81,10 @@ export async function fetchWebmentions(config: WebmentionConfig, deps: AdapterDe
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query = new URLSearchParams({ domain: config.domain, token: config.token, 'per-page': String(PER_PAGE), page: String(page) });
     const { body } = await requestJson(deps.fetch, {
-      method: 'GET', url: `${config.apiUrl}/api/mentions.jf2?${query}`, timeoutMs: deps.timeoutMs, now: deps.now,
+      method: 'GET',
+      url: `${config.apiUrl}/api/mentions.jf2?${query}`,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
     });
     const children = (body as { children?: Jf2Entry[] } | undefined)?.children ?? [];
     for (const entry of children) {

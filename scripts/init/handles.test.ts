@@ -17,7 +17,9 @@ describe('parseHandle', () => {
   });
 
   test('refuses what cannot be a handle there, saying what one looks like', () => {
-    expect(() => parseHandle('mastodon', 'ada')).toThrow('expected a Mastodon handle like @ada@mastodon.social (or https://mastodon.social/@ada), got "ada"');
+    expect(() => parseHandle('mastodon', 'ada')).toThrow(
+      'expected a Mastodon handle like @ada@mastodon.social (or https://mastodon.social/@ada), got "ada"',
+    );
     expect(() => parseHandle('x', 'a handle with spaces')).toThrow(/^expected an X handle like @ada/);
     expect(() => parseHandle('bluesky', 'https://example.com/profile/ada.bsky.social')).toThrow(/^expected a Bluesky handle/);
     expect(() => parseHandle('linkedin', 'javascript:alert(1)')).toThrow(/^expected a LinkedIn handle/);

@@ -54,7 +54,8 @@ const RULES: Record<Network, Rule> = {
   },
   linkedin: {
     example: 'ada-lovelace (or https://www.linkedin.com/in/ada-lovelace)',
-    fromUrl: (url) => (hostIs(url, 'linkedin.com') && url.pathname.startsWith('/in/') ? decodeURIComponent(url.pathname.split('/')[2] ?? '') : undefined),
+    fromUrl: (url) =>
+      hostIs(url, 'linkedin.com') && url.pathname.startsWith('/in/') ? decodeURIComponent(url.pathname.split('/')[2] ?? '') : undefined,
     fromText: (text) => (/^[\p{L}\p{N}_-]{3,100}$/u.test(text) ? text : undefined),
     url: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}`,
   },
@@ -92,6 +93,7 @@ export function parseHandle(network: Network, input: string): Handle {
   }
   const label = NETWORK_LABELS[network];
   // "an X handle": the letter is said "ex".
-  if (!handle) throw new Error(`expected ${network === 'x' ? 'an' : 'a'} ${label} handle like ${rule.example}, got ${JSON.stringify(text)}`);
+  if (!handle)
+    throw new Error(`expected ${network === 'x' ? 'an' : 'a'} ${label} handle like ${rule.example}, got ${JSON.stringify(text)}`);
   return { network, handle, url: rule.url(handle) };
 }

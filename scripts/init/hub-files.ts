@@ -90,7 +90,11 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
     },
     { key: 'location', value: answers.location, help: 'Where you are based, for example Leeds, United Kingdom.' },
     { key: 'photo', value: photo, help: 'Your portrait (relative to this file), what it shows, and who took it.' },
-    { key: 'valueStatement', value: 'What you stand for, in one line: replace this in content/profile.yaml.', help: 'One line that says what you stand for; shown under your name.' },
+    {
+      key: 'valueStatement',
+      value: 'What you stand for, in one line: replace this in content/profile.yaml.',
+      help: 'One line that says what you stand for; shown under your name.',
+    },
     { key: 'email', value: email, help: 'For "write to me" links and booking requests.' },
     {
       key: 'links',
@@ -102,7 +106,11 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
       value: Object.fromEntries(answers.handles.map((handle) => [handle.network, handle.handle])),
       help: 'Your handle on each network the hub posts to: bluesky, mastodon, linkedin, x, threads.',
     },
-    { key: 'bio', value: bios(answers), help: 'Bios in three lengths, in the third person: short 10–35 words, medium 35–80, long 100–600.' },
+    {
+      key: 'bio',
+      value: bios(answers),
+      help: 'Bios in three lengths, in the third person: short 10–35 words, medium 35–80, long 100–600.',
+    },
   ]);
 
   yaml['site.yaml'] = documentedYaml([
@@ -152,7 +160,12 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
         value: {
           email,
           subject: `Speaking enquiry for ${name}`,
-          include: ['Event name, date and city (or online)', 'Audience and its size', 'Format and length', 'Budget, or whether the event is unpaid'],
+          include: [
+            'Event name, date and city (or online)',
+            'Audience and its size',
+            'Format and length',
+            'Budget, or whether the event is unpaid',
+          ],
         },
         help: 'How organisers book a talk: where requests go, their subject line, and what they should say.',
       },

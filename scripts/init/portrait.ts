@@ -40,9 +40,13 @@ export async function preparePortrait(path: string): Promise<Portrait> {
   });
   if (!info.isFile()) throw new Error(`${path}: expected a photo file, got a folder`);
   if (info.size > PORTRAIT_MAX_BYTES) {
-    throw new Error(`${path}: the photo is ${megabytes(info.size)}; expected at most ${megabytes(PORTRAIT_MAX_BYTES)} (export it as a JPEG)`);
+    throw new Error(
+      `${path}: the photo is ${megabytes(info.size)}; expected at most ${megabytes(PORTRAIT_MAX_BYTES)} (export it as a JPEG)`,
+    );
   }
-  const metadata = await sharp(path).metadata().catch(() => undefined);
+  const metadata = await sharp(path)
+    .metadata()
+    .catch(() => undefined);
   if (!metadata?.format || !PHOTO_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
     const got = metadata?.format ? `, got ${metadata.format.toUpperCase()}` : '';
     throw new Error(`${path}: not a photo this hub can read; expected a JPEG, PNG, WebP, AVIF, HEIF, TIFF or GIF image${got}`);
@@ -51,7 +55,9 @@ export async function preparePortrait(path: string): Promise<Portrait> {
   const height = metadata.pageHeight ?? metadata.height;
   const shortSide = Math.min(width, height);
   if (shortSide < PORTRAIT_MIN_PIXELS) {
-    throw new Error(`${path}: the photo is ${width} × ${height} px; expected at least ${PORTRAIT_MIN_PIXELS} px on the short side (${HEADSHOT_MIN_PIXELS} or more also serves print)`);
+    throw new Error(
+      `${path}: the photo is ${width} × ${height} px; expected at least ${PORTRAIT_MIN_PIXELS} px on the short side (${HEADSHOT_MIN_PIXELS} or more also serves print)`,
+    );
   }
   try {
     const { data, info: out } = await sharp(path, { pages: 1 })
@@ -63,6 +69,9 @@ export async function preparePortrait(path: string): Promise<Portrait> {
     return { jpeg: data, width: out.width, height: out.height, printable: Math.min(out.width, out.height) >= HEADSHOT_MIN_PIXELS };
   } catch (error) {
     // A header that reads but pixels that do not: a truncated or damaged file.
-    throw new Error(`${path}: the photo could not be decoded (${error instanceof Error ? error.message : String(error)}); export it again as a JPEG`, { cause: error });
+    throw new Error(
+      `${path}: the photo could not be decoded (${error instanceof Error ? error.message : String(error)}); export it again as a JPEG`,
+      { cause: error },
+    );
   }
 }

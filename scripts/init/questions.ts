@@ -18,17 +18,21 @@ const profile = profileSchema({ image: () => z.string() } as unknown as SchemaCo
 type Check = (text: string) => string;
 
 /** A check made of a schema field: its message is the build's. */
-const field = (schema: z.ZodType): Check => (text) => {
-  const result = schema.safeParse(text);
-  if (!result.success) throw new Error(result.error.issues[0]!.message);
-  return String(result.data);
-};
+const field =
+  (schema: z.ZodType): Check =>
+  (text) => {
+    const result = schema.safeParse(text);
+    if (!result.success) throw new Error(result.error.issues[0]!.message);
+    return String(result.data);
+  };
 
 /** The site's address at the root of a domain, as site.yaml keeps it: `https://ada.example`. */
 function siteUrl(text: string): string {
   const url = new URL(field(siteSchema.shape.url)(text.trim()));
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`expected the address of the site at the root of a domain, like https://ada.example.com (without ${url.pathname}${url.search}${url.hash})`);
+    throw new Error(
+      `expected the address of the site at the root of a domain, like https://ada.example.com (without ${url.pathname}${url.search}${url.hash})`,
+    );
   }
   return url.origin;
 }
@@ -60,15 +64,78 @@ const NETWORK_EXAMPLES: Record<Network, string> = {
 };
 
 export const QUESTIONS: Question[] = [
-  { key: 'name', flag: 'name', prompt: 'Your full name', required: true, check: field(profile.name), help: 'your full name, as bylines show it' },
-  { key: 'title', flag: 'title', prompt: 'Your job title', required: true, check: field(profile.jobTitle), help: 'job title, e.g. "Chief Executive"' },
-  { key: 'organisation', flag: 'organisation', prompt: 'Your organisation', required: true, check: field(profile.organisation.shape.name), help: 'the organisation you lead or work for' },
-  { key: 'organisationUrl', flag: 'organisation-url', prompt: 'Its website (optional)', required: false, check: (text) => field(profile.organisation.shape.url)(text.trim()), help: 'the organisation’s website' },
-  { key: 'location', flag: 'location', prompt: 'Where you are based (city, country)', required: true, check: field(profile.location), help: 'e.g. "Leeds, United Kingdom"' },
-  { key: 'url', flag: 'url', prompt: 'The site’s address (https://…)', required: true, check: siteUrl, help: 'the site’s public address, e.g. https://ada.example.com' },
-  { key: 'portrait', flag: 'portrait', prompt: 'Path to a photo of you (JPEG, PNG, WebP…)', required: true, check: (text) => text.trim(), help: 'a photo of you, at least 400 px (1500 px to serve print)' },
-  { key: 'portraitCredit', flag: 'portrait-credit', prompt: 'Who took the photo (optional)', required: false, check: field(profile.photo.shape.credit), help: 'the photographer, credited wherever it is downloaded' },
-  { key: 'email', flag: 'email', prompt: 'Your email address', required: true, check: email, help: 'for "write to me" links and booking requests' },
+  {
+    key: 'name',
+    flag: 'name',
+    prompt: 'Your full name',
+    required: true,
+    check: field(profile.name),
+    help: 'your full name, as bylines show it',
+  },
+  {
+    key: 'title',
+    flag: 'title',
+    prompt: 'Your job title',
+    required: true,
+    check: field(profile.jobTitle),
+    help: 'job title, e.g. "Chief Executive"',
+  },
+  {
+    key: 'organisation',
+    flag: 'organisation',
+    prompt: 'Your organisation',
+    required: true,
+    check: field(profile.organisation.shape.name),
+    help: 'the organisation you lead or work for',
+  },
+  {
+    key: 'organisationUrl',
+    flag: 'organisation-url',
+    prompt: 'Its website (optional)',
+    required: false,
+    check: (text) => field(profile.organisation.shape.url)(text.trim()),
+    help: 'the organisation’s website',
+  },
+  {
+    key: 'location',
+    flag: 'location',
+    prompt: 'Where you are based (city, country)',
+    required: true,
+    check: field(profile.location),
+    help: 'e.g. "Leeds, United Kingdom"',
+  },
+  {
+    key: 'url',
+    flag: 'url',
+    prompt: 'The site’s address (https://…)',
+    required: true,
+    check: siteUrl,
+    help: 'the site’s public address, e.g. https://ada.example.com',
+  },
+  {
+    key: 'portrait',
+    flag: 'portrait',
+    prompt: 'Path to a photo of you (JPEG, PNG, WebP…)',
+    required: true,
+    check: (text) => text.trim(),
+    help: 'a photo of you, at least 400 px (1500 px to serve print)',
+  },
+  {
+    key: 'portraitCredit',
+    flag: 'portrait-credit',
+    prompt: 'Who took the photo (optional)',
+    required: false,
+    check: field(profile.photo.shape.credit),
+    help: 'the photographer, credited wherever it is downloaded',
+  },
+  {
+    key: 'email',
+    flag: 'email',
+    prompt: 'Your email address',
+    required: true,
+    check: email,
+    help: 'for "write to me" links and booking requests',
+  },
   ...NETWORKS.map((network): Question => ({
     key: network,
     flag: network,
@@ -77,7 +144,14 @@ export const QUESTIONS: Question[] = [
     check: (text) => parseHandle(network, text).handle,
     help: `your ${NETWORK_LABELS[network]} handle or profile address`,
   })),
-  { key: 'language', flag: 'language', prompt: 'The language you write in', required: false, check: field(siteSchema.shape.language), help: 'a language tag like en or en-GB (default en)' },
+  {
+    key: 'language',
+    flag: 'language',
+    prompt: 'The language you write in',
+    required: false,
+    check: field(siteSchema.shape.language),
+    help: 'a language tag like en or en-GB (default en)',
+  },
 ];
 
 /** Questions not asked in a terminal: they have a sensible default and are rarely changed. */

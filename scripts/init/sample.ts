@@ -33,7 +33,9 @@ export async function customisedBecause(root: string): Promise<string | undefine
       throw inner;
     });
     if (!content) return undefined;
-    return content.isDirectory() ? 'content/ holds files but no profile.yaml, so it is not the sample hub' : 'content is a file, not the sample hub’s folder';
+    return content.isDirectory()
+      ? 'content/ holds files but no profile.yaml, so it is not the sample hub'
+      : 'content is a file, not the sample hub’s folder';
   }
   let profile: unknown;
   try {

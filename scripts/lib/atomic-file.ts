@@ -72,5 +72,9 @@ export async function removeStaleTempFiles(folder: string, matches: (name: strin
   } catch {
     return;
   }
-  await Promise.all(names.filter((name) => name.startsWith('.') && name.endsWith('.tmp') && matches(name)).map((name) => rm(join(folder, name), { force: true })));
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith('.') && name.endsWith('.tmp') && matches(name))
+      .map((name) => rm(join(folder, name), { force: true })),
+  );
 }

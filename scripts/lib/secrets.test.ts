@@ -14,8 +14,13 @@ describe('redact (issue 14, items 1 and 2)', () => {
   test('hides every encoding of a secret: raw, percent (encodeURIComponent and RFC 3986), form, base64, base64url, JSON', () => {
     const rfc3986 = encodeURIComponent(TOKEN).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     const forms = [
-      TOKEN, encodeURIComponent(TOKEN), rfc3986, new URLSearchParams({ t: TOKEN }).toString().slice(2),
-      Buffer.from(TOKEN).toString('base64'), Buffer.from(TOKEN).toString('base64url'), JSON.stringify(TOKEN).slice(1, -1),
+      TOKEN,
+      encodeURIComponent(TOKEN),
+      rfc3986,
+      new URLSearchParams({ t: TOKEN }).toString().slice(2),
+      Buffer.from(TOKEN).toString('base64'),
+      Buffer.from(TOKEN).toString('base64url'),
+      JSON.stringify(TOKEN).slice(1, -1),
       encodeURIComponent(TOKEN).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
     ];
     for (const form of forms) {

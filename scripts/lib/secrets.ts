@@ -10,8 +10,18 @@
 
 /** Which environment variables hold secrets: never printed, redacted from every message. */
 export const SECRET_ENV = [
-  'BLUESKY_APP_PASSWORD', 'MASTODON_TOKEN', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET', 'X_OAUTH2_TOKEN',
-  'X_REFRESH_TOKEN', 'X_CLIENT_SECRET', 'LINKEDIN_TOKEN', 'THREADS_TOKEN', 'WEBMENTION_IO_TOKEN',
+  'BLUESKY_APP_PASSWORD',
+  'MASTODON_TOKEN',
+  'X_API_KEY',
+  'X_API_SECRET',
+  'X_ACCESS_TOKEN',
+  'X_ACCESS_SECRET',
+  'X_OAUTH2_TOKEN',
+  'X_REFRESH_TOKEN',
+  'X_CLIENT_SECRET',
+  'LINKEDIN_TOKEN',
+  'THREADS_TOKEN',
+  'WEBMENTION_IO_TOKEN',
 ] as const;
 
 /** Shorter values are not secrets worth the false matches (and no real token is this short). */
@@ -56,8 +66,10 @@ function formsOf(value: string): string[] {
   if (!forms) {
     const percent = [encodeURIComponent(value), rfc3986(value)];
     const set = new Set([
-      value, JSON.stringify(value).slice(1, -1),
-      ...percent, ...percent.map((form) => form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
+      value,
+      JSON.stringify(value).slice(1, -1),
+      ...percent,
+      ...percent.map((form) => form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
       ...percent.map((form) => form.replaceAll('%20', '+')),
       ...base64Fragments(value),
     ]);

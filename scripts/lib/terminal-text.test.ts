@@ -3,7 +3,8 @@ import { terminalJson, terminalText } from './terminal-text.ts';
 
 describe('terminalText (issue 14, item 3)', () => {
   test('strips ANSI CSI, OSC (BEL or ST ended), other escapes, C1 controls, bare CR and other C0; keeps \\n and \\t', () => {
-    const hostile = 'a\u001b[31mred\u001b[0m b\u001b]8;;https://evil.example\u0007link\u001b]8;;\u001b\\ c\rfake d\u009b2J e\u0000f\u0008g\u007f h\u001bc i\tj\nk\r\nl';
+    const hostile =
+      'a\u001b[31mred\u001b[0m b\u001b]8;;https://evil.example\u0007link\u001b]8;;\u001b\\ c\rfake d\u009b2J e\u0000f\u0008g\u007f h\u001bc i\tj\nk\r\nl';
     const shown = terminalText(hostile);
     expect(shown).toBe('ared blink cfake d efg h i\tj\nk\nl');
     expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

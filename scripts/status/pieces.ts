@@ -54,7 +54,13 @@ async function readPiece(root: string, kind: PieceKind, file: string): Promise<C
   const problem = await checkFrontMatterDates(path, file);
   if (problem) throw new ContentError(problem);
   const match = FRONT_MATTER.exec(await readFile(path, 'utf8'));
-  if (!match) throw new ContentError({ file, field: WHOLE_FILE, problem: 'has no front matter', fix: 'start the file with its fields between two --- lines' });
+  if (!match)
+    throw new ContentError({
+      file,
+      field: WHOLE_FILE,
+      problem: 'has no front matter',
+      fix: 'start the file with its fields between two --- lines',
+    });
   const [, yaml, body] = match as unknown as [string, string, string];
   let raw: unknown;
   try {

@@ -34,7 +34,16 @@ function pieceTable(pieces: readonly PieceLine[]): string[] {
   const titles = pieces.map((piece) => piece.title);
   const width = (values: string[]): number => Math.max(0, ...values.map((value) => value.length));
   return pieces.map((piece, i) =>
-    indent([dates[i]!.padEnd(width(dates)), whens[i]!.padEnd(width(whens)), piece.kind.padEnd(6), titles[i]!.padEnd(width(titles)), piece.file].join('  '), 2),
+    indent(
+      [
+        dates[i]!.padEnd(width(dates)),
+        whens[i]!.padEnd(width(whens)),
+        piece.kind.padEnd(6),
+        titles[i]!.padEnd(width(titles)),
+        piece.file,
+      ].join('  '),
+      2,
+    ),
   );
 }
 
@@ -69,17 +78,30 @@ function syndicationSection(status: HubStatus): string[] {
   const shown = lists.flatMap((list) => list.slice(0, LIST_LIMIT));
   const keyWidth = Math.max(0, ...shown.map((item) => item.key.length));
   const list = (label: string, entries: Array<{ key: string; text: string }>): void => {
-    entries.slice(0, LIST_LIMIT).forEach((entry, i) => lines.push(row(i === 0 ? `  ${label}` : '', `${entry.key.padEnd(keyWidth)}  ${entry.text}`)));
-    if (entries.length > LIST_LIMIT) lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (./hub run status -- --json lists them all)`));
+    entries
+      .slice(0, LIST_LIMIT)
+      .forEach((entry, i) => lines.push(row(i === 0 ? `  ${label}` : '', `${entry.key.padEnd(keyWidth)}  ${entry.text}`)));
+    if (entries.length > LIST_LIMIT)
+      lines.push(indent(`… and ${entries.length - LIST_LIMIT} more (./hub run status -- --json lists them all)`));
   };
-  list('Pending', syndication.pending.map((item) => ({ key: item.key, text: `${networkList(item.networks)} · ${item.title}` })));
-  list('In flight', inFlight.map((item) => ({
-    key: item.key, text: `${NETWORK_LABELS[item.network]}, since ${formatInstant(item.startedAt)}: the next run checks before posting again`,
-  })));
-  list('Held', syndication.held.map((item) => ({
-    key: item.key,
-    text: describePolicyHold(item.matches),
-  })));
+  list(
+    'Pending',
+    syndication.pending.map((item) => ({ key: item.key, text: `${networkList(item.networks)} · ${item.title}` })),
+  );
+  list(
+    'In flight',
+    inFlight.map((item) => ({
+      key: item.key,
+      text: `${NETWORK_LABELS[item.network]}, since ${formatInstant(item.startedAt)}: the next run checks before posting again`,
+    })),
+  );
+  list(
+    'Held',
+    syndication.held.map((item) => ({
+      key: item.key,
+      text: describePolicyHold(item.matches),
+    })),
+  );
   return lines;
 }
 
@@ -108,7 +130,12 @@ export function formatStatus(status: HubStatus): string {
   const lines: string[] = [`Hub status at ${formatInstant(status.now)}`, ''];
 
   lines.push(
-    row('Last post', lastPost ? `${lastPost.title} (${lastPost.kind}, ${formatInstant(lastPost.date)}) — ${formatDays(lastPost.days)}` : 'nothing published yet'),
+    row(
+      'Last post',
+      lastPost
+        ? `${lastPost.title} (${lastPost.kind}, ${formatInstant(lastPost.date)}) — ${formatDays(lastPost.days)}`
+        : 'nothing published yet',
+    ),
   );
   if (lastPost) lines.push(indent(lastPost.file));
   const current = numbers.currentStreak;
@@ -116,14 +143,26 @@ export function formatStatus(status: HubStatus): string {
   lines.push(
     row('Streak', `current ${describeStreak(current, today)}${current.awaitingThisWeek ? ' — a piece by Sunday keeps it going' : ''}`),
     indent(`longest ${describeStreak(numbers.longestStreak, today)}`),
-    row('Published', [
-      `${numbers.recent.days30} in the last 30 days`, `${numbers.recent.days90} in 90`, `${numbers.recent.days365} in 365`,
-      `${formatAverage(numbers.averagePerWeek)} a week`,
-    ].join(' · ')),
+    row(
+      'Published',
+      [
+        `${numbers.recent.days30} in the last 30 days`,
+        `${numbers.recent.days90} in 90`,
+        `${numbers.recent.days365} in 365`,
+        `${formatAverage(numbers.averagePerWeek)} a week`,
+      ].join(' · '),
+    ),
     '',
   );
 
-  lines.push(row('Scheduled', status.scheduled.length === 0 ? 'nothing' : `${describeCounts(countKinds(status.scheduled))}, each live with the first build after its date`));
+  lines.push(
+    row(
+      'Scheduled',
+      status.scheduled.length === 0
+        ? 'nothing'
+        : `${describeCounts(countKinds(status.scheduled))}, each live with the first build after its date`,
+    ),
+  );
   lines.push(...pieceTable(status.scheduled));
   lines.push(row('Drafts', status.drafts.length === 0 ? 'none' : describeCounts(countKinds(status.drafts))));
   lines.push(...pieceTable(status.drafts), '');

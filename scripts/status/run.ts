@@ -133,30 +133,44 @@ const DAY_MS = 86_400_000;
 const utcDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS);
 
 const CONFIGS: Record<Network, (env: Record<string, string | undefined>) => object | MissingCredentials> = {
-  bluesky: blueskyConfig, mastodon: mastodonConfig, linkedin: linkedinConfig, x: xConfig, threads: threadsConfig,
+  bluesky: blueskyConfig,
+  mastodon: mastodonConfig,
+  linkedin: linkedinConfig,
+  x: xConfig,
+  threads: threadsConfig,
 };
 
 /** Which networks have their credentials set, from the adapters' own config readers; values are dropped. */
 export function credentialStatus(env: Record<string, string | undefined>): Record<Network, CredentialStatus> {
-  return Object.fromEntries(NETWORKS.map((network) => {
-    let config: object | MissingCredentials;
-    try {
-      config = CONFIGS[network](env);
-    } catch {
-      // Set, but not usable as written (a LINKEDIN_VERSION that is not YYYYMM): the warnings say why.
-      return [network, { present: true }];
-    }
-    return [network, 'missing' in config ? { present: false, missing: config.missing as string[] } : { present: true }];
-  })) as Record<Network, CredentialStatus>;
+  return Object.fromEntries(
+    NETWORKS.map((network) => {
+      let config: object | MissingCredentials;
+      try {
+        config = CONFIGS[network](env);
+      } catch {
+        // Set, but not usable as written (a LINKEDIN_VERSION that is not YYYYMM): the warnings say why.
+        return [network, { present: true }];
+      }
+      return [network, 'missing' in config ? { present: false, missing: config.missing as string[] } : { present: true }];
+    }),
+  ) as Record<Network, CredentialStatus>;
 }
 
 type SyndicationLists = Pick<Extract<SyndicationStatus, { available: true }>, 'networks' | 'pending' | 'inFlight' | 'needsYou' | 'held'>;
 
 /** Decided as `npm run syndicate` decides: posted, in flight, skipped, held for review, or pending. */
-function syndicationOf(items: SyndicationItem[], ledger: Ledger, holds: Map<string, PolicyMatch[]>, credentials: Record<Network, CredentialStatus>): SyndicationLists {
-  const networks = Object.fromEntries(NETWORKS.map((network): [Network, NetworkSyndication] => [
-    network, { credentials: credentials[network].present, posted: 0, skipped: 0, held: 0, pending: [], inFlight: [] },
-  ])) as Record<Network, NetworkSyndication>;
+function syndicationOf(
+  items: SyndicationItem[],
+  ledger: Ledger,
+  holds: Map<string, PolicyMatch[]>,
+  credentials: Record<Network, CredentialStatus>,
+): SyndicationLists {
+  const networks = Object.fromEntries(
+    NETWORKS.map((network): [Network, NetworkSyndication] => [
+      network,
+      { credentials: credentials[network].present, posted: 0, skipped: 0, held: 0, pending: [], inFlight: [] },
+    ]),
+  ) as Record<Network, NetworkSyndication>;
   const lists: Omit<SyndicationLists, 'networks'> = { pending: [], inFlight: [], needsYou: [], held: [] };
   // Oldest first, as syndicate posts them.
   for (const item of items.toSorted((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key))) {
@@ -205,10 +219,12 @@ async function readSyndication(options: StatusOptions, credentials: Record<Netwo
   }
   const ledger = await readLedger(resolve(options.cwd, LEDGER_FILE), LEDGER_FILE);
   const policy = await readPolicy(resolve(options.cwd, POLICY_FILE), POLICY_FILE);
-  const holds = new Map(feed.items.flatMap((item) => {
-    const matches = heldBy(policy, item);
-    return matches ? [[item.key, matches] as const] : [];
-  }));
+  const holds = new Map(
+    feed.items.flatMap((item) => {
+      const matches = heldBy(policy, item);
+      return matches ? [[item.key, matches] as const] : [];
+    }),
+  );
   return { available: true, feed: shown(feed.label), items: feed.items.length, ...syndicationOf(feed.items, ledger, holds, credentials) };
 }
 
@@ -217,22 +233,35 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
   const now = buildNow(options.env);
   const today = utcDay(now);
   const line = (piece: ContentPiece): PieceLine => ({
-    kind: piece.kind, title: piece.title, date: piece.date.toISOString(), file: piece.file, days: utcDay(piece.date) - today,
+    kind: piece.kind,
+    title: piece.title,
+    date: piece.date.toISOString(),
+    file: piece.file,
+    days: utcDay(piece.date) - today,
   });
 
   const pieces = await readContentPieces(options.cwd);
   const published = pieces.filter((piece) => pieceState(piece, now) === 'published');
-  const result = cadence(published.map((piece) => ({ ...piece, url: piece.file })), { now });
+  const result = cadence(
+    published.map((piece) => ({ ...piece, url: piece.file })),
+    { now },
+  );
   const credentials = credentialStatus(options.env);
-  const tokenOptions = { env: options.env, now: now.getTime(), online: options.checkTokens, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const tokenOptions = {
+    env: options.env,
+    now: now.getTime(),
+    online: options.checkTokens,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
   const [syndication, snapshots, found, tokens] = await Promise.all([
     readSyndication(options, credentials),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
     tokenWarnings(tokenOptions),
     tokenExpiries(tokenOptions),
   ]);
-  const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))]
-    .sort((a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
+  const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))].sort(
+    (a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),
+  );
 
   return {
     now: now.toISOString(),

@@ -26,7 +26,12 @@ import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.t
 import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
 import { requestJson } from '../syndicate/networks/http.ts';
 import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
-import { derivedLinkedInVersion, linkedInVersionStatus, SUNSET_WARNING_DAYS, suggestedLinkedInVersion } from '../syndicate/networks/linkedin-versions.ts';
+import {
+  derivedLinkedInVersion,
+  linkedInVersionStatus,
+  SUNSET_WARNING_DAYS,
+  suggestedLinkedInVersion,
+} from '../syndicate/networks/linkedin-versions.ts';
 import { coversMastodonScope, MASTODON_SCOPES, mastodonConfig } from '../syndicate/networks/mastodon.ts';
 import { missingXScopes, readXToken, X_REQUIRED_SCOPES } from '../syndicate/networks/x-oauth2.ts';
 import { threadsConfig } from '../syndicate/networks/threads.ts';
@@ -54,9 +59,12 @@ function linkedinVersionWarnings(env: Record<string, string | undefined>, now: n
   const status = linkedInVersionStatus(version, now);
   if (!status) return [];
   const about = status.estimated ? 'about ' : '';
-  const instead = configured ? `set LINKEDIN_VERSION=${suggestedLinkedInVersion(now, version)}, or remove it and the hub picks one from the date` : 'update the hub';
+  const instead = configured
+    ? `set LINKEDIN_VERSION=${suggestedLinkedInVersion(now, version)}, or remove it and the hub picks one from the date`
+    : 'update the hub';
   const named = configured ? `LINKEDIN_VERSION=${version}` : `API version ${version}`;
-  if (status.daysLeft < 0) return [{ network: 'linkedin', message: `${named} retired on ${about}${status.sunset}: every LinkedIn request fails; ${instead}` }];
+  if (status.daysLeft < 0)
+    return [{ network: 'linkedin', message: `${named} retired on ${about}${status.sunset}: every LinkedIn request fails; ${instead}` }];
   if (status.daysLeft <= SUNSET_WARNING_DAYS) {
     return [{ network: 'linkedin', message: `${named} retires on ${about}${status.sunset} (in ${status.daysLeft} days); ${instead}` }];
   }
@@ -67,10 +75,13 @@ async function xWarnings(env: Record<string, string | undefined>): Promise<Token
   const config = xConfig(env);
   if (!present(config)) return [];
   if ('bearer' in config.auth) {
-    return [{
-      network: 'x',
-      message: 'X_OAUTH2_TOKEN lasts two hours and cannot be renewed without X_REFRESH_TOKEN and X_CLIENT_ID; OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET) do not expire',
-    }];
+    return [
+      {
+        network: 'x',
+        message:
+          'X_OAUTH2_TOKEN lasts two hours and cannot be renewed without X_REFRESH_TOKEN and X_CLIENT_ID; OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET) do not expire',
+      },
+    ];
   }
   if (!('oauth2' in config.auth)) return [];
   const warnings: TokenWarning[] = [];
@@ -78,7 +89,8 @@ async function xWarnings(env: Record<string, string | undefined>): Promise<Token
   if (env['GITHUB_ACTIONS'] === 'true') {
     warnings.push({
       network: 'x',
-      message: 'on GitHub Actions the refresh token X rotates at each renewal cannot be kept for the next run (secrets are read-only there): use OAuth 1.0a user tokens for scheduled runs',
+      message:
+        'on GitHub Actions the refresh token X rotates at each renewal cannot be kept for the next run (secrets are read-only there): use OAuth 1.0a user tokens for scheduled runs',
     });
   }
   let scopes: string[] | undefined;
@@ -90,7 +102,10 @@ async function xWarnings(env: Record<string, string | undefined>): Promise<Token
   scopes ??= env['X_OAUTH2_SCOPES']?.split(/\s+/).filter(Boolean);
   const missing = scopes ? missingXScopes(scopes) : [];
   if (missing.length > 0) {
-    warnings.push({ network: 'x', message: `the OAuth 2.0 token lacks ${missing.join(', ')}: posting needs ${X_REQUIRED_SCOPES.join(' ')}; authorize the app again with them` });
+    warnings.push({
+      network: 'x',
+      message: `the OAuth 2.0 token lacks ${missing.join(', ')}: posting needs ${X_REQUIRED_SCOPES.join(' ')}; authorize the app again with them`,
+    });
   }
   return warnings;
 }
@@ -98,20 +113,42 @@ async function xWarnings(env: Record<string, string | undefined>): Promise<Token
 function blueskyWarnings(env: Record<string, string | undefined>): TokenWarning[] {
   const password = env['BLUESKY_APP_PASSWORD'];
   if (!password || /^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(password)) return [];
-  return [{ network: 'bluesky', message: 'BLUESKY_APP_PASSWORD is not in an app password’s form (xxxx-xxxx-xxxx-xxxx): make one in Settings → Privacy and security → App passwords rather than using the account’s password' }];
+  return [
+    {
+      network: 'bluesky',
+      message:
+        'BLUESKY_APP_PASSWORD is not in an app password’s form (xxxx-xxxx-xxxx-xxxx): make one in Settings → Privacy and security → App passwords rather than using the account’s password',
+    },
+  ];
 }
 
 async function mastodonScopes(options: TokenCheckOptions): Promise<TokenWarning[]> {
   const config = mastodonConfig(options.env);
   if (!present(config)) return [];
   const { body } = await requestJson(options.fetch ?? globalThis.fetch, {
-    method: 'GET', url: `${config.url}/api/v1/apps/verify_credentials`, headers: { Authorization: `Bearer ${config.token}` },
-    timeoutMs: options.timeoutMs ?? 10_000, now: () => options.now,
+    method: 'GET',
+    url: `${config.url}/api/v1/apps/verify_credentials`,
+    headers: { Authorization: `Bearer ${config.token}` },
+    timeoutMs: options.timeoutMs ?? 10_000,
+    now: () => options.now,
   });
   const scopes = (body as { scopes?: unknown }).scopes;
-  if (!Array.isArray(scopes)) return [{ network: 'mastodon', message: `the server does not say the token’s scopes (Mastodon before 4.3): it needs ${MASTODON_SCOPES.join(' ')}` }];
+  if (!Array.isArray(scopes))
+    return [
+      {
+        network: 'mastodon',
+        message: `the server does not say the token’s scopes (Mastodon before 4.3): it needs ${MASTODON_SCOPES.join(' ')}`,
+      },
+    ];
   const missing = MASTODON_SCOPES.filter((scope) => !coversMastodonScope(scopes as string[], scope));
-  return missing.length === 0 ? [] : [{ network: 'mastodon', message: `the token lacks ${missing.join(', ')}: make one with ${MASTODON_SCOPES.join(' ')} (Preferences → Development) and set MASTODON_TOKEN` }];
+  return missing.length === 0
+    ? []
+    : [
+        {
+          network: 'mastodon',
+          message: `the token lacks ${missing.join(', ')}: make one with ${MASTODON_SCOPES.join(' ')} (Preferences → Development) and set MASTODON_TOKEN`,
+        },
+      ];
 }
 
 async function linkedinScopes(options: TokenCheckOptions): Promise<TokenWarning[]> {
@@ -119,13 +156,28 @@ async function linkedinScopes(options: TokenCheckOptions): Promise<TokenWarning[
   if (!present(config)) return [];
   const version = config.version ?? derivedLinkedInVersion(options.now);
   const { status } = await requestJson(options.fetch ?? globalThis.fetch, {
-    method: 'GET', url: `${config.apiUrl}/rest/posts?${new URLSearchParams({ author: config.author, q: 'author', count: '1' })}`,
+    method: 'GET',
+    url: `${config.apiUrl}/rest/posts?${new URLSearchParams({ author: config.author, q: 'author', count: '1' })}`,
     headers: { Authorization: `Bearer ${config.token}`, 'LinkedIn-Version': version, 'X-Restli-Protocol-Version': '2.0.0' },
-    timeoutMs: options.timeoutMs ?? 10_000, now: () => options.now, accept: (code) => code === 403 || code === 426,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    now: () => options.now,
+    accept: (code) => code === 403 || code === 426,
   });
-  if (status === 426) return [{ network: 'linkedin', message: `LinkedIn does not serve API version ${version}: set LINKEDIN_VERSION=${suggestedLinkedInVersion(options.now, version)}` }];
+  if (status === 426)
+    return [
+      {
+        network: 'linkedin',
+        message: `LinkedIn does not serve API version ${version}: set LINKEDIN_VERSION=${suggestedLinkedInVersion(options.now, version)}`,
+      },
+    ];
   if (status === 403) {
-    return [{ network: 'linkedin', message: 'the token lacks r_member_social (LinkedIn grants it to approved partners only): posting works; counts and replies are not read, and a post whose answer was lost cannot be checked before posting again' }];
+    return [
+      {
+        network: 'linkedin',
+        message:
+          'the token lacks r_member_social (LinkedIn grants it to approved partners only): posting works; counts and replies are not read, and a post whose answer was lost cannot be checked before posting again',
+      },
+    ];
   }
   return [];
 }
@@ -193,10 +245,14 @@ async function xExpiry(env: Record<string, string | undefined>, now: number): Pr
   const stored = await readXToken(config.auth.oauth2.tokenFile, config.auth.oauth2.refreshToken).catch(() => undefined);
   const at = stored ? Date.parse(stored.expiresAt) : Number.NaN;
   if (!Number.isFinite(at)) return [];
-  return [{
-    network: 'x', expiresAt: new Date(at).toISOString(), warn: false,
-    message: `the OAuth 2.0 access token ${inWords(at, now)} (${minute(at)}); renewed automatically with the refresh token`,
-  }];
+  return [
+    {
+      network: 'x',
+      expiresAt: new Date(at).toISOString(),
+      warn: false,
+      message: `the OAuth 2.0 access token ${inWords(at, now)} (${minute(at)}); renewed automatically with the refresh token`,
+    },
+  ];
 }
 
 /**
@@ -209,25 +265,40 @@ async function threadsExpiry(options: TokenCheckOptions): Promise<TokenExpiry[]>
   const config = threadsConfig(options.env);
   if (!present(config)) return [];
   const { body } = await requestJson(options.fetch ?? globalThis.fetch, {
-    method: 'GET', url: `${config.apiUrl}/debug_token?${new URLSearchParams({ input_token: config.token })}`,
-    headers: { Authorization: `Bearer ${config.token}` }, timeoutMs: options.timeoutMs ?? 10_000, now: () => options.now,
+    method: 'GET',
+    url: `${config.apiUrl}/debug_token?${new URLSearchParams({ input_token: config.token })}`,
+    headers: { Authorization: `Bearer ${config.token}` },
+    timeoutMs: options.timeoutMs ?? 10_000,
+    now: () => options.now,
   });
   const data = (body as { data?: { expires_at?: unknown; is_valid?: unknown } }).data;
-  const renew = 'renew it: GET https://graph.threads.net/refresh_access_token?grant_type=th_refresh_token&access_token=<token> and set THREADS_TOKEN to the answer';
+  const renew =
+    'renew it: GET https://graph.threads.net/refresh_access_token?grant_type=th_refresh_token&access_token=<token> and set THREADS_TOKEN to the answer';
   if (data?.is_valid === false) {
-    return [{ network: 'threads', expiresAt: '', warn: true, message: 'Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN' }];
+    return [
+      {
+        network: 'threads',
+        expiresAt: '',
+        warn: true,
+        message: 'Threads says the token is no longer valid: make a new long-lived token and set THREADS_TOKEN',
+      },
+    ];
   }
   // 0 is Meta's "never".
   if (typeof data?.expires_at !== 'number' || data.expires_at === 0) return [];
   const at = data.expires_at * 1000;
   const warn = at - options.now <= EXPIRY_WARNING_DAYS * DAY_MS;
   const ended = at <= options.now;
-  return [{
-    network: 'threads', expiresAt: new Date(at).toISOString(), warn,
-    message: ended
-      ? `the token expired on ${day(at)}: it can no longer be refreshed; make a new long-lived token and set THREADS_TOKEN`
-      : `the token ${inWords(at, options.now)} (${day(at)})${warn ? ` — ${renew}` : '; refresh it before then'}`,
-  }];
+  return [
+    {
+      network: 'threads',
+      expiresAt: new Date(at).toISOString(),
+      warn,
+      message: ended
+        ? `the token expired on ${day(at)}: it can no longer be refreshed; make a new long-lived token and set THREADS_TOKEN`
+        : `the token ${inWords(at, options.now)} (${day(at)})${warn ? ` — ${renew}` : '; refresh it before then'}`,
+    },
+  ];
 }
 
 /** When each token ends, where the network tells it: X's from the token file; Threads' with `online` (one read). */
@@ -238,7 +309,9 @@ export async function tokenExpiries(options: TokenCheckOptions): Promise<TokenEx
       expiries.push(...(await threadsExpiry(options)));
     } catch (error) {
       expiries.push({
-        network: 'threads', expiresAt: '', warn: true,
+        network: 'threads',
+        expiresAt: '',
+        warn: true,
         message: `could not read when the token expires (debug_token answers only the app's Threads testers): ${error instanceof Error ? error.message : String(error)}`,
       });
     }

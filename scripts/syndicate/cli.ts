@@ -38,9 +38,16 @@ const RUN_OPTIONS = ['dry-run', 'json', 'only', 'item', 'feed', 'since', 'reques
 if (import.meta.main) {
   await runCommand('syndicate', USAGE, async () => {
     const values = parseOptions(process.argv.slice(2), {
-      'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      only: { type: 'string', multiple: true }, item: { type: 'string', multiple: true }, feed: { type: 'string' }, since: { type: 'string' },
-      'request-timeout': { type: 'string' }, 'retry-budget': { type: 'string' }, resolve: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      only: { type: 'string', multiple: true },
+      item: { type: 'string', multiple: true },
+      feed: { type: 'string' },
+      since: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'retry-budget': { type: 'string' },
+      resolve: { type: 'string', multiple: true },
     });
     if (values.help) return { output: USAGE };
     if (values.resolve) {
@@ -51,13 +58,20 @@ if (import.meta.main) {
     }
     const only = onlyNetworks(values.only);
     const since = values.since === undefined ? undefined : new Date(values.since);
-    if (since && Number.isNaN(since.getTime())) throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
+    if (since && Number.isNaN(since.getTime()))
+      throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
     const timeout = positiveNumber(values['request-timeout'], 'request-timeout', 'a number of seconds');
     const budget = positiveNumber(values['retry-budget'], 'retry-budget', 'a number of seconds');
     const result = await syndicate({
-      cwd: process.cwd(), env: process.env, dryRun: values['dry-run'] ?? false,
-      ...(only ? { only } : {}), ...(values.item ? { items: values.item } : {}), ...(values.feed ? { feed: values.feed } : {}),
-      ...(since ? { since } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}), ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
+      cwd: process.cwd(),
+      env: process.env,
+      dryRun: values['dry-run'] ?? false,
+      ...(only ? { only } : {}),
+      ...(values.item ? { items: values.item } : {}),
+      ...(values.feed ? { feed: values.feed } : {}),
+      ...(since ? { since } : {}),
+      ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+      ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
       log: logLine,
     });
     const onGitHub = process.env['GITHUB_ACTIONS'] === 'true';

@@ -57,21 +57,46 @@ export interface LoadedFeed {
   loadImage: (url: string) => Promise<Thumbnail | { problem: string }>;
 }
 
-const MIME_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
+const MIME_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
 
 /** A body as the policy guard reads it: the words, link text without its address, no images. */
-const bodyText = compile({ wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+const bodyText = compile({
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+  ],
+});
 
 export function parseFeed(text: string, label: string): SyndicationItem[] {
   return parseJson(text, label, feedSchema).items.map(({ url, title, summary, content_html, tags, date_published, _syndication: s }) => ({
-    key: ledgerKey(s.kind, s.slug), url, title, summary, tags, datePublished: date_published, kind: s.kind, slug: s.slug, text: s.text,
-    stage: s.stage, card: s.card, skip: s.skip, overrides: s.overrides, reviewed: s.reviewed,
+    key: ledgerKey(s.kind, s.slug),
+    url,
+    title,
+    summary,
+    tags,
+    datePublished: date_published,
+    kind: s.kind,
+    slug: s.slug,
+    text: s.text,
+    stage: s.stage,
+    card: s.card,
+    skip: s.skip,
+    overrides: s.overrides,
+    reviewed: s.reviewed,
     body: content_html === undefined ? undefined : bodyText(content_html),
   }));
 }
 
 function checkSize(bytes: Uint8Array<ArrayBuffer>, mimeType: string, label: string): Thumbnail | { problem: string } {
-  if (bytes.byteLength > MAX_THUMBNAIL_BYTES) return { problem: `${label} is ${bytes.byteLength} bytes, over the ${MAX_THUMBNAIL_BYTES}-byte limit; posted without a thumbnail` };
+  if (bytes.byteLength > MAX_THUMBNAIL_BYTES)
+    return { problem: `${label} is ${bytes.byteLength} bytes, over the ${MAX_THUMBNAIL_BYTES}-byte limit; posted without a thumbnail` };
   if (!mimeType.startsWith('image/')) return { problem: `${label} is not an image (${mimeType})` };
   return { bytes, mimeType };
 }
@@ -100,7 +125,8 @@ export async function loadFeed(source: string, options: { cwd: string; fetch: ty
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${file} does not exist; run \`npm run build\` first, or pass --feed <url>`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${file} does not exist; run \`npm run build\` first, or pass --feed <url>`, { cause: error });
     throw error;
   }
   return {
@@ -109,7 +135,11 @@ export async function loadFeed(source: string, options: { cwd: string; fetch: ty
     loadImage: async (url) => {
       const local = join(root, decodeURIComponent(new URL(url).pathname));
       try {
-        return checkSize(new Uint8Array(await readFile(local)), MIME_TYPES[extname(local).toLowerCase()] ?? 'application/octet-stream', local);
+        return checkSize(
+          new Uint8Array(await readFile(local)),
+          MIME_TYPES[extname(local).toLowerCase()] ?? 'application/octet-stream',
+          local,
+        );
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: `${local} does not exist (the share card of ${url})` };
         throw error;

@@ -23,7 +23,9 @@ describe('readLedger', () => {
   test('names the file when the ledger is broken', async () => {
     await writeLedger(file, { version: 1, items: {} });
     await writeFile(file, '{"version": 2, "items": {}}');
-    await expect(readLedger(file, 'content/evidence/syndication.json')).rejects.toThrow(/^content\/evidence\/syndication\.json: version: is 2 — use version 1$/);
+    await expect(readLedger(file, 'content/evidence/syndication.json')).rejects.toThrow(
+      /^content\/evidence\/syndication\.json: version: is 2 — use version 1$/,
+    );
   });
 });
 
@@ -32,7 +34,9 @@ describe('openLedger', () => {
     const store = await openLedger(file);
     await store.markInFlight(item, 'mastodon', { startedAt: '2026-11-25T10:00:00.000Z', key: 'k1' });
     expect(parseLedger(await readFile(file, 'utf8'), file).items['essay/owning-the-wind']?.networks.mastodon).toEqual({
-      status: 'in-flight', startedAt: '2026-11-25T10:00:00.000Z', key: 'k1',
+      status: 'in-flight',
+      startedAt: '2026-11-25T10:00:00.000Z',
+      key: 'k1',
     });
     await store.markPosted(item, 'mastodon', { remoteId: '1', url: 'https://m.example/@a/1', postedAt: '2026-11-25T10:00:01.000Z' });
     const ledger = parseLedger(await readFile(file, 'utf8'), file);
@@ -44,8 +48,11 @@ describe('openLedger', () => {
 
   test('keeps every write when networks finish at the same time, and leaves no temp files', async () => {
     const store = await openLedger(file);
-    await Promise.all((['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const).map((network, i) =>
-      store.markPosted(item, network, { remoteId: `r${i}`, url: `https://n.example/${i}`, postedAt: '2026-11-25T10:00:01.000Z' })));
+    await Promise.all(
+      (['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const).map((network, i) =>
+        store.markPosted(item, network, { remoteId: `r${i}`, url: `https://n.example/${i}`, postedAt: '2026-11-25T10:00:01.000Z' }),
+      ),
+    );
     expect(Object.keys((await readLedger(file)).items['essay/owning-the-wind']!.networks)).toHaveLength(5);
     expect(await readdir(join(folder, 'evidence'))).toEqual(['syndication.json']);
   });

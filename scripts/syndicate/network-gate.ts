@@ -54,7 +54,10 @@ export function networkGate(network: Network, settings: GateSettings): NetworkGa
     },
     async attempt(operation) {
       if (!stopped && settings.now() - started > settings.deadlineMs) {
-        stopped = new NetworkStopped('failed', `${label} took longer than its ${Math.round(settings.deadlineMs / 1000)} s for this run: stopped asking it`);
+        stopped = new NetworkStopped(
+          'failed',
+          `${label} took longer than its ${Math.round(settings.deadlineMs / 1000)} s for this run: stopped asking it`,
+        );
       }
       if (stopped) throw stopped;
       try {
@@ -63,10 +66,14 @@ export function networkGate(network: Network, settings: GateSettings): NetworkGa
         return value;
       } catch (error) {
         if (credentialsRejected(error)) {
-          stopped = new NetworkStopped('failed', `${label} rejected the credentials: ${error instanceof Error ? error.message : String(error)}`);
+          stopped = new NetworkStopped(
+            'failed',
+            `${label} rejected the credentials: ${error instanceof Error ? error.message : String(error)}`,
+          );
         } else if (noAnswer(error)) {
           silent += 1;
-          if (silent >= settings.maxNoAnswer) stopped = new NetworkStopped('failed', `no answer from ${label} ${silent} times in a row: stopped asking it this run`);
+          if (silent >= settings.maxNoAnswer)
+            stopped = new NetworkStopped('failed', `no answer from ${label} ${silent} times in a row: stopped asking it this run`);
         } else {
           silent = 0;
         }

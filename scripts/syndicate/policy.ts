@@ -19,9 +19,11 @@ const word = z.string().trim().min(1, { error: 'expected a word or phrase' });
 const policySchema = z.strictObject({
   /** Words (or `{ topic, words }`) that hold a piece for review. */
   review: z
-    .array(z.union([word.transform((text) => ({ topic: text, words: [text] })), z.strictObject({ topic: word, words: z.array(word).min(1) })], {
-      error: 'expected a word, or { topic: …, words: [ … ] }',
-    }))
+    .array(
+      z.union([word.transform((text) => ({ topic: text, words: [text] })), z.strictObject({ topic: word, words: z.array(word).min(1) })], {
+        error: 'expected a word, or { topic: …, words: [ … ] }',
+      }),
+    )
     .default([]),
 });
 
@@ -44,7 +46,9 @@ export function parsePolicy(text: string, label: string = POLICY_FILE): Policy {
   try {
     raw = parseYaml(text) ?? {};
   } catch (error) {
-    throw new ContentError(yamlSyntaxProblem({ file: label, source: text, reason: error instanceof Error ? error.message : String(error) }));
+    throw new ContentError(
+      yamlSyntaxProblem({ file: label, source: text, reason: error instanceof Error ? error.message : String(error) }),
+    );
   }
   const result = policySchema.safeParse(raw);
   if (!result.success) throw new ContentError(issueProblems(label, result.error.issues, raw));
@@ -77,10 +81,23 @@ export interface PolicyMatch {
  * carried has none, and the rest is searched as before.
  */
 function fieldsOf(item: SyndicationItem): Array<[field: string, text: string]> {
-  const own: Array<[string, string]> = item.kind === 'note'
-    ? [['body', item.text], ['body', item.body ?? '']]
-    : [['title', item.title], [item.kind === 'essay' ? 'description' : 'summary', item.summary], [item.kind === 'essay' ? 'description' : 'summary', item.text], ['body', item.body ?? '']];
-  return [...own, ...item.tags.map((tag): [string, string] => ['tags', tag]), ...Object.entries(item.overrides).map(([network, text]): [string, string] => [`syndication.text.${network}`, text ?? ''])];
+  const own: Array<[string, string]> =
+    item.kind === 'note'
+      ? [
+          ['body', item.text],
+          ['body', item.body ?? ''],
+        ]
+      : [
+          ['title', item.title],
+          [item.kind === 'essay' ? 'description' : 'summary', item.summary],
+          [item.kind === 'essay' ? 'description' : 'summary', item.text],
+          ['body', item.body ?? ''],
+        ];
+  return [
+    ...own,
+    ...item.tags.map((tag): [string, string] => ['tags', tag]),
+    ...Object.entries(item.overrides).map(([network, text]): [string, string] => [`syndication.text.${network}`, text ?? '']),
+  ];
 }
 
 /** The topics an item touches, each with the fields it was found in. */

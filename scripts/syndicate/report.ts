@@ -7,11 +7,17 @@ const label = (network: Network | 'all'): string => (network === 'all' ? 'all' :
 
 /** One planned post: a header with its counted length, the text as sent, the link card. */
 export function formatPlannedPost(post: PlannedPost): string {
-  const lines = [`── ${label(post.network)} · ${post.item} · ${post.length}/${post.limit} ${post.unit}${post.note ? ` · ${post.note}` : ''}`];
+  const lines = [
+    `── ${label(post.network)} · ${post.item} · ${post.length}/${post.limit} ${post.unit}${post.note ? ` · ${post.note}` : ''}`,
+  ];
   lines.push(...post.text.split('\n').map((line) => `   │ ${line}`.trimEnd()));
   lines.push(`   link card: ${post.link.title} — ${post.link.url}`);
   if (post.thumbnail) {
-    lines.push('problem' in post.thumbnail ? `   thumbnail: none (${post.thumbnail.problem})` : `   thumbnail: ${post.link.image} (${post.thumbnail.mimeType}, ${post.thumbnail.bytes.toLocaleString('en')} bytes)`);
+    lines.push(
+      'problem' in post.thumbnail
+        ? `   thumbnail: none (${post.thumbnail.problem})`
+        : `   thumbnail: ${post.link.image} (${post.thumbnail.mimeType}, ${post.thumbnail.bytes.toLocaleString('en')} bytes)`,
+    );
   }
   return lines.join('\n');
 }
@@ -26,9 +32,13 @@ export function formatSummary(result: SyndicateResult): string {
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
   const totals = [...counts.entries()].map(([status, count]) => `${count} ${status}`);
   totals.push(`${result.alreadyPosted} already posted`);
-  const body = rows.length > 0
-    ? textTable([['item', 'network', 'status', 'link or reason'], ...rows.map((row) => [row.item, label(row.network), row.status, row.url ?? row.detail ?? ''])])
-    : 'Nothing new to post.';
+  const body =
+    rows.length > 0
+      ? textTable([
+          ['item', 'network', 'status', 'link or reason'],
+          ...rows.map((row) => [row.item, label(row.network), row.status, row.url ?? row.detail ?? '']),
+        ])
+      : 'Nothing new to post.';
   const needsYou = result.needsYou.length > 0 ? `\n\nNeeds you\n${result.needsYou.map((held) => held.message).join('\n\n')}` : '';
   return `${result.dryRun ? 'Dry run (nothing was posted): ' : ''}${result.feed}\n${body}\n${totals.join(', ')}${needsYou}`;
 }
@@ -50,7 +60,9 @@ function escapeProperty(text: string): string {
  * https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-a-warning-message
  */
 export function formatAnnotations(result: SyndicateResult): string[] {
-  return result.needsYou.map((held) => `::warning title=${escapeProperty(`${label(held.network)} ${held.item}: needs you`)}::${escapeData(held.message)}`);
+  return result.needsYou.map(
+    (held) => `::warning title=${escapeProperty(`${label(held.network)} ${held.item}: needs you`)}::${escapeData(held.message)}`,
+  );
 }
 
 /** The same, as Markdown for the job summary ($GITHUB_STEP_SUMMARY). */

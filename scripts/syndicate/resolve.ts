@@ -42,19 +42,25 @@ export function parseResolution(argument: string): Resolution {
   const colon = argument.indexOf(':');
   const equals = argument.indexOf('=', colon + 1);
   if (colon <= 0 || equals < 0) {
-    throw new UsageError(`--resolve ${argument}: expected <network>:<kind>/<slug>=<the post's URL> or =${NOT_POSTED}, e.g. linkedin:essay/owning-the-wind=${NOT_POSTED}`);
+    throw new UsageError(
+      `--resolve ${argument}: expected <network>:<kind>/<slug>=<the post's URL> or =${NOT_POSTED}, e.g. linkedin:essay/owning-the-wind=${NOT_POSTED}`,
+    );
   }
   const name = argument.slice(0, colon);
   const key = argument.slice(colon + 1, equals);
   const value = argument.slice(equals + 1);
   const where = `--resolve ${name}:${key}`;
-  if (!(NETWORKS as readonly string[]).includes(name)) throw new UsageError(`${where}: unknown network "${name}": expected ${resolvable().join(' or ')}`);
+  if (!(NETWORKS as readonly string[]).includes(name))
+    throw new UsageError(`${where}: unknown network "${name}": expected ${resolvable().join(' or ')}`);
   const network = name as Network;
   const byHand = CONFIRMED_BY_HAND[network];
   if (!byHand) {
-    throw new UsageError(`${where}: ${NETWORK_LABELS[network]} looks for its own copies before posting again, so it never holds an item; only ${resolvable().join(', ')} can be resolved`);
+    throw new UsageError(
+      `${where}: ${NETWORK_LABELS[network]} looks for its own copies before posting again, so it never holds an item; only ${resolvable().join(', ')} can be resolved`,
+    );
   }
-  if (!ITEM_KEY.test(key)) throw new UsageError(`${where}: expected an item key like essay/<slug>, note/<slug> or theory/<slug>, as the held line names it`);
+  if (!ITEM_KEY.test(key))
+    throw new UsageError(`${where}: expected an item key like essay/<slug>, note/<slug> or theory/<slug>, as the held line names it`);
   if (value === NOT_POSTED) return { network, key };
   try {
     return { network, key, posted: byHand.remoteFromUrl(value) };
@@ -92,7 +98,9 @@ export async function resolveHeld(options: ResolveOptions): Promise<string[]> {
       const entry = item.networks[resolution.network];
       if (entry?.status !== 'in-flight') {
         const state = entry ? `is already recorded as posted there (${entry.url})` : 'was never sent there';
-        throw new UsageError(`${where}: ${resolution.key} is not in flight on ${NETWORK_LABELS[resolution.network]}: it ${state}; only an item in flight can be resolved`);
+        throw new UsageError(
+          `${where}: ${resolution.key} is not in flight on ${NETWORK_LABELS[resolution.network]}: it ${state}; only an item in flight can be resolved`,
+        );
       }
       const [, kind, slug] = ITEM_KEY.exec(resolution.key) as unknown as [string, PieceKind, string];
       return { ...resolution, ref: { kind, slug, url: item.url }, startedAt: entry.startedAt };

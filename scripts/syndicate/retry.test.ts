@@ -1,10 +1,27 @@
 import { describe, expect, test } from 'vitest';
-import { beforePosting, DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RequestError, RetryLater, retryAfterMs, withRetry, type RetryDeps } from './retry.ts';
+import {
+  beforePosting,
+  DEFAULT_RETRY_POLICY,
+  mayHaveReachedNetwork,
+  RequestError,
+  RetryLater,
+  retryAfterMs,
+  withRetry,
+  type RetryDeps,
+} from './retry.ts';
 
 function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
   let now = 1_000_000;
   const waits: number[] = [];
-  return { waits, now: () => now, random: () => random, sleep: async (ms) => { waits.push(ms); now += ms; } };
+  return {
+    waits,
+    now: () => now,
+    random: () => random,
+    sleep: async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
+  };
 }
 
 const fail = (status: number | undefined, retryAfter?: number) =>
@@ -39,7 +56,17 @@ describe('mayHaveReachedNetwork', () => {
     expect(mayHaveReachedNetwork(fail(503))).toBe(true);
     const clock = fakeClock();
     const errors = [beforePosting(fail(503))];
-    expect(await withRetry(async () => { const error = errors.shift(); if (error) throw error; return 'ok'; }, DEFAULT_RETRY_POLICY, clock)).toBe('ok');
+    expect(
+      await withRetry(
+        async () => {
+          const error = errors.shift();
+          if (error) throw error;
+          return 'ok';
+        },
+        DEFAULT_RETRY_POLICY,
+        clock,
+      ),
+    ).toBe('ok');
   });
 });
 
@@ -47,33 +74,70 @@ describe('withRetry', () => {
   test('retries 429, 5xx and network errors, then succeeds', async () => {
     const clock = fakeClock();
     const errors = [fail(429), fail(503), fail(undefined)];
-    const result = await withRetry(async () => { const error = errors.shift(); if (error) throw error; return 'ok'; }, DEFAULT_RETRY_POLICY, clock);
+    const result = await withRetry(
+      async () => {
+        const error = errors.shift();
+        if (error) throw error;
+        return 'ok';
+      },
+      DEFAULT_RETRY_POLICY,
+      clock,
+    );
     expect(result).toBe('ok');
     expect(clock.waits).toHaveLength(3);
   });
 
   test('backs off exponentially with jitter', async () => {
     const clock = fakeClock(1);
-    await expect(withRetry(async () => { throw fail(500); }, { ...DEFAULT_RETRY_POLICY, attempts: 4 }, clock)).rejects.toThrow(/500/);
+    await expect(
+      withRetry(
+        async () => {
+          throw fail(500);
+        },
+        { ...DEFAULT_RETRY_POLICY, attempts: 4 },
+        clock,
+      ),
+    ).rejects.toThrow(/500/);
     expect(clock.waits).toEqual([500, 1000, 2000]);
   });
 
   test('honours Retry-After', async () => {
     const clock = fakeClock(0);
     let calls = 0;
-    await withRetry(async () => { calls += 1; if (calls === 1) throw fail(429, 7000); }, DEFAULT_RETRY_POLICY, clock);
+    await withRetry(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw fail(429, 7000);
+      },
+      DEFAULT_RETRY_POLICY,
+      clock,
+    );
     expect(clock.waits).toEqual([7000]);
   });
 
   test('does not retry a client error', async () => {
     const clock = fakeClock();
-    await expect(withRetry(async () => { throw fail(400); }, DEFAULT_RETRY_POLICY, clock)).rejects.toThrow(/400/);
+    await expect(
+      withRetry(
+        async () => {
+          throw fail(400);
+        },
+        DEFAULT_RETRY_POLICY,
+        clock,
+      ),
+    ).rejects.toThrow(/400/);
     expect(clock.waits).toEqual([]);
   });
 
   test('gives up rather than wait past the total time (a wait the network asked for: left for the next run)', async () => {
     const clock = fakeClock();
-    const attempt = withRetry(async () => { throw fail(429, 60_000); }, { ...DEFAULT_RETRY_POLICY, totalMs: 30_000, maxDelayMs: 120_000 }, clock);
+    const attempt = withRetry(
+      async () => {
+        throw fail(429, 60_000);
+      },
+      { ...DEFAULT_RETRY_POLICY, totalMs: 30_000, maxDelayMs: 120_000 },
+      clock,
+    );
     await expect(attempt).rejects.toThrow(/429.*asked to wait 60 s/);
     await expect(attempt).rejects.toBeInstanceOf(RetryLater);
     expect(clock.waits).toEqual([]);
@@ -84,10 +148,14 @@ describe('a wait longer than the budget (issue 14, item 14)', () => {
   test('14: Retry-After: 3600 is not cut to 30 s and retried early: the operation is deferred, saying until when', async () => {
     const clock = fakeClock();
     let calls = 0;
-    const attempt = withRetry(async () => {
-      calls += 1;
-      throw fail(429, 3_600_000);
-    }, DEFAULT_RETRY_POLICY, clock);
+    const attempt = withRetry(
+      async () => {
+        calls += 1;
+        throw fail(429, 3_600_000);
+      },
+      DEFAULT_RETRY_POLICY,
+      clock,
+    );
     await expect(attempt).rejects.toBeInstanceOf(RetryLater);
     await expect(attempt).rejects.toMatchObject({ afterMs: 3_600_000 });
     expect(calls).toBe(1);
@@ -97,13 +165,25 @@ describe('a wait longer than the budget (issue 14, item 14)', () => {
   test('an asked wait within one wait but past the whole budget defers too; one that fits is waited', async () => {
     const clock = fakeClock();
     const policy = { ...DEFAULT_RETRY_POLICY, totalMs: 20_000 };
-    await expect(withRetry(async () => { throw fail(429, 25_000); }, policy, clock)).rejects.toBeInstanceOf(RetryLater);
+    await expect(
+      withRetry(
+        async () => {
+          throw fail(429, 25_000);
+        },
+        policy,
+        clock,
+      ),
+    ).rejects.toBeInstanceOf(RetryLater);
     let calls = 0;
-    const value = await withRetry(async () => {
-      calls += 1;
-      if (calls === 1) throw fail(429, 2000);
-      return 'ok';
-    }, policy, clock);
+    const value = await withRetry(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw fail(429, 2000);
+        return 'ok';
+      },
+      policy,
+      clock,
+    );
     expect(value).toBe('ok');
     expect(clock.waits).toHaveLength(1);
   });

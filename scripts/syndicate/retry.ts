@@ -29,8 +29,15 @@ export class RequestError extends Error {
   readonly body: unknown;
 
   constructor(options: {
-    method: string; url: string; status?: number | undefined; statusText?: string | undefined; detail?: string | undefined;
-    retryAfterMs?: number | undefined; retryable?: boolean | undefined; cause?: unknown; body?: unknown;
+    method: string;
+    url: string;
+    status?: number | undefined;
+    statusText?: string | undefined;
+    detail?: string | undefined;
+    retryAfterMs?: number | undefined;
+    retryable?: boolean | undefined;
+    cause?: unknown;
+    body?: unknown;
   }) {
     const what = options.status !== undefined ? `${options.status}${options.statusText ? ` ${options.statusText}` : ''}` : 'no response';
     // The detail is the server's words: kept on one line (see `oneLine`).
@@ -58,7 +65,10 @@ export class RetryLater extends Error {
   constructor(cause: unknown, afterMs: number) {
     const minutes = Math.ceil(afterMs / 60_000);
     const wait = minutes >= 2 ? `${minutes} minutes` : `${Math.ceil(afterMs / 1000)} s`;
-    super(`${cause instanceof Error ? cause.message : String(cause)}; asked to wait ${wait}, longer than this run waits: left for the next run`, { cause });
+    super(
+      `${cause instanceof Error ? cause.message : String(cause)}; asked to wait ${wait}, longer than this run waits: left for the next run`,
+      { cause },
+    );
     this.name = 'RetryLater';
     this.afterMs = afterMs;
   }
@@ -173,7 +183,8 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, p
       const { retryable, afterMs } = retryInfo(error);
       if (!retryable) throw error;
       // A wait the network asked for that this run cannot give: not cut short (it would only be refused again).
-      if (afterMs !== undefined && (afterMs > policy.maxDelayMs || deps.now() - started + afterMs > policy.totalMs)) throw new RetryLater(error, afterMs);
+      if (afterMs !== undefined && (afterMs > policy.maxDelayMs || deps.now() - started + afterMs > policy.totalMs))
+        throw new RetryLater(error, afterMs);
       if (attempt + 1 >= policy.attempts) throw error;
       const backoff = deps.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       // The network's own wait wins; a little jitter keeps several clients from returning together.

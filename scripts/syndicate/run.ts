@@ -105,11 +105,13 @@ function selectItems(items: SyndicationItem[], options: SyndicateOptions): Syndi
   const wanted = options.items;
   const missing = (wanted ?? []).filter((id) => !items.some((item) => [item.key, item.slug, item.url].includes(id)));
   if (missing.length > 0) throw new Error(`--item ${missing.join(', ')}: not in the feed (use essay/<slug>, the slug or the URL)`);
-  return items
-    .filter((item) => !wanted || wanted.some((id) => [item.key, item.slug, item.url].includes(id)))
-    .filter((item) => !options.since || Date.parse(item.datePublished) >= options.since.getTime())
-    // Oldest first, so each network's timeline reads in the order the pieces were written.
-    .sort((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key));
+  return (
+    items
+      .filter((item) => !wanted || wanted.some((id) => [item.key, item.slug, item.url].includes(id)))
+      .filter((item) => !options.since || Date.parse(item.datePublished) >= options.since.getTime())
+      // Oldest first, so each network's timeline reads in the order the pieces were written.
+      .sort((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key))
+  );
 }
 
 function describeHold(matches: PolicyMatch[]): string {
@@ -148,10 +150,12 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
     const needsYou: NeedsYou[] = [];
     let alreadyPosted = 0;
 
-    const holds = new Map(items.flatMap((item) => {
-      const matches = heldBy(policy, item);
-      return matches ? [[item.key, matches] as const] : [];
-    }));
+    const holds = new Map(
+      items.flatMap((item) => {
+        const matches = heldBy(policy, item);
+        return matches ? [[item.key, matches] as const] : [];
+      }),
+    );
     for (const item of items) {
       const matches = holds.get(item.key);
       const pending = networks.some((network) => !item.skip.includes(network) && entryOf(item, network)?.status !== 'posted');
@@ -212,12 +216,16 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
        * item published before the newest piece the ledger does have for it (an entry lost). A new piece
        * after those is simply posted: the look costs a read per item, and most runs post only new pieces.
        */
-      const recordedDates = items.filter((candidate) => entryOf(candidate, network) !== undefined).map((candidate) => candidate.datePublished);
+      const recordedDates = items
+        .filter((candidate) => entryOf(candidate, network) !== undefined)
+        .map((candidate) => candidate.datePublished);
       const newestRecorded = recordedDates.length > 0 ? recordedDates.reduce((a, b) => (a > b ? a : b)) : undefined;
       const unrecordedLook = (item: SyndicationItem): boolean => newestRecorded === undefined || item.datePublished <= newestRecorded;
       /** The items from `index` on that this network still has to post. */
       const leftFrom = (index: number): number =>
-        items.slice(index).filter((left) => entryOf(left, network)?.status !== 'posted' && !holds.has(left.key) && !left.skip.includes(network)).length;
+        items
+          .slice(index)
+          .filter((left) => entryOf(left, network)?.status !== 'posted' && !holds.has(left.key) && !left.skip.includes(network)).length;
       for (const [index, item] of items.entries()) {
         if (gate.stopped) {
           stop(gate.stopped, leftFrom(index));
@@ -257,11 +265,24 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         if (thumbnail && 'problem' in thumbnail) log(`${label} ${item.key}: ${thumbnail.problem}`);
         if (dryRun) {
           planned.push({
-            item: item.key, network, text: post.text, length: post.length, limit: post.limit, unit: post.unit, link: post.link,
-            ...(thumbnail ? { thumbnail: 'problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType } } : {}),
+            item: item.key,
+            network,
+            text: post.text,
+            length: post.length,
+            limit: post.limit,
+            unit: post.unit,
+            link: post.link,
+            ...(thumbnail
+              ? { thumbnail: 'problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType } }
+              : {}),
             ...(note ? { note } : {}),
           });
-          rows.push({ item: item.key, network, status: 'would post', detail: `${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}` });
+          rows.push({
+            item: item.key,
+            network,
+            status: 'would post',
+            detail: `${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}`,
+          });
           continue;
         }
         const key = adapter!.keyFor(item);
@@ -276,17 +297,27 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           // The mark goes to disk before the request leaves: a crash after it makes the next run look first.
           if (!resume) await store!.markInFlight(item, network, { startedAt, key });
           const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
-          const remote = await withRetry(() => gate.attempt(async () => {
-            try {
-              return await adapter!.publish(prepared, { key, resume: uncertain, startedAt: unrecorded ? lookSince : startedAt, unrecorded });
-            } catch (error) {
-              uncertain ||= mayHaveReachedNetwork(error);
-              throw error;
-            }
-          }), policyRetry, {
-            ...retryDeps,
-            onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
-          });
+          const remote = await withRetry(
+            () =>
+              gate.attempt(async () => {
+                try {
+                  return await adapter!.publish(prepared, {
+                    key,
+                    resume: uncertain,
+                    startedAt: unrecorded ? lookSince : startedAt,
+                    unrecorded,
+                  });
+                } catch (error) {
+                  uncertain ||= mayHaveReachedNetwork(error);
+                  throw error;
+                }
+              }),
+            policyRetry,
+            {
+              ...retryDeps,
+              onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
+            },
+          );
           await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt: new Date(now()).toISOString() });
           rows.push({ item: item.key, network, status: 'posted', url: remote.url, ...(remote.note ? { detail: clean(remote.note) } : {}) });
           log(`${label} ${item.key}: posted ${remote.url}${remote.note ? ` (${clean(remote.note)})` : ''}`);
@@ -303,7 +334,9 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           // Every attempt refused (a retired API version, a missing scope): nothing went out, so the
           // mark goes and the next run posts afresh rather than looking for a copy that cannot exist.
           if (!uncertain) {
-            await store!.clearInFlight(item, network).catch((clearing: unknown) => log(`${label} ${item.key}: the in-flight mark stays — ${message(clearing)}`));
+            await store!
+              .clearInFlight(item, network)
+              .catch((clearing: unknown) => log(`${label} ${item.key}: the in-flight mark stays — ${message(clearing)}`));
           }
           // The network asked for a longer wait than the run gives, or stopped answering: this item
           // and the rest are left for the next run, in one row.
@@ -321,14 +354,31 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
     // One network failing never stops the others; each runs its items in order.
     const outcomes = await Promise.allSettled(networks.map(runNetwork));
     outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'rejected') rows.push({ item: 'all', network: networks[i]!, status: 'failed', detail: message(outcome.reason) });
+      if (outcome.status === 'rejected')
+        rows.push({ item: 'all', network: networks[i]!, status: 'failed', detail: message(outcome.reason) });
     });
 
     const itemOrder = new Map(items.map((item, i) => [item.key, i]));
-    rows.sort((a, b) => (itemOrder.get(a.item) ?? -1) - (itemOrder.get(b.item) ?? -1) || NETWORKS.indexOf(a.network as Network) - NETWORKS.indexOf(b.network as Network));
-    planned.sort((a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
-    needsYou.sort((a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network));
-    return { dryRun, feed: feed.label, rows, planned, needsYou, alreadyPosted, failed: rows.filter((row) => row.status === 'failed').length };
+    rows.sort(
+      (a, b) =>
+        (itemOrder.get(a.item) ?? -1) - (itemOrder.get(b.item) ?? -1) ||
+        NETWORKS.indexOf(a.network as Network) - NETWORKS.indexOf(b.network as Network),
+    );
+    planned.sort(
+      (a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),
+    );
+    needsYou.sort(
+      (a, b) => (itemOrder.get(a.item) ?? 0) - (itemOrder.get(b.item) ?? 0) || NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),
+    );
+    return {
+      dryRun,
+      feed: feed.label,
+      rows,
+      planned,
+      needsYou,
+      alreadyPosted,
+      failed: rows.filter((row) => row.status === 'failed').length,
+    };
   } finally {
     await release?.();
   }

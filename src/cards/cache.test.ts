@@ -9,7 +9,9 @@ import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts';
 const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const card = await sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#0f2a2e' } }).png().toBuffer();
+const card = await sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#0f2a2e' } })
+  .png()
+  .toBuffer();
 const input: CardKeyInput = {
   fontsHash: 'f',
   photoHash: 'p',
@@ -50,7 +52,12 @@ describe('hasCachedCard, readCachedCard and storeCard', () => {
   });
 
   test('never offer a card of the wrong size', async () => {
-    await writeFile(cardCacheFile(dir, 'small'), await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer());
+    await writeFile(
+      cardCacheFile(dir, 'small'),
+      await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
+    );
     expect(await readCachedCard(dir, 'small')).toBeUndefined();
   });
 

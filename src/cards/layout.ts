@@ -112,32 +112,73 @@ export function dropEmoji(text: string): string {
 export function textLayer(text: CardText, theme: CardTheme, fontFamily: string): Node {
   const title = dropEmoji(text.title);
   const { fontSize, maxLines } = fitTitle(title);
-  return el('div', { width: TEXT_BOX.width, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text, background: theme.background }, [
-    el('div', { display: 'block', fontSize: 28, fontWeight: 700, letterSpacing: 3, textTransform: 'uppercase', color: theme.accent, marginBottom: 22, lineClamp: 1 }, dropEmoji(text.label)),
-    el(
-      'div',
-      { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines },
-      title,
-    ),
-    ...(text.context ? [el('div', { display: 'block', fontSize: 32, fontWeight: 400, opacity: 0.85, marginTop: 14, lineClamp: 1 }, dropEmoji(text.context))] : []),
-  ]);
+  return el(
+    'div',
+    { width: TEXT_BOX.width, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text, background: theme.background },
+    [
+      el(
+        'div',
+        {
+          display: 'block',
+          fontSize: 28,
+          fontWeight: 700,
+          letterSpacing: 3,
+          textTransform: 'uppercase',
+          color: theme.accent,
+          marginBottom: 22,
+          lineClamp: 1,
+        },
+        dropEmoji(text.label),
+      ),
+      el('div', { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines }, title),
+      ...(text.context
+        ? [
+            el(
+              'div',
+              { display: 'block', fontSize: 32, fontWeight: 400, opacity: 0.85, marginTop: 14, lineClamp: 1 },
+              dropEmoji(text.context),
+            ),
+          ]
+        : []),
+    ],
+  );
 }
 
 /** The frame: background, an accent rule, the person's round photo, name and the site's domain. */
 export function frameLayer(fields: FrameFields, fontFamily: string): Node {
   const { theme } = fields;
-  return el('div', { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', position: 'relative', background: theme.background, fontFamily, color: theme.text }, [
-    el('div', { position: 'absolute', left: PADDING - 8, top: PADDING, width: 6, height: 300, background: theme.accent, borderRadius: 3 }),
-    el('div', { position: 'absolute', left: PADDING, bottom: PADDING - 8, right: PADDING, display: 'flex', alignItems: 'center' }, [
-      el('img', { width: PHOTO_SIZE, height: PHOTO_SIZE, borderRadius: PHOTO_SIZE / 2, border: `4px solid ${theme.accent}` }, undefined, {
-        src: fields.photoDataUri,
-        width: PHOTO_SIZE,
-        height: PHOTO_SIZE,
+  return el(
+    'div',
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      display: 'flex',
+      position: 'relative',
+      background: theme.background,
+      fontFamily,
+      color: theme.text,
+    },
+    [
+      el('div', {
+        position: 'absolute',
+        left: PADDING - 8,
+        top: PADDING,
+        width: 6,
+        height: 300,
+        background: theme.accent,
+        borderRadius: 3,
       }),
-      el('div', { display: 'flex', flexDirection: 'column', marginLeft: 28 }, [
-        el('div', { fontSize: 38, fontWeight: 700 }, fields.name),
-        el('div', { fontSize: 28, fontWeight: 400, opacity: 0.8, marginTop: 4 }, fields.domain),
+      el('div', { position: 'absolute', left: PADDING, bottom: PADDING - 8, right: PADDING, display: 'flex', alignItems: 'center' }, [
+        el('img', { width: PHOTO_SIZE, height: PHOTO_SIZE, borderRadius: PHOTO_SIZE / 2, border: `4px solid ${theme.accent}` }, undefined, {
+          src: fields.photoDataUri,
+          width: PHOTO_SIZE,
+          height: PHOTO_SIZE,
+        }),
+        el('div', { display: 'flex', flexDirection: 'column', marginLeft: 28 }, [
+          el('div', { fontSize: 38, fontWeight: 700 }, fields.name),
+          el('div', { fontSize: 28, fontWeight: 400, opacity: 0.8, marginTop: 4 }, fields.domain),
+        ]),
       ]),
-    ]),
-  ]);
+    ],
+  );
 }

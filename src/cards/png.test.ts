@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { isCompletePng, pngSize } from './png.ts';
 
 const size = { width: 40, height: 20 };
-const png = await sharp({ create: { ...size, channels: 3, background: '#336699' } }).png().toBuffer();
+const png = await sharp({ create: { ...size, channels: 3, background: '#336699' } })
+  .png()
+  .toBuffer();
 
 describe('isCompletePng', () => {
   test('accepts a whole PNG of the expected size', () => {

@@ -74,7 +74,11 @@ describe('createCardRenderer', () => {
 
 describe('a card with a context line', () => {
   test('draws the tallest title with a label and a context line inside the card', async () => {
-    const png = await draw('talk', { label: 'Talk · 10 Mar 2027', title: 'Being Bold for Change: what it takes to say where you stand at work', context: "International Women's Day Breakfast 2027 at the Harbour Rooms, Bristol" });
+    const png = await draw('talk', {
+      label: 'Talk · 10 Mar 2027',
+      title: 'Being Bold for Change: what it takes to say where you stand at work',
+      context: "International Women's Day Breakfast 2027 at the Harbour Rooms, Bristol",
+    });
     expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT })).toBe(true);
   });
 });
@@ -88,7 +92,10 @@ describe('drawing cards one after another', () => {
   });
 
   test('draws cards asked for at the same time correctly', async () => {
-    const [a, b] = await Promise.all([draw('p1', { label: 'Essay', title: 'First at once' }), draw('p2', { label: 'Essay', title: 'Second at once' })]);
+    const [a, b] = await Promise.all([
+      draw('p1', { label: 'Essay', title: 'First at once' }),
+      draw('p2', { label: 'Essay', title: 'Second at once' }),
+    ]);
     expect(await difference(a, await draw('p1-again', { label: 'Essay', title: 'First at once' }))).toBe(0);
     expect(await difference(b, await draw('p2-again', { label: 'Essay', title: 'Second at once' }))).toBe(0);
   });

@@ -54,14 +54,17 @@ export async function createCardRenderer(frame: FrameFields, fonts: CardFonts): 
       const svg = await satori(textLayer(text, frame.theme, fonts.family) as never, { width: TEXT_BOX.width, fonts: fonts.fonts });
       const box = await rasterise(svg);
       const height = box.length / (TEXT_BOX.width * CHANNELS);
-      if (height > TEXT_BOX.height) throw new Error(`share cards: the text of "${text.title}" is ${height} px tall, more than the ${TEXT_BOX.height} px it has`);
+      if (height > TEXT_BOX.height)
+        throw new Error(`share cards: the text of "${text.title}" is ${height} px tall, more than the ${TEXT_BOX.height} px it has`);
       const ownCanvas = !canvasInUse;
       const pixels = ownCanvas ? canvas : Buffer.from(framePixels);
       if (ownCanvas) canvasInUse = true;
       const placement = { ...TEXT_BOX, height };
       try {
         paste(pixels, box, placement);
-        return await sharp(pixels, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: CHANNELS } }).png(PNG_OPTIONS).toBuffer();
+        return await sharp(pixels, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: CHANNELS } })
+          .png(PNG_OPTIONS)
+          .toBuffer();
       } finally {
         if (ownCanvas) {
           framePixels.copy(canvas, rowStart(TEXT_BOX.top), rowStart(TEXT_BOX.top), rowStart(TEXT_BOX.top + height));

@@ -33,6 +33,6 @@ parentPort!.on('message', async ({ id, text, file }: CardRequest) => {
     await storeCard(dirname(file), basename(file, '.png'), png);
     parentPort!.postMessage({ id } satisfies CardResponse);
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies CardResponse);
+    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CardResponse);
   }
 });

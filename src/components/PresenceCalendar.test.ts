@@ -33,7 +33,14 @@ beforeAll(async () => {
   // Vite's cache in a folder of its own, not the project's node_modules/.vite that others use.
   cacheDir = await mkdtemp(join(tmpdir(), 'hub-presence-vite-'));
   const config = await getViteConfig(
-    { root, cacheDir, logLevel: 'silent', appType: 'custom', server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true } },
+    {
+      root,
+      cacheDir,
+      logLevel: 'silent',
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: false, ws: false },
+      optimizeDeps: { noDiscovery: true },
+    },
     { configFile: false, root, logLevel: 'silent', devToolbar: { enabled: false } },
   )({ mode: 'test', command: 'serve' });
   server = await createServer({ ...config, configFile: false });
@@ -48,7 +55,12 @@ afterAll(async () => {
 });
 
 const now = new Date('2026-11-25T12:00:00Z');
-const piece = (date: string, kind: CadencePiece['kind'], title: string): CadencePiece => ({ kind, date: new Date(date), title, url: `/x/${title}/` });
+const piece = (date: string, kind: CadencePiece['kind'], title: string): CadencePiece => ({
+  kind,
+  date: new Date(date),
+  title,
+  url: `/x/${title}/`,
+});
 const pieces: CadencePiece[] = [
   piece('2026-11-20T08:00:00Z', 'essay', 'Owning the wind'),
   piece('2026-11-20T09:00:00Z', 'note', 'A note about <script>alert(1)</script> & co'),
@@ -69,11 +81,21 @@ describe('PresenceCalendar', () => {
     expect(region.getAttribute('tabindex')).toBe('0');
     const caption = document.getElementById(region.getAttribute('aria-labelledby')!)!;
     expect(caption.tagName).toBe('CAPTION');
-    expect(caption.textContent).toContain('Pieces published each day from 26 November 2025 to 25 November 2026: 5 pieces (2 essays, 2 notes, 1 theory)');
+    expect(caption.textContent).toContain(
+      'Pieces published each day from 26 November 2025 to 25 November 2026: 5 pieces (2 essays, 2 notes, 1 theory)',
+    );
 
     const rows = [...document.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(7);
-    expect(rows.map((row) => row.querySelector('th[scope="row"] .visually-hidden')?.textContent)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    expect(rows.map((row) => row.querySelector('th[scope="row"] .visually-hidden')?.textContent)).toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ]);
     expect(rows.every((row) => row.querySelectorAll('td').length === 53)).toBe(true);
 
     const months = [...document.querySelectorAll('thead th[scope="colgroup"]')];
@@ -89,7 +111,9 @@ describe('PresenceCalendar', () => {
     const document = documentOf(html);
     const day = (date: string) => document.querySelector(`td[data-date="${date}"]`)!;
     expect(day('2026-11-20').className).toBe('presence__day presence__day--l3');
-    expect(day('2026-11-20').textContent).toBe('20 November 2026: 2 essays, 1 note: “Owning the wind”; “A note about <script>alert(1)</script> & co”; “Third”');
+    expect(day('2026-11-20').textContent).toBe(
+      '20 November 2026: 2 essays, 1 note: “Owning the wind”; “A note about <script>alert(1)</script> & co”; “Third”',
+    );
     expect(day('2026-11-10').className).toBe('presence__day presence__day--l1');
     expect(day('2026-11-10').textContent).toBe('10 November 2026: 1 theory: “Trust before turbines”');
     expect(day('2026-11-11').className).toBe('presence__day presence__day--l0');
@@ -116,13 +140,21 @@ describe('PresenceCalendar', () => {
     const legend = document.querySelector('.presence__legend ul')!;
     expect(document.getElementById(legend.getAttribute('aria-labelledby')!)!.textContent).toBe('Pieces a day:');
     expect([...legend.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['nothing', '1 piece', '2 pieces', '3 or more']);
-    expect([...legend.querySelectorAll('.presence__swatch')].map((swatch) => swatch.className)).toEqual([0, 1, 2, 3].map((level) => `presence__swatch presence__day--l${level}`));
+    expect([...legend.querySelectorAll('.presence__swatch')].map((swatch) => swatch.className)).toEqual(
+      [0, 1, 2, 3].map((level) => `presence__swatch presence__day--l${level}`),
+    );
   });
 
   test('renders a hub with nothing published yet', async () => {
     const document = documentOf(await render({ pieces: [], now }));
     const summary = [...document.querySelectorAll('.presence__summary li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(summary).toEqual(['Current streak: none', 'Longest: none', 'nothing published yet', '0 pieces in the last 90 days', '0 a week on average over the twelve months']);
+    expect(summary).toEqual([
+      'Current streak: none',
+      'Longest: none',
+      'nothing published yet',
+      '0 pieces in the last 90 days',
+      '0 a week on average over the twelve months',
+    ]);
     expect(document.querySelectorAll('.presence__day--l0')).toHaveLength(365 + 1);
     expect(document.querySelector('caption')!.textContent).toContain('25 November 2026: nothing published, one column per week');
   });
@@ -130,11 +162,17 @@ describe('PresenceCalendar', () => {
   test('ends a streak that runs into this week today, not on a Sunday to come', async () => {
     const document = documentOf(await render({ pieces: [...pieces, piece('2026-11-24T08:00:00Z', 'note', 'Yesterday')], now }));
     const summary = [...document.querySelectorAll('.presence__summary li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(summary.slice(0, 3)).toEqual(['Current streak: 4 weeks (2 – 25 November 2026)', 'Longest: 4 weeks (2 – 25 November 2026)', '1 day since the last post']);
+    expect(summary.slice(0, 3)).toEqual([
+      'Current streak: 4 weeks (2 – 25 November 2026)',
+      'Longest: 4 weeks (2 – 25 November 2026)',
+      '1 day since the last post',
+    ]);
   });
 
   test('counts days in the time zone it is given, with ids of its own', async () => {
-    const document = documentOf(await render({ pieces: [piece('2026-11-20T23:30:00Z', 'note', 'Late')], now, timeZone: 'Europe/Berlin', id: 'other' }));
+    const document = documentOf(
+      await render({ pieces: [piece('2026-11-20T23:30:00Z', 'note', 'Late')], now, timeZone: 'Europe/Berlin', id: 'other' }),
+    );
     expect(document.querySelector('td[data-date="2026-11-21"]')!.className).toContain('--l1');
     expect(document.querySelector('section.presence__scroll')!.getAttribute('aria-labelledby')).toBe('other-caption');
     expect(document.getElementById('other-caption')).not.toBeNull();

@@ -67,7 +67,9 @@ function getDrawer(): Promise<Cards> {
     try {
       photo = await readFile(photoFile);
     } catch (error) {
-      throw new Error(`content/profile.yaml: photo.src: the share cards need the portrait, but ${photoFile} cannot be read`, { cause: error });
+      throw new Error(`content/profile.yaml: photo.src: the share cards need the portrait, but ${photoFile} cannot be read`, {
+        cause: error,
+      });
     }
     const frame: FrameFields = {
       name: profile.name,
@@ -79,7 +81,11 @@ function getDrawer(): Promise<Cards> {
     const fontsHash = loadCardFonts(root).hash;
     const photoHash = sha256(photo);
     const cacheDir = cardCacheDir(root);
-    const pool = createCardPool({ workerFile: join(root, 'src/cards/worker.ts'), workerData: { root, frame }, size: cardWorkers(process.env) });
+    const pool = createCardPool({
+      workerFile: join(root, 'src/cards/worker.ts'),
+      workerData: { root, frame },
+      size: cardWorkers(process.env),
+    });
     const draw = (key: string, text: CardText): Promise<void> => pool.draw(text, cardCacheFile(cacheDir, key));
     // The same card (say, the site card) is asked for by many pages; it is looked up or drawn once.
     const ensured = new Map<string, Promise<void>>();
@@ -185,7 +191,10 @@ export async function pieceImage(piece: PublishedPiece, profile: Profile): Promi
 }
 
 /** The card image of a talk's page and Event. */
-export async function talkImage(talk: Pick<Talk, 'slug' | 'title' | 'event' | 'start' | 'end' | 'timezone'>, profile: Profile): Promise<CardImage> {
+export async function talkImage(
+  talk: Pick<Talk, 'slug' | 'title' | 'event' | 'start' | 'end' | 'timezone'>,
+  profile: Profile,
+): Promise<CardImage> {
   if (!cardsEnabled) return portraitImage(profile);
   return requestCard(talkCardPath(talk.slug), talkCardText(talk), profile);
 }

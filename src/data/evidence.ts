@@ -14,7 +14,8 @@ let state: Promise<EvidenceState> | undefined;
 /** Every snapshot, oldest first. */
 export function getSnapshots(): Promise<Snapshot[]> {
   snapshots ??= getCollection('engagement').then((entries) =>
-    entries.map((entry) => entry.data).sort((a, b) => Date.parse(a.collectedAt) - Date.parse(b.collectedAt)));
+    entries.map((entry) => entry.data).sort((a, b) => Date.parse(a.collectedAt) - Date.parse(b.collectedAt)),
+  );
   return snapshots;
 }
 

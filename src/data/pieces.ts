@@ -29,27 +29,56 @@ export function noteText(entry: NoteEntry): string {
 function fromEssay(entry: EssayEntry): PublishedPiece {
   const { data } = entry;
   return {
-    kind: 'essay', slug: entry.id, path: piecePath('essay', entry.id), title: data.title, summary: data.description,
-    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, syndication: data.syndication, canonical: data.canonical,
-    cites: flattenCites(data.cites), entry,
+    kind: 'essay',
+    slug: entry.id,
+    path: piecePath('essay', entry.id),
+    title: data.title,
+    summary: data.description,
+    date: data.date,
+    updated: data.updated,
+    tags: data.tags,
+    draft: data.draft,
+    syndication: data.syndication,
+    canonical: data.canonical,
+    cites: flattenCites(data.cites),
+    entry,
   };
 }
 
 function fromNote(entry: NoteEntry): PublishedPiece {
   const text = noteText(entry);
   return {
-    kind: 'note', slug: entry.id, path: piecePath('note', entry.id), title: noteTitle(text), summary: text,
-    date: entry.data.date, tags: entry.data.tags, draft: entry.data.draft, syndication: entry.data.syndication,
-    cites: flattenCites(entry.data.cites), entry,
+    kind: 'note',
+    slug: entry.id,
+    path: piecePath('note', entry.id),
+    title: noteTitle(text),
+    summary: text,
+    date: entry.data.date,
+    tags: entry.data.tags,
+    draft: entry.data.draft,
+    syndication: entry.data.syndication,
+    cites: flattenCites(entry.data.cites),
+    entry,
   };
 }
 
 function fromTheory(entry: TheoryEntry): PublishedPiece {
   const { data } = entry;
   return {
-    kind: 'theory', slug: entry.id, path: piecePath('theory', entry.id), title: data.title, summary: data.summary,
-    date: data.date, updated: data.updated, tags: data.tags, draft: data.draft, stage: data.stage, syndication: data.syndication,
-    lastChange: latestRevision(data.revisions)?.change, cites: flattenCites(data.cites), entry,
+    kind: 'theory',
+    slug: entry.id,
+    path: piecePath('theory', entry.id),
+    title: data.title,
+    summary: data.summary,
+    date: data.date,
+    updated: data.updated,
+    tags: data.tags,
+    draft: data.draft,
+    stage: data.stage,
+    syndication: data.syndication,
+    lastChange: latestRevision(data.revisions)?.change,
+    cites: flattenCites(data.cites),
+    entry,
   };
 }
 

@@ -15,9 +15,7 @@ let cache: Promise<PublishedPress[]> | undefined;
 /** Published press quotes, newest first. */
 export function getPress(): Promise<PublishedPress[]> {
   cache ??= getCollection('press', (entry) => isPublished(entry.data, publishing)).then((entries) =>
-    entries
-      .map((entry): PublishedPress => ({ slug: entry.id, ...entry.data, entry }))
-      .sort(byNewestPress),
+    entries.map((entry): PublishedPress => ({ slug: entry.id, ...entry.data, entry })).sort(byNewestPress),
   );
   return cache;
 }

@@ -24,8 +24,14 @@ export interface PublishedStance {
 function fromEntry(entry: StanceEntry): PublishedStance {
   const { data } = entry;
   return {
-    slug: entry.id, path: stancePath(entry.id), title: data.title, position: data.position, since: data.since, draft: data.draft,
-    cites: flattenCites(data.cites), entry,
+    slug: entry.id,
+    path: stancePath(entry.id),
+    title: data.title,
+    position: data.position,
+    since: data.since,
+    draft: data.draft,
+    cites: flattenCites(data.cites),
+    entry,
   };
 }
 

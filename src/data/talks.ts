@@ -62,7 +62,9 @@ let cache: Promise<PublishedTalk[]> | undefined;
  * file is checked while content loads, by src/loaders/talk-glob.ts.)
  */
 export function getTalks(): Promise<PublishedTalk[]> {
-  cache ??= getCollection('talks', (entry) => isAnnounced(entry.data, publishing)).then((entries) => entries.map(fromEntry).sort(bySoonest));
+  cache ??= getCollection('talks', (entry) => isAnnounced(entry.data, publishing)).then((entries) =>
+    entries.map(fromEntry).sort(bySoonest),
+  );
   return cache;
 }
 

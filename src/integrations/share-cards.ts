@@ -34,7 +34,8 @@ export function shareCards(): AstroIntegration {
           }
         };
         await Promise.all(Array.from({ length: CONCURRENCY }, copyNext));
-        if (registry.size > 0) logger.info(`${registry.size} share cards written in ${Math.round(performance.now() - started)} ms after the pages`);
+        if (registry.size > 0)
+          logger.info(`${registry.size} share cards written in ${Math.round(performance.now() - started)} ms after the pages`);
         registry.clear();
       },
     },

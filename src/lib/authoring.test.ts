@@ -96,7 +96,12 @@ describe('newEntry', () => {
 
   test('places a talk a month ahead, in the given time zone, and files a press quote under its day', () => {
     const talk = frontMatterOf(newEntry('talk', 'Energy Futures Week', now, { timeZone: 'Europe/Paris' }).contents);
-    expect(talk).toMatchObject({ event: { name: 'Energy Futures Week' }, start: '2026-12-23T09:00', end: '2026-12-23T10:00', timezone: 'Europe/Paris' });
+    expect(talk).toMatchObject({
+      event: { name: 'Energy Futures Week' },
+      start: '2026-12-23T09:00',
+      end: '2026-12-23T10:00',
+      timezone: 'Europe/Paris',
+    });
     expect(frontMatterOf(newEntry('talk', 'X', now, { timeZone: 'Not/AZone' }).contents)['timezone']).toBe('UTC');
     expect(newEntry('press', 'The Guardian', now).path).toBe('content/press/2026-11-25-the-guardian.md');
   });

@@ -133,7 +133,11 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         [
           '# An essay. Its file name is its address: /essays/<file name>/. Every field: docs/writing.md, "Essays".',
           { key: 'title', value: trimmed, help: 'The headline.' },
-          { key: 'description', value: 'One or two sentences that make someone want to read it.', help: 'One or two sentences: the summary in listings, feeds, search results and link previews.' },
+          {
+            key: 'description',
+            value: 'One or two sentences that make someone want to read it.',
+            help: 'One or two sentences: the summary in listings, feeds, search results and link previews.',
+          },
           { key: 'date', value: day, help: 'Publication date, like 2026-11-25. A date in the future holds the essay back until then.' },
           { key: 'tags', value: [], help: 'Topics, each with a page under /tags/, for example [leadership, energy].' },
           { key: 'draft', value: true, help: DRAFT_HELP },
@@ -158,9 +162,21 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
           { key: 'summary', value: 'The idea in one or two sentences.', help: 'The idea in one or two sentences, for listings and feeds.' },
           { key: 'date', value: day, help: 'When it was first published. A date in the future holds it back until then.' },
           { key: 'stage', value: 'hunch', help: 'Where the idea stands now: hunch, working-theory, conviction or retired.' },
-          { key: 'confidence', value: 'A hunch: say how sure you are, in plain words.', help: 'How sure you are, in plain words ("fairly sure", "a hunch I keep coming back to").' },
-          { key: 'openQuestions', value: [], help: 'Questions you cannot answer yet and would like help with, one per line starting with -.' },
-          { key: 'changeMyMind', value: 'What evidence or argument would change your mind?', help: 'What evidence or argument would change your mind.' },
+          {
+            key: 'confidence',
+            value: 'A hunch: say how sure you are, in plain words.',
+            help: 'How sure you are, in plain words ("fairly sure", "a hunch I keep coming back to").',
+          },
+          {
+            key: 'openQuestions',
+            value: [],
+            help: 'Questions you cannot answer yet and would like help with, one per line starting with -.',
+          },
+          {
+            key: 'changeMyMind',
+            value: 'What evidence or argument would change your mind?',
+            help: 'What evidence or argument would change your mind.',
+          },
           { key: 'tags', value: [], help: 'Topics, each with a page under /tags/, for example [leadership, energy].' },
           { key: 'draft', value: true, help: DRAFT_HELP },
           '# Optional: a revision log, one entry per change (stage only when it moved):',
@@ -177,7 +193,11 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         contents:
           frontMatter([
             '# A note: a few sentences that go out whole on every network. Every field: docs/writing.md, "Notes".',
-            { key: 'date', value: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), help: 'When it is published. A time in the future holds it back until then.' },
+            {
+              key: 'date',
+              value: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              help: 'When it is published. A time in the future holds it back until then.',
+            },
             { key: 'tags', value: [], help: 'Topics, each with a page under /tags/, for example [leadership, energy].' },
             '# This note publishes on the next push and is posted to your networks. To hold it back, add:',
             '# draft: true',
@@ -194,7 +214,11 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         [
           '# A stance: where you stand, said openly; listed on /stances/. Every field: docs/writing.md, "Stances".',
           { key: 'title', value: trimmed, help: 'The stance in a few words, as a heading: "Against fracking".' },
-          { key: 'position', value: 'Say where you stand in a sentence or two, in the first person.', help: 'The position itself, in one or two sentences, in the first person.' },
+          {
+            key: 'position',
+            value: 'Say where you stand in a sentence or two, in the first person.',
+            help: 'The position itself, in one or two sentences, in the first person.',
+          },
           { key: 'since', value: now.getUTCFullYear(), help: 'When you took it: a year (2013), a month (2013-06) or a date (2013-06-04).' },
           { key: 'draft', value: true, help: DRAFT_HELP },
           '# Optional: the essays, theories and notes behind it, by file name:',
@@ -214,10 +238,22 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
           { key: 'event', value: { name: trimmed }, help: 'The event it is part of; optionally its url and organiser ({ name, url }).' },
           { key: 'start', value: `${date}T09:00`, help: 'Start, as the local time at the venue, without an offset.' },
           { key: 'end', value: `${date}T10:00`, help: 'End, as the local time at the venue; after the start.' },
-          { key: 'timezone', value: zone, help: 'The venue’s time zone (the host’s, online), for example Europe/London or America/New_York.' },
-          { key: 'location', value: { venue: 'The venue', city: 'The city', country: 'The country' }, help: 'Where it is, for talks people attend in person (address is optional).' },
+          {
+            key: 'timezone',
+            value: zone,
+            help: 'The venue’s time zone (the host’s, online), for example Europe/London or America/New_York.',
+          },
+          {
+            key: 'location',
+            value: { venue: 'The venue', city: 'The city', country: 'The country' },
+            help: 'Where it is, for talks people attend in person (address is optional).',
+          },
           { key: 'format', value: 'keynote', help: 'keynote, panel, workshop, fireside, podcast or interview.' },
-          { key: 'draft', value: true, help: 'true: not announced yet, shown by `./hub dev` only. Set it to false to announce it on the next push.' },
+          {
+            key: 'draft',
+            value: true,
+            help: 'true: not announced yet, shown by `./hub dev` only. Set it to false to announce it on the next push.',
+          },
           '# Optional:',
           '# onlineUrl: https://…           # where people join or watch (online or mixed talks)',
           '# status: tentative              # confirmed (default), tentative, postponed or cancelled',
@@ -233,8 +269,16 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         [
           '# A topic: a talk you offer to give, listed on /speaking/. Every field: docs/writing.md, "Topics".',
           { key: 'title', value: trimmed, help: 'The talk’s title, as an organiser would print it.' },
-          { key: 'formats', value: [{ format: 'keynote', length: 45 }], help: 'The formats you give it in, each with its length in minutes (keynote, panel, workshop, fireside, podcast, interview).' },
-          { key: 'audiences', value: ['Who it is for, for example boards and senior leadership teams'], help: 'Who it is for, one per line starting with -.' },
+          {
+            key: 'formats',
+            value: [{ format: 'keynote', length: 45 }],
+            help: 'The formats you give it in, each with its length in minutes (keynote, panel, workshop, fireside, podcast, interview).',
+          },
+          {
+            key: 'audiences',
+            value: ['Who it is for, for example boards and senior leadership teams'],
+            help: 'Who it is for, one per line starting with -.',
+          },
           { key: 'order', value: 0, help: 'Position on the speaking page: lower comes first, then by title.' },
           { key: 'draft', value: true, help: DRAFT_HELP },
         ],
@@ -271,13 +315,15 @@ function talkTimeZone(requested: string | undefined): string {
  * explains itself to the person who edits it. Shared with `./hub init` (profile.yaml, site.yaml).
  */
 export function documentedYaml(lines: DocumentedLine[]): string {
-  return lines
-    .map((line) => {
-      if (typeof line === 'string') return line;
-      // yaml quotes what needs quoting (colons, leading dashes, "yes"), so any title round-trips.
-      return `# ${line.help}\n${stringify({ [line.key]: line.value }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd()}`;
-    })
-    .join('\n') + '\n';
+  return (
+    lines
+      .map((line) => {
+        if (typeof line === 'string') return line;
+        // yaml quotes what needs quoting (colons, leading dashes, "yes"), so any title round-trips.
+        return `# ${line.help}\n${stringify({ [line.key]: line.value }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd()}`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 function frontMatter(lines: Line[]): string {

@@ -11,10 +11,7 @@ const citer = (ref: { collection: string; id: string }, cites: Array<{ collectio
 
 describe('collectBacklinks', () => {
   test('lists each citer under every entry it cites, in the order the citers come', () => {
-    const backlinks = collectBacklinks([
-      citer(essay('new'), [theory('trust'), theory('voice')]),
-      citer(essay('old'), [theory('trust')]),
-    ]);
+    const backlinks = collectBacklinks([citer(essay('new'), [theory('trust'), theory('voice')]), citer(essay('old'), [theory('trust')])]);
     expect(backlinks.get('theories/trust')).toEqual(['essays/new', 'essays/old']);
     expect(backlinks.get('theories/voice')).toEqual(['essays/new']);
   });
@@ -37,6 +34,10 @@ describe('collectBacklinks', () => {
 
 describe('flattenCites', () => {
   test('returns every reference of every collection, in the order written', () => {
-    expect(flattenCites({ theories: [theory('a')], essays: [essay('b'), essay('c')], notes: [] })).toEqual([theory('a'), essay('b'), essay('c')]);
+    expect(flattenCites({ theories: [theory('a')], essays: [essay('b'), essay('c')], notes: [] })).toEqual([
+      theory('a'),
+      essay('b'),
+      essay('c'),
+    ]);
   });
 });

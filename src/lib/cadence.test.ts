@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { cadence, cadencePiece, describeCounts, describeDaysSince, describeStreak, formatRange, isoWeek, type CadencePiece, type CalendarDay } from './cadence.ts';
+import {
+  cadence,
+  cadencePiece,
+  describeCounts,
+  describeDaysSince,
+  describeStreak,
+  formatRange,
+  isoWeek,
+  type CadencePiece,
+  type CalendarDay,
+} from './cadence.ts';
 
 /** Wednesday of 2026-W48. */
 const now = new Date('2026-11-25T12:00:00Z');
@@ -35,7 +45,15 @@ describe('cadence', () => {
       expect(result.calendar.weeks).toHaveLength(53);
       const first = result.calendar.weeks[0]!;
       expect(first.week).toMatchObject({ label: '2025-W48', monday: '2025-11-24', sunday: '2025-11-30' });
-      expect(first.days.map((d) => d.status)).toEqual(['before-window', 'before-window', 'in-window', 'in-window', 'in-window', 'in-window', 'in-window']);
+      expect(first.days.map((d) => d.status)).toEqual([
+        'before-window',
+        'before-window',
+        'in-window',
+        'in-window',
+        'in-window',
+        'in-window',
+        'in-window',
+      ]);
       const last = result.calendar.weeks.at(-1)!;
       expect(last.week.label).toBe('2026-W48');
       expect(last.days.map((d) => d.status)).toEqual(['in-window', 'in-window', 'in-window', 'future', 'future', 'future', 'future']);
@@ -59,7 +77,12 @@ describe('cadence', () => {
     test('counts the days since it and a one-week streak that this week can still extend', () => {
       expect(result.lastPost).toBe(essay);
       expect(result.daysSinceLastPost).toBe(3);
-      expect(result.currentStreak).toMatchObject({ weeks: 1, awaitingThisWeek: true, start: { label: '2026-W47' }, end: { label: '2026-W47' } });
+      expect(result.currentStreak).toMatchObject({
+        weeks: 1,
+        awaitingThisWeek: true,
+        start: { label: '2026-W47' },
+        end: { label: '2026-W47' },
+      });
       expect(result.longestStreak).toMatchObject({ weeks: 1, start: { monday: '2026-11-16' }, end: { sunday: '2026-11-22' } });
       expect(result.recent).toEqual({ days30: 1, days90: 1, days365: 1 });
       expect(result.averagePerWeek).toBeCloseTo(7 / 365, 10);
@@ -94,14 +117,31 @@ describe('cadence', () => {
 
   describe('weekly streaks', () => {
     // 2026-W39 … W43 weekly, W44 empty, then W45 … W48 (this week).
-    const pieces = ['2026-09-23', '2026-09-30', '2026-10-07', '2026-10-14', '2026-10-21', '2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24'].map((date) =>
-      piece(date),
-    );
+    const pieces = [
+      '2026-09-23',
+      '2026-09-30',
+      '2026-10-07',
+      '2026-10-14',
+      '2026-10-21',
+      '2026-11-03',
+      '2026-11-10',
+      '2026-11-17',
+      '2026-11-24',
+    ].map((date) => piece(date));
 
     test('a week with nothing breaks the streak: the current one starts after it', () => {
       const result = cadence(pieces, { now });
-      expect(result.currentStreak).toMatchObject({ weeks: 4, awaitingThisWeek: false, start: { label: '2026-W45' }, end: { label: '2026-W48' } });
-      expect(result.longestStreak).toMatchObject({ weeks: 5, start: { label: '2026-W39', monday: '2026-09-21' }, end: { label: '2026-W43', sunday: '2026-10-25' } });
+      expect(result.currentStreak).toMatchObject({
+        weeks: 4,
+        awaitingThisWeek: false,
+        start: { label: '2026-W45' },
+        end: { label: '2026-W48' },
+      });
+      expect(result.longestStreak).toMatchObject({
+        weeks: 5,
+        start: { label: '2026-W39', monday: '2026-09-21' },
+        end: { label: '2026-W43', sunday: '2026-10-25' },
+      });
       expect(describeStreak(result.longestStreak)).toBe('5 weeks (21 September – 25 October 2026)');
     });
 
@@ -112,7 +152,12 @@ describe('cadence', () => {
 
     test('a week not yet over with no post does not break the streak: it counts up to last week', () => {
       const result = cadence(pieces.slice(0, -1), { now });
-      expect(result.currentStreak).toMatchObject({ weeks: 3, awaitingThisWeek: true, start: { label: '2026-W45' }, end: { label: '2026-W47' } });
+      expect(result.currentStreak).toMatchObject({
+        weeks: 3,
+        awaitingThisWeek: true,
+        start: { label: '2026-W45' },
+        end: { label: '2026-W47' },
+      });
       expect(result.daysSinceLastPost).toBe(8);
     });
 
@@ -139,7 +184,12 @@ describe('cadence', () => {
     const result = cadence(pieces, { now: new Date('2027-01-06T09:00:00Z') });
 
     test('counts week 53 between the last week of December and the first of January', () => {
-      expect(result.currentStreak).toMatchObject({ weeks: 3, awaitingThisWeek: false, start: { label: '2026-W52' }, end: { label: '2027-W01' } });
+      expect(result.currentStreak).toMatchObject({
+        weeks: 3,
+        awaitingThisWeek: false,
+        start: { label: '2026-W52' },
+        end: { label: '2027-W01' },
+      });
       expect(describeStreak(result.currentStreak)).toBe('3 weeks (21 December 2026 – 10 January 2027)');
     });
 
@@ -200,7 +250,11 @@ describe('cadence', () => {
       expect(friday.level).toBe(3);
       expect(friday.counts).toEqual({ essay: 2, note: 2, theory: 1 });
       expect(friday.pieces.map((p) => p.date.toISOString())).toEqual([
-        '2026-11-20T00:00:00.000Z', '2026-11-20T08:00:00.000Z', '2026-11-20T09:00:00.000Z', '2026-11-20T12:00:00.000Z', '2026-11-20T23:30:00.000Z',
+        '2026-11-20T00:00:00.000Z',
+        '2026-11-20T08:00:00.000Z',
+        '2026-11-20T09:00:00.000Z',
+        '2026-11-20T12:00:00.000Z',
+        '2026-11-20T23:30:00.000Z',
       ]);
       expect(describeCounts(friday.counts)).toBe('2 essays, 2 notes, 1 theory');
       expect(result.lastPost).toBe(pieces[0]);
@@ -221,7 +275,10 @@ describe('cadence', () => {
 
   describe('recent counts', () => {
     test('count the last 30, 90 and 365 days with today included', () => {
-      const result = cadence([piece('2026-10-27'), piece('2026-10-26'), piece('2026-08-28'), piece('2026-08-27'), piece('2025-11-26'), piece('2025-11-25')], { now });
+      const result = cadence(
+        [piece('2026-10-27'), piece('2026-10-26'), piece('2026-08-28'), piece('2026-08-27'), piece('2025-11-26'), piece('2025-11-25')],
+        { now },
+      );
       expect(result.recent).toEqual({ days30: 1, days90: 3, days365: 5 });
       expect(result.calendar.total).toBe(5);
     });
@@ -236,7 +293,11 @@ describe('cadence', () => {
       const newYork = cadence([late, dateOnly], { now, timeZone: 'America/New_York' });
       expect(day(newYork, '2026-11-20').pieces).toEqual([late]);
       expect(day(newYork, '2026-11-18').pieces).toEqual([dateOnly]);
-      expect(cadence([late, dateOnly], { now }).calendar.weeks.flatMap((w) => w.days).find((d) => d.date === '2026-11-20')?.pieces).toEqual([late]);
+      expect(
+        cadence([late, dateOnly], { now })
+          .calendar.weeks.flatMap((w) => w.days)
+          .find((d) => d.date === '2026-11-20')?.pieces,
+      ).toEqual([late]);
     });
 
     test('read today in the zone', () => {
@@ -256,7 +317,12 @@ describe('cadence', () => {
 describe('cadencePiece', () => {
   test('links to the piece’s page', () => {
     const date = new Date('2026-11-25');
-    expect(cadencePiece({ kind: 'note', date, title: 'A note', path: '/notes/a/' })).toEqual({ kind: 'note', date, title: 'A note', url: '/notes/a/' });
+    expect(cadencePiece({ kind: 'note', date, title: 'A note', path: '/notes/a/' })).toEqual({
+      kind: 'note',
+      date,
+      title: 'A note',
+      url: '/notes/a/',
+    });
   });
 });
 

@@ -248,7 +248,10 @@ export function cadence<T extends CadencePiece>(pieces: readonly T[], options: C
 
   const activeWeeks = [...new Set(published.map(({ day }) => mondayOf(day)))].sort((a, b) => a - b);
   const runs = runsOf(activeWeeks);
-  const longest = runs.reduce<[number, number] | undefined>((best, run) => (!best || run[1] - run[0] >= best[1] - best[0] ? run : best), undefined);
+  const longest = runs.reduce<[number, number] | undefined>(
+    (best, run) => (!best || run[1] - run[0] >= best[1] - best[0] ? run : best),
+    undefined,
+  );
   const thisMonday = mondayOf(today);
   const lastRun = runs.at(-1);
   const alive = lastRun && (lastRun[1] === thisMonday || lastRun[1] === thisMonday - 7) ? lastRun : undefined;
@@ -260,7 +263,9 @@ export function cadence<T extends CadencePiece>(pieces: readonly T[], options: C
     today: isoDate(today),
     timeZone,
     calendar: { start: isoDate(start), end: isoDate(today), days: windowDays, weeks, months, total: windowTotal, counts: windowCounts },
-    currentStreak: alive ? { ...streak(alive[0], alive[1]), awaitingThisWeek: alive[1] !== thisMonday } : { weeks: 0, awaitingThisWeek: false },
+    currentStreak: alive
+      ? { ...streak(alive[0], alive[1]), awaitingThisWeek: alive[1] !== thisMonday }
+      : { weeks: 0, awaitingThisWeek: false },
     longestStreak: longest ? streak(longest[0], longest[1]) : { weeks: 0 },
     lastPost: last?.piece,
     daysSinceLastPost: last ? today - last.day : undefined,
@@ -274,7 +279,11 @@ export function cadencePiece(piece: Pick<Piece, 'kind' | 'date' | 'title' | 'pat
   return { kind: piece.kind, date: piece.date, title: piece.title, url: piece.path };
 }
 
-const KIND_NOUNS: Record<PieceKind, [string, string]> = { essay: ['essay', 'essays'], note: ['note', 'notes'], theory: ['theory', 'theories'] };
+const KIND_NOUNS: Record<PieceKind, [string, string]> = {
+  essay: ['essay', 'essays'],
+  note: ['note', 'notes'],
+  theory: ['theory', 'theories'],
+};
 
 /** `1 essay`, `3 weeks`, `0 pieces`. */
 export function plural(count: number, one: string, many: string): string {
@@ -290,13 +299,20 @@ export function describeCounts(counts: Record<PieceKind, number>): string {
 /** `3 May 2026` from `2026-05-03` (or `3 May` without the year, `3` with neither). */
 export function formatDay(date: string, show: 'day' | 'month' | 'year' = 'year'): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric', ...(show === 'day' ? {} : { month: 'long' }), ...(show === 'year' ? { year: 'numeric' } : {}), timeZone: 'UTC',
+    day: 'numeric',
+    ...(show === 'day' ? {} : { month: 'long' }),
+    ...(show === 'year' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
   });
 }
 
 /** `November 2025` (or `Nov`) from `2025-11`. */
 export function formatMonth(month: string, style: 'long' | 'short' = 'long'): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: style, ...(style === 'long' ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', {
+    month: style,
+    ...(style === 'long' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
 }
 
 /**

@@ -16,8 +16,15 @@ describe('chart geometry', () => {
   });
 
   it('keeps the last reading of each bucket', () => {
-    const points = [{ at: '2026-11-02T08:00:00Z', n: 1 }, { at: '2026-11-02T20:00:00Z', n: 2 }, { at: '2026-11-03T08:00:00Z', n: 3 }];
-    expect(lastPerBucket(points, 'day').map((p) => [p.bucket, p.n])).toEqual([['2026-11-02', 2], ['2026-11-03', 3]]);
+    const points = [
+      { at: '2026-11-02T08:00:00Z', n: 1 },
+      { at: '2026-11-02T20:00:00Z', n: 2 },
+      { at: '2026-11-03T08:00:00Z', n: 3 },
+    ];
+    expect(lastPerBucket(points, 'day').map((p) => [p.bucket, p.n])).toEqual([
+      ['2026-11-02', 2],
+      ['2026-11-03', 3],
+    ]);
   });
 
   it('makes 1-2-5 ticks that reach the maximum', () => {
@@ -47,7 +54,10 @@ describe('chart geometry', () => {
   });
 
   it('sizes bars to their values, zero-height for zero', () => {
-    const chart = barChart([{ label: 'Oct', value: 0 }, { label: 'Nov', value: 10 }]);
+    const chart = barChart([
+      { label: 'Oct', value: 0 },
+      { label: 'Nov', value: 10 },
+    ]);
     expect(chart.bars[0]!.height).toBe(0);
     expect(chart.bars[1]!.height).toBeGreaterThan(0);
     expect(chart.bars[1]!.y + chart.bars[1]!.height).toBeCloseTo(chart.frame.height - chart.frame.bottom, 0);

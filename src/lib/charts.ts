@@ -77,7 +77,10 @@ export interface LineGeometry {
 
 /** Moves end-of-line labels apart so none overlap (at least `gap` apart), keeping their order. */
 export function spreadLabels(ys: ReadonlyArray<number | undefined>, gap: number, min: number, max: number): Array<number | undefined> {
-  const placed = ys.map((y, index) => ({ y, index })).filter((entry): entry is { y: number; index: number } => entry.y !== undefined).sort((a, b) => a.y - b.y);
+  const placed = ys
+    .map((y, index) => ({ y, index }))
+    .filter((entry): entry is { y: number; index: number } => entry.y !== undefined)
+    .sort((a, b) => a.y - b.y);
   for (let i = 1; i < placed.length; i += 1) placed[i]!.y = Math.max(placed[i]!.y, placed[i - 1]!.y + gap);
   const overflow = (placed.at(-1)?.y ?? 0) - max;
   if (overflow > 0) for (const entry of placed) entry.y -= overflow;
@@ -110,7 +113,11 @@ function pickLabels(count: number, max: number): number[] {
  * Lays out series sharing the same x buckets (`labels`, one per column; `values[series][i]`, undefined
  * where a series has no value yet).
  */
-export function lineChart(labels: readonly string[], series: ReadonlyArray<{ id: string; values: ReadonlyArray<number | undefined> }>, frame: Frame = DEFAULT_FRAME): LineGeometry {
+export function lineChart(
+  labels: readonly string[],
+  series: ReadonlyArray<{ id: string; values: ReadonlyArray<number | undefined> }>,
+  frame: Frame = DEFAULT_FRAME,
+): LineGeometry {
   const max = Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
   const ticks = niceTicks(max);
   const top = ticks.at(-1)!;
@@ -119,24 +126,29 @@ export function lineChart(labels: readonly string[], series: ReadonlyArray<{ id:
   const xs = xPositions(labels.length, frame);
   const round = (n: number): number => Math.round(n * 10) / 10;
   const lines = series.map(({ id, values }) => {
-      let path = '';
-      let pen = false;
-      let last: { x: number; y: number; value: number } | undefined;
-      values.forEach((value, i) => {
-        if (value === undefined) {
-          pen = false;
-          return;
-        }
-        const point = { x: round(xs[i]!), y: round(y(value)), value };
-        path += `${pen ? 'L' : 'M'}${point.x} ${point.y}`;
-        pen = true;
-        last = point;
-      });
-      // A single point still shows: a zero-length segment drawn with round caps.
-      if (/^M[^L]*$/.test(path)) path += `L${last!.x} ${last!.y}`;
-      return { id, path, last };
+    let path = '';
+    let pen = false;
+    let last: { x: number; y: number; value: number } | undefined;
+    values.forEach((value, i) => {
+      if (value === undefined) {
+        pen = false;
+        return;
+      }
+      const point = { x: round(xs[i]!), y: round(y(value)), value };
+      path += `${pen ? 'L' : 'M'}${point.x} ${point.y}`;
+      pen = true;
+      last = point;
     });
-  const labelYs = spreadLabels(lines.map((line) => line.last?.y), 14, frame.top + 4, plotBottom);
+    // A single point still shows: a zero-length segment drawn with round caps.
+    if (/^M[^L]*$/.test(path)) path += `L${last!.x} ${last!.y}`;
+    return { id, path, last };
+  });
+  const labelYs = spreadLabels(
+    lines.map((line) => line.last?.y),
+    14,
+    frame.top + 4,
+    plotBottom,
+  );
   return {
     frame,
     yTicks: ticks.map((value) => ({ value, y: round(y(value)) })),
@@ -153,7 +165,10 @@ export interface BarGeometry {
   bars: Array<{ label: string; value: number; x: number; y: number; width: number; height: number }>;
 }
 
-export function barChart(bars: ReadonlyArray<{ label: string; value: number }>, frame: Frame = { ...DEFAULT_FRAME, right: 16 }): BarGeometry {
+export function barChart(
+  bars: ReadonlyArray<{ label: string; value: number }>,
+  frame: Frame = { ...DEFAULT_FRAME, right: 16 },
+): BarGeometry {
   const ticks = niceTicks(Math.max(0, ...bars.map((bar) => bar.value)));
   const top = ticks.at(-1)!;
   const plotBottom = frame.height - frame.bottom;
@@ -167,8 +182,12 @@ export function barChart(bars: ReadonlyArray<{ label: string; value: number }>, 
     yTicks: ticks.map((value) => ({ value, y: round(y(value)) })),
     xLabels: pickLabels(bars.length, 6).map((i) => ({ label: bars[i]!.label, x: round(frame.left + slot * i + slot / 2) })),
     bars: bars.map((bar, i) => ({
-      label: bar.label, value: bar.value, x: round(frame.left + slot * i + (slot - width) / 2), width: round(width),
-      y: round(y(bar.value)), height: round(plotBottom - y(bar.value)),
+      label: bar.label,
+      value: bar.value,
+      x: round(frame.left + slot * i + (slot - width) / 2),
+      width: round(width),
+      y: round(y(bar.value)),
+      height: round(plotBottom - y(bar.value)),
     })),
   };
 }

@@ -202,7 +202,8 @@ export function repliesByMonth(state: EvidenceState): Array<{ month: string; rep
     counts.set(month, (counts.get(month) ?? 0) + 1);
   };
   for (const replies of state.replies.values()) for (const reply of replies.values()) add(new Date(reply.publishedAt).toISOString());
-  for (const mention of state.webmentions.values()) if (mention.type === 'reply' && mention.publishedAt) add(new Date(mention.publishedAt).toISOString());
+  for (const mention of state.webmentions.values())
+    if (mention.type === 'reply' && mention.publishedAt) add(new Date(mention.publishedAt).toISOString());
   if (counts.size === 0) return [];
   const months = [...counts.keys()].sort();
   const result: Array<{ month: string; replies: number }> = [];
@@ -237,9 +238,15 @@ export function responsesFor(state: EvidenceState, key: string, url: string): Pi
     const copy = item?.copies.get(network);
     return copy && !copy.gone ? [{ network, url: copy.url, metrics: copy.metrics, engagement: engagementOf(copy.metrics) }] : [];
   });
-  const replies = [...(state.replies.get(key)?.values() ?? [])].toSorted((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id));
+  const replies = [...(state.replies.get(key)?.values() ?? [])].toSorted(
+    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id),
+  );
   const webmentions = [...state.webmentions.values()]
     .filter((mention) => mention.target === url)
-    .toSorted((a, b) => (b.publishedAt ? Date.parse(b.publishedAt) : -Infinity) - (a.publishedAt ? Date.parse(a.publishedAt) : -Infinity) || a.id.localeCompare(b.id));
+    .toSorted(
+      (a, b) =>
+        (b.publishedAt ? Date.parse(b.publishedAt) : -Infinity) - (a.publishedAt ? Date.parse(a.publishedAt) : -Infinity) ||
+        a.id.localeCompare(b.id),
+    );
   return { copies, replies, webmentions };
 }

@@ -9,10 +9,19 @@ describe('snapshots', () => {
 
   it('names the file and each bad field', () => {
     const bad = JSON.stringify({
-      version: 1, collectedAt: '25/11/2026', networks: {},
-      items: { 'essay/a': { url: 'https://a.example/', networks: { bluesky: { remoteId: 'r', url: 'https://bsky.app/profile/a/post/r', metrics: { likes: -1 } } } } },
+      version: 1,
+      collectedAt: '25/11/2026',
+      networks: {},
+      items: {
+        'essay/a': {
+          url: 'https://a.example/',
+          networks: { bluesky: { remoteId: 'r', url: 'https://bsky.app/profile/a/post/r', metrics: { likes: -1 } } },
+        },
+      },
     });
-    expect(() => parseSnapshot(bad, 'content/evidence/engagement/x.json')).toThrow(/^content\/evidence\/engagement\/x\.json: collectedAt: is "25\/11\/2026" — use an ISO 8601 .*\ncontent\/evidence\/engagement\/x\.json: items\.essay\/a\.networks\.bluesky\.metrics\.likes: is -1 — use a count/);
+    expect(() => parseSnapshot(bad, 'content/evidence/engagement/x.json')).toThrow(
+      /^content\/evidence\/engagement\/x\.json: collectedAt: is "25\/11\/2026" — use an ISO 8601 .*\ncontent\/evidence\/engagement\/x\.json: items\.essay\/a\.networks\.bluesky\.metrics\.likes: is -1 — use a count/,
+    );
     expect(() => parseSnapshot('{', 'x.json')).toThrow(/^x\.json: \(whole file\): is not valid JSON \(.+\) — /);
   });
 
@@ -20,20 +29,23 @@ describe('snapshots', () => {
     expect(engagementOf({ likes: 3, reposts: 2, replies: 1, quotes: 4 })).toBe(10);
     expect(engagementOf({})).toBe(0);
   });
-
 });
 
 /** A snapshot in which every address a network or a stranger gave is `javascript:`. */
 function hostileSnapshot(): Snapshot {
   const author = { name: 'Mallory', handle: '@mallory', url: 'javascript:alert("author")' };
   return {
-    version: 1, collectedAt: '2026-11-25T10:00:00.000Z', networks: { mastodon: { status: 'read', copies: 1 } },
+    version: 1,
+    collectedAt: '2026-11-25T10:00:00.000Z',
+    networks: { mastodon: { status: 'read', copies: 1 } },
     items: {
       'essay/a': {
         url: 'https://ada.example/essays/a/',
         networks: {
           mastodon: {
-            remoteId: '1', url: 'https://mastodon.example/@ada/1', metrics: { likes: 1 },
+            remoteId: '1',
+            url: 'https://mastodon.example/@ada/1',
+            metrics: { likes: 1 },
             newReplies: [{ id: '2', url: 'javascript:alert("reply")', author, text: 'Hi', publishedAt: '2026-11-25T09:00:00.000Z' }],
           },
         },

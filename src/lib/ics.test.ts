@@ -34,7 +34,19 @@ describe('talksCalendar', () => {
   const text = talksCalendar(
     [
       talk(),
-      talk({ slug: 'webinar', path: '/speaking/webinar/', title: 'Lessons from Britain', status: 'tentative', sequence: 2, timezone: 'America/New_York', attendance: 'online', location: undefined, onlineUrl: 'https://webinar.example/join', start: new Date('2027-01-20T17:00:00Z'), end: new Date('2027-01-20T18:00:00Z') }),
+      talk({
+        slug: 'webinar',
+        path: '/speaking/webinar/',
+        title: 'Lessons from Britain',
+        status: 'tentative',
+        sequence: 2,
+        timezone: 'America/New_York',
+        attendance: 'online',
+        location: undefined,
+        onlineUrl: 'https://webinar.example/join',
+        start: new Date('2027-01-20T17:00:00Z'),
+        end: new Date('2027-01-20T18:00:00Z'),
+      }),
       talk({ slug: 'moved', path: '/speaking/moved/', status: 'postponed' }),
     ],
     { site, now, name: 'Ada Example: talks' },
@@ -51,7 +63,11 @@ describe('talksCalendar', () => {
   });
 
   test('gives each talk a stable UID, the build time as DTSTAMP and its SEQUENCE', () => {
-    expect(events.map((event) => event.getFirstPropertyValue('uid'))).toEqual([talkUid('being-bold', site), talkUid('webinar', site), talkUid('moved', site)]);
+    expect(events.map((event) => event.getFirstPropertyValue('uid'))).toEqual([
+      talkUid('being-bold', site),
+      talkUid('webinar', site),
+      talkUid('moved', site),
+    ]);
     expect(talkUid('being-bold', site)).toBe('talk-being-bold@ada.example');
     expect(String(events[0]!.getFirstPropertyValue('dtstamp'))).toBe('2026-11-25T12:00:00Z');
     expect(events.map((event) => event.getFirstPropertyValue('sequence'))).toEqual([0, 2, 0]);

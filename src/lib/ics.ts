@@ -68,7 +68,10 @@ export function talkEvent(talk: Talk, options: CalendarOptions): EventAttributes
     end: talk.end.getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
-    title: talk.status === 'confirmed' ? `${talk.title} · ${talk.event.name}` : `${STATUS_LABELS[talk.status]}: ${talk.title} · ${talk.event.name}`,
+    title:
+      talk.status === 'confirmed'
+        ? `${talk.title} · ${talk.event.name}`
+        : `${STATUS_LABELS[talk.status]}: ${talk.title} · ${talk.event.name}`,
     description,
     location: place ?? talk.onlineUrl ?? 'Online',
     url,

@@ -48,9 +48,10 @@ export function engagementCharts(snapshots: readonly Snapshot[]): EngagementChar
   const first = points[0]!;
   const last = points.at(-1)!;
   const readings = `${number(series.length)} ${series.length === 1 ? 'reading' : 'readings'}`;
-  const totalDescription = points.length === 1
-    ? `One reading so far: ${number(last.total)} engagements on ${names[0]!.label}.`
-    : `Total engagement went from ${number(first.total)} (${names[0]!.label}) to ${number(last.total)} (${names.at(-1)!.label}), over ${readings}.`;
+  const totalDescription =
+    points.length === 1
+      ? `One reading so far: ${number(last.total)} engagements on ${names[0]!.label}.`
+      : `Total engagement went from ${number(first.total)} (${names[0]!.label}) to ${number(last.total)} (${names.at(-1)!.label}), over ${readings}.`;
   const latest = present.map((network) => `${NETWORK_LABELS[network]} ${number(last.byNetwork[network] ?? 0)}`);
   return {
     bucket,
@@ -58,9 +59,14 @@ export function engagementCharts(snapshots: readonly Snapshot[]): EngagementChar
     labels: names.map((name) => name.label),
     axisLabels: names.map((name) => name.axis),
     total: points.map((point) => point.total),
-    networks: present.map((network) => ({ id: network, label: NETWORK_LABELS[network], values: points.map((point) => point.byNetwork[network]) })),
+    networks: present.map((network) => ({
+      id: network,
+      label: NETWORK_LABELS[network],
+      values: points.map((point) => point.byNetwork[network]),
+    })),
     totalDescription,
-    networkDescription: present.length > 0 ? `Engagement per network over the same time. Latest: ${latest.join(', ')}.` : 'No network has copies yet.',
+    networkDescription:
+      present.length > 0 ? `Engagement per network over the same time. Latest: ${latest.join(', ')}.` : 'No network has copies yet.',
   };
 }
 
@@ -79,7 +85,8 @@ export function conversationChart(state: EvidenceState): ConversationChart | und
   const busiest = months.reduce((best, month) => (month.replies > best.replies ? month : best));
   const busiestName = monthFormat.format(new Date(`${busiest.month}-01T00:00:00Z`));
   return {
-    bars, total,
+    bars,
+    total,
     description: `${number(total)} ${total === 1 ? 'reply' : 'replies'} from ${bars[0]!.label} to ${bars.at(-1)!.label}; the busiest month was ${busiestName} with ${number(busiest.replies)}.`,
   };
 }
@@ -91,7 +98,11 @@ export interface RankedPiece extends PieceEngagement {
 }
 
 /** The pieces that drew the most engagement and the most replies (only pieces still published). */
-export function rankedPieces(state: EvidenceState, published: ReadonlyMap<string, { title: string; path: string }>, limit = 5): { engagement: RankedPiece[]; replies: RankedPiece[] } {
+export function rankedPieces(
+  state: EvidenceState,
+  published: ReadonlyMap<string, { title: string; path: string }>,
+  limit = 5,
+): { engagement: RankedPiece[]; replies: RankedPiece[] } {
   const pieces = pieceEngagement(state).filter((piece) => published.has(piece.key));
   const withTitles = (list: PieceEngagement[]): RankedPiece[] => list.map((piece) => ({ ...piece, ...published.get(piece.key)! }));
   return { engagement: withTitles(topPieces(pieces, 'engagement', limit)), replies: withTitles(topPieces(pieces, 'replies', limit)) };

@@ -8,7 +8,12 @@ const ledger = {
       url: 'https://ada.example/essays/owning-the-wind/',
       networks: {
         mastodon: { status: 'posted', remoteId: '1109', url: 'https://mastodon.example/@ada/1109', postedAt: '2026-11-25T10:00:00.000Z' },
-        bluesky: { status: 'posted', remoteId: 'at://did:plc:abc/app.bsky.feed.post/3lx', url: 'https://bsky.app/profile/ada.example/post/3lx', postedAt: '2026-11-25T10:00:01Z' },
+        bluesky: {
+          status: 'posted',
+          remoteId: 'at://did:plc:abc/app.bsky.feed.post/3lx',
+          url: 'https://bsky.app/profile/ada.example/post/3lx',
+          postedAt: '2026-11-25T10:00:01Z',
+        },
         x: { status: 'in-flight', startedAt: '2026-11-25T10:00:02.000Z' },
       },
     },

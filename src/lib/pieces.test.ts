@@ -26,7 +26,10 @@ describe('groupByTag', () => {
 describe('groupByYear', () => {
   test('groups by UTC year, newest year first', () => {
     const years = groupByYear([piece('a', '2024-12-31T23:00:00Z'), piece('b', '2026-01-01'), piece('c', '2026-06-01')]);
-    expect(years.map(([year, list]) => [year, list.map((p) => p.slug)])).toEqual([[2026, ['c', 'b']], [2024, ['a']]]);
+    expect(years.map(([year, list]) => [year, list.map((p) => p.slug)])).toEqual([
+      [2026, ['c', 'b']],
+      [2024, ['a']],
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ describe('outletsOf', () => {
 
 describe('byNewestPress', () => {
   test('sorts newest first and breaks ties by slug', () => {
-    expect([item('b', 'x', '2026-01-01'), item('a', 'x', '2026-01-01'), item('c', 'x', '2026-02-01')].sort(byNewestPress).map((i) => i.slug)).toEqual(['c', 'a', 'b']);
+    expect(
+      [item('b', 'x', '2026-01-01'), item('a', 'x', '2026-01-01'), item('c', 'x', '2026-02-01')].sort(byNewestPress).map((i) => i.slug),
+    ).toEqual(['c', 'a', 'b']);
   });
 });

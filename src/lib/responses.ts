@@ -2,7 +2,10 @@
 import type { Metrics } from './evidence.ts';
 
 const NOUNS: Array<[keyof Metrics, string, string]> = [
-  ['likes', 'like', 'likes'], ['reposts', 'repost', 'reposts'], ['replies', 'reply', 'replies'], ['quotes', 'quote', 'quotes'],
+  ['likes', 'like', 'likes'],
+  ['reposts', 'repost', 'reposts'],
+  ['replies', 'reply', 'replies'],
+  ['quotes', 'quote', 'quotes'],
 ];
 
 /** `12 likes · 3 reposts · 1 reply` — the counts the network reported, in a fixed order; zeros kept, unreported left out. */
@@ -24,5 +27,12 @@ export function clipReply(text: string, max = REPLY_TEXT_SHOWN): { text: string;
   const trimmed = text.trim();
   const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(trimmed)];
   if (graphemes.length <= max) return { text: trimmed, clipped: false };
-  return { text: `${graphemes.slice(0, max).map((g) => g.segment).join('').trimEnd()}…`, clipped: true };
+  return {
+    text: `${graphemes
+      .slice(0, max)
+      .map((g) => g.segment)
+      .join('')
+      .trimEnd()}…`,
+    clipped: true,
+  };
 }

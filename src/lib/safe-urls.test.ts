@@ -10,8 +10,19 @@ describe('safeHttpUrl', () => {
 
   test('returns undefined for every other scheme, however it is spelt', () => {
     for (const bad of [
-      'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)',
-      'data:text/html,<script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example', '/relative', 'mailto:a@b.example', '', undefined,
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example',
+      '/relative',
+      'mailto:a@b.example',
+      '',
+      undefined,
     ]) {
       expect(safeHttpUrl(bad), JSON.stringify(bad)).toBeUndefined();
     }
@@ -31,7 +42,17 @@ describe('httpUrlField', () => {
 
 describe('unsafeScheme', () => {
   test('allows web, mail and phone addresses, relative ones and fragments', () => {
-    for (const safe of ['https://a.example/', 'http://a.example', 'mailto:a@b.example', 'tel:+441234', '/essays/x/', '../x', '#notes', '?q=1', '//cdn.example/x.png']) {
+    for (const safe of [
+      'https://a.example/',
+      'http://a.example',
+      'mailto:a@b.example',
+      'tel:+441234',
+      '/essays/x/',
+      '../x',
+      '#notes',
+      '?q=1',
+      '//cdn.example/x.png',
+    ]) {
       expect(unsafeScheme(safe), safe).toBeUndefined();
     }
   });

@@ -23,7 +23,12 @@ export function loadSiteSettings(root: string, env: NodeJS.ProcessEnv = process.
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ContentError({ file: shown, field: WHOLE_FILE, problem: missing ? 'is missing' : `cannot be read (${reason})`, fix: missing ? 'create it, with at least `url: https://…`' : 'check the file’s permissions' });
+    throw new ContentError({
+      file: shown,
+      field: WHOLE_FILE,
+      problem: missing ? 'is missing' : `cannot be read (${reason})`,
+      fix: missing ? 'create it, with at least `url: https://…`' : 'check the file’s permissions',
+    });
   }
   const source = decodeUtf8(bytes, shown);
   let raw: unknown;
@@ -31,7 +36,9 @@ export function loadSiteSettings(root: string, env: NodeJS.ProcessEnv = process.
     raw = parseYaml(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ContentError(yamlSyntaxProblem({ file: shown, source, reason, line: error instanceof YAMLError ? error.linePos?.[0].line : undefined }));
+    throw new ContentError(
+      yamlSyntaxProblem({ file: shown, source, reason, line: error instanceof YAMLError ? error.linePos?.[0].line : undefined }),
+    );
   }
   if (env['SITE_URL'] && raw && typeof raw === 'object') raw = { ...raw, url: env['SITE_URL'] };
   const result = siteSchema.safeParse(raw);

@@ -3,8 +3,16 @@ import { bioVersions, bookingEmailBody, describeImageFile, headshotFileName, hea
 
 describe('bioVersions', () => {
   test('returns the three bios shortest first, with word counts and paragraphs', () => {
-    const bios = bioVersions({ short: 'One two three.', medium: 'One two three four five.', long: 'First paragraph here.\n\nSecond\nparagraph.' });
-    expect(bios.map((bio) => [bio.length, bio.words])).toEqual([['short', 3], ['medium', 5], ['long', 5]]);
+    const bios = bioVersions({
+      short: 'One two three.',
+      medium: 'One two three four five.',
+      long: 'First paragraph here.\n\nSecond\nparagraph.',
+    });
+    expect(bios.map((bio) => [bio.length, bio.words])).toEqual([
+      ['short', 3],
+      ['medium', 5],
+      ['long', 5],
+    ]);
     expect(bios[2]!.paragraphs).toEqual(['First paragraph here.', 'Second paragraph.']);
   });
 });
@@ -13,7 +21,9 @@ describe('headshotSizeProblem', () => {
   test('accepts 1500 px or more on each side and explains anything smaller', () => {
     expect(headshotSizeProblem({ width: 1600, height: 1600 })).toBeUndefined();
     expect(headshotSizeProblem({ width: 1500, height: 2000 })).toBeUndefined();
-    expect(headshotSizeProblem({ width: 2000, height: 1200 })).toBe('expected an image at least 1500 px on each side, so it prints well, got 2000 × 1200 px');
+    expect(headshotSizeProblem({ width: 2000, height: 1200 })).toBe(
+      'expected an image at least 1500 px on each side, so it prints well, got 2000 × 1200 px',
+    );
   });
 });
 
@@ -27,6 +37,8 @@ describe('headshotFileName and describeImageFile', () => {
 
 describe('bookingEmailBody', () => {
   test('greets and leaves a line to fill in for each thing to include', () => {
-    expect(bookingEmailBody('Ada Example', ['Event', 'Date'])).toBe('Hello,\n\nWe would like to invite Ada Example to speak.\n\nEvent: \nDate: \n');
+    expect(bookingEmailBody('Ada Example', ['Event', 'Date'])).toBe(
+      'Hello,\n\nWe would like to invite Ada Example to speak.\n\nEvent: \nDate: \n',
+    );
   });
 });

@@ -29,7 +29,10 @@ export function bioVersions(bio: Record<BioLength, string>): BioVersion[] {
     length,
     ...BIO_LABELS[length],
     text: bio[length],
-    paragraphs: bio[length].split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean),
+    paragraphs: bio[length]
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
     words: wordCount(bio[length]),
   }));
 }
@@ -52,7 +55,8 @@ export function headshotFileName(personName: string, position: number, format: s
 /** `1600 × 1600 px, JPEG, 55 KB`. */
 export function describeImageFile(image: { width: number; height: number; format: string }, bytes?: number): string {
   const parts = [`${image.width} × ${image.height} px`, image.format === 'svg' ? 'SVG' : image.format.toUpperCase()];
-  if (bytes !== undefined) parts.push(bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`);
+  if (bytes !== undefined)
+    parts.push(bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`);
   return parts.join(', ');
 }
 

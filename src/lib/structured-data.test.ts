@@ -36,7 +36,14 @@ describe('profilePageJsonLd', () => {
 describe('blogPostingJsonLd', () => {
   test('names the author by the Person @id and dates in ISO 8601', () => {
     const post = blogPostingJsonLd(
-      { headline: 'H', description: 'D', url: `${site}/essays/h/`, datePublished: new Date('2026-01-02'), dateModified: new Date('2026-01-03'), keywords: [] },
+      {
+        headline: 'H',
+        description: 'D',
+        url: `${site}/essays/h/`,
+        datePublished: new Date('2026-01-02'),
+        dateModified: new Date('2026-01-03'),
+        keywords: [],
+      },
       site,
     );
     expect(post['author']).toEqual({ '@id': personId(site) });
@@ -85,7 +92,10 @@ describe('eventJsonLd', () => {
   });
 
   test('uses a VirtualLocation online, both locations when mixed, and the schema.org status', () => {
-    const online = eventJsonLd({ ...facts, attendance: 'online', location: undefined, onlineUrl: 'https://stream.example/', status: 'cancelled' }, site);
+    const online = eventJsonLd(
+      { ...facts, attendance: 'online', location: undefined, onlineUrl: 'https://stream.example/', status: 'cancelled' },
+      site,
+    );
     expect(online['location']).toEqual({ '@type': 'VirtualLocation', url: 'https://stream.example/' });
     expect(online['eventStatus']).toBe('https://schema.org/EventCancelled');
     const mixed = eventJsonLd({ ...facts, attendance: 'mixed', onlineUrl: 'https://stream.example/' }, site);
@@ -96,7 +106,17 @@ describe('eventJsonLd', () => {
 describe('pressPageJsonLd', () => {
   test('makes each quote a Quotation by the Person, part of the published piece', () => {
     const page = pressPageJsonLd(
-      [{ url: `${site}/press/#op-ed`, text: 'Say it.', outlet: 'The Ledger', headline: 'H', articleUrl: 'https://ledger.example/h', datePublished: new Date('2026-10-09'), kind: 'op-ed' }],
+      [
+        {
+          url: `${site}/press/#op-ed`,
+          text: 'Say it.',
+          outlet: 'The Ledger',
+          headline: 'H',
+          articleUrl: 'https://ledger.example/h',
+          datePublished: new Date('2026-10-09'),
+          kind: 'op-ed',
+        },
+      ],
       site,
       '/press/',
     ) as { '@graph': Array<Record<string, unknown>> };
@@ -105,7 +125,13 @@ describe('pressPageJsonLd', () => {
       '@type': 'Quotation',
       text: 'Say it.',
       creator: { '@id': personId(site) },
-      isPartOf: { '@type': 'OpinionNewsArticle', headline: 'H', url: 'https://ledger.example/h', datePublished: '2026-10-09T00:00:00.000Z', publisher: { '@type': 'Organization', name: 'The Ledger' } },
+      isPartOf: {
+        '@type': 'OpinionNewsArticle',
+        headline: 'H',
+        url: 'https://ledger.example/h',
+        datePublished: '2026-10-09T00:00:00.000Z',
+        publisher: { '@type': 'Organization', name: 'The Ledger' },
+      },
     });
     expect(page['@graph'][0]!['hasPart']).toEqual([{ '@id': `${site}/press/#op-ed` }]);
   });

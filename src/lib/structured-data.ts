@@ -32,7 +32,11 @@ export function personJsonLd(person: PersonFacts, site: string | URL): JsonLd {
     url: absoluteUrl('/', site),
     image: person.image,
     jobTitle: person.jobTitle,
-    worksFor: { '@type': 'Organization', name: person.organisation.name, ...(person.organisation.url ? { url: person.organisation.url } : {}) },
+    worksFor: {
+      '@type': 'Organization',
+      name: person.organisation.name,
+      ...(person.organisation.url ? { url: person.organisation.url } : {}),
+    },
     description: person.description,
     email: `mailto:${person.email}`,
     homeLocation: { '@type': 'Place', name: person.location },

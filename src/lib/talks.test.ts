@@ -3,7 +3,10 @@ import { audienceReached, calendarTalks, isAnnounced, isUpcoming, partitionTalks
 
 const now = new Date('2026-11-25T12:00:00Z');
 const talk = (slug: string, start: string, end: string, status: 'confirmed' | 'tentative' | 'postponed' | 'cancelled' = 'confirmed') => ({
-  slug, start: new Date(start), end: new Date(end), status,
+  slug,
+  start: new Date(start),
+  end: new Date(end),
+  status,
 });
 
 describe('isUpcoming', () => {
@@ -65,7 +68,11 @@ describe('talkWhen', () => {
     const winter = talkWhen({ start: new Date('2027-03-10T07:45:00Z'), end: new Date('2027-03-10T09:30:00Z'), timezone: 'Europe/London' });
     expect(winter).toMatchObject({ startTime: '07:45', endTime: '09:30', zone: 'GMT', zoneCity: 'London', shortDate: '10 Mar 2027' });
     expect(winter.date).toMatch(/Wednesday,? 10 March 2027/);
-    const summer = talkWhen({ start: new Date('2026-06-18T12:00:00Z'), end: new Date('2026-06-18T13:00:00Z'), timezone: 'Europe/Copenhagen' });
+    const summer = talkWhen({
+      start: new Date('2026-06-18T12:00:00Z'),
+      end: new Date('2026-06-18T13:00:00Z'),
+      timezone: 'Europe/Copenhagen',
+    });
     expect(summer).toMatchObject({ startTime: '14:00', endTime: '15:00', zone: 'CEST', zoneCity: 'Copenhagen' });
   });
 
@@ -90,9 +97,22 @@ describe('testimonialsOf and audienceReached', () => {
     const base = { event: { name: 'E' }, path: '/speaking/x/', title: 'T' };
     const talks = [
       { ...base, title: 'Old', start: new Date('2025-01-01'), testimonials: [{ quote: 'q1', name: 'A' }], audienceSize: 100 },
-      { ...base, title: 'New', start: new Date('2026-01-01'), testimonials: [{ quote: 'q2', name: 'B' }, { quote: 'q3', name: 'C' }], audienceSize: undefined },
+      {
+        ...base,
+        title: 'New',
+        start: new Date('2026-01-01'),
+        testimonials: [
+          { quote: 'q2', name: 'B' },
+          { quote: 'q3', name: 'C' },
+        ],
+        audienceSize: undefined,
+      },
     ];
-    expect(testimonialsOf(talks).map((t) => [t.name, t.talk.title])).toEqual([['B', 'New'], ['C', 'New'], ['A', 'Old']]);
+    expect(testimonialsOf(talks).map((t) => [t.name, t.talk.title])).toEqual([
+      ['B', 'New'],
+      ['C', 'New'],
+      ['A', 'Old'],
+    ]);
     expect(audienceReached(talks)).toBe(100);
   });
 });

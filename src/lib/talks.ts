@@ -124,7 +124,11 @@ export function partitionTalks<T extends Pick<Talk, 'start' | 'end' | 'slug' | '
  * The talks the calendar feed carries: every upcoming one and those that ended within `recentDays`,
  * soonest first. Cancelled talks stay in, marked cancelled, so subscribed calendars drop them.
  */
-export function calendarTalks<T extends Pick<Talk, 'start' | 'end' | 'slug'>>(talks: readonly T[], now: Date, recentDays = CALENDAR_RECENT_DAYS): T[] {
+export function calendarTalks<T extends Pick<Talk, 'start' | 'end' | 'slug'>>(
+  talks: readonly T[],
+  now: Date,
+  recentDays = CALENDAR_RECENT_DAYS,
+): T[] {
   const since = now.getTime() - recentDays * 86_400_000;
   return talks.filter((talk) => isUpcoming(talk, now) || talk.end.getTime() >= since).sort(bySoonest);
 }
@@ -164,9 +168,10 @@ export function talkWhen(talk: Pick<Talk, 'start' | 'end' | 'timezone'>, locale 
   const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const short = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
   const clock = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const zoneName = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-    .formatToParts(talk.end)
-    .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const zoneName =
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(talk.end)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   const startDay = localDateTimeAt(talk.start, timeZone);
   const endDay = localDateTimeAt(talk.end, timeZone);
   const sameDay = startDay.year === endDay.year && startDay.month === endDay.month && startDay.day === endDay.day;
@@ -174,9 +179,7 @@ export function talkWhen(talk: Pick<Talk, 'start' | 'end' | 'timezone'>, locale 
   const endDate = sameDay ? undefined : day.format(talk.end);
   const startTime = clock.format(talk.start);
   const endTime = clock.format(talk.end);
-  const text = endDate
-    ? `${date}, ${startTime} – ${endDate}, ${endTime} ${zoneName}`
-    : `${date}, ${startTime}–${endTime} ${zoneName}`;
+  const text = endDate ? `${date}, ${startTime} – ${endDate}, ${endTime} ${zoneName}` : `${date}, ${startTime}–${endTime} ${zoneName}`;
   return { date, shortDate: short.format(talk.start), startTime, endTime, endDate, zone: zoneName, zoneCity: zoneCity(timeZone), text };
 }
 
@@ -196,7 +199,9 @@ export interface AttributedTestimonial extends Testimonial {
 }
 
 /** Every testimonial with the talk it is about, most recent talk first. */
-export function testimonialsOf<T extends Pick<Talk, 'title' | 'path' | 'event' | 'start' | 'testimonials'>>(talks: readonly T[]): AttributedTestimonial[] {
+export function testimonialsOf<T extends Pick<Talk, 'title' | 'path' | 'event' | 'start' | 'testimonials'>>(
+  talks: readonly T[],
+): AttributedTestimonial[] {
   return [...talks]
     .sort((a, b) => b.start.getTime() - a.start.getTime())
     .flatMap((talk) => talk.testimonials.map((testimonial) => ({ ...testimonial, talk })));

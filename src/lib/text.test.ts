@@ -13,7 +13,9 @@ describe('htmlToText', () => {
 
 describe('textToHtml', () => {
   test('escapes every character HTML reads as markup, so the text comes back exactly', () => {
-    expect(textToHtml('<img src=x onerror="alert(1)"> &amp; \'quoted\'')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp;amp; &#39;quoted&#39;');
+    expect(textToHtml('<img src=x onerror="alert(1)"> &amp; \'quoted\'')).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp;amp; &#39;quoted&#39;',
+    );
     expect(htmlToText(textToHtml('a < b & c > d'))).toBe('a < b & c > d');
   });
 });

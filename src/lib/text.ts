@@ -4,20 +4,22 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The readable text of a fragment of our own rendered HTML (not a sanitiser: never use on third-party HTML). */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    // Line breaks inside the source are soft wraps; only block ends separate lines of text.
-    .replace(/\s+/g, ' ')
-    .replace(/<\/(p|li|h[1-6]|blockquote|pre|div)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, code: string) => {
-      if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-      if (code.startsWith('#')) return String.fromCodePoint(Number.parseInt(code.slice(1), 10));
-      return ENTITIES[code.toLowerCase()] ?? match;
-    })
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
+  return (
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      // Line breaks inside the source are soft wraps; only block ends separate lines of text.
+      .replace(/\s+/g, ' ')
+      .replace(/<\/(p|li|h[1-6]|blockquote|pre|div)>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, code: string) => {
+        if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
+        if (code.startsWith('#')) return String.fromCodePoint(Number.parseInt(code.slice(1), 10));
+        return ENTITIES[code.toLowerCase()] ?? match;
+      })
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim()
+  );
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

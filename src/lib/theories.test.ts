@@ -36,7 +36,10 @@ describe('revisionProblems', () => {
   });
 
   test('names the revision dated before the theory, with both dates', () => {
-    const problems = revisionProblems({ date: d('2026-03-01'), revisions: [revision('2026-04-01', 'ok'), revision('2026-02-01', 'early')] });
+    const problems = revisionProblems({
+      date: d('2026-03-01'),
+      revisions: [revision('2026-04-01', 'ok'), revision('2026-02-01', 'early')],
+    });
     expect(problems).toEqual([
       { path: ['revisions', 1, 'date'], message: "expected a date on or after the theory's date (2026-03-01), got 2026-02-01" },
     ]);
@@ -101,7 +104,10 @@ describe('byRecentlyTended', () => {
   });
 
   test('breaks ties by slug', () => {
-    const items = [{ slug: 'b', date: d('2026-01-01') }, { slug: 'a', date: d('2026-01-01') }];
+    const items = [
+      { slug: 'b', date: d('2026-01-01') },
+      { slug: 'a', date: d('2026-01-01') },
+    ];
     expect(items.sort(byRecentlyTended).map((item) => item.slug)).toEqual(['a', 'b']);
   });
 });

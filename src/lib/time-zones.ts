@@ -26,7 +26,12 @@ export function parseLocalDateTime(text: string): LocalDateTime | undefined {
   const match = LOCAL_DATE_TIME.exec(text.trim());
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const probe = new Date(Date.UTC(year, month - 1, day));

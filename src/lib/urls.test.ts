@@ -62,7 +62,9 @@ describe('absolutizeHtml', () => {
 
   test('makes root-relative src and href absolute', () => {
     const html = '<a href="/essays/x/">x</a><img src="/_astro/a.webp" alt="">';
-    expect(absolutizeHtml(html, site)).toBe('<a href="https://ada.example/essays/x/">x</a><img src="https://ada.example/_astro/a.webp" alt="">');
+    expect(absolutizeHtml(html, site)).toBe(
+      '<a href="https://ada.example/essays/x/">x</a><img src="https://ada.example/_astro/a.webp" alt="">',
+    );
   });
 
   test('leaves absolute, protocol-relative and fragment links alone', () => {

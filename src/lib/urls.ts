@@ -35,7 +35,11 @@ export const SITE_CARD_PATH = '/cards/site.png';
  * (src/schemas/fields.ts); two tags with one slug are refused too (src/lib/tags.ts).
  */
 export function tagSlug(tag: string): string {
-  return tag.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return tag
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** `/tags/<slug>/`. */

@@ -4,9 +4,14 @@ import { ContentError, formatIssues, formatProblem, issueProblems, parseJson } f
 
 describe('formatProblem', () => {
   test('writes file, field, problem and fix on one line', () => {
-    expect(formatProblem({ file: 'content/essays/x.md', field: 'description', problem: 'is missing', fix: 'add a one- or two-sentence summary' })).toBe(
-      'content/essays/x.md: description: is missing — add a one- or two-sentence summary',
-    );
+    expect(
+      formatProblem({
+        file: 'content/essays/x.md',
+        field: 'description',
+        problem: 'is missing',
+        fix: 'add a one- or two-sentence summary',
+      }),
+    ).toBe('content/essays/x.md: description: is missing — add a one- or two-sentence summary');
   });
 });
 
@@ -33,8 +38,12 @@ describe('issueProblems', () => {
   });
 
   test('keeps the value a message reports with ", got …"', () => {
-    const schema = z.object({ zone: z.string().refine(() => false, { error: 'expected a time zone name like Europe/London, got "Mars/Base"' }) });
-    expect(issuesOf(schema, { zone: 'Mars/Base' })).toEqual(['content/x.yaml: zone: is "Mars/Base" — use a time zone name like Europe/London']);
+    const schema = z.object({
+      zone: z.string().refine(() => false, { error: 'expected a time zone name like Europe/London, got "Mars/Base"' }),
+    });
+    expect(issuesOf(schema, { zone: 'Mars/Base' })).toEqual([
+      'content/x.yaml: zone: is "Mars/Base" — use a time zone name like Europe/London',
+    ]);
   });
 
   test('reads "expected A to be B" as "make A B"', () => {
@@ -107,6 +116,8 @@ describe('parseJson', () => {
   });
 
   test('names the file, the field and its value when the data does not fit', () => {
-    expect(() => parseJson('{"n": "one"}', 'x.json', schema)).toThrow(new ContentError({ file: 'x.json', field: 'n', problem: 'is "one"', fix: 'use a number' }));
+    expect(() => parseJson('{"n": "one"}', 'x.json', schema)).toThrow(
+      new ContentError({ file: 'x.json', field: 'n', problem: 'is "one"', fix: 'use a number' }),
+    );
   });
 });

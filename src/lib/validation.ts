@@ -128,10 +128,16 @@ function problemAndFix(issue: IssueLike, value: unknown): { problem: string; fix
   const shown = describeValue(value);
   if (shown === MISSING) return { problem: 'is missing', fix: issue.expected ? `add ${typeName(issue.expected)}` : 'add it' };
   if (issue.code === 'invalid_value' && issue.values?.length) {
-    return { problem: shown === undefined || shown === EMPTY ? 'is not allowed' : `is ${shown}`, fix: `use one of ${issue.values.map(String).join(', ')}` };
+    return {
+      problem: shown === undefined || shown === EMPTY ? 'is not allowed' : `is ${shown}`,
+      fix: `use one of ${issue.values.map(String).join(', ')}`,
+    };
   }
   if (issue.code === 'invalid_type' && issue.expected) {
-    return { problem: shown === undefined || shown === EMPTY ? 'is the wrong kind of value' : `is ${shown}`, fix: `use ${typeName(issue.expected)}` };
+    return {
+      problem: shown === undefined || shown === EMPTY ? 'is the wrong kind of value' : `is ${shown}`,
+      fix: `use ${typeName(issue.expected)}`,
+    };
   }
   return { problem: `is not valid (${message.replace(/\*\*/g, '').replace(/\s+/g, ' ')})`, fix: 'correct it' };
 }

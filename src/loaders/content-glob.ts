@@ -44,7 +44,15 @@ export interface ContentGlobOptions {
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
 /** How Astro reads each kind of content file (by extension), as far as this loader uses it. */
-type EntryTypes = Map<string, { getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string; slug: string; rawData: string }> }>;
+type EntryTypes = Map<
+  string,
+  {
+    getEntryInfo(input: {
+      contents: string;
+      fileUrl: URL;
+    }): Promise<{ data: Record<string, unknown>; body: string; slug: string; rawData: string }>;
+  }
+>;
 
 /**
  * Astro's `glob()` over `content/<folder>`, plus the checks a schema cannot make: dates as written
@@ -78,7 +86,12 @@ export function contentGlob(options: ContentGlobOptions): Loader {
   };
 }
 
-async function loadFolder(context: LoaderContext, options: ContentGlobOptions, round: number | undefined, tagRound: number | undefined): Promise<void> {
+async function loadFolder(
+  context: LoaderContext,
+  options: ContentGlobOptions,
+  round: number | undefined,
+  tagRound: number | undefined,
+): Promise<void> {
   const pattern = options.pattern ?? '**/*.{md,mdx}';
   const base = `content/${options.folder}`;
   const index = options.entryIndex;
@@ -204,7 +217,12 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   }
 
   const entries = [...context.store.values()];
-  const shadowed = stopped ? undefined : findShadowedFile(files.filter((file) => !failed.has(file)), entries);
+  const shadowed = stopped
+    ? undefined
+    : findShadowedFile(
+        files.filter((file) => !failed.has(file)),
+        entries,
+      );
   if (shadowed) {
     // The same problem as when Astro notices (above), naming the file that took its place if it can.
     const slug = slugOf(shadowed, base);
@@ -225,8 +243,20 @@ async function loadFolder(context: LoaderContext, options: ContentGlobOptions, r
   const ownTags = entries.filter((entry) => !failed.has(entry.filePath ?? '')).flatMap(tagUses);
   tags?.index.publish(options.folder, tags.round, ownTags);
   if (index && round !== undefined) {
-    if (index.has(options.folder)) index.publish(options.folder, round, entries.map((entry) => entry.id));
-    problems.push(...(await findUnknownReferences(entries.filter((entry) => !failed.has(entry.filePath ?? '')), index, round, options.idFields ?? [])));
+    if (index.has(options.folder))
+      index.publish(
+        options.folder,
+        round,
+        entries.map((entry) => entry.id),
+      );
+    problems.push(
+      ...(await findUnknownReferences(
+        entries.filter((entry) => !failed.has(entry.filePath ?? '')),
+        index,
+        round,
+        options.idFields ?? [],
+      )),
+    );
   }
   if (tags) problems.push(...(await findTagCollisions(options.folder, ownTags, tags.index, tags.round)));
   const limit = options.maxBodyCharacters;
@@ -262,22 +292,32 @@ function bodyMarkupProblems(text: string, file: string): ContentProblem[] {
 /** The tags of an entry as its schema left them (drafts too: their tag pages are shown in `astro dev`). */
 function tagUses(entry: { id: string; data: unknown; filePath?: string | undefined }): TagUse[] {
   const tags = (entry.data as { tags?: unknown }).tags;
-  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string').map((tag) => ({ file: entry.filePath ?? entry.id, tag })) : [];
+  return Array.isArray(tags)
+    ? tags.filter((tag): tag is string => typeof tag === 'string').map((tag) => ({ file: entry.filePath ?? entry.id, tag }))
+    : [];
 }
 
 /**
  * This folder's tags that make the same page address as a differently written tag in another file of
  * any tagged collection. Each such pair is reported once, by the loader of the file that sorts later.
  */
-async function findTagCollisions(folder: string, own: readonly TagUse[], index: EntryIndex<TagUse>, round: number): Promise<ContentProblem[]> {
-  const others = await Promise.all(TAGGED_COLLECTIONS.filter((collection) => collection !== folder).map((collection) => index.ids(collection, round)));
+async function findTagCollisions(
+  folder: string,
+  own: readonly TagUse[],
+  index: EntryIndex<TagUse>,
+  round: number,
+): Promise<ContentProblem[]> {
+  const others = await Promise.all(
+    TAGGED_COLLECTIONS.filter((collection) => collection !== folder).map((collection) => index.ids(collection, round)),
+  );
   const ownFiles = new Set(own.map((use) => use.file));
   return tagCollisions([...own, ...others.flatMap((uses) => [...(uses ?? [])])], (file) => ownFiles.has(file));
 }
 
 /** By file, keeping each file's problems in the order found; parallel parsing finds files in any order. */
 function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
-  return problems.map((problem, position) => ({ problem, position }))
+  return problems
+    .map((problem, position) => ({ problem, position }))
     .sort((a, b) => a.problem.file.localeCompare(b.problem.file) || a.position - b.position)
     .map(({ problem }) => problem);
 }

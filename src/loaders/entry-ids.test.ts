@@ -56,7 +56,11 @@ describe('findReferences', () => {
 
 describe('unknownReferenceProblem', () => {
   test('names the file, the field, the id, what the collection has and the fix', () => {
-    const problem = unknownReferenceProblem('content/essays/x.md', { field: 'cites.theories', collection: 'theories', id: 'nope' }, new Set(['b', 'a']));
+    const problem = unknownReferenceProblem(
+      'content/essays/x.md',
+      { field: 'cites.theories', collection: 'theories', id: 'nope' },
+      new Set(['b', 'a']),
+    );
     expect(formatProblem(problem)).toBe(
       'content/essays/x.md: cites.theories: is "nope", which is not in content/theories/ (it has: a, b) — use the file name (without .md or .mdx) of an entry in content/theories/',
     );

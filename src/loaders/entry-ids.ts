@@ -83,7 +83,10 @@ export function findReferences(data: unknown, path: string[] = []): FoundReferen
 /** The problem with a reference to nothing, naming the citing file and the field. */
 export function unknownReferenceProblem(file: string, reference: FoundReference, known: ReadonlySet<string>): ContentProblem {
   const ids = [...known].sort();
-  const list = ids.length === 0 ? `content/${reference.collection}/ has no entries` : `it has: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
+  const list =
+    ids.length === 0
+      ? `content/${reference.collection}/ has no entries`
+      : `it has: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
   return {
     file,
     field: reference.field,

@@ -31,14 +31,16 @@ export function evidenceFolderLoader(): Loader {
         }
         const present = new Set(names);
         for (const id of store.keys()) if (!present.has(id)) store.delete(id);
-        await Promise.all(names.map(async (name) => {
-          const label = `${EVIDENCE_FOLDER}/${name}`;
-          const text = decodeUtf8(await readFile(join(folder, name)), label);
-          const digest = generateDigest(text);
-          if (store.get(name)?.digest === digest) return;
-          // Validated here, with messages naming the file; the collection's schema only types it.
-          store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
-        }));
+        await Promise.all(
+          names.map(async (name) => {
+            const label = `${EVIDENCE_FOLDER}/${name}`;
+            const text = decodeUtf8(await readFile(join(folder, name)), label);
+            const digest = generateDigest(text);
+            if (store.get(name)?.digest === digest) return;
+            // Validated here, with messages naming the file; the collection's schema only types it.
+            store.set({ id: name, data: parseSnapshot(text, label), filePath: label, digest });
+          }),
+        );
         keepEmptyCollection(store);
       }),
   };

@@ -65,7 +65,10 @@ describe('checkFrontMatterDates', () => {
 
   test('a file that is not UTF-8 is a ContentError naming the file and the line', async () => {
     const path = join(folder, 'latin1.md');
-    await writeFile(path, Buffer.concat([Buffer.from('---\ntitle: T\ndate: 2026-05-01\n---\n\n'), Buffer.from('Caf\xe9 society\n', 'latin1')]));
+    await writeFile(
+      path,
+      Buffer.concat([Buffer.from('---\ntitle: T\ndate: 2026-05-01\n---\n\n'), Buffer.from('Caf\xe9 society\n', 'latin1')]),
+    );
     const error = await checkFrontMatterDates(path, 'content/essays/latin1.md').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).message).toBe(

@@ -33,14 +33,17 @@ export function frontMatterDateProblem(text: string, shownPath: string): Content
     Pair: (_key, pair, path) => {
       const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (name === undefined || !isScalar(pair.value)) return undefined;
-      const keys = path.filter((node): node is Pair => isPair(node)).map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
+      const keys = path
+        .filter((node): node is Pair => isPair(node))
+        .map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
       const nested = keys.length > 0;
       if (nested ? name !== 'date' : !TOP_LEVEL_DATES.has(name)) return undefined;
       const value = pair.value.value;
       // Empty, numbers (`since: 2013`) and other values that are not would-be dates are the schema's to judge.
       if (value === null || value === undefined || value instanceof Date) return undefined;
       const written = String(value).trim();
-      if (written === '' || ((nested || name === 'since' || typeof value !== 'string') && !LOOKS_LIKE_A_DATE.test(written))) return undefined;
+      if (written === '' || ((nested || name === 'since' || typeof value !== 'string') && !LOOKS_LIKE_A_DATE.test(written)))
+        return undefined;
       if (parseStrictDate(written)) return undefined;
       // Field as the author sees it, without list positions: `revisions.date`.
       found = { file: shownPath, field: [...keys, name].join('.'), problem: dateProblem(written), fix: DATE_FIX };

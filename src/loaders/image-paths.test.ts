@@ -37,7 +37,11 @@ describe('findMissingImage', () => {
 
 describe('missingImageProblem', () => {
   test('names the file, the field, the path that leads nowhere and the fix', () => {
-    const problem = missingImageProblem('content/essays/x.md', { field: 'hero.src', src: './gone.jpg', lookedFor: 'content/essays/gone.jpg' });
+    const problem = missingImageProblem('content/essays/x.md', {
+      field: 'hero.src',
+      src: './gone.jpg',
+      lookedFor: 'content/essays/gone.jpg',
+    });
     expect(formatProblem(problem)).toBe(
       'content/essays/x.md: hero.src: is "./gone.jpg", which does not exist (looked for content/essays/gone.jpg) — use the path of an image file relative to this file, or add the image there',
     );

@@ -30,9 +30,7 @@ function board(): Board {
 
 /** Every problem currently on the board, in a stable order. */
 export function currentProblems(): ContentProblem[] {
-  return [...board().scopes.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([, problems]) => problems);
+  return [...board().scopes.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([, problems]) => problems);
 }
 
 /** Replaces what `scope` last reported, printing the lines that were not on the board before. */

@@ -34,7 +34,9 @@ async function checkHeadshotSizes(headshots: unknown, yamlFile: string): Promise
   for (const [index, headshot] of headshots.entries()) {
     const src = (headshot as { src?: unknown } | null)?.src;
     if (typeof src !== 'string') continue;
-    const metadata = await sharp(resolve(dirname(yamlFile), src)).metadata().catch(() => undefined);
+    const metadata = await sharp(resolve(dirname(yamlFile), src))
+      .metadata()
+      .catch(() => undefined);
     if (!metadata?.width || !metadata.height) continue;
     const problem = headshotSizeProblem({ width: metadata.width, height: metadata.height });
     if (problem) throw new ContentError(issueProblems(PATH, [{ path: ['headshots', index, 'src'], message: problem }]));

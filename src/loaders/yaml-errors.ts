@@ -29,15 +29,27 @@ export function brokenYamlField(source: string, errorLine?: number): string | un
  * The problem for YAML that does not parse. `line` is where the parser stopped, 1-based within
  * `source`; `fileLine` is the same line counted in the file (front matter starts after `---`).
  */
-export function yamlSyntaxProblem(options: { file: string; source: string; reason: string; line?: number | undefined; fileLine?: number | undefined }): ContentProblem {
+export function yamlSyntaxProblem(options: {
+  file: string;
+  source: string;
+  reason: string;
+  line?: number | undefined;
+  fileLine?: number | undefined;
+}): ContentProblem {
   const field = brokenYamlField(options.source, options.line);
   // Parsers explain over several lines with a code frame; the first line says what went wrong.
-  const reason = options.reason.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').replace(/[.:]$/, '').trim();
+  const reason = options.reason
+    .split('\n')[0]!
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .replace(/[.:]$/, '')
+    .trim();
   const where = (options.fileLine ?? options.line) === undefined ? '' : `, line ${options.fileLine ?? options.line}`;
   return {
     file: options.file,
     field: field ?? WHOLE_FILE,
     problem: `is not valid YAML (${reason}${where})`,
-    fix: field ? `check the quotes, brackets, colons and indentation of \`${field}\`` : 'check the quotes, brackets, colons and indentation',
+    fix: field
+      ? `check the quotes, brackets, colons and indentation of \`${field}\``
+      : 'check the quotes, brackets, colons and indentation',
   };
 }

@@ -63,7 +63,12 @@ export async function loadYamlFile(context: LoaderContext, options: YamlFileOpti
     throw new ContentError(yamlSyntaxProblem({ file: options.path, source, reason, line }));
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ContentError({ file: options.path, field: WHOLE_FILE, problem: 'is not a list of fields', fix: 'write one field per line, as `name: value`' });
+    throw new ContentError({
+      file: options.path,
+      field: WHOLE_FILE,
+      problem: 'is not a list of fields',
+      fix: 'write one field per line, as `name: value`',
+    });
   }
   const parsed = await parseDataReporting(context, options.path)({ id: options.id, data: data as Record<string, unknown>, filePath });
   const missing = findMissingImage(parsed, filePath, fileURLToPath(config.root));

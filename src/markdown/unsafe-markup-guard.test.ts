@@ -27,7 +27,9 @@ const FRONT = '---\ntitle: T\n---\n\n';
 
 describe('unsafeMarkupGuard', () => {
   test('renders safe Markdown unchanged', async () => {
-    expect(await render('safe.md', FRONT, '[a](https://a.example/) <b>bold</b>\n')).toBe('<p><a href="https://a.example/">a</a> <b>bold</b></p>\n');
+    expect(await render('safe.md', FRONT, '[a](https://a.example/) <b>bold</b>\n')).toBe(
+      '<p><a href="https://a.example/">a</a> <b>bold</b></p>\n',
+    );
   });
 
   test('fails the render naming the file and its line when a body the loaders did not read has a javascript: link', async () => {

@@ -46,7 +46,15 @@ export function unsafeMarkupGuard(root: string): HastPluginDefinition {
     }
     const offset = path ? linesBeforeBody(path, ctx.source) : 0;
     const file = path ? relative(root, path) : '(Markdown rendered without a file)';
-    throw new ContentError(found.map((item) => ({ file, line: item.line === undefined ? undefined : item.line + offset, field: item.field, problem: item.problem, fix: item.fix })));
+    throw new ContentError(
+      found.map((item) => ({
+        file,
+        line: item.line === undefined ? undefined : item.line + offset,
+        field: item.field,
+        problem: item.problem,
+        fix: item.fix,
+      })),
+    );
   };
   const visit = (node: unknown, ctx: HastVisitorContext): void => check(node as HastLike, ctx);
   return {

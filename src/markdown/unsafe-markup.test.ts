@@ -25,12 +25,19 @@ describe('unsafeMarkupIn', () => {
     ].join('\n');
     expect(found(FRONT + body)).toEqual([]);
     // MDX has no autolinks (`<https://…>` is a JSX error there).
-    const mdx = body.replace(' and <https://b.example>', '').replace('alt="x">', 'alt="x" />').replace('<figure', '<aside>Hi</aside>\n\n<figure');
+    const mdx = body
+      .replace(' and <https://b.example>', '')
+      .replace('alt="x">', 'alt="x" />')
+      .replace('<figure', '<aside>Hi</aside>\n\n<figure');
     expect(found(FRONT + mdx, 'mdx')).toEqual([]);
   });
 
   test('names the line of a javascript:, vbscript: or data: link or image in Markdown, counted in the file', () => {
-    expect(found(`${FRONT}First line.\n\n[click](javascript:alert(1)) and [v](VBScript:x)\n\n![i](data:image/svg+xml,abc)\n\n<javascript:alert(2)>\n`)).toEqual([
+    expect(
+      found(
+        `${FRONT}First line.\n\n[click](javascript:alert(1)) and [v](VBScript:x)\n\n![i](data:image/svg+xml,abc)\n\n<javascript:alert(2)>\n`,
+      ),
+    ).toEqual([
       '8: link: a javascript: URL — link to an http(s) address instead',
       '8: link: a vbscript: URL — link to an http(s) address instead',
       '10: image: a data: URL — use an image file or an http(s) address instead',
@@ -46,7 +53,18 @@ describe('unsafeMarkupIn', () => {
   });
 
   test('finds inline event handlers, scripts and unsafe addresses in raw HTML, on the line they are written', () => {
-    const body = ['<img src=x onerror=alert(1)>', '', '<div class="box"', '     onmouseover="alert(2)">hover</div>', '', '<script>alert(3)</script>', '', '<iframe src="data:text/html,x"></iframe>', '', '<form><button formaction="javascript:alert(4)">go</button></form>'].join('\n');
+    const body = [
+      '<img src=x onerror=alert(1)>',
+      '',
+      '<div class="box"',
+      '     onmouseover="alert(2)">hover</div>',
+      '',
+      '<script>alert(3)</script>',
+      '',
+      '<iframe src="data:text/html,x"></iframe>',
+      '',
+      '<form><button formaction="javascript:alert(4)">go</button></form>',
+    ].join('\n');
     expect(found(FRONT + body)).toEqual([
       '6: <img onerror>: an inline event handler, which runs script in the reader’s browser — remove the onerror attribute',
       '9: <div onmouseover>: an inline event handler, which runs script in the reader’s browser — remove the onmouseover attribute',
@@ -69,7 +87,15 @@ describe('unsafeMarkupIn', () => {
   });
 
   test('finds event handlers and unsafe addresses on HTML elements in MDX, and links written in Markdown there', () => {
-    const body = ['Hi <a href="javascript:alert(1)">x</a> and [y](vbscript:x)', '', '<button onClick={() => alert(2)}>b</button>', '', '<img src={"data:image/png;base64,AA"} alt="" />', '', '<Chart href="javascript:ignored-component-prop" />'].join('\n');
+    const body = [
+      'Hi <a href="javascript:alert(1)">x</a> and [y](vbscript:x)',
+      '',
+      '<button onClick={() => alert(2)}>b</button>',
+      '',
+      '<img src={"data:image/png;base64,AA"} alt="" />',
+      '',
+      '<Chart href="javascript:ignored-component-prop" />',
+    ].join('\n');
     expect(found(FRONT + body, 'mdx')).toEqual([
       '6: link: a javascript: URL — link to an http(s) address instead',
       '6: link: a vbscript: URL — link to an http(s) address instead',

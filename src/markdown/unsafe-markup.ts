@@ -40,7 +40,21 @@ export interface HastLike {
 
 /** Attributes that hold an address the browser follows or loads (lower case, hast names included). */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'data', 'poster', 'cite', 'background', 'ping', 'longdesc', 'codebase', 'manifest', 'icon',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlinkhref',
+  'xlink:href',
+  'data',
+  'poster',
+  'cite',
+  'background',
+  'ping',
+  'longdesc',
+  'codebase',
+  'manifest',
+  'icon',
 ]);
 /** Elements whose text browsers may read as markup after all (foreign content, mutation): searched again. */
 const TEXT_ELEMENTS = new Set(['style', 'textarea', 'title', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'plaintext']);
@@ -48,7 +62,10 @@ const TEXT_ELEMENTS = new Set(['style', 'textarea', 'title', 'xmp', 'noscript', 
 const ANIMATIONS = new Set(['animate', 'set', 'animatemotion', 'animatetransform']);
 
 const REFUSED_ELEMENTS: Record<string, { problem: string; fix: string }> = {
-  script: { problem: 'a script, which would run in the reader’s browser and in feed readers', fix: 'remove it (link to what it shows instead)' },
+  script: {
+    problem: 'a script, which would run in the reader’s browser and in feed readers',
+    fix: 'remove it (link to what it shows instead)',
+  },
   base: { problem: 'a <base> tag, which changes where every link on the page goes', fix: 'remove it' },
   meta: { problem: 'a <meta> tag in the body, which can send the reader to another address', fix: 'remove it' },
 };
@@ -62,7 +79,10 @@ export function unsafeMarkupIn(source: string, format: 'markdown' | 'mdx'): Unsa
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return found.map((item, order) => ({ item, order })).sort((a, b) => (a.item.line ?? 0) - (b.item.line ?? 0) || a.order - b.order).map(({ item }) => item);
+  return found
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => (a.item.line ?? 0) - (b.item.line ?? 0) || a.order - b.order)
+    .map(({ item }) => item);
 }
 
 /** What one node itself carries (not its children): an element, raw HTML, or an MDX JSX element. */
@@ -70,7 +90,8 @@ export function unsafeMarkupOfNode(node: HastLike): UnsafeMarkup[] {
   const line = node.position?.start.line;
   if (node.type === 'element' && node.tagName) return elementFindings(node.tagName, node.properties ?? {}, line);
   if (node.type === 'raw' && typeof node.value === 'string') return rawHtmlFindings(node.value, line);
-  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) return jsxFindings(node.name, node.attributes ?? [], line);
+  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name)
+    return jsxFindings(node.name, node.attributes ?? [], line);
   return [];
 }
 
@@ -83,7 +104,12 @@ function isEventHandler(name: string): boolean {
   return name.length > 2 && /^on/i.test(name);
 }
 
-function elementFindings(tagName: string, properties: Record<string, unknown>, line: number | undefined, shown = attributeName): UnsafeMarkup[] {
+function elementFindings(
+  tagName: string,
+  properties: Record<string, unknown>,
+  line: number | undefined,
+  shown = attributeName,
+): UnsafeMarkup[] {
   const tag = tagName.toLowerCase();
   const refused = REFUSED_ELEMENTS[tag];
   if (refused) return [{ line, field: `<${tag}>`, ...refused }];
@@ -93,11 +119,24 @@ function elementFindings(tagName: string, properties: Record<string, unknown>, l
     const name = shown(property);
     const lower = name.toLowerCase();
     if (isEventHandler(lower)) {
-      found.push({ line, field: `<${tag} ${name}>`, problem: 'an inline event handler, which runs script in the reader’s browser', fix: `remove the ${name} attribute` });
+      found.push({
+        line,
+        field: `<${tag} ${name}>`,
+        problem: 'an inline event handler, which runs script in the reader’s browser',
+        fix: `remove the ${name} attribute`,
+      });
     } else if (lower === 'srcdoc') {
-      found.push({ line, field: `<${tag} ${name}>`, problem: 'a page written into the attribute, out of sight of these checks', fix: 'remove the srcdoc attribute and point src at an http(s) address' });
+      found.push({
+        line,
+        field: `<${tag} ${name}>`,
+        problem: 'a page written into the attribute, out of sight of these checks',
+        fix: 'remove the srcdoc attribute and point src at an http(s) address',
+      });
     } else if (typeof value === 'string' && (URL_ATTRIBUTES.has(lower) || (animatesHref && ['values', 'to', 'from'].includes(lower)))) {
-      const scheme = value.split(';').map((part) => unsafeScheme(part)).find(Boolean);
+      const scheme = value
+        .split(';')
+        .map((part) => unsafeScheme(part))
+        .find(Boolean);
       if (scheme) found.push({ line, ...urlProblem(tag, name, scheme) });
     }
   }
@@ -106,26 +145,36 @@ function elementFindings(tagName: string, properties: Record<string, unknown>, l
 
 function urlProblem(tag: string, attribute: string, scheme: string): Omit<UnsafeMarkup, 'line'> {
   const problem = `a ${scheme} URL`;
-  if ((tag === 'a' || tag === 'area') && attribute.toLowerCase() === 'href') return { field: 'link', problem, fix: 'link to an http(s) address instead' };
-  if (tag === 'img' && attribute.toLowerCase() === 'src') return { field: 'image', problem, fix: 'use an image file or an http(s) address instead' };
+  if ((tag === 'a' || tag === 'area') && attribute.toLowerCase() === 'href')
+    return { field: 'link', problem, fix: 'link to an http(s) address instead' };
+  if (tag === 'img' && attribute.toLowerCase() === 'src')
+    return { field: 'image', problem, fix: 'use an image file or an http(s) address instead' };
   return { field: `<${tag} ${attribute}>`, problem, fix: 'use an http(s) address instead' };
 }
 
 /** Raw HTML written in a Markdown body, which Astro copies into the page as it is. */
 function rawHtmlFindings(html: string, line: number | undefined): UnsafeMarkup[] {
-  const at = (index: number): number | undefined => (line === undefined || index < 0 ? line : line + html.slice(0, index).split('\n').length - 1);
+  const at = (index: number): number | undefined =>
+    line === undefined || index < 0 ? line : line + html.slice(0, index).split('\n').length - 1;
   const found: UnsafeMarkup[] = [];
   // Tags a fragment parser drops but a browser merges into the page's own <html>, <head> or <body>.
   for (const match of html.matchAll(/<(body|head|html)(?=[\s/>])/gi)) {
     const tag = match[1]!.toLowerCase();
-    found.push({ line: at(match.index), field: `<${tag}>`, problem: `a <${tag}> tag, whose attributes the browser adds to the page’s own`, fix: 'remove it' });
+    found.push({
+      line: at(match.index),
+      field: `<${tag}>`,
+      problem: `a <${tag}> tag, whose attributes the browser adds to the page’s own`,
+      fix: 'remove it',
+    });
   }
   const walk = (node: HastLike): void => {
     if (node.type === 'element' && node.tagName) {
-      for (const item of elementFindings(node.tagName, node.properties ?? {}, undefined)) found.push({ ...item, line: at(locate(html, node.tagName, item.field)) });
+      for (const item of elementFindings(node.tagName, node.properties ?? {}, undefined))
+        found.push({ ...item, line: at(locate(html, node.tagName, item.field)) });
       if (TEXT_ELEMENTS.has(node.tagName.toLowerCase())) {
         const text = (node.children ?? []).map((child) => (child.type === 'text' ? String(child.value) : '')).join('');
-        if (/<[a-z!/?]/i.test(text)) for (const item of rawHtmlFindings(text, undefined)) found.push({ ...item, line: at(html.indexOf(text)) });
+        if (/<[a-z!/?]/i.test(text))
+          for (const item of rawHtmlFindings(text, undefined)) found.push({ ...item, line: at(html.indexOf(text)) });
       }
     }
     for (const child of node.children ?? []) walk(child);
@@ -136,7 +185,12 @@ function rawHtmlFindings(html: string, line: number | undefined): UnsafeMarkup[]
   const tail = html.slice(html.lastIndexOf('>') + 1);
   const open = /<[a-z]/i.exec(tail);
   if (open) {
-    found.push({ line: at(html.length - tail.length + open.index), field: 'HTML', problem: 'a tag that is never closed with >, which takes in the markup after it', fix: 'finish the tag with >' });
+    found.push({
+      line: at(html.length - tail.length + open.index),
+      field: 'HTML',
+      problem: 'a tag that is never closed with >, which takes in the markup after it',
+      fix: 'finish the tag with >',
+    });
   }
   return found;
 }
@@ -144,7 +198,9 @@ function rawHtmlFindings(html: string, line: number | undefined): UnsafeMarkup[]
 /** Where in raw HTML a finding is written: its attribute (`<img onerror>` → `onerror=`) or its tag. */
 function locate(html: string, tagName: string, field: string): number {
   const attribute = / ([^\s>]+)>$/.exec(field)?.[1];
-  const pattern = attribute ? new RegExp(`[\\s"'/]${attribute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`, 'i') : new RegExp(`<${tagName}(?=[\\s/>])`, 'i');
+  const pattern = attribute
+    ? new RegExp(`[\\s"'/]${attribute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`, 'i')
+    : new RegExp(`<${tagName}(?=[\\s/>])`, 'i');
   return html.search(pattern);
 }
 
@@ -152,7 +208,11 @@ function locate(html: string, tagName: string, field: string): number {
  * A JSX element in MDX. Only HTML elements (lower-case names) are checked: a component's props are its
  * own business. An attribute written as an expression is code, checked only when it is a plain string.
  */
-function jsxFindings(name: string, attributes: ReadonlyArray<{ type: string; name?: string; value?: unknown }>, line: number | undefined): UnsafeMarkup[] {
+function jsxFindings(
+  name: string,
+  attributes: ReadonlyArray<{ type: string; name?: string; value?: unknown }>,
+  line: number | undefined,
+): UnsafeMarkup[] {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) return [];
   const properties: Record<string, unknown> = {};
   for (const attribute of attributes) {

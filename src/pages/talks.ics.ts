@@ -7,6 +7,10 @@ import { calendarTalks } from '../lib/talks.ts';
 /** iCalendar feed of upcoming and recent talks, for organisers and assistants to subscribe to. */
 export const GET: APIRoute = async () => {
   const [talks, profile] = await Promise.all([getTalks(), getProfile()]);
-  const body = talksCalendar(calendarTalks(talks, publishing.now), { site: settings.url, now: publishing.now, name: talksCalendarName(profile.name) });
+  const body = talksCalendar(calendarTalks(talks, publishing.now), {
+    site: settings.url,
+    now: publishing.now,
+    name: talksCalendarName(profile.name),
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

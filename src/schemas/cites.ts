@@ -30,9 +30,7 @@ export type CitingSchemaContext = SchemaContext & { reference: ReferenceFunction
  */
 export const citesField = (reference: ReferenceFunction) => {
   const list = (collection: CitableCollection, what: string) =>
-    z
-      .array(reference(collection), { error: `expected a list of ${what} file names, for example [${EXAMPLES[collection]}]` })
-      .default([]);
+    z.array(reference(collection), { error: `expected a list of ${what} file names, for example [${EXAMPLES[collection]}]` }).default([]);
   return z
     .strictObject(
       {

@@ -65,7 +65,8 @@ export const tagsField = z
       .trim()
       .min(1, { error: 'expected a non-empty tag' })
       .refine((tag) => tagSlug(tag) !== '', {
-        error: (issue) => `is ${JSON.stringify(issue.input)}, which has no letters or digits to make the topic’s address from — use a tag with letters or digits`,
+        error: (issue) =>
+          `is ${JSON.stringify(issue.input)}, which has no letters or digits to make the topic’s address from — use a tag with letters or digits`,
       }),
     { error: 'expected a list of tags, for example [leadership, energy]' },
   )
@@ -77,7 +78,12 @@ export const tagsField = z
       const slug = tagSlug(tag);
       const other = seen.get(slug);
       if (other === undefined) seen.set(slug, tag);
-      else ctx.addIssue({ code: 'custom', path: [index], message: `is ${JSON.stringify(tag)}, which makes the same address as ${JSON.stringify(other)} (${tagPath(tag)}) — use one of the two` });
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `is ${JSON.stringify(tag)}, which makes the same address as ${JSON.stringify(other)} (${tagPath(tag)}) — use one of the two`,
+        });
     }
   });
 

@@ -10,19 +10,20 @@ import { syndicationField } from './syndication.ts';
 export const NOTE_MAX_CHARACTERS = 500;
 
 /** `content/notes/*.md`: short posts — a thought, a reaction, a link with a comment. */
-export const noteSchema = (context: CitingSchemaContext) => z.strictObject({
-  /** Publication date (and time, if several notes share a day). */
-  date: dateField,
-  /** An optional link the note is about. */
-  link: urlField.optional(),
-  /** Topics; each gets a page under /tags/. Default: none. */
-  tags: tagsField,
-  /** A draft is shown by `npm run dev` and never published. Default: false. */
-  draft: z.boolean({ error: 'expected true or false' }).default(false),
-  /** A preview image to use instead of the generated share card. */
-  image: socialImageField(context),
-  /** Per-network syndication overrides and skips. */
-  syndication: syndicationField,
-  /** Theories, essays and notes this note builds on, by file name. Default: none. */
-  cites: citesField(context.reference),
-});
+export const noteSchema = (context: CitingSchemaContext) =>
+  z.strictObject({
+    /** Publication date (and time, if several notes share a day). */
+    date: dateField,
+    /** An optional link the note is about. */
+    link: urlField.optional(),
+    /** Topics; each gets a page under /tags/. Default: none. */
+    tags: tagsField,
+    /** A draft is shown by `npm run dev` and never published. Default: false. */
+    draft: z.boolean({ error: 'expected true or false' }).default(false),
+    /** A preview image to use instead of the generated share card. */
+    image: socialImageField(context),
+    /** Per-network syndication overrides and skips. */
+    syndication: syndicationField,
+    /** Theories, essays and notes this note builds on, by file name. Default: none. */
+    cites: citesField(context.reference),
+  });

@@ -20,7 +20,9 @@ describe('pressSchema', () => {
     const { date: _date, ...noDate } = valid;
     expect(issues(noUrl)).toEqual(['url: expected an absolute http(s) URL']);
     expect(issues(noDate)).toEqual(['date: expected the date the piece was published, like 2026-11-25']);
-    expect(issues({ ...valid, date: '2026-02-30' })[0]).toBe('date: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00');
+    expect(issues({ ...valid, date: '2026-02-30' })[0]).toBe(
+      'date: is "2026-02-30", which is not a day on the calendar — use a real date like 2026-11-25 or 2026-11-25T09:30:00+01:00',
+    );
   });
 
   test('refuses an unknown kind with the list of choices', () => {

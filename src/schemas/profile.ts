@@ -5,10 +5,13 @@ import { wordCount } from '../lib/text.ts';
 import { textField, urlField } from './fields.ts';
 
 const bio = (name: string, min: number, max: number) =>
-  textField(`the ${name} bio`).refine((text) => {
-    const words = wordCount(text);
-    return words >= min && words <= max;
-  }, { error: `expected the ${name} bio to be between ${min} and ${max} words` });
+  textField(`the ${name} bio`).refine(
+    (text) => {
+      const words = wordCount(text);
+      return words >= min && words <= max;
+    },
+    { error: `expected the ${name} bio to be between ${min} and ${max} words` },
+  );
 
 /**
  * `content/profile.yaml`: the one person the hub is about. Everything that shows the person (home page,

@@ -12,7 +12,10 @@ export const siteSchema = z.strictObject({
   /** Site name shown in the header and feeds. Default: the person's name. */
   title: z.string().trim().min(1).optional(),
   /** Language of the content as a BCP 47 tag. Default: en. */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag like en or en-GB' }).default('en'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag like en or en-GB' })
+    .default('en'),
   /** Theme colours, used by the pages and share cards. */
   theme: z
     .strictObject({

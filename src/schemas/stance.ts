@@ -9,16 +9,14 @@ const SINCE_EXAMPLE = 'a year like 2013, a month like 2013-06 or a date like 201
  * When a stance was first taken: a year (`2013`), a month (`2013-06`) or a day (`2013-06-04`), shown
  * as precisely as it was written ("since 2013", "since June 2013", "since 4 June 2013").
  */
-export const sinceField = z
-  .union([z.number(), z.string(), z.date()], { error: `expected ${SINCE_EXAMPLE}` })
-  .transform((value, ctx) => {
-    const since = parseSince(value);
-    if (!since) {
-      ctx.addIssue({ code: 'custom', message: `expected ${SINCE_EXAMPLE}, got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    return since;
-  });
+export const sinceField = z.union([z.number(), z.string(), z.date()], { error: `expected ${SINCE_EXAMPLE}` }).transform((value, ctx) => {
+  const since = parseSince(value);
+  if (!since) {
+    ctx.addIssue({ code: 'custom', message: `expected ${SINCE_EXAMPLE}, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return since;
+});
 
 /**
  * `content/stances/*.md`: where the author stands, said openly. The front matter holds the position;

@@ -38,15 +38,21 @@ describe('talkSchema', () => {
   });
 
   test('refuses an unknown time zone, naming `timezone`', () => {
-    expect(issues({ ...valid, timezone: 'Europe/Bristol' })[0]).toMatch(/^timezone: is "Europe\/Bristol", which is not a time zone — use an IANA time zone name like Europe\/London/);
+    expect(issues({ ...valid, timezone: 'Europe/Bristol' })[0]).toMatch(
+      /^timezone: is "Europe\/Bristol", which is not a time zone — use an IANA time zone name like Europe\/London/,
+    );
   });
 
   test('refuses a time with an offset, which would contradict the zone', () => {
-    expect(issues({ ...valid, start: '2027-03-10T07:45:00+01:00' })[0]).toMatch(/^start: expected the local time at the venue without an offset/);
+    expect(issues({ ...valid, start: '2027-03-10T07:45:00+01:00' })[0]).toMatch(
+      /^start: expected the local time at the venue without an offset/,
+    );
   });
 
   test('refuses a time skipped when the clocks go forward', () => {
-    expect(issues({ ...valid, start: '2027-03-28T01:30', end: '2027-03-28T03:00' })[0]).toMatch(/^start: expected a time that exists: .*does not exist in Europe\/London/);
+    expect(issues({ ...valid, start: '2027-03-28T01:30', end: '2027-03-28T03:00' })[0]).toMatch(
+      /^start: expected a time that exists: .*does not exist in Europe\/London/,
+    );
   });
 
   test('refuses a testimonial without a name, naming the testimonial', () => {
@@ -61,7 +67,9 @@ describe('talkSchema', () => {
   });
 
   test('refuses an unknown format or status with the list of choices', () => {
-    expect(issues({ ...valid, format: 'lecture' })[0]).toBe('format: expected one of keynote, panel, workshop, fireside, podcast, interview');
+    expect(issues({ ...valid, format: 'lecture' })[0]).toBe(
+      'format: expected one of keynote, panel, workshop, fireside, podcast, interview',
+    );
     expect(issues({ ...valid, status: 'maybe' })[0]).toBe('status: expected one of confirmed, tentative, postponed, cancelled');
   });
 });

@@ -45,21 +45,19 @@ const localDateTimeField = z
   });
 
 /** An IANA time zone name such as `Europe/London`, checked against the zone data Node ships with. */
-export const timeZoneField = z
-  .string({ error: 'expected a time zone name like Europe/London' })
-  .transform((name, ctx): string => {
-    const zone = canonicalTimeZone(name);
-    if (!zone) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          `is ${JSON.stringify(name)}, which is not a time zone — use an IANA time zone name like Europe/London or ` +
-          'America/New_York (listed at https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)',
-      });
-      return z.NEVER;
-    }
-    return zone;
-  });
+export const timeZoneField = z.string({ error: 'expected a time zone name like Europe/London' }).transform((name, ctx): string => {
+  const zone = canonicalTimeZone(name);
+  if (!zone) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `is ${JSON.stringify(name)}, which is not a time zone — use an IANA time zone name like Europe/London or ` +
+        'America/New_York (listed at https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)',
+    });
+    return z.NEVER;
+  }
+  return zone;
+});
 
 /** A person or organisation with an optional website. */
 const organiserField = z.strictObject({
@@ -179,11 +177,19 @@ export const talkSchema = z
     const where = attendance === 'mixed' ? 'in person and online' : attendance === 'online' ? 'online' : 'in person';
     let complete = true;
     if (attendance !== 'online' && !talk.location) {
-      ctx.addIssue({ code: 'custom', message: `expected the venue (venue, city, country) for a talk attended ${where}`, path: ['location'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the venue (venue, city, country) for a talk attended ${where}`,
+        path: ['location'],
+      });
       complete = false;
     }
     if (attendance !== 'in-person' && !talk.onlineUrl) {
-      ctx.addIssue({ code: 'custom', message: `expected the address where people join or watch, for a talk attended ${where}`, path: ['onlineUrl'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the address where people join or watch, for a talk attended ${where}`,
+        path: ['onlineUrl'],
+      });
       complete = false;
     }
     if (!complete) return z.NEVER;

@@ -36,42 +36,41 @@ export type Revision = z.output<typeof revisionSchema>;
  * unless written out; a revision dated before `date`, or an `updated` before the latest revision, is
  * refused. Revisions come out oldest first, whatever order they were written in.
  */
-export const theorySchema = ({ image, reference }: CitingSchemaContext) => z
-  .strictObject({
-    /** The idea, stated as a claim or a question. */
-    title: textField('a title'),
-    /** The idea in one or two sentences, for listings and feeds. */
-    summary: textField('a summary'),
-    /** When the theory was first published. */
-    date: dateField,
-    /** When it last changed. Default: the date of the latest revision; must not precede `date` or that revision. */
-    updated: dateField.optional(),
-    /** Where the idea stands now: hunch, working-theory, conviction or retired. */
-    stage: stageField,
-    /** How sure the author is, in plain words ("fairly sure", "a hunch I keep coming back to"). */
-    confidence: textField('a confidence in plain words'),
-    /** Questions the author cannot answer yet and would like help with. Default: none. */
-    openQuestions: z
-      .array(textField('an open question'), { error: 'expected a list of open questions, one per line starting with -' })
-      .default([]),
-    /** What evidence or argument would change the author's mind. Optional. */
-    changeMyMind: textField('what would change your mind').optional(),
-    /** The revision log, one entry per change (date, stage if it moved, change, why). Default: none. */
-    revisions: z
-      .array(revisionSchema, { error: 'expected a list of revisions, each with date, change and why' })
-      .default([]),
-    /** Theories, essays and notes this theory builds on. Default: none. */
-    cites: citesField(reference),
-    /** Topics; each gets a page under /tags/. Default: none. */
-    tags: tagsField,
-    /** A draft is shown by `npm run dev` and never published. Default: false. */
-    draft: z.boolean({ error: 'expected true or false' }).default(false),
-    /** A preview image to use instead of the generated share card. */
-    image: socialImageField({ image }),
-    /** Per-network syndication overrides and skips. */
-    syndication: syndicationField,
-  })
-  .superRefine((theory, ctx) => {
-    for (const problem of revisionProblems(theory)) ctx.addIssue({ code: 'custom', ...problem });
-  })
-  .transform(settleRevisions);
+export const theorySchema = ({ image, reference }: CitingSchemaContext) =>
+  z
+    .strictObject({
+      /** The idea, stated as a claim or a question. */
+      title: textField('a title'),
+      /** The idea in one or two sentences, for listings and feeds. */
+      summary: textField('a summary'),
+      /** When the theory was first published. */
+      date: dateField,
+      /** When it last changed. Default: the date of the latest revision; must not precede `date` or that revision. */
+      updated: dateField.optional(),
+      /** Where the idea stands now: hunch, working-theory, conviction or retired. */
+      stage: stageField,
+      /** How sure the author is, in plain words ("fairly sure", "a hunch I keep coming back to"). */
+      confidence: textField('a confidence in plain words'),
+      /** Questions the author cannot answer yet and would like help with. Default: none. */
+      openQuestions: z
+        .array(textField('an open question'), { error: 'expected a list of open questions, one per line starting with -' })
+        .default([]),
+      /** What evidence or argument would change the author's mind. Optional. */
+      changeMyMind: textField('what would change your mind').optional(),
+      /** The revision log, one entry per change (date, stage if it moved, change, why). Default: none. */
+      revisions: z.array(revisionSchema, { error: 'expected a list of revisions, each with date, change and why' }).default([]),
+      /** Theories, essays and notes this theory builds on. Default: none. */
+      cites: citesField(reference),
+      /** Topics; each gets a page under /tags/. Default: none. */
+      tags: tagsField,
+      /** A draft is shown by `npm run dev` and never published. Default: false. */
+      draft: z.boolean({ error: 'expected true or false' }).default(false),
+      /** A preview image to use instead of the generated share card. */
+      image: socialImageField({ image }),
+      /** Per-network syndication overrides and skips. */
+      syndication: syndicationField,
+    })
+    .superRefine((theory, ctx) => {
+      for (const problem of revisionProblems(theory)) ctx.addIssue({ code: 'custom', ...problem });
+    })
+    .transform(settleRevisions);

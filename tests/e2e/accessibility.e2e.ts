@@ -59,7 +59,11 @@ describe.each(SCHEMES)('%s', (scheme) => {
       if (ready) await page.locator(ready).first().waitFor();
       await page.evaluate(AXE_SOURCE);
       const results = await page.evaluate(
-        (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        (tags) =>
+          (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          }),
         WCAG_TAGS,
       );
       checked += 1;

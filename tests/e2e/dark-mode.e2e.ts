@@ -49,7 +49,10 @@ async function coloursOf(path: string, colorScheme: 'light' | 'dark'): Promise<C
 
 /** Relative luminance (WCAG 2) of an `rgb(r, g, b)` colour, 0 (black) to 1 (white). */
 function luminance(colour: string): number {
-  const channels = colour.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
+  const channels = colour
+    .match(/\d+(\.\d+)?/g)
+    ?.slice(0, 3)
+    .map(Number);
   if (!channels || channels.length < 3) throw new Error(`not an rgb() colour: ${colour}`);
   const [r, g, b] = channels.map((value) => {
     const c = value / 255;

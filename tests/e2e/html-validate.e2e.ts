@@ -28,7 +28,8 @@ afterAll(async () => {
   });
 });
 
-const describeMessage = (message: Message): string => `${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? ''})`;
+const describeMessage = (message: Message): string =>
+  `${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? ''})`;
 
 test('the build has HTML files to check', () => {
   expect(files.length).toBeGreaterThan(20);

@@ -55,11 +55,12 @@ function detailsOf(audit: Result['audits'][string]): string {
 
 /** The audits in a category that lost points, with what Lighthouse measured. */
 function lostPoints(lhr: Result, category: Category): string[] {
-  return lhr.categories[category]!.auditRefs
-    .filter((ref) => ref.weight > 0)
+  return lhr.categories[category]!.auditRefs.filter((ref) => ref.weight > 0)
     .map((ref) => lhr.audits[ref.id]!)
     .filter((audit) => audit.score !== null && audit.score < 1)
-    .map((audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${detailsOf(audit)}`);
+    .map(
+      (audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${detailsOf(audit)}`,
+    );
 }
 
 /**
@@ -78,10 +79,19 @@ test.each(pages)('$name $path', async ({ path }) => {
   const lhr = result!.lhr;
   expect(lhr.runtimeError, lhr.runtimeError?.message).toBeUndefined();
   const score = (category: Category): number | null => lhr.categories[category]?.score ?? null;
-  rows.push({ page: path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') });
+  rows.push({
+    page: path,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+  });
 
   const shortfalls = ASSERTED.filter((category) => (score(category) ?? 0) < THRESHOLDS[category]).map(
-    (category) => `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category).map((line) => `  ${line}`).join('\n')}`,
+    (category) =>
+      `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category)
+        .map((line) => `  ${line}`)
+        .join('\n')}`,
   );
   expect(shortfalls, `Lighthouse on ${path}`).toEqual([]);
   expect(lhr.audits['cumulative-layout-shift']?.numericValue, `layout shift on ${path}`).toBe(0);

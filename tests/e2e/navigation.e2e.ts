@@ -23,18 +23,24 @@ afterAll(async () => {
 
 /** Clicks a link and waits for the page it leads to; returns that page's HTTP status. */
 async function follow(link: ReturnType<Page['locator']>): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForEvent('response', (response) => response.request().isNavigationRequest()), link.click()]);
+  const [response] = await Promise.all([
+    page.waitForEvent('response', (response) => response.request().isNavigationRequest()),
+    link.click(),
+  ]);
   await page.waitForLoadState('load');
   return response.status();
 }
 
 const pathname = (): string => new URL(page.url()).pathname;
-const mainNav = (label: string): ReturnType<Page['locator']> => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+const mainNav = (label: string): ReturnType<Page['locator']> =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
 
 test('home → essay → theory → speaking → impact, by clicking links', async () => {
   const pieces = await publishedPieces();
   // An essay that builds on a theory, so the essay page links to it.
-  const essay = pieces.find((piece) => piece.kind === 'essay' && ((piece.data['cites'] as { theories?: string[] } | undefined)?.theories ?? []).length > 0);
+  const essay = pieces.find(
+    (piece) => piece.kind === 'essay' && ((piece.data['cites'] as { theories?: string[] } | undefined)?.theories ?? []).length > 0,
+  );
   expect(essay, 'the fixture hub has a published essay citing a theory').toBeDefined();
   const theorySlug = (essay!.data['cites'] as { theories: string[] }).theories[0]!;
   const theory = pieces.find((piece) => piece.kind === 'theory' && piece.slug === theorySlug)!;

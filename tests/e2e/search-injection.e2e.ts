@@ -23,8 +23,14 @@ beforeAll(async () => {
   site = await buildHub({
     files: {
       'content/essays/markup-as-text.md': [
-        '---', `title: ${JSON.stringify(TITLE)}`, 'description: An essay about markup, written as text.', 'date: 2026-11-01', '---', '',
-        'Zanzibarite is a made-up word, so this is the only page that matches. Written as text: &lt;img src=x onerror=alert(2)&gt; and &amp;amp;.', '',
+        '---',
+        `title: ${JSON.stringify(TITLE)}`,
+        'description: An essay about markup, written as text.',
+        'date: 2026-11-01',
+        '---',
+        '',
+        'Zanzibarite is a made-up word, so this is the only page that matches. Written as text: &lt;img src=x onerror=alert(2)&gt; and &amp;amp;.',
+        '',
       ].join('\n'),
     },
     env: { HUB_NOW: SAMPLE_NOW },

@@ -49,7 +49,9 @@ describe('with JavaScript', () => {
     await status.filter({ hasText: /\d+ results? for “binding constraint”/ }).waitFor();
     const results = page.locator('[data-search-results] > li');
     expect(await results.count()).toBeGreaterThan(0);
-    const links = await page.locator('[data-search-results] h2 a').evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, text: anchor.textContent })));
+    const links = await page
+      .locator('[data-search-results] h2 a')
+      .evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, text: anchor.textContent })));
     expect(links.map((link) => new URL(link.href).pathname)).toContain(THEORY_PATH);
     for (const link of links) expect(link.text?.trim()).not.toBe('');
     expect(await page.locator('[data-search-results] mark').count(), 'excerpts mark the matched words').toBeGreaterThan(0);
@@ -57,7 +59,10 @@ describe('with JavaScript', () => {
     expect(failed, 'every file the search loads is served').toEqual([]);
 
     const theory = (await publishedPieces()).find((piece) => piece.path === THEORY_PATH)!;
-    await Promise.all([page.waitForURL((url) => url.pathname === THEORY_PATH), page.getByRole('link', { name: theory.title!, exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === THEORY_PATH),
+      page.getByRole('link', { name: theory.title!, exact: true }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(theory.title);
   });
 
@@ -72,7 +77,10 @@ describe('with JavaScript', () => {
     page = await context.newPage();
     await page.goto(site.url('/search/'));
     await page.getByRole('searchbox').fill('xylophonequark');
-    await page.getByRole('status').filter({ hasText: /Nothing found for “xylophonequark”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Nothing found for “xylophonequark”/ })
+      .waitFor();
     expect(await page.locator('[data-search-results] > li').count()).toBe(0);
   });
 });

@@ -85,7 +85,8 @@ function watch(page: Page, { expectStatus = 200 }: { expectStatus?: number } = {
   });
   page.on('request', (request) => {
     // upgrade-insecure-requests must leave the plain-http test origin alone (localhost is trustworthy).
-    if (!request.url().startsWith(`${site.origin}/`) && !request.url().startsWith('data:')) failures.push(`left the server: ${request.url()}`);
+    if (!request.url().startsWith(`${site.origin}/`) && !request.url().startsWith('data:'))
+      failures.push(`left the server: ${request.url()}`);
   });
   page.on('requestfailed', (request) => failures.push(`failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
   page.on('response', (response) => {
@@ -99,7 +100,9 @@ function watch(page: Page, { expectStatus = 200 }: { expectStatus?: number } = {
       for (const frame of page.frames()) {
         const recorded = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => [] as Recorded[]);
         for (const violation of recorded) {
-          events.push(`${frame.url()}: ${violation.directive} blocked ${violation.blocked || '(inline)'} at ${violation.source}${violation.sample ? ` "${violation.sample}"` : ''}`);
+          events.push(
+            `${frame.url()}: ${violation.directive} blocked ${violation.blocked || '(inline)'} at ${violation.source}${violation.sample ? ` "${violation.sample}"` : ''}`,
+          );
         }
       }
       return [...events, ...messages];
@@ -186,7 +189,10 @@ describe('headers as served', () => {
   });
 
   test('a miss (the 404 page) and the search worker carry the policy too', async () => {
-    for (const [path, status] of [['/no-such-page/', 404], ['/pagefind/pagefind-worker.js', 200]] as const) {
+    for (const [path, status] of [
+      ['/no-such-page/', 404],
+      ['/pagefind/pagefind-worker.js', 200],
+    ] as const) {
       const response = await page.request.get(site.url(path));
       expect(response.status(), path).toBe(status);
       expect(response.headers()['content-security-policy'], path).toBe(POLICY);
@@ -239,7 +245,10 @@ describe('scripts at work under the policy', () => {
       });
       await page.goto(site.url('/search/'));
       await page.getByRole('searchbox').fill(QUERY);
-      await page.getByRole('status').filter({ hasText: /\d+ results? for “binding constraint”/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /\d+ results? for “binding constraint”/ })
+        .waitFor();
       expect(await page.locator('[data-search-results] > li').count()).toBeGreaterThan(0);
       expect(wasm.length, 'Pagefind fetched its WebAssembly module').toBeGreaterThan(0);
       expect((await watched.violations()).join('\n')).toBe('');
@@ -295,10 +304,10 @@ describe('pages that break the policy are caught', () => {
     const home = await readFile(join(site.dist, 'index.html'), 'utf8');
     expect(home).toContain('</head>');
     const pagesToWrite: Record<string, string> = {
-      'control': home,
+      control: home,
       'inline-script': home.replace('</head>', '<script>document.documentElement.dataset.inlineRan = "yes";</script></head>'),
       'inline-style': home.replace(/<body([^>]*)>/, '<body$1><p id="styled" style="color: rgb(255, 0, 0)">styled inline</p>'),
-      'framer': home.replace(/<body([^>]*)>/, '<body$1><iframe id="framed" title="the home page, framed" src="/"></iframe>'),
+      framer: home.replace(/<body([^>]*)>/, '<body$1><iframe id="framed" title="the home page, framed" src="/"></iframe>'),
     };
     for (const [name, html] of Object.entries(pagesToWrite)) {
       await mkdir(join(root, name));
@@ -343,22 +352,34 @@ describe('pages that break the policy are caught', () => {
 
   test('a page with an inline script is caught, and the script does not run', async () => {
     const { page, violations } = await open('/inline-script/');
-    expect(violations.some((line) => line.includes('script-src-elem blocked inline')), violations.join('\n')).toBe(true);
-    expect(violations.some((line) => line.startsWith('page console.error') && line.includes('inline script')), violations.join('\n')).toBe(true);
+    expect(
+      violations.some((line) => line.includes('script-src-elem blocked inline')),
+      violations.join('\n'),
+    ).toBe(true);
+    expect(
+      violations.some((line) => line.startsWith('page console.error') && line.includes('inline script')),
+      violations.join('\n'),
+    ).toBe(true);
     expect(await page.evaluate(() => document.documentElement.dataset['inlineRan'])).toBeUndefined();
     await page.close();
   });
 
   test('a page with an inline style attribute is caught, and the style does not apply', async () => {
     const { page, violations } = await open('/inline-style/');
-    expect(violations.some((line) => line.includes('style-src-attr blocked inline')), violations.join('\n')).toBe(true);
+    expect(
+      violations.some((line) => line.includes('style-src-attr blocked inline')),
+      violations.join('\n'),
+    ).toBe(true);
     expect(await page.locator('#styled').evaluate((element) => getComputedStyle(element).color)).not.toBe('rgb(255, 0, 0)');
     await page.close();
   });
 
   test('a page framing the site is refused (frame-ancestors)', async () => {
     const { page, violations } = await open('/framer/');
-    expect(violations.some((line) => /frame-ancestors/.test(line)), violations.join('\n')).toBe(true);
+    expect(
+      violations.some((line) => /frame-ancestors/.test(line)),
+      violations.join('\n'),
+    ).toBe(true);
     const framed = page.frames().find((frame) => frame !== page.mainFrame());
     // Chromium reports this one in the console of the framing page only, and shows its error page.
     expect(framed, 'the page has its frame').toBeDefined();
@@ -372,10 +393,16 @@ describe('pages that break the policy are caught', () => {
       const watched = watch(page);
       const response = await page.goto(`${noWasmServer.origin}/search/?q=${encodeURIComponent(QUERY)}`);
       expect((await response!.allHeaders())['content-security-policy']).not.toContain('wasm-unsafe-eval');
-      await page.getByRole('status').filter({ hasText: /not available/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /not available/ })
+        .waitFor();
       expect(await page.locator('[data-search-results] > li').count()).toBe(0);
       const violations = await watched.violations();
-      expect(violations.some((line) => line.startsWith('worker ') && /WebAssembly/.test(line)), violations.join('\n')).toBe(true);
+      expect(
+        violations.some((line) => line.startsWith('worker ') && /WebAssembly/.test(line)),
+        violations.join('\n'),
+      ).toBe(true);
     } finally {
       await page.close();
     }

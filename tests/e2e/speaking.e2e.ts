@@ -24,7 +24,9 @@ const paragraphs = (text: string): string[] =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const profile = parseYaml(await readFile(join(CONTENT_DIR, 'profile.yaml'), 'utf8')) as { bio: Record<'short' | 'medium' | 'long', string> };
+  const profile = parseYaml(await readFile(join(CONTENT_DIR, 'profile.yaml'), 'utf8')) as {
+    bio: Record<'short' | 'medium' | 'long', string>;
+  };
   bios = { short: paragraphs(profile.bio.short), medium: paragraphs(profile.bio.medium), long: paragraphs(profile.bio.long) };
 });
 

@@ -70,7 +70,9 @@ export async function startDevServer(root: string, env: Record<string, string> =
       if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${output()}`);
       return /Local\s+(http:\/\/[^\s/]+)/.exec(output())?.[1];
     });
-    await waitFor('astro dev to answer', async () => ((await fetch(`${origin}/`, { headers: { accept: 'text/html' } })).status > 0 ? true : undefined));
+    await waitFor('astro dev to answer', async () =>
+      (await fetch(`${origin}/`, { headers: { accept: 'text/html' } })).status > 0 ? true : undefined,
+    );
     return { origin, output, stop };
   } catch (error) {
     await stop();

@@ -13,7 +13,12 @@ export const SITE = 'https://morwennahale.example';
 const FOLDERS = { essay: 'essays', note: 'notes', theory: 'theories' } as const;
 
 /** Published pieces of the fixture hub (at SAMPLE_NOW), as ledger keys. */
-export const SAMPLE_KEYS = ['essay/owning-the-wind', 'essay/members-not-customers', 'note/2026-10-28-boycott', 'theory/trust-before-turbines'] as const;
+export const SAMPLE_KEYS = [
+  'essay/owning-the-wind',
+  'essay/members-not-customers',
+  'note/2026-10-28-boycott',
+  'theory/trust-before-turbines',
+] as const;
 
 export function itemUrl(key: string): string {
   const [kind, slug] = key.split('/') as [keyof typeof FOLDERS, string];
@@ -23,11 +28,16 @@ export function itemUrl(key: string): string {
 export function copyUrl(network: Network, key: string): string {
   const id = key.replace(/[^a-z0-9]/g, '');
   switch (network) {
-    case 'bluesky': return `https://bsky.app/profile/morwenna.example/post/${id}`;
-    case 'mastodon': return `https://social.example/@morwenna/${id}`;
-    case 'linkedin': return `https://www.linkedin.com/feed/update/urn:li:share:${id}/`;
-    case 'x': return `https://x.com/i/status/${id}`;
-    case 'threads': return `https://www.threads.com/@morwenna/post/${id}`;
+    case 'bluesky':
+      return `https://bsky.app/profile/morwenna.example/post/${id}`;
+    case 'mastodon':
+      return `https://social.example/@morwenna/${id}`;
+    case 'linkedin':
+      return `https://www.linkedin.com/feed/update/urn:li:share:${id}/`;
+    case 'x':
+      return `https://x.com/i/status/${id}`;
+    case 'threads':
+      return `https://www.threads.com/@morwenna/post/${id}`;
   }
 }
 
@@ -35,10 +45,17 @@ export function copyUrl(network: Network, key: string): string {
 export function ledgerFor(keys: readonly string[], networks: readonly Network[], postedAt: string): Ledger {
   return {
     version: 1,
-    items: Object.fromEntries(keys.map((key) => [key, {
-      url: itemUrl(key),
-      networks: Object.fromEntries(networks.map((network) => [network, { status: 'posted', remoteId: `${network}-${key}`, url: copyUrl(network, key), postedAt }])),
-    }])),
+    items: Object.fromEntries(
+      keys.map((key) => [
+        key,
+        {
+          url: itemUrl(key),
+          networks: Object.fromEntries(
+            networks.map((network) => [network, { status: 'posted', remoteId: `${network}-${key}`, url: copyUrl(network, key), postedAt }]),
+          ),
+        },
+      ]),
+    ),
   };
 }
 
@@ -82,7 +99,8 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
     // Now and then a network is not read (no credentials that day): its copies keep their counts.
     const skipped = i > 0 && random.chance(0.05) ? random.pick(networks) : undefined;
     for (const network of networks) {
-      snapshot.networks[network] = network === skipped ? { status: 'skipped', reason: 'no credentials' } : { status: 'read', copies: keys.length };
+      snapshot.networks[network] =
+        network === skipped ? { status: 'skipped', reason: 'no credentials' } : { status: 'read', copies: keys.length };
     }
     for (const key of keys) {
       const item: Snapshot['items'][string] = { url: itemUrl(key), networks: {} };
@@ -97,7 +115,9 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
           for (const text of HOSTILE_TEXTS) {
             replyNumber += 1;
             newReplies.push({
-              id: `r${replyNumber}`, url: 'javascript:alert(document.cookie)', text,
+              id: `r${replyNumber}`,
+              url: 'javascript:alert(document.cookie)',
+              text,
               author: { name: '<b onmouseover="alert(2)">Mallory</b>', handle: '@mallory<script>', url: 'javascript:alert(3)' },
               publishedAt: collectedAt,
             });
@@ -106,8 +126,13 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
         if (random.chance(options.replyChance ?? 0.05)) {
           replyNumber += 1;
           newReplies.push({
-            id: `r${replyNumber}`, url: `${copyUrl(network, key)}/reply/${replyNumber}`,
-            text: random.pick(['I think this is wrong, and here is why: the grid is not the bottleneck.', 'Agreed — we saw the same in Cornwall.', 'Source for the second claim?']),
+            id: `r${replyNumber}`,
+            url: `${copyUrl(network, key)}/reply/${replyNumber}`,
+            text: random.pick([
+              'I think this is wrong, and here is why: the grid is not the bottleneck.',
+              'Agreed — we saw the same in Cornwall.',
+              'Source for the second claim?',
+            ]),
             author: { name: `Reader ${replyNumber}`, handle: `@reader${replyNumber}`, url: `https://social.example/@reader${replyNumber}` },
             publishedAt: collectedAt,
           });
@@ -115,7 +140,9 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
         current.replies += newReplies.length;
         counts.set(id, current);
         item.networks[network] = {
-          remoteId: `${network}-${key}`, url: copyUrl(network, key), metrics: network === 'x' ? { ...current } : { likes: current.likes, reposts: current.reposts, replies: current.replies },
+          remoteId: `${network}-${key}`,
+          url: copyUrl(network, key),
+          metrics: network === 'x' ? { ...current } : { likes: current.likes, reposts: current.reposts, replies: current.replies },
           ...(newReplies.length > 0 ? { newReplies } : {}),
         };
       }
@@ -133,6 +160,11 @@ export function snapshotSeries(options: SeriesOptions): Snapshot[] {
 export function evidenceFiles(ledger: Ledger, snapshots: readonly Snapshot[]): Record<string, string> {
   return {
     'content/evidence/syndication.json': `${JSON.stringify(ledger, null, 2)}\n`,
-    ...Object.fromEntries(snapshots.map((snapshot) => [`content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`, `${JSON.stringify(withoutUnsafeUrls(snapshot))}\n`])),
+    ...Object.fromEntries(
+      snapshots.map((snapshot) => [
+        `content/evidence/engagement/${snapshotFileName(snapshot.collectedAt)}`,
+        `${JSON.stringify(withoutUnsafeUrls(snapshot))}\n`,
+      ]),
+    ),
   };
 }

@@ -67,7 +67,12 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
     const records: RepoRecord[] = [];
     let cursor: string | undefined;
     do {
-      const page = await xrpc<{ records: RepoRecord[]; cursor?: string }>('com.atproto.repo.listRecords', { repo, collection, limit: '100', ...(cursor ? { cursor } : {}) });
+      const page = await xrpc<{ records: RepoRecord[]; cursor?: string }>('com.atproto.repo.listRecords', {
+        repo,
+        collection,
+        limit: '100',
+        ...(cursor ? { cursor } : {}),
+      });
       records.push(...page.records);
       cursor = page.records.length === 100 ? page.cursor : undefined;
     } while (cursor);
@@ -100,7 +105,8 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
     };
     const view = (post: Post) => ({
       $type: 'app.bsky.feed.defs#postView',
-      uri: post.uri, cid: post.cid,
+      uri: post.uri,
+      cid: post.cid,
       author: { $type: 'app.bsky.actor.defs#profileViewBasic', ...actors.get(post.did)! },
       record: post.value,
       // replyCount counts direct replies, as the AppView's post aggregates do.
@@ -111,7 +117,9 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
       indexedAt: post.indexedAt,
     });
     const children = (uri: string): Post[] =>
-      all.filter((post) => post.value['reply']?.parent?.uri === uri).sort((a, b) => String(a.value['createdAt']).localeCompare(String(b.value['createdAt'])));
+      all
+        .filter((post) => post.value['reply']?.parent?.uri === uri)
+        .sort((a, b) => String(a.value['createdAt']).localeCompare(String(b.value['createdAt'])));
     return { posts, view, children };
   };
 
@@ -134,11 +142,15 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
       const rootOf = (post: Post): string => post.value['reply']?.root?.uri ?? post.uri;
       const node = (post: Post, below: number): unknown => {
         if (notFound.has(post.uri)) return { $type: 'app.bsky.feed.defs#notFoundPost', uri: post.uri, notFound: true };
-        if (blocked.has(post.did)) return { $type: 'app.bsky.feed.defs#blockedPost', uri: post.uri, blocked: true, author: { did: post.did } };
+        if (blocked.has(post.did))
+          return { $type: 'app.bsky.feed.defs#blockedPost', uri: post.uri, blocked: true, author: { did: post.did } };
         return { $type: 'app.bsky.feed.defs#threadViewPost', post: view(post), ...(below >= 1 ? { replies: replies(post, below) } : {}) };
       };
       // Only replies in the anchor's thread (same root), as the AppView keeps to the thread boundary.
-      const replies = (post: Post, below: number): unknown[] => children(post.uri).filter((child) => rootOf(child) === rootOf(anchor)).map((child) => node(child, below - 1));
+      const replies = (post: Post, below: number): unknown[] =>
+        children(post.uri)
+          .filter((child) => rootOf(child) === rootOf(anchor))
+          .map((child) => node(child, below - 1));
       const parent = (post: Post, height: number): unknown => {
         const parentUri = post.value['reply']?.parent?.uri as string | undefined;
         if (height < 1 || !parentUri) return undefined;
@@ -150,7 +162,12 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
       const above = parent(anchor, parentHeight);
       const thread = blocked.has(anchor.did)
         ? node(anchor, depth)
-        : { $type: 'app.bsky.feed.defs#threadViewPost', post: view(anchor), ...(above ? { parent: above } : {}), ...(depth >= 1 ? { replies: replies(anchor, depth) } : {}) };
+        : {
+            $type: 'app.bsky.feed.defs#threadViewPost',
+            post: view(anchor),
+            ...(above ? { parent: above } : {}),
+            ...(depth >= 1 ? { replies: replies(anchor, depth) } : {}),
+          };
       return { status: 200, json: { thread } };
     }
     return { status: 501, json: { error: 'MethodNotImplemented', message: `${request.path} is not implemented by the fake AppView` } };

@@ -67,18 +67,27 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function send(response: ServerResponse, answer: FakeResponse): void {
   const body = answer.json === undefined ? '' : JSON.stringify(answer.json);
-  response.writeHead(answer.status, { ...(answer.json === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...answer.headers });
+  response.writeHead(answer.status, {
+    ...(answer.json === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+    ...answer.headers,
+  });
   response.end(body);
 }
 
-export async function startFakeServer(handle: (request: FakeRequest, base: string) => FakeResponse | Promise<FakeResponse>): Promise<FakeServer> {
+export async function startFakeServer(
+  handle: (request: FakeRequest, base: string) => FakeResponse | Promise<FakeResponse>,
+): Promise<FakeServer> {
   const sockets = new Set<import('node:net').Socket>();
   const fake: FakeServer = { url: '', requests: [], faults: [], close: async () => undefined };
   const server = createServer(async (incoming, response) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(incoming);
     const request: FakeRequest = {
-      method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: incoming.headers, body,
+      method: incoming.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: incoming.headers,
+      body,
       json: () => JSON.parse(body.toString('utf8')),
     };
     fake.requests.push(request);
@@ -111,10 +120,11 @@ export async function startFakeServer(handle: (request: FakeRequest, base: strin
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () => new Promise((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  });
+  fake.close = () =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
   return fake;
 }
 
@@ -159,7 +169,17 @@ export interface FakeMastodon extends FakeServer {
   /** The token's scopes (default `read write:statuses`, what docs/networks.md asks for). */
   scopes: string[];
   /** Adds a reply under a status (or a reply) and returns its id. */
-  reply: (inReplyToId: string, reply: { account: FakeMastodonAccount; content: string; visibility?: FakeMastodonReply['visibility']; spoilerText?: string; createdAt: string; url?: string | null }) => string;
+  reply: (
+    inReplyToId: string,
+    reply: {
+      account: FakeMastodonAccount;
+      content: string;
+      visibility?: FakeMastodonReply['visibility'];
+      spoilerText?: string;
+      createdAt: string;
+      url?: string | null;
+    },
+  ) => string;
 }
 
 /**
@@ -170,7 +190,8 @@ export interface FakeMastodon extends FakeServer {
 function mastodonScopeFor(method: string, path: string): string[] | undefined {
   if (method === 'POST' && path === '/api/v1/statuses') return ['write', 'write:statuses'];
   if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') return ['read', 'read:accounts', 'profile'];
-  if (method === 'GET' && (/^\/api\/v1\/accounts\/[^/]+\/statuses$/.test(path) || /^\/api\/v1\/statuses\/[^/]+(\/context)?$/.test(path))) return ['read', 'read:statuses'];
+  if (method === 'GET' && (/^\/api\/v1\/accounts\/[^/]+\/statuses$/.test(path) || /^\/api\/v1\/statuses\/[^/]+(\/context)?$/.test(path)))
+    return ['read', 'read:statuses'];
   return undefined;
 }
 
@@ -181,55 +202,98 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
   // Mastodon keeps each Idempotency-Key (per account) for an hour and answers a repeat with the first status.
   const keys = new Map<string, string>();
   let mastodon: FakeMastodon | undefined;
-  const ceo = (base: string): FakeMastodonAccount => ({ id: '1', username: 'ceo', acct: 'ceo', display_name: 'Morwenna Hale', url: `${base}/@ceo` });
+  const ceo = (base: string): FakeMastodonAccount => ({
+    id: '1',
+    username: 'ceo',
+    acct: 'ceo',
+    display_name: 'Morwenna Hale',
+    url: `${base}/@ceo`,
+  });
   const counts = (id: string) => {
     const { favourites = 0, reblogs = 0, quotes = 0 } = engagement.get(id) ?? {};
     return {
-      favourites_count: favourites, reblogs_count: reblogs, replies_count: replies.filter((reply) => reply.inReplyToId === id).length,
+      favourites_count: favourites,
+      reblogs_count: reblogs,
+      replies_count: replies.filter((reply) => reply.inReplyToId === id).length,
       ...(mastodon?.reportsQuotes ? { quotes_count: quotes } : {}),
     };
   };
   const toJson = (status: FakeMastodon['statuses'][number], base: string) => ({
-    id: status.id, uri: `${base}/users/ceo/statuses/${status.id}`, url: `${base}/@ceo/${status.id}`, created_at: status.createdAt ?? new Date().toISOString(),
-    content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`, spoiler_text: '', in_reply_to_id: null,
-    visibility: 'public', ...counts(status.id), account: ceo(base),
+    id: status.id,
+    uri: `${base}/users/ceo/statuses/${status.id}`,
+    url: `${base}/@ceo/${status.id}`,
+    created_at: status.createdAt ?? new Date().toISOString(),
+    content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`,
+    spoiler_text: '',
+    in_reply_to_id: null,
+    visibility: 'public',
+    ...counts(status.id),
+    account: ceo(base),
   });
   const replyJson = (reply: FakeMastodonReply) => ({
-    id: reply.id, uri: `${reply.account.url.replace(/\/@[^/]+$/, '')}/users/${reply.account.username}/statuses/${reply.id}`, url: reply.url,
-    created_at: reply.createdAt, content: reply.content, spoiler_text: reply.spoilerText, in_reply_to_id: reply.inReplyToId,
-    visibility: reply.visibility, ...counts(reply.id), account: reply.account,
+    id: reply.id,
+    uri: `${reply.account.url.replace(/\/@[^/]+$/, '')}/users/${reply.account.username}/statuses/${reply.id}`,
+    url: reply.url,
+    created_at: reply.createdAt,
+    content: reply.content,
+    spoiler_text: reply.spoilerText,
+    in_reply_to_id: reply.inReplyToId,
+    visibility: reply.visibility,
+    ...counts(reply.id),
+    account: reply.account,
   });
   /** The tree under a status, depth first, as Mastodon orders a context's descendants. */
   const descendants = (id: string): FakeMastodonReply[] =>
     replies.filter((reply) => reply.inReplyToId === id).flatMap((reply) => [reply, ...descendants(reply.id)]);
   const server = await startFakeServer((request, base) => {
     if (request.method === 'GET' && request.path === '/api/v2/instance') {
-      return { status: 200, json: { domain: '127.0.0.1', configuration: { statuses: { max_characters: options.maxCharacters ?? 500, characters_reserved_per_url: 23 } } } };
+      return {
+        status: 200,
+        json: {
+          domain: '127.0.0.1',
+          configuration: { statuses: { max_characters: options.maxCharacters ?? 500, characters_reserved_per_url: 23 } },
+        },
+      };
     }
     if (!bearer(request, options.token)) return unauthorised();
     // https://docs.joinmastodon.org/methods/apps/#verify_credentials: the app's registered scopes (4.3 and later).
     if (request.method === 'GET' && request.path === '/api/v1/apps/verify_credentials') {
-      return { status: 200, json: { name: 'Thought-leadership hub', website: null, scopes: mastodon!.scopes, redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] } };
+      return {
+        status: 200,
+        json: { name: 'Thought-leadership hub', website: null, scopes: mastodon!.scopes, redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] },
+      };
     }
     const scopes = mastodonScopeFor(request.method, request.path);
-    if (scopes && !scopes.some((scope) => mastodon!.scopes.includes(scope))) return { status: 403, json: { error: 'This action is outside the authorized scopes' } };
+    if (scopes && !scopes.some((scope) => mastodon!.scopes.includes(scope)))
+      return { status: 403, json: { error: 'This action is outside the authorized scopes' } };
     if (request.method === 'POST' && request.path === '/api/v1/statuses') {
       const key = request.headers['idempotency-key'] as string | undefined;
       const seen = key ? keys.get(key) : undefined;
-      if (seen) return { status: 200, json: toJson(statuses.find((status) => status.id === seen)!, base) };
+      if (seen)
+        return {
+          status: 200,
+          json: toJson(
+            statuses.find((status) => status.id === seen)!,
+            base,
+          ),
+        };
       const { status: text } = request.json() as { status: string };
-      if (typeof text !== 'string' || text === '') return { status: 422, json: { error: 'Validation failed: Text can\'t be blank' } };
+      if (typeof text !== 'string' || text === '') return { status: 422, json: { error: "Validation failed: Text can't be blank" } };
       const status = { id: String(110_000 + statuses.length), text, idempotencyKey: key };
       statuses.push(status);
       if (key) keys.set(key, status.id);
       return { status: 200, json: toJson(status, base) };
     }
-    if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') return { status: 200, json: { id: '1', username: 'ceo', acct: 'ceo' } };
+    if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials')
+      return { status: 200, json: { id: '1', username: 'ceo', acct: 'ceo' } };
     if (request.method === 'GET' && request.path === '/api/v1/accounts/1/statuses') {
       // Newest first, at most 40 a page; max_id pages back (https://docs.joinmastodon.org/methods/accounts/#statuses).
       const maxId = request.query.get('max_id');
       const limit = Math.min(40, Number(request.query.get('limit') ?? 20));
-      const page = [...statuses].reverse().filter((status) => !maxId || Number(status.id) < Number(maxId)).slice(0, limit);
+      const page = [...statuses]
+        .reverse()
+        .filter((status) => !maxId || Number(status.id) < Number(maxId))
+        .slice(0, limit);
       return { status: 200, json: page.map((status) => toJson(status, base)) };
     }
     const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(request.path);
@@ -243,12 +307,23 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     return { status: 404, json: { error: 'Not found' } };
   });
   mastodon = Object.assign(server, {
-    statuses, replies, engagement, reportsQuotes: false, scopes: options.scopes ?? ['read', 'write:statuses'], expireIdempotencyKeys: () => keys.clear(),
+    statuses,
+    replies,
+    engagement,
+    reportsQuotes: false,
+    scopes: options.scopes ?? ['read', 'write:statuses'],
+    expireIdempotencyKeys: () => keys.clear(),
     reply: (inReplyToId: string, reply: Parameters<FakeMastodon['reply']>[1]) => {
       const id = String(120_000 + replies.length);
       replies.push({
-        id, inReplyToId, account: reply.account, content: reply.content, visibility: reply.visibility ?? 'public', spoilerText: reply.spoilerText ?? '',
-        createdAt: reply.createdAt, url: reply.url === undefined ? `${reply.account.url}/${id}` : reply.url,
+        id,
+        inReplyToId,
+        account: reply.account,
+        content: reply.content,
+        visibility: reply.visibility ?? 'public',
+        spoilerText: reply.spoilerText ?? '',
+        createdAt: reply.createdAt,
+        url: reply.url === undefined ? `${reply.account.url}/${id}` : reply.url,
       });
       return id;
     },
@@ -289,11 +364,20 @@ export interface FakeX extends FakeServer {
   oauth2: FakeXOAuth2;
   tweets: Array<{ id: string; text: string; createdAt?: string }>;
   /** Replies anywhere in a post's conversation (X's `conversation_id` is the first post's id). */
-  replies: Array<{ id: string; conversationId: string; author: { id: string; name: string; username: string }; text: string; createdAt: string }>;
+  replies: Array<{
+    id: string;
+    conversationId: string;
+    author: { id: string; name: string; username: string };
+    text: string;
+    createdAt: string;
+  }>;
   /** Likes, reposts and quotes per post id (reply_count is counted from `replies`). */
   engagement: Map<string, { likes?: number; reposts?: number; quotes?: number }>;
   /** Adds a reply in a post's conversation and returns its id. */
-  reply: (conversationId: string, reply: { author: { id: string; name: string; username: string }; text: string; createdAt: string }) => string;
+  reply: (
+    conversationId: string,
+    reply: { author: { id: string; name: string; username: string }; text: string; createdAt: string },
+  ) => string;
 }
 
 /** X escapes these three in a post's `text`, and only these. */
@@ -301,21 +385,31 @@ const xText = (text: string): string => text.replaceAll('&', '&amp;').replaceAll
 
 /** X's error for a token it does not accept, and for one without the scope (https://docs.x.com/x-api/fundamentals/response-codes-and-errors). */
 const xProblem = (status: 401 | 403, detail: string): FakeResponse => ({
-  status, headers: { 'Content-Type': 'application/problem+json' },
+  status,
+  headers: { 'Content-Type': 'application/problem+json' },
   json: { title: status === 401 ? 'Unauthorized' : 'Forbidden', type: 'about:blank', status, detail },
 });
 
-export async function startFakeX(options: { consumerKey: string; oauth2?: { clientId: string; clientSecret?: string; scopes: string[]; now?: () => number } }): Promise<FakeX> {
+export async function startFakeX(options: {
+  consumerKey: string;
+  oauth2?: { clientId: string; clientSecret?: string; scopes: string[]; now?: () => number };
+}): Promise<FakeX> {
   let issued = 0;
   const oauth2: FakeXOAuth2 = {
-    clientId: options.oauth2?.clientId ?? 'x-client-id', clientSecret: options.oauth2?.clientSecret, scopes: options.oauth2?.scopes ?? [],
-    refreshTokens: new Set(), accessTokens: new Map(), now: options.oauth2?.now ?? Date.now,
+    clientId: options.oauth2?.clientId ?? 'x-client-id',
+    clientSecret: options.oauth2?.clientSecret,
+    scopes: options.oauth2?.scopes ?? [],
+    refreshTokens: new Set(),
+    accessTokens: new Map(),
+    now: options.oauth2?.now ?? Date.now,
     issue: () => {
       issued += 1;
       const accessToken = `x-oauth2-access-${issued}-${Math.random().toString(36).slice(2)}`;
       // "By default, the access token … will only stay valid for two hours"; a refresh token only with offline.access.
       oauth2.accessTokens.set(accessToken, oauth2.now() + 7200 * 1000);
-      const refreshToken = oauth2.scopes.includes('offline.access') ? `x-oauth2-refresh-${issued}-${Math.random().toString(36).slice(2)}` : undefined;
+      const refreshToken = oauth2.scopes.includes('offline.access')
+        ? `x-oauth2-refresh-${issued}-${Math.random().toString(36).slice(2)}`
+        : undefined;
       if (refreshToken) oauth2.refreshTokens.add(refreshToken);
       return { accessToken, refreshToken };
     },
@@ -323,10 +417,14 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
   /** POST /2/oauth2/token, grant_type=refresh_token: a confidential client authenticates with Basic, a public one names its client_id. */
   const token = (request: FakeRequest): FakeResponse => {
     const form = new URLSearchParams(request.body.toString('utf8'));
-    const invalid = (description: string): FakeResponse => ({ status: 400, json: { error: 'invalid_request', error_description: description } });
+    const invalid = (description: string): FakeResponse => ({
+      status: 400,
+      json: { error: 'invalid_request', error_description: description },
+    });
     if (oauth2.clientSecret) {
       const expected = `Basic ${Buffer.from(`${oauth2.clientId}:${oauth2.clientSecret}`).toString('base64')}`;
-      if (request.headers.authorization !== expected) return { status: 401, json: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
+      if (request.headers.authorization !== expected)
+        return { status: 401, json: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
     } else if (form.get('client_id') !== oauth2.clientId) {
       return invalid('Missing required parameter [client_id].');
     }
@@ -336,7 +434,13 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
     const next = oauth2.issue();
     return {
       status: 200,
-      json: { token_type: 'bearer', expires_in: 7200, access_token: next.accessToken, scope: oauth2.scopes.join(' '), ...(next.refreshToken ? { refresh_token: next.refreshToken } : {}) },
+      json: {
+        token_type: 'bearer',
+        expires_in: 7200,
+        access_token: next.accessToken,
+        scope: oauth2.scopes.join(' '),
+        ...(next.refreshToken ? { refresh_token: next.refreshToken } : {}),
+      },
     };
   };
   const tweets: FakeX['tweets'] = [];
@@ -345,10 +449,17 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
   const toJson = (tweet: FakeX['tweets'][number]) => {
     const { likes = 0, reposts = 0, quotes = 0 } = engagement.get(tweet.id) ?? {};
     return {
-      id: tweet.id, text: tweet.text, created_at: tweet.createdAt ?? new Date().toISOString(),
+      id: tweet.id,
+      text: tweet.text,
+      created_at: tweet.createdAt ?? new Date().toISOString(),
       // X wraps every link in t.co and reports the original as expanded_url.
       entities: { urls: [...tweet.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => ({ url: 'https://t.co/abc', expanded_url: url })) },
-      public_metrics: { like_count: likes, retweet_count: reposts, reply_count: replies.filter((reply) => reply.conversationId === tweet.id).length, quote_count: quotes },
+      public_metrics: {
+        like_count: likes,
+        retweet_count: reposts,
+        reply_count: replies.filter((reply) => reply.conversationId === tweet.id).length,
+        quote_count: quotes,
+      },
     };
   };
   const server = await startFakeServer((request) => {
@@ -360,7 +471,11 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
       const required = X_SCOPES.find((rule) => rule.method === request.method && rule.path.test(request.path))?.scopes ?? [];
       const missing = required.filter((scope) => !oauth2.scopes.includes(scope));
       if (missing.length > 0) return xProblem(403, `Missing required scopes: ${missing.join(', ')}`);
-    } else if (!auth.startsWith('OAuth ') || !auth.includes(`oauth_consumer_key="${options.consumerKey}"`) || !auth.includes('oauth_signature=')) {
+    } else if (
+      !auth.startsWith('OAuth ') ||
+      !auth.includes(`oauth_consumer_key="${options.consumerKey}"`) ||
+      !auth.includes('oauth_signature=')
+    ) {
       return xProblem(401, 'Unauthorized');
     }
     if (request.method === 'POST' && request.path === '/2/tweets') {
@@ -369,7 +484,8 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
       tweets.push(tweet);
       return { status: 201, json: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
     }
-    if (request.method === 'GET' && request.path === '/2/users/me') return { status: 200, json: { data: { id: '42', name: 'Morwenna Hale', username: 'morwennahale' } } };
+    if (request.method === 'GET' && request.path === '/2/users/me')
+      return { status: 200, json: { data: { id: '42', name: 'Morwenna Hale', username: 'morwennahale' } } };
     if (request.method === 'GET' && request.path === '/2/users/42/tweets') {
       // https://docs.x.com/x-api/users/get-posts: newest first, 5–100 a page, start_time, pagination_token for the next page.
       const max = Number(request.query.get('max_results') ?? 10);
@@ -379,7 +495,11 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
       const start = Number(request.query.get('pagination_token') ?? 0);
       const recent = all.slice(start, start + max);
       const more = start + max < all.length ? { next_token: String(start + max) } : {};
-      return { status: 200, json: recent.length > 0 ? { data: recent.map(toJson), meta: { result_count: recent.length, ...more } } : { meta: { result_count: 0 } } };
+      return {
+        status: 200,
+        json:
+          recent.length > 0 ? { data: recent.map(toJson), meta: { result_count: recent.length, ...more } } : { meta: { result_count: 0 } },
+      };
     }
     if (request.method === 'GET' && request.path === '/2/tweets/search/recent') {
       // https://docs.x.com/x-api/posts/search-recent-posts: newest first, 10–100 a page, next_token for the next page.
@@ -396,13 +516,21 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
         status: 200,
         json: {
           data: page.map((reply) => ({
-            id: reply.id, text: xText([...reply.text].length > 280 ? `${[...reply.text].slice(0, 270).join('')}…` : reply.text), edit_history_tweet_ids: [reply.id],
-            ...(fields.has('author_id') ? { author_id: reply.author.id } : {}), ...(fields.has('created_at') ? { created_at: reply.createdAt } : {}),
+            id: reply.id,
+            text: xText([...reply.text].length > 280 ? `${[...reply.text].slice(0, 270).join('')}…` : reply.text),
+            edit_history_tweet_ids: [reply.id],
+            ...(fields.has('author_id') ? { author_id: reply.author.id } : {}),
+            ...(fields.has('created_at') ? { created_at: reply.createdAt } : {}),
             ...(fields.has('conversation_id') ? { conversation_id: reply.conversationId } : {}),
             ...(fields.has('note_tweet') && [...reply.text].length > 280 ? { note_tweet: { text: xText(reply.text) } } : {}),
           })),
           ...(request.query.get('expansions') === 'author_id' ? { includes: { users } } : {}),
-          meta: { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id, ...(start + max < found.length ? { next_token: String(start + max) } : {}) },
+          meta: {
+            result_count: page.length,
+            newest_id: page[0]!.id,
+            oldest_id: page.at(-1)!.id,
+            ...(start + max < found.length ? { next_token: String(start + max) } : {}),
+          },
         },
       };
     }
@@ -414,7 +542,10 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
     return { status: 404, json: { title: 'Not Found Error', status: 404 } };
   });
   return Object.assign(server, {
-    oauth2, tweets, replies, engagement,
+    oauth2,
+    tweets,
+    replies,
+    engagement,
     reply: (conversationId: string, reply: Parameters<FakeX['reply']>[1]) => {
       const id = String(1_870_000_000_000_000_000n + BigInt(replies.length));
       replies.push({ id, conversationId, ...reply });
@@ -428,7 +559,13 @@ export async function startFakeX(options: { consumerKey: string; oauth2?: { clie
  * a version it does not list retires about a year after its month, mid-month.
  */
 const LINKEDIN_SUNSETS: Record<string, string> = {
-  '202411': '2025-11-17', '202508': '2026-08-17', '202510': '2026-10-15', '202511': '2026-11-16', '202601': '2027-01-15', '202602': '2027-02-15', '202603': '2027-03-16',
+  '202411': '2025-11-17',
+  '202508': '2026-08-17',
+  '202510': '2026-10-15',
+  '202511': '2026-11-16',
+  '202601': '2027-01-15',
+  '202602': '2027-02-15',
+  '202603': '2027-03-16',
 };
 
 /** Whether LinkedIn serves a version at `now`: published (its month has begun) and not yet sunset. */
@@ -469,7 +606,12 @@ export interface FakeLinkedIn extends FakeServer {
   comment: (parent: string, comment: { actor: string; text: string; time: number }) => string;
 }
 
-export async function startFakeLinkedIn(options: { token: string; author: string; scopes?: string[]; now?: () => number }): Promise<FakeLinkedIn> {
+export async function startFakeLinkedIn(options: {
+  token: string;
+  author: string;
+  scopes?: string[];
+  now?: () => number;
+}): Promise<FakeLinkedIn> {
   const posts: FakeLinkedIn['posts'] = [];
   const images = new Map<string, Buffer>();
   const uploads = new Map<string, string>();
@@ -478,22 +620,38 @@ export async function startFakeLinkedIn(options: { token: string; author: string
   let linkedin: FakeLinkedIn | undefined;
   const comments: FakeLinkedIn['comments'] = [];
   const summaries = (urn: string) => {
-    const below = (parent: string): number => comments.filter((comment) => comment.parent === parent).reduce((sum, comment) => sum + 1 + below(comment.urn), 0);
+    const below = (parent: string): number =>
+      comments.filter((comment) => comment.parent === parent).reduce((sum, comment) => sum + 1 + below(comment.urn), 0);
     return {
-      likesSummary: { totalLikes: likes.get(urn) ?? 0, aggregatedTotalLikes: likes.get(urn) ?? 0, likedByCurrentUser: false, selectedLikes: [] },
+      likesSummary: {
+        totalLikes: likes.get(urn) ?? 0,
+        aggregatedTotalLikes: likes.get(urn) ?? 0,
+        likedByCurrentUser: false,
+        selectedLikes: [],
+      },
       commentsSummary: {
-        totalFirstLevelComments: comments.filter((comment) => comment.parent === urn).length, aggregatedTotalComments: below(urn), selectedComments: [], commentsState: 'OPEN',
+        totalFirstLevelComments: comments.filter((comment) => comment.parent === urn).length,
+        aggregatedTotalComments: below(urn),
+        selectedComments: [],
+        commentsState: 'OPEN',
       },
     };
   };
   const commentJson = (comment: FakeLinkedIn['comments'][number]) => ({
-    id: /,(\d+)\)$/.exec(comment.urn)![1], commentUrn: comment.urn, $URN: comment.urn, actor: comment.actor, object: comment.post,
+    id: /,(\d+)\)$/.exec(comment.urn)![1],
+    commentUrn: comment.urn,
+    $URN: comment.urn,
+    actor: comment.actor,
+    object: comment.post,
     ...(comment.parent !== comment.post ? { parentComment: comment.parent } : {}),
-    message: { text: comment.text, attributes: [] }, created: { actor: comment.actor, time: comment.time }, lastModified: { actor: comment.actor, time: comment.time },
+    message: { text: comment.text, attributes: [] },
+    created: { actor: comment.actor, time: comment.time },
+    lastModified: { actor: comment.actor, time: comment.time },
     ...summaries(comment.urn),
   });
   const server = await startFakeServer((request, base) => {
-    if (!bearer(request, options.token)) return { status: 401, json: { status: 401, serviceErrorCode: 65600, message: 'Invalid access token' } };
+    if (!bearer(request, options.token))
+      return { status: 401, json: { status: 401, serviceErrorCode: 65600, message: 'Invalid access token' } };
     const uploadMatch = /^\/upload\/(\w+)$/.exec(request.path);
     if (request.method === 'PUT' && uploadMatch) {
       const image = uploads.get(uploadMatch[1]!);
@@ -502,15 +660,32 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       return { status: 201 };
     }
     const version = String(request.headers['linkedin-version'] ?? '');
-    if (!version) return { status: 400, json: { status: 400, code: 'VERSION_MISSING', message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.' } };
+    if (!version)
+      return {
+        status: 400,
+        json: {
+          status: 400,
+          code: 'VERSION_MISSING',
+          message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+        },
+      };
     // A retired (or not yet published) version: what LinkedIn answers, the version shown as YYYYMMDD.
     if (!linkedinVersionActive(version, linkedin!.now())) {
       return { status: 426, json: { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${version}01 is not active` } };
     }
-    if (request.headers['x-restli-protocol-version'] !== '2.0.0') return { status: 400, json: { status: 400, message: 'X-Restli-Protocol-Version: 2.0.0 is required' } };
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+      return { status: 400, json: { status: 400, message: 'X-Restli-Protocol-Version: 2.0.0 is required' } };
     const scope = linkedinScopeFor(request.method);
     if (!linkedin!.scopes.includes(scope)) {
-      return { status: 403, json: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: `Not enough permissions to access: ${request.method} ${request.path} (needs ${scope})` } };
+      return {
+        status: 403,
+        json: {
+          status: 403,
+          serviceErrorCode: 100,
+          code: 'ACCESS_DENIED',
+          message: `Not enough permissions to access: ${request.method} ${request.path} (needs ${scope})`,
+        },
+      };
     }
     if (request.method === 'POST' && request.path === '/rest/images' && request.query.get('action') === 'initializeUpload') {
       const id = String(images.size + uploads.size + 1);
@@ -522,7 +697,8 @@ export async function startFakeLinkedIn(options: { token: string; author: string
       const body = request.json();
       if (body.author !== options.author) return { status: 403, json: { status: 403, message: 'author does not match the token' } };
       const thumbnail = body.content?.article?.thumbnail;
-      if (thumbnail && !images.has(thumbnail)) return { status: 400, json: { status: 400, message: `image ${thumbnail} was never uploaded` } };
+      if (thumbnail && !images.has(thumbnail))
+        return { status: 400, json: { status: 400, message: `image ${thumbnail} was never uploaded` } };
       const id = `urn:li:share:${7_200_000 + posts.length}`;
       posts.push({ id, body });
       return { status: 201, headers: { 'x-restli-id': id } };
@@ -530,7 +706,16 @@ export async function startFakeLinkedIn(options: { token: string; author: string
     if (request.method === 'GET' && request.path === '/rest/posts' && request.query.get('q') === 'author') {
       if (request.query.get('author') !== options.author) return { status: 403, json: { status: 403, message: 'not your posts' } };
       const count = Number(request.query.get('count') ?? 10);
-      return { status: 200, json: { elements: [...posts].reverse().slice(0, count).map(({ id, body }) => ({ id, ...body })), paging: { start: 0, count } } };
+      return {
+        status: 200,
+        json: {
+          elements: [...posts]
+            .reverse()
+            .slice(0, count)
+            .map(({ id, body }) => ({ id, ...body })),
+          paging: { start: 0, count },
+        },
+      };
     }
     const match = /^\/rest\/posts\/(.+)$/.exec(request.path);
     if (request.method === 'GET' && match) {
@@ -540,15 +725,18 @@ export async function startFakeLinkedIn(options: { token: string; author: string
     // https://learn.microsoft.com/linkedin/marketing/community-management/shares/social-metadata-api: a count per reaction type.
     const metadata = /^\/rest\/socialMetadata\/([^/]+)$/.exec(request.path);
     if (request.method === 'GET' && metadata) {
-      if (/[(),]/.test(metadata[1]!)) return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${metadata[1]}` } };
+      if (/[(),]/.test(metadata[1]!))
+        return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${metadata[1]}` } };
       const urn = decodeURIComponent(metadata[1]!);
-      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn)) return { status: 404, json: { status: 404, message: 'Not found' } };
+      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn))
+        return { status: 404, json: { status: 404, message: 'Not found' } };
       const counted = { ...(likes.get(urn) ? { LIKE: likes.get(urn)! } : {}), ...reactions.get(urn) };
       const { commentsSummary } = summaries(urn);
       return {
         status: 200,
         json: {
-          entity: urn, commentsState: 'OPEN',
+          entity: urn,
+          commentsState: 'OPEN',
           reactionSummaries: Object.fromEntries(Object.entries(counted).map(([type, count]) => [type, { reactionType: type, count }])),
           commentSummary: { count: commentsSummary.aggregatedTotalComments, topLevelCount: commentsSummary.totalFirstLevelComments },
         },
@@ -558,9 +746,11 @@ export async function startFakeLinkedIn(options: { token: string; author: string
     const social = /^\/rest\/socialActions\/([^/]+)(\/comments)?$/.exec(request.path);
     if (request.method === 'GET' && social) {
       // Rest.li 2.0 would read a bare parenthesis as syntax.
-      if (/[(),]/.test(social[1]!)) return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${social[1]}` } };
+      if (/[(),]/.test(social[1]!))
+        return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${social[1]}` } };
       const urn = decodeURIComponent(social[1]!);
-      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn)) return { status: 404, json: { status: 404, message: 'Not found' } };
+      if (!posts.some((post) => post.id === urn) && !comments.some((comment) => comment.urn === urn))
+        return { status: 404, json: { status: 404, message: 'Not found' } };
       if (!social[2]) return { status: 200, json: { target: urn, ...summaries(urn) } };
       const start = Number(request.query.get('start') ?? 0);
       const count = Number(request.query.get('count') ?? 10);
@@ -573,7 +763,13 @@ export async function startFakeLinkedIn(options: { token: string; author: string
     return { status: 404, json: { status: 404, message: 'Not found' } };
   });
   linkedin = Object.assign(server, {
-    posts, images, likes, reactions, comments, scopes: options.scopes ?? ['w_member_social', 'r_member_social'], now: options.now ?? Date.now,
+    posts,
+    images,
+    likes,
+    reactions,
+    comments,
+    scopes: options.scopes ?? ['w_member_social', 'r_member_social'],
+    now: options.now ?? Date.now,
     comment: (parent: string, comment: { actor: string; text: string; time: number }) => {
       const post = comments.find((candidate) => candidate.urn === parent)?.post ?? parent;
       const urn = `urn:li:comment:(${post},${7_300_000_000 + comments.length})`;
@@ -610,7 +806,15 @@ export interface FakeThreads extends FakeServer {
   /** Insights per media id (`replies` is counted from `replies` unless set). */
   insights: Map<string, { views?: number; likes?: number; reposts?: number; quotes?: number; replies?: number }>;
   /** Replies under a published thread at any depth; `username` is left out for a private profile, as the API does. */
-  replies: Array<{ id: string; root: string; parent: string; username: string | undefined; text: string; timestamp: string; hide_status: string }>;
+  replies: Array<{
+    id: string;
+    root: string;
+    parent: string;
+    username: string | undefined;
+    text: string;
+    timestamp: string;
+    hide_status: string;
+  }>;
   /** Replies per conversation page (the API's default is 25). */
   pageSize: number;
   /** What `GET /debug_token` says of the token: `expires_at` in Unix seconds (0: never), `is_valid`. */
@@ -626,17 +830,23 @@ export async function startFakeThreads(options: { token: string; userId: string 
   const replies: FakeThreads['replies'] = [];
   let threads: FakeThreads | undefined;
   const server = await startFakeServer((request, base) => {
-    if (!bearer(request, options.token)) return { status: 400, json: { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } } };
+    if (!bearer(request, options.token))
+      return { status: 400, json: { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } } };
     const form = new URLSearchParams(request.body.toString('utf8'));
     const permalink = (id: string) => `${base}/@morwennahale/post/${id}`;
     if (request.method === 'POST' && request.path === `/${options.userId}/threads`) {
       const text = form.get('text') ?? '';
       if (form.get('media_type') !== 'TEXT') return { status: 400, json: { error: { message: 'media_type must be TEXT', code: 100 } } };
-      if (threadsCount(text) > 500) return { status: 400, json: { error: { message: 'Param text must be at most 500 characters long.', type: 'OAuthException', code: 100 } } };
+      if (threadsCount(text) > 500)
+        return {
+          status: 400,
+          json: { error: { message: 'Param text must be at most 500 characters long.', type: 'OAuthException', code: 100 } },
+        };
       // "All unique URLs found in the text field are counted as links", the attachment's too; more than 5 fail here.
       const links = new Set([...text.matchAll(/https?:\/\/\S+/g)].map(([url]) => url));
       if (form.get('link_attachment')) links.add(form.get('link_attachment')!);
-      if (links.size > 5) return { status: 400, json: { error: { message: 'THREADS_API__LINK_LIMIT_EXCEEDED', type: 'OAuthException', code: 100 } } };
+      if (links.size > 5)
+        return { status: 400, json: { error: { message: 'THREADS_API__LINK_LIMIT_EXCEEDED', type: 'OAuthException', code: 100 } } };
       const id = `1790${containers.size}`;
       containers.set(id, { text, link: form.get('link_attachment') ?? undefined });
       return { status: 200, json: { id } };
@@ -647,7 +857,13 @@ export async function startFakeThreads(options: { token: string; userId: string 
       if (container.published) return { status: 400, json: { error: { message: 'The media has already been published', code: 100 } } };
       const id = `1800${published.length}`;
       container.published = id;
-      published.push({ id, text: container.text, link: container.link, container: form.get('creation_id')!, timestamp: new Date().toISOString() });
+      published.push({
+        id,
+        text: container.text,
+        link: container.link,
+        container: form.get('creation_id')!,
+        timestamp: new Date().toISOString(),
+      });
       if (threads && threads.publishWithoutId > 0) {
         threads.publishWithoutId -= 1;
         return { status: 200, json: {} };
@@ -661,30 +877,63 @@ export async function startFakeThreads(options: { token: string; userId: string 
       const all = [...published].reverse();
       const start = request.query.get('after') ? Number(Buffer.from(request.query.get('after')!, 'base64url').toString()) : 0;
       const page = all.slice(start, start + limit).map((media) => ({
-        id: media.id, text: media.text, permalink: permalink(media.id), shortcode: `C${media.id}`, username: 'morwennahale', link_attachment_url: media.link,
+        id: media.id,
+        text: media.text,
+        permalink: permalink(media.id),
+        shortcode: `C${media.id}`,
+        username: 'morwennahale',
+        link_attachment_url: media.link,
         timestamp: (media.timestamp ?? new Date().toISOString()).replace(/\.\d{3}Z$/, '+0000'),
       }));
       const after = Buffer.from(String(start + limit)).toString('base64url');
-      const paging = start + limit < all.length ? { cursors: { before: 'b', after }, next: `${base}${request.path}?after=${after}` } : { cursors: { before: 'b', after } };
+      const paging =
+        start + limit < all.length
+          ? { cursors: { before: 'b', after }, next: `${base}${request.path}?after=${after}` }
+          : { cursors: { before: 'b', after } };
       return { status: 200, json: { data: page, paging } };
     }
     if (request.method === 'GET' && request.path === '/me') return { status: 200, json: { id: options.userId, username: 'morwennahale' } };
     // https://developers.facebook.com/docs/threads/troubleshooting/debug-access-token: the token inspects itself.
     if (request.method === 'GET' && request.path === '/debug_token') {
-      if (request.query.get('input_token') !== options.token) return { status: 400, json: { error: { message: 'Invalid input_token', type: 'OAuthException', code: 100 } } };
-      return { status: 200, json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads!.tokenInfo } } };
+      if (request.query.get('input_token') !== options.token)
+        return { status: 400, json: { error: { message: 'Invalid input_token', type: 'OAuthException', code: 100 } } };
+      return {
+        status: 200,
+        json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads!.tokenInfo } },
+      };
     }
     // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
     const edge = /^\/(\d+)\/(insights|conversation)$/.exec(request.path);
     if (request.method === 'GET' && edge) {
       const id = edge[1]!;
-      if (!published.some((media) => media.id === id)) return { status: 400, json: { error: { message: 'Unsupported get request', code: 100 } } };
+      if (!published.some((media) => media.id === id))
+        return { status: 400, json: { error: { message: 'Unsupported get request', code: 100 } } };
       if (edge[2] === 'insights') {
         const known = insights.get(id) ?? {};
-        const values: Record<string, number> = { views: 0, likes: 0, reposts: 0, quotes: 0, ...known, replies: known.replies ?? replies.filter((reply) => reply.root === id).length };
+        const values: Record<string, number> = {
+          views: 0,
+          likes: 0,
+          reposts: 0,
+          quotes: 0,
+          ...known,
+          replies: known.replies ?? replies.filter((reply) => reply.root === id).length,
+        };
         const metrics = (request.query.get('metric') ?? '').split(',');
-        if (metrics.some((metric) => !(metric in values))) return { status: 400, json: { error: { message: 'metric must be one of views, likes, replies, reposts, quotes', code: 100 } } };
-        return { status: 200, json: { data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: values[name] }], title: name, description: name, id: `${id}/insights/${name}/lifetime` })) } };
+        if (metrics.some((metric) => !(metric in values)))
+          return { status: 400, json: { error: { message: 'metric must be one of views, likes, replies, reposts, quotes', code: 100 } } };
+        return {
+          status: 200,
+          json: {
+            data: metrics.map((name) => ({
+              name,
+              period: 'lifetime',
+              values: [{ value: values[name] }],
+              title: name,
+              description: name,
+              id: `${id}/insights/${name}/lifetime`,
+            })),
+          },
+        };
       }
       const fields = (request.query.get('fields') ?? 'id').split(',');
       const reverse = request.query.get('reverse') !== 'false';
@@ -696,11 +945,25 @@ export async function startFakeThreads(options: { token: string; userId: string 
       return {
         status: 200,
         json: {
-          data: page.map((reply) => Object.fromEntries(fields.flatMap((field) => {
-            const value = { id: reply.id, text: reply.text, username: reply.username, timestamp: reply.timestamp, hide_status: reply.hide_status, permalink: reply.username ? `${base}/@${reply.username}/post/${reply.id}` : undefined }[field];
-            return value === undefined ? [] : [[field, value]];
-          }))),
-          paging: { cursors: { before: cursor(start), after: cursor(start + page.length) }, ...(more ? { next: `${base}${request.path}?after=${cursor(start + page.length)}` } : {}) },
+          data: page.map((reply) =>
+            Object.fromEntries(
+              fields.flatMap((field) => {
+                const value = {
+                  id: reply.id,
+                  text: reply.text,
+                  username: reply.username,
+                  timestamp: reply.timestamp,
+                  hide_status: reply.hide_status,
+                  permalink: reply.username ? `${base}/@${reply.username}/post/${reply.id}` : undefined,
+                }[field];
+                return value === undefined ? [] : [[field, value]];
+              }),
+            ),
+          ),
+          paging: {
+            cursors: { before: cursor(start), after: cursor(start + page.length) },
+            ...(more ? { next: `${base}${request.path}?after=${cursor(start + page.length)}` } : {}),
+          },
         },
       };
     }
@@ -714,9 +977,15 @@ export async function startFakeThreads(options: { token: string; userId: string 
         if (withoutPermalink) threads!.permalinkMissing -= 1;
         if (withoutShortcode) threads!.shortcodeMissing -= 1;
         const all: Record<string, string | undefined> = {
-          id: media.id, permalink: withoutPermalink ? undefined : permalink(media.id), username: 'morwennahale', shortcode: withoutShortcode ? undefined : `C${media.id}`,
+          id: media.id,
+          permalink: withoutPermalink ? undefined : permalink(media.id),
+          username: 'morwennahale',
+          shortcode: withoutShortcode ? undefined : `C${media.id}`,
         };
-        return { status: 200, json: Object.fromEntries(fields.filter((field) => all[field] !== undefined).map((field) => [field, all[field]])) };
+        return {
+          status: 200,
+          json: Object.fromEntries(fields.filter((field) => all[field] !== undefined).map((field) => [field, all[field]])),
+        };
       }
       const container = containers.get(match[1]!);
       if (container) {
@@ -731,12 +1000,27 @@ export async function startFakeThreads(options: { token: string; userId: string 
     return { status: 404, json: { error: { message: 'Unknown path', code: 803 } } };
   });
   threads = Object.assign(server, {
-    published, publishWithoutId: 0, inProgressChecks: 0, permalinkMissing: 0, shortcodeMissing: 0, insights, replies, pageSize: 25,
+    published,
+    publishWithoutId: 0,
+    inProgressChecks: 0,
+    permalinkMissing: 0,
+    shortcodeMissing: 0,
+    insights,
+    replies,
+    pageSize: 25,
     tokenInfo: { expires_at: 0, is_valid: true },
     reply: (parent: string, reply: Parameters<FakeThreads['reply']>[1]) => {
       const id = `1810${replies.length}`;
       const root = replies.find((candidate) => candidate.id === parent)?.root ?? parent;
-      replies.push({ id, root, parent, username: reply.username, text: reply.text, timestamp: reply.timestamp, hide_status: reply.hide_status ?? 'NOT_HUSHED' });
+      replies.push({
+        id,
+        root,
+        parent,
+        username: reply.username,
+        text: reply.text,
+        timestamp: reply.timestamp,
+        hide_status: reply.hide_status ?? 'NOT_HUSHED',
+      });
       return id;
     },
   });

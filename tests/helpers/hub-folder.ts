@@ -22,5 +22,11 @@ export async function makeHubFolder(options: Parameters<typeof makeSite>[0] = {}
 /** An environment for `./hub` that finds this process's Node (new enough) first on the PATH. */
 export function hubEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const nodeBin = process.execPath.replace(/\/node$/, '');
-  return { PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`, HOME: process.env['HOME'] ?? '/tmp', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
+  return {
+    PATH: `${nodeBin}:${process.env['PATH'] ?? ''}`,
+    HOME: process.env['HOME'] ?? '/tmp',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }

@@ -8,7 +8,14 @@ import { NETWORKS, type Network } from '../../src/lib/networks.ts';
 import type { RemotePost } from '../../scripts/syndicate/networks/adapter.ts';
 import { syndicate } from '../../scripts/syndicate/run.ts';
 import { startFakeAppView, type FakeAppView } from './fake-appview.ts';
-import { makeSyndicationFixture, startLocalNetworks, startPds, type LocalNetworks, type Pds, type SyndicationFixture } from './syndication.ts';
+import {
+  makeSyndicationFixture,
+  startLocalNetworks,
+  startPds,
+  type LocalNetworks,
+  type Pds,
+  type SyndicationFixture,
+} from './syndication.ts';
 
 export const POSTED_ITEM = 'essay/owning-the-wind';
 
@@ -27,10 +34,15 @@ export async function postEssayEverywhere(): Promise<PostedEssay> {
   const networks = await startLocalNetworks(pds);
   const appview = await startFakeAppView({ pds: pds.url });
   appview.accounts.add(networks.bluesky.did);
-  const fixture = await makeSyndicationFixture([{
-    kind: 'essay', slug: 'owning-the-wind', title: 'Why the people who host the turbine should own it', date: '2026-09-14T00:00:00.000Z',
-    text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-  }]);
+  const fixture = await makeSyndicationFixture([
+    {
+      kind: 'essay',
+      slug: 'owning-the-wind',
+      title: 'Why the people who host the turbine should own it',
+      date: '2026-09-14T00:00:00.000Z',
+      text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
+    },
+  ]);
   const close = async (): Promise<void> => {
     await appview.close();
     await networks.close();
@@ -43,9 +55,11 @@ export async function postEssayEverywhere(): Promise<PostedEssay> {
     throw new Error(`posting the essay failed: ${JSON.stringify(result.rows.filter((row) => row.status === 'failed'))}`);
   }
   const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
-  const copies = Object.fromEntries(NETWORKS.map((network) => {
-    const { remoteId, url } = ledger.items[POSTED_ITEM].networks[network];
-    return [network, { remoteId, url }];
-  })) as Record<Network, RemotePost>;
+  const copies = Object.fromEntries(
+    NETWORKS.map((network) => {
+      const { remoteId, url } = ledger.items[POSTED_ITEM].networks[network];
+      return [network, { remoteId, url }];
+    }),
+  ) as Record<Network, RemotePost>;
   return { pds, networks, appview, fixture, copies, close };
 }

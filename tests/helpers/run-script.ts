@@ -11,10 +11,16 @@ export interface ScriptRun {
  * `node <script> <args>` in `cwd`, with an environment of only PATH and `env` (nothing leaks in from
  * the test process); resolves when it has exited and its output is complete.
  */
-export function runScript(script: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
-      cwd: options.cwd, env: { PATH: process.env['PATH'] ?? '', ...options.env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: options.cwd,
+      env: { PATH: process.env['PATH'] ?? '', ...options.env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

@@ -92,7 +92,11 @@ export function jsonLdOfType(document: Document, type: string): Array<Record<str
     .filter((node) => node['@type'] === type);
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name),
+});
 
 /** RSS and sitemaps as plain objects; their shape is what the tests assert, so it is left untyped. */
 export function parseXml(text: string): any {

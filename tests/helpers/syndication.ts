@@ -14,7 +14,16 @@ import sharp from 'sharp';
 import type { JsonFeedItem } from '../../src/lib/json-feed.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import { pinSqliteObjects } from './pin-sqlite.ts';
-import { startFakeLinkedIn, startFakeMastodon, startFakeThreads, startFakeX, type FakeLinkedIn, type FakeMastodon, type FakeThreads, type FakeX } from './fake-networks.ts';
+import {
+  startFakeLinkedIn,
+  startFakeMastodon,
+  startFakeThreads,
+  startFakeX,
+  type FakeLinkedIn,
+  type FakeMastodon,
+  type FakeThreads,
+  type FakeX,
+} from './fake-networks.ts';
 
 export const SITE = 'https://morwennahale.example';
 
@@ -36,11 +45,25 @@ export function feedItem(item: FixtureItem): JsonFeedItem {
   const url = `${SITE}/${FOLDERS[item.kind]}/${item.slug}/`;
   const card = `${SITE}/cards/${FOLDERS[item.kind]}/${item.slug}.png`;
   return {
-    id: url, url, title: item.title ?? item.text.slice(0, 60), summary: item.text, content_html: `<p>${item.text}</p>`,
-    date_published: item.date, date_modified: item.date, tags: item.tags ?? [], image: card,
+    id: url,
+    url,
+    title: item.title ?? item.text.slice(0, 60),
+    summary: item.text,
+    content_html: `<p>${item.text}</p>`,
+    date_published: item.date,
+    date_modified: item.date,
+    tags: item.tags ?? [],
+    image: card,
     _syndication: {
-      version: 1, kind: item.kind, slug: item.slug, text: item.text, ...(item.kind === 'theory' ? { stage: 'hunch' } : {}), card,
-      skip: item.skip ?? [], overrides: item.overrides ?? {}, reviewed: item.reviewed ?? false,
+      version: 1,
+      kind: item.kind,
+      slug: item.slug,
+      text: item.text,
+      ...(item.kind === 'theory' ? { stage: 'hunch' } : {}),
+      card,
+      skip: item.skip ?? [],
+      overrides: item.overrides ?? {},
+      reviewed: item.reviewed ?? false,
     },
   };
 }
@@ -49,7 +72,9 @@ let cardBytes: Promise<Buffer> | undefined;
 
 /** A small real PNG, drawn once. */
 function card(): Promise<Buffer> {
-  cardBytes ??= sharp({ create: { width: 240, height: 126, channels: 3, background: '#0f2a2e' } }).png().toBuffer();
+  cardBytes ??= sharp({ create: { width: 240, height: 126, channels: 3, background: '#0f2a2e' } })
+    .png()
+    .toBuffer();
   return cardBytes;
 }
 
@@ -63,7 +88,12 @@ export interface SyndicationFixture {
 
 /** Writes `feed.json` and the items' share cards into a built-site folder, as a build would. */
 export async function writeFeed(dist: string, items: FixtureItem[]): Promise<void> {
-  const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Morwenna Hale', home_page_url: `${SITE}/`, items: items.map(feedItem) };
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Morwenna Hale',
+    home_page_url: `${SITE}/`,
+    items: items.map(feedItem),
+  };
   await mkdir(dist, { recursive: true });
   for (const item of items) {
     const file = join(dist, 'cards', FOLDERS[item.kind], `${item.slug}.png`);
@@ -82,7 +112,12 @@ export async function makeSyndicationFixture(items: FixtureItem[], options: { po
     await mkdir(join(root, 'content'), { recursive: true });
     await writeFile(join(root, 'content', 'policy.yaml'), options.policy);
   }
-  return { root, dist, ledgerFile: join(root, 'content/evidence/syndication.json'), cleanup: () => rm(root, { recursive: true, force: true }) };
+  return {
+    root,
+    dist,
+    ledgerFile: join(root, 'content/evidence/syndication.json'),
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
 }
 
 export const TOKENS = {
@@ -113,7 +148,9 @@ export async function startPds(): Promise<Pds> {
 
 /** The same PDS in a child process of its own (see pds-process.ts for why the crash test needs that). */
 export async function startPdsProcess(): Promise<Pds> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./pds-process.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./pds-process.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -127,12 +164,13 @@ export async function startPdsProcess(): Promise<Pds> {
   return {
     url,
     alive: () => child.exitCode === null && child.signalCode === null,
-    close: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.on('exit', () => resolve());
-      child.stdin.end();
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.stdin.end();
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }
 
@@ -167,14 +205,30 @@ export async function startLocalNetworks(pds: Pds): Promise<LocalNetworks> {
     createBlueskyAccount(pds),
   ]);
   const env = {
-    BLUESKY_SERVICE: pds.url, BLUESKY_IDENTIFIER: account.handle, BLUESKY_APP_PASSWORD: TOKENS.bluesky,
-    MASTODON_URL: mastodon.url, MASTODON_TOKEN: TOKENS.mastodon,
-    X_API_URL: x.url, X_API_KEY: TOKENS.x.key, X_API_SECRET: TOKENS.x.secret, X_ACCESS_TOKEN: TOKENS.x.token, X_ACCESS_SECRET: TOKENS.x.tokenSecret,
-    LINKEDIN_API_URL: linkedin.url, LINKEDIN_TOKEN: TOKENS.linkedin, LINKEDIN_AUTHOR,
-    THREADS_API_URL: threads.url, THREADS_TOKEN: TOKENS.threads, THREADS_USER_ID: THREADS_USER,
+    BLUESKY_SERVICE: pds.url,
+    BLUESKY_IDENTIFIER: account.handle,
+    BLUESKY_APP_PASSWORD: TOKENS.bluesky,
+    MASTODON_URL: mastodon.url,
+    MASTODON_TOKEN: TOKENS.mastodon,
+    X_API_URL: x.url,
+    X_API_KEY: TOKENS.x.key,
+    X_API_SECRET: TOKENS.x.secret,
+    X_ACCESS_TOKEN: TOKENS.x.token,
+    X_ACCESS_SECRET: TOKENS.x.tokenSecret,
+    LINKEDIN_API_URL: linkedin.url,
+    LINKEDIN_TOKEN: TOKENS.linkedin,
+    LINKEDIN_AUTHOR,
+    THREADS_API_URL: threads.url,
+    THREADS_TOKEN: TOKENS.threads,
+    THREADS_USER_ID: THREADS_USER,
   };
   return {
-    mastodon, x, linkedin, threads, bluesky: { service: pds.url, ...account }, env,
+    mastodon,
+    x,
+    linkedin,
+    threads,
+    bluesky: { service: pds.url, ...account },
+    env,
     close: async () => {
       await Promise.all([mastodon.close(), x.close(), linkedin.close(), threads.close()]);
     },
@@ -187,7 +241,12 @@ export async function blueskyPosts(networks: LocalNetworks): Promise<Array<{ uri
   const records: Array<{ uri: string; value: any }> = [];
   let cursor: string | undefined;
   do {
-    const { data } = await agent.com.atproto.repo.listRecords({ repo: networks.bluesky.did, collection: 'app.bsky.feed.post', limit: 100, ...(cursor ? { cursor } : {}) });
+    const { data } = await agent.com.atproto.repo.listRecords({
+      repo: networks.bluesky.did,
+      collection: 'app.bsky.feed.post',
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
     records.push(...data.records.map((record) => ({ uri: record.uri, value: record.value })));
     cursor = data.records.length === 100 ? data.cursor : undefined;
   } while (cursor);

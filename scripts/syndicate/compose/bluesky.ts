@@ -32,7 +32,14 @@ export function composeBluesky(item: SyndicationItem): ComposedPost {
   const text = composeText(item, { network: 'bluesky', withUrl: false, withHashtags: true, fits });
   const rich = new RichText({ text });
   return {
-    network: 'bluesky', itemKey: item.key, text, length: rich.graphemeLength, limit: BLUESKY_MAX_GRAPHEMES, unit: 'graphemes',
-    link: linkCard(item), override: item.overrides.bluesky !== undefined, facets: offlineFacets(text),
+    network: 'bluesky',
+    itemKey: item.key,
+    text,
+    length: rich.graphemeLength,
+    limit: BLUESKY_MAX_GRAPHEMES,
+    unit: 'graphemes',
+    link: linkCard(item),
+    override: item.overrides.bluesky !== undefined,
+    facets: offlineFacets(text),
   };
 }

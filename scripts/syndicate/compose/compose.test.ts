@@ -14,11 +14,20 @@ const URL_ = 'https://morwennahale.example/essays/owning-the-wind/';
 
 function item(overrides: Partial<SyndicationItem> = {}): SyndicationItem {
   return {
-    key: 'essay/owning-the-wind', url: URL_, title: 'Why the people who host the turbine should own it',
+    key: 'essay/owning-the-wind',
+    url: URL_,
+    title: 'Why the people who host the turbine should own it',
     summary: 'Community ownership is not a nice extra on a wind farm. It is the thing that decides whether the next one gets built.',
-    tags: ['community energy', 'ownership'], datePublished: '2026-09-14T00:00:00.000Z', kind: 'essay', slug: 'owning-the-wind',
+    tags: ['community energy', 'ownership'],
+    datePublished: '2026-09-14T00:00:00.000Z',
+    kind: 'essay',
+    slug: 'owning-the-wind',
     text: 'Community ownership is not a nice extra on a wind farm. It is the thing that decides whether the next one gets built.',
-    card: 'https://morwennahale.example/cards/essays/owning-the-wind.png', skip: [], overrides: {}, reviewed: false, ...overrides,
+    card: 'https://morwennahale.example/cards/essays/owning-the-wind.png',
+    skip: [],
+    overrides: {},
+    reviewed: false,
+    ...overrides,
   };
 }
 
@@ -57,8 +66,15 @@ describe('composePost', () => {
   });
 
   test('a theory is an open question inviting replies', () => {
-    const theory = item({ kind: 'theory', stage: 'working-theory', title: 'Local trust is the binding constraint', summary: 'Consent follows ownership.' });
-    expect(composeThreads(theory).text).toBe(`Working theory: Local trust is the binding constraint\n\nConsent follows ownership.\n\n${THEORY_INVITATION}\n\n${URL_}`);
+    const theory = item({
+      kind: 'theory',
+      stage: 'working-theory',
+      title: 'Local trust is the binding constraint',
+      summary: 'Consent follows ownership.',
+    });
+    expect(composeThreads(theory).text).toBe(
+      `Working theory: Local trust is the binding constraint\n\nConsent follows ownership.\n\n${THEORY_INVITATION}\n\n${URL_}`,
+    );
   });
 
   test('a long note is cut at a sentence boundary, never mid-word', () => {
@@ -152,7 +168,9 @@ describe('composeX', () => {
 
 describe('composeLinkedIn', () => {
   test('escapes Little Text Format’s reserved characters', () => {
-    expect(escapeLittleText('a_b *c* (d) [e] {f} <g> #h @i ~j |k \\l')).toBe('a\\_b \\*c\\* \\(d\\) \\[e\\] \\{f\\} \\<g\\> \\#h \\@i \\~j \\|k \\\\l');
+    expect(escapeLittleText('a_b *c* (d) [e] {f} <g> #h @i ~j |k \\l')).toBe(
+      'a\\_b \\*c\\* \\(d\\) \\[e\\] \\{f\\} \\<g\\> \\#h \\@i \\~j \\|k \\\\l',
+    );
   });
 
   test('sends the escaped commentary and counts it as sent', () => {

@@ -19,7 +19,14 @@ describe('fitExcerpt', () => {
   test('never cuts inside a grapheme: an emoji with a skin tone stays whole', () => {
     const text = 'Wave 👋🏽👋🏽👋🏽 at the village hall';
     const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map(({ segment }) => segment);
-    const prefixes = new Set(graphemes.map((_, i) => graphemes.slice(0, i + 1).join('').trimEnd()));
+    const prefixes = new Set(
+      graphemes.map((_, i) =>
+        graphemes
+          .slice(0, i + 1)
+          .join('')
+          .trimEnd(),
+      ),
+    );
     for (let max = 1; max < graphemes.length; max += 1) {
       const excerpt = fitExcerpt(text, under(max));
       if (excerpt === undefined) continue;

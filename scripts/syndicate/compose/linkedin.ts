@@ -23,7 +23,13 @@ export function composeLinkedIn(item: SyndicationItem): ComposedPost {
   const plain = composeText(item, { network: 'linkedin', withUrl: false, withHashtags: false, fits });
   const text = escapeLittleText(plain);
   return {
-    network: 'linkedin', itemKey: item.key, text, length: text.length, limit: LINKEDIN_MAX_CHARACTERS, unit: 'characters',
-    link: linkCard(item), override: item.overrides.linkedin !== undefined,
+    network: 'linkedin',
+    itemKey: item.key,
+    text,
+    length: text.length,
+    limit: LINKEDIN_MAX_CHARACTERS,
+    unit: 'characters',
+    link: linkCard(item),
+    override: item.overrides.linkedin !== undefined,
   };
 }

@@ -30,7 +30,13 @@ export function composeMastodon(item: SyndicationItem, limits: MastodonLimits = 
   const fits = (text: string): boolean => mastodonLength(text, limits) <= limits.maxCharacters;
   const text = composeText(item, { network: 'mastodon', withUrl: true, withHashtags: true, fits });
   return {
-    network: 'mastodon', itemKey: item.key, text, length: mastodonLength(text, limits), limit: limits.maxCharacters, unit: 'characters',
-    link: linkCard(item), override: item.overrides.mastodon !== undefined,
+    network: 'mastodon',
+    itemKey: item.key,
+    text,
+    length: mastodonLength(text, limits),
+    limit: limits.maxCharacters,
+    unit: 'characters',
+    link: linkCard(item),
+    override: item.overrides.mastodon !== undefined,
   };
 }

@@ -106,7 +106,10 @@ export function composeText(item: SyndicationItem, shape: Shape): string {
   const override = item.overrides[shape.network];
   if (override !== undefined) {
     const text = url && !override.includes(item.url) ? join([override, url]) : override;
-    if (!shape.fits(text)) throw new ComposeError(`${item.key}: syndication.text.${shape.network} is too long for ${shape.network} once the link is added; shorten it`);
+    if (!shape.fits(text))
+      throw new ComposeError(
+        `${item.key}: syndication.text.${shape.network} is too long for ${shape.network} once the link is added; shorten it`,
+      );
     return text;
   }
   const tags = shape.withHashtags && item.tags.length > 0 ? item.tags.slice(0, 3).map(hashtag).join(' ') : undefined;
@@ -114,7 +117,8 @@ export function composeText(item: SyndicationItem, shape: Shape): string {
   const prefix = item.kind === 'theory' ? lead(flatten(item.title)) : undefined;
   const suffix = item.kind === 'theory' ? THEORY_INVITATION : undefined;
   const body = item.kind === 'note' ? item.text : item.summary;
-  const whole = (excerpt: string | undefined, withTags: boolean): string => join([prefix, excerpt, suffix, url, withTags ? tags : undefined]);
+  const whole = (excerpt: string | undefined, withTags: boolean): string =>
+    join([prefix, excerpt, suffix, url, withTags ? tags : undefined]);
 
   if (tags && shape.fits(whole(flatten(body), true))) return whole(flatten(body), true);
   const excerpt = fitExcerpt(body, (candidate) => shape.fits(whole(candidate, false)));

@@ -29,7 +29,13 @@ function fits(text: string): boolean {
 export function composeThreads(item: SyndicationItem): ComposedPost {
   const text = composeText(item, { network: 'threads', withUrl: true, withHashtags: false, fits });
   return {
-    network: 'threads', itemKey: item.key, text, length: threadsLength(text), limit: THREADS_MAX_CHARACTERS, unit: 'characters',
-    link: linkCard(item), override: item.overrides.threads !== undefined,
+    network: 'threads',
+    itemKey: item.key,
+    text,
+    length: threadsLength(text),
+    limit: THREADS_MAX_CHARACTERS,
+    unit: 'characters',
+    link: linkCard(item),
+    override: item.overrides.threads !== undefined,
   };
 }

@@ -20,7 +20,13 @@ function fits(text: string): boolean {
 export function composeX(item: SyndicationItem): ComposedPost {
   const text = composeText(item, { network: 'x', withUrl: true, withHashtags: false, fits });
   return {
-    network: 'x', itemKey: item.key, text, length: xLength(text), limit: X_MAX_WEIGHTED, unit: 'weighted characters',
-    link: linkCard(item), override: item.overrides.x !== undefined,
+    network: 'x',
+    itemKey: item.key,
+    text,
+    length: xLength(text),
+    limit: X_MAX_WEIGHTED,
+    unit: 'weighted characters',
+    link: linkCard(item),
+    override: item.overrides.x !== undefined,
   };
 }

@@ -26,8 +26,15 @@ export async function lookBeforePosting<T>(options: PublishOptions, look: () => 
   try {
     return { found: await look() };
   } catch (error) {
-    const refused = error instanceof RequestError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429 && !credentialsRejected(error);
-    if (!options.resume && options.unrecorded && refused) return { note: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
+    const refused =
+      error instanceof RequestError &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500 &&
+      error.status !== 429 &&
+      !credentialsRejected(error);
+    if (!options.resume && options.unrecorded && refused)
+      return { note: `not in the ledger, and the look for an earlier copy was refused: ${error.message}` };
     throw error;
   }
 }
@@ -147,7 +154,10 @@ export function stableKey(itemKey: string, network: Network): string {
 }
 
 /** Reads required variables; undefined entries are listed as missing. */
-export function requireEnv<K extends string>(env: Record<string, string | undefined>, names: readonly K[]): Record<K, string> | MissingCredentials {
+export function requireEnv<K extends string>(
+  env: Record<string, string | undefined>,
+  names: readonly K[],
+): Record<K, string> | MissingCredentials {
   const missing = names.filter((name) => !env[name]);
   if (missing.length > 0) return { missing };
   return Object.fromEntries(names.map((name) => [name, env[name]!])) as Record<K, string>;

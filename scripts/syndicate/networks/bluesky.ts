@@ -12,7 +12,16 @@ import { createHash } from 'node:crypto';
 import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { registerSecret, requireEnv, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type PreparedPost, type ReadBack, type RemotePost } from './adapter.ts';
+import {
+  registerSecret,
+  requireEnv,
+  type AdapterDeps,
+  type MissingCredentials,
+  type NetworkAdapter,
+  type PreparedPost,
+  type ReadBack,
+  type RemotePost,
+} from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 
 const COLLECTION = 'app.bsky.feed.post';
@@ -54,7 +63,9 @@ export function blueskyConfig(env: Record<string, string | undefined>): BlueskyC
   const found = requireEnv(env, ['BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD']);
   if ('missing' in found) return found;
   return {
-    service: env['BLUESKY_SERVICE'] || 'https://bsky.social', identifier: found.BLUESKY_IDENTIFIER, password: found.BLUESKY_APP_PASSWORD,
+    service: env['BLUESKY_SERVICE'] || 'https://bsky.social',
+    identifier: found.BLUESKY_IDENTIFIER,
+    password: found.BLUESKY_APP_PASSWORD,
     ...(env['BLUESKY_APPVIEW'] ? { appview: env['BLUESKY_APPVIEW'] } : {}),
   };
 }
@@ -79,7 +90,12 @@ function translate(error: unknown, method: string, url: string, now: number): un
     // @atproto/xrpc reports a failed connection as status 1 (Unknown).
     const status = error.status >= 100 ? error.status : undefined;
     return new RequestError({
-      method, url, status, detail: error.message, retryAfterMs: error.headers ? retryAfterMs(error.headers, now) : undefined, cause: error,
+      method,
+      url,
+      status,
+      detail: error.message,
+      retryAfterMs: error.headers ? retryAfterMs(error.headers, now) : undefined,
+      cause: error,
     });
   }
   return error;
@@ -144,7 +160,8 @@ export function createBlueskyReader(config: BlueskyReaderConfig, deps: AdapterDe
           thread = AppBskyFeedDefs.isThreadViewPost(answer.data.thread) ? answer.data.thread : undefined;
         } catch (error) {
           // Deleted between the two requests (or a branch deleted since it was seen): nothing under it to read.
-          if (!(error instanceof XRPCError && error.error === 'NotFound')) throw translate(error, 'GET', endpoint('app.bsky.feed.getPostThread'), deps.now());
+          if (!(error instanceof XRPCError && error.error === 'NotFound'))
+            throw translate(error, 'GET', endpoint('app.bsky.feed.getPostThread'), deps.now());
         }
         const walk = (node: AppBskyFeedDefs.ThreadViewPost): void => {
           for (const child of node.replies ?? []) {
@@ -188,7 +205,8 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
       // The session's JWTs are secrets from the moment they exist, the refreshed ones too: a server
       // error that echoes the request (`Bearer <access JWT>`) must not show them.
       const created = new AtpAgent({
-        service: config.service, fetch: timedFetch,
+        service: config.service,
+        fetch: timedFetch,
         persistSession: (_event, session) => {
           registerSecret(session?.accessJwt);
           registerSecret(session?.refreshJwt);
@@ -242,13 +260,23 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
         if (existing) return existing;
       }
       // Links and tags were found offline when composing; mentions need the network.
-      const facets = [...((post.facets ?? []) as AppBskyRichtextFacet.Main[]), ...(await mentionFacets(client, post.text))]
-        .sort((a, b) => a.index.byteStart - b.index.byteStart);
+      const facets = [...((post.facets ?? []) as AppBskyRichtextFacet.Main[]), ...(await mentionFacets(client, post.text))].sort(
+        (a, b) => a.index.byteStart - b.index.byteStart,
+      );
       const record = {
-        $type: COLLECTION, text: post.text, facets, createdAt: new Date(deps.now()).toISOString(), embed: await embed(client, post),
+        $type: COLLECTION,
+        text: post.text,
+        facets,
+        createdAt: new Date(deps.now()).toISOString(),
+        embed: await embed(client, post),
       };
       try {
-        const { data } = await client.com.atproto.repo.createRecord({ repo: client.session!.did, collection: COLLECTION, rkey: key, record });
+        const { data } = await client.com.atproto.repo.createRecord({
+          repo: client.session!.did,
+          collection: COLLECTION,
+          rkey: key,
+          record,
+        });
         return { remoteId: data.uri, url: `${appUrl}/profile/${client.session!.handle}/post/${key}` };
       } catch (error) {
         // A write to a key that already holds a record is refused (a local PDS answers 500): it was posted before.

@@ -17,7 +17,13 @@ export interface JsonResponse {
 export async function requestJson(
   fetcher: typeof fetch,
   options: {
-    method: string; url: string; headers?: Record<string, string>; body?: BodyInit; timeoutMs: number; now: () => number; label?: string;
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    body?: BodyInit;
+    timeoutMs: number;
+    now: () => number;
+    label?: string;
     accept?: (status: number, body: unknown) => boolean;
   },
 ): Promise<JsonResponse> {
@@ -31,14 +37,22 @@ export async function requestJson(
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    const detail = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : 'the connection failed';
+    const detail =
+      error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : 'the connection failed';
     throw new RequestError({ method: options.method, url: shown, detail, cause: error });
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    throw new RequestError({ method: options.method, url: shown, status: response.status, detail: 'the answer was cut off', retryable: true, cause: error });
+    throw new RequestError({
+      method: options.method,
+      url: shown,
+      status: response.status,
+      detail: 'the answer was cut off',
+      retryable: true,
+      cause: error,
+    });
   }
   let body: unknown = undefined;
   if (text !== '') {
@@ -49,10 +63,19 @@ export async function requestJson(
     }
   }
   if (!response.ok && !options.accept?.(response.status, body)) {
-    const message = typeof body === 'object' && body !== null ? ((body as { message?: unknown; error?: { message?: unknown } }).message ?? (body as { error?: { message?: unknown } }).error?.message) : undefined;
+    const message =
+      typeof body === 'object' && body !== null
+        ? ((body as { message?: unknown; error?: { message?: unknown } }).message ??
+          (body as { error?: { message?: unknown } }).error?.message)
+        : undefined;
     throw new RequestError({
-      method: options.method, url: shown, status: response.status, statusText: response.statusText,
-      ...(typeof message === 'string' ? { detail: message } : {}), retryAfterMs: retryAfterMs(response.headers, options.now()), body,
+      method: options.method,
+      url: shown,
+      status: response.status,
+      statusText: response.statusText,
+      ...(typeof message === 'string' ? { detail: message } : {}),
+      retryAfterMs: retryAfterMs(response.headers, options.now()),
+      body,
     });
   }
   return { status: response.status, headers: response.headers, body };

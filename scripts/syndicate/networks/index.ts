@@ -7,7 +7,11 @@ import { createMastodonAdapter, mastodonConfig } from './mastodon.ts';
 import { createThreadsAdapter, threadsConfig } from './threads.ts';
 import { createXAdapter, xConfig } from './x.ts';
 
-export function adapterFromEnv(network: Network, env: Record<string, string | undefined>, deps: AdapterDeps): NetworkAdapter | MissingCredentials {
+export function adapterFromEnv(
+  network: Network,
+  env: Record<string, string | undefined>,
+  deps: AdapterDeps,
+): NetworkAdapter | MissingCredentials {
   switch (network) {
     case 'bluesky': {
       const config = blueskyConfig(env);
@@ -48,7 +52,11 @@ export interface ConfirmedByHand {
  * looks for its own copies (a record key, an idempotency key, or the account's recent posts).
  */
 export const CONFIRMED_BY_HAND: Partial<Record<Network, ConfirmedByHand>> = {
-  linkedin: { remoteFromUrl: linkedinRemoteFromUrl, lookAt: LINKEDIN_LOOK_AT, why: 'the hub can look only with r_member_social, which LinkedIn grants to partners' },
+  linkedin: {
+    remoteFromUrl: linkedinRemoteFromUrl,
+    lookAt: LINKEDIN_LOOK_AT,
+    why: 'the hub can look only with r_member_social, which LinkedIn grants to partners',
+  },
 };
 
 /** What collecting needs of a network: its second verb. */
@@ -58,7 +66,11 @@ export type NetworkReader = Pick<NetworkAdapter, 'network' | 'readBack'>;
  * The reader for a network: Bluesky reads from an AppView and needs no credentials (BLUESKY_APPVIEW,
  * default the public one); every other network reads with the credentials it posts with.
  */
-export function readerFromEnv(network: Network, env: Record<string, string | undefined>, deps: AdapterDeps): NetworkReader | MissingCredentials {
+export function readerFromEnv(
+  network: Network,
+  env: Record<string, string | undefined>,
+  deps: AdapterDeps,
+): NetworkReader | MissingCredentials {
   if (network === 'bluesky') return createBlueskyReader(blueskyReaderConfig(env), deps);
   return adapterFromEnv(network, env, deps);
 }

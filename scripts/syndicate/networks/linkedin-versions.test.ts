@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
-  derivedLinkedInVersion, isLinkedInVersion, LINKEDIN_VERSIONS, LINKEDIN_VERSIONS_CHECKED, linkedInVersionStatus, SUNSET_WARNING_DAYS, suggestedLinkedInVersion,
+  derivedLinkedInVersion,
+  isLinkedInVersion,
+  LINKEDIN_VERSIONS,
+  LINKEDIN_VERSIONS_CHECKED,
+  linkedInVersionStatus,
+  SUNSET_WARNING_DAYS,
+  suggestedLinkedInVersion,
 } from './linkedin-versions.ts';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -12,7 +18,10 @@ describe('LINKEDIN_VERSIONS', () => {
   test('is current: its newest version has more than a month before its sunset today', () => {
     const newest = LINKEDIN_VERSIONS.at(-1)!;
     const status = linkedInVersionStatus(newest.version, Date.now())!;
-    expect(status.daysLeft, `${newest.version} retires on ${newest.sunset}; update the table (checked ${LINKEDIN_VERSIONS_CHECKED})`).toBeGreaterThan(SUNSET_WARNING_DAYS);
+    expect(
+      status.daysLeft,
+      `${newest.version} retires on ${newest.sunset}; update the table (checked ${LINKEDIN_VERSIONS_CHECKED})`,
+    ).toBeGreaterThan(SUNSET_WARNING_DAYS);
   });
 
   test('lists versions oldest first, each retiring within about a year and a half of its month', () => {
@@ -47,7 +56,12 @@ describe('derivedLinkedInVersion', () => {
 
 describe('linkedInVersionStatus', () => {
   test('reads the sunset from the table: 202511 retired on 16 November 2026', () => {
-    expect(linkedInVersionStatus('202511', at('2026-12-01T00:00:00Z'))).toEqual({ version: '202511', sunset: '2026-11-16', estimated: false, daysLeft: -15 });
+    expect(linkedInVersionStatus('202511', at('2026-12-01T00:00:00Z'))).toEqual({
+      version: '202511',
+      sunset: '2026-11-16',
+      estimated: false,
+      daysLeft: -15,
+    });
     expect(linkedInVersionStatus('202601', at('2026-12-01T00:00:00Z'))).toMatchObject({ sunset: '2027-01-15', daysLeft: 45 });
   });
 

@@ -81,7 +81,9 @@ export function linkedInVersionStatus(version: string, now: number): VersionStat
 export function suggestedLinkedInVersion(now: number, refused?: string): string {
   const derived = derivedLinkedInVersion(now);
   if (derived !== refused) return derived;
-  const listed = LINKEDIN_VERSIONS.filter((entry) => entry.version !== refused && (linkedInVersionStatus(entry.version, now)?.daysLeft ?? -1) > SUNSET_WARNING_DAYS);
+  const listed = LINKEDIN_VERSIONS.filter(
+    (entry) => entry.version !== refused && (linkedInVersionStatus(entry.version, now)?.daysLeft ?? -1) > SUNSET_WARNING_DAYS,
+  );
   return listed.at(-1)?.version ?? derived;
 }
 

@@ -34,7 +34,16 @@
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { beforePosting, RequestError } from '../retry.ts';
-import { lookBeforePosting, NeedsConfirmation, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import {
+  lookBeforePosting,
+  NeedsConfirmation,
+  requireEnv,
+  stableKey,
+  type AdapterDeps,
+  type MissingCredentials,
+  type NetworkAdapter,
+  type RemotePost,
+} from './adapter.ts';
 import { requestJson } from './http.ts';
 import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './linkedin-versions.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
@@ -56,8 +65,10 @@ export function linkedinConfig(env: Record<string, string | undefined>): LinkedI
     throw new Error(`LINKEDIN_VERSION: expected a version like 202609 (year and month, YYYYMM), got ${JSON.stringify(version)}`);
   }
   return {
-    apiUrl: (env['LINKEDIN_API_URL'] || 'https://api.linkedin.com').replace(/\/$/, ''), token: found.LINKEDIN_TOKEN,
-    author: found.LINKEDIN_AUTHOR, version,
+    apiUrl: (env['LINKEDIN_API_URL'] || 'https://api.linkedin.com').replace(/\/$/, ''),
+    token: found.LINKEDIN_TOKEN,
+    author: found.LINKEDIN_AUTHOR,
+    version,
   };
 }
 
@@ -105,7 +116,9 @@ export function linkedinRemoteFromUrl(address: string): RemotePost {
   if (!match) throw new Error(`${expected}; got ${JSON.stringify(address)}`);
   const [, type, id] = match as unknown as [string, string, string];
   if (type === 'activity') {
-    throw new Error(`${JSON.stringify(address)} names the activity (urn:li:activity:${id}), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…)`);
+    throw new Error(
+      `${JSON.stringify(address)} names the activity (urn:li:activity:${id}), not the post: on the post, open ··· → Embed this post and give the address in its code (https://www.linkedin.com/embed/feed/update/urn:li:share:…)`,
+    );
   }
   const urn = `urn:li:${type}:${id}`;
   return { remoteId: urn, url: linkedinPostUrl(urn) };
@@ -179,22 +192,35 @@ function reactionCount(summaries: SocialMetadata['reactionSummaries']): number |
 export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps): NetworkAdapter {
   const version = config.version ?? derivedLinkedInVersion(deps.now());
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
-    Authorization: `Bearer ${config.token}`, 'LinkedIn-Version': version, 'X-Restli-Protocol-Version': '2.0.0', ...extra,
+    Authorization: `Bearer ${config.token}`,
+    'LinkedIn-Version': version,
+    'X-Restli-Protocol-Version': '2.0.0',
+    ...extra,
   });
   /** A retired (or never published) version: one line naming the variable and a version to set. */
   const retired = (method: string, url: string, body: unknown): RequestError => {
     const code = (body as { code?: unknown } | undefined)?.code;
     const suggestion = suggestedLinkedInVersion(deps.now(), version);
     return new RequestError({
-      method, url, status: 426, retryable: false,
+      method,
+      url,
+      status: 426,
+      retryable: false,
       detail: `LinkedIn does not serve API version ${version}${typeof code === 'string' ? ` (${code})` : ''}: set LINKEDIN_VERSION=${suggestion}, a version LinkedIn keeps for about a year (https://learn.microsoft.com/linkedin/marketing/versioning)`,
     });
   };
-  const send = async (method: string, path: string, options: { body?: unknown; query?: Record<string, string>; accept?: (status: number) => boolean } = {}) => {
+  const send = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; query?: Record<string, string>; accept?: (status: number) => boolean } = {},
+  ) => {
     const search = options.query ? `?${new URLSearchParams(options.query)}` : '';
     const url = `${config.apiUrl}${path}${search}`;
     const answer = await requestJson(deps.fetch, {
-      method, url, timeoutMs: deps.timeoutMs, now: deps.now,
+      method,
+      url,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
       headers: headers(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       accept: (status) => status === 426 || (options.accept?.(status) ?? false),
@@ -207,7 +233,8 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
   /** The author's copy of the item, undefined when there is none, or `unreadable` without r_member_social. */
   const findRecent = async (itemUrl: string): Promise<RemotePost | undefined | 'unreadable'> => {
     const { status, body } = await send('GET', '/rest/posts', {
-      query: { author: config.author, q: 'author', count: '50', sortBy: 'LAST_MODIFIED' }, accept: (code) => code === 403,
+      query: { author: config.author, q: 'author', count: '50', sortBy: 'LAST_MODIFIED' },
+      accept: (code) => code === 403,
     });
     if (status === 403) return 'unreadable';
     const found = ((body as { elements?: LinkedInPost[] }).elements ?? []).find((post) => post.content?.article?.source === itemUrl);
@@ -215,15 +242,29 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
   };
 
   const uploadImage = async (bytes: Uint8Array<ArrayBuffer>): Promise<string> => {
-    const { body } = await send('POST', '/rest/images', { query: { action: 'initializeUpload' }, body: { initializeUploadRequest: { owner: config.author } } });
+    const { body } = await send('POST', '/rest/images', {
+      query: { action: 'initializeUpload' },
+      body: { initializeUploadRequest: { owner: config.author } },
+    });
     const { uploadUrl, image } = (body as { value: { uploadUrl: string; image: string } }).value;
     // The upload URL is signed; it is not shown in messages.
-    await requestJson(deps.fetch, { method: 'PUT', url: uploadUrl, label: `${config.apiUrl} image upload`, headers: { Authorization: `Bearer ${config.token}` }, body: bytes, timeoutMs: deps.timeoutMs, now: deps.now });
+    await requestJson(deps.fetch, {
+      method: 'PUT',
+      url: uploadUrl,
+      label: `${config.apiUrl} image upload`,
+      headers: { Authorization: `Bearer ${config.token}` },
+      body: bytes,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
+    });
     return image;
   };
 
   /** Every comment under the post, nested ones too (each comment's comments are a further request). */
-  const readComments = async (remote: RemotePost, expected: number | undefined): Promise<{ replies: Reply[]; complete: boolean } | undefined> => {
+  const readComments = async (
+    remote: RemotePost,
+    expected: number | undefined,
+  ): Promise<{ replies: Reply[]; complete: boolean } | undefined> => {
     const replies: Array<Reply | undefined> = [];
     const pending: Array<{ urn: string; start: number }> = [{ urn: remote.remoteId, start: 0 }];
     let requests = 0;
@@ -232,7 +273,8 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       const { urn, start } = pending.shift()!;
       requests += 1;
       const { status, body } = await send('GET', `/rest/socialActions/${encodeUrn(urn)}/comments`, {
-        query: { start: String(start), count: String(COMMENTS_PAGE) }, accept: notAvailable,
+        query: { start: String(start), count: String(COMMENTS_PAGE) },
+        accept: notAvailable,
       });
       if (notAvailable(status)) {
         // Refused for the post itself: no replies at all. For one comment: that branch only (gone, or unread).
@@ -245,14 +287,20 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       for (const comment of elements) {
         const commentUrn = comment.commentUrn ?? comment.$URN;
         if (!commentUrn) continue;
-        replies.push(toReply({
-          id: commentUrn, url: commentUrl(remote.url, commentUrn), author: { name: LINKEDIN_MEMBER, handle: '' },
-          text: comment.message?.text ?? '', publishedAt: [comment.created?.time],
-        }));
+        replies.push(
+          toReply({
+            id: commentUrn,
+            url: commentUrl(remote.url, commentUrn),
+            author: { name: LINKEDIN_MEMBER, handle: '' },
+            text: comment.message?.text ?? '',
+            publishedAt: [comment.created?.time],
+          }),
+        );
         if ((comment.commentsSummary?.totalFirstLevelComments ?? 0) > 0) pending.push({ urn: commentUrn, start: 0 });
       }
       const total = page.paging?.total;
-      if (elements.length === COMMENTS_PAGE && (total === undefined || start + COMMENTS_PAGE < total)) pending.push({ urn, start: start + COMMENTS_PAGE });
+      if (elements.length === COMMENTS_PAGE && (total === undefined || start + COMMENTS_PAGE < total))
+        pending.push({ urn, start: start + COMMENTS_PAGE });
     }
     const found = oldestFirst(replies);
     // Fewer than LinkedIn counts (a comment without its commentsSummary hides its replies from us): not the whole list.
@@ -270,19 +318,33 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
         const { found, note: refused } = await lookBeforePosting(options, () => findRecent(post.link.url));
         note = refused;
         // Posting now could make a second copy; not posting could lose the item. The person decides.
-        if (found === 'unreadable' && resume) throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
+        if (found === 'unreadable' && resume)
+          throw new NeedsConfirmation({ why: 'this token cannot look (listing posts needs r_member_social)', lookAt: LINKEDIN_LOOK_AT });
         // Not in the ledger and no attempt known: posted, saying the check could not be made.
-        if (found === 'unreadable') note = 'not in the ledger, and this token cannot look for an earlier copy (listing posts needs r_member_social)';
+        if (found === 'unreadable')
+          note = 'not in the ledger, and this token cannot look for an earlier copy (listing posts needs r_member_social)';
         else if (found) return found;
       }
       // Nothing is posted before the post request: an upload that failed, answered or not, leaves nothing to look for.
-      const thumbnail = post.thumbnail ? await uploadImage(post.thumbnail.bytes).catch((error: unknown) => Promise.reject(beforePosting(error))) : undefined;
+      const thumbnail = post.thumbnail
+        ? await uploadImage(post.thumbnail.bytes).catch((error: unknown) => Promise.reject(beforePosting(error)))
+        : undefined;
       const { headers: answer } = await send('POST', '/rest/posts', {
         body: {
-          author: config.author, commentary: post.text, visibility: 'PUBLIC',
+          author: config.author,
+          commentary: post.text,
+          visibility: 'PUBLIC',
           distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-          content: { article: { source: post.link.url, title: post.link.title, description: post.link.description, ...(thumbnail ? { thumbnail } : {}) } },
-          lifecycleState: 'PUBLISHED', isReshareDisabledByAuthor: false,
+          content: {
+            article: {
+              source: post.link.url,
+              title: post.link.title,
+              description: post.link.description,
+              ...(thumbnail ? { thumbnail } : {}),
+            },
+          },
+          lifecycleState: 'PUBLISHED',
+          isReshareDisabledByAuthor: false,
         },
       });
       // The new post's URN is in this header (Posts API, "Create a Post": the response has no body).
@@ -301,7 +363,10 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       const summary = (social.status === 404 ? {} : (social.body ?? {})) as SocialMetadata;
       // LinkedIn reports no reposts or quotes here. The comment count includes comments on comments, as the replies do.
       const metrics = counts({
-        likes: reactionCount(summary.reactionSummaries), reposts: undefined, replies: summary.commentSummary?.count, quotes: undefined,
+        likes: reactionCount(summary.reactionSummaries),
+        reposts: undefined,
+        replies: summary.commentSummary?.count,
+        quotes: undefined,
       });
       const thread = await readComments(remote, metrics.replies);
       return { ...remote, exists: true, metrics, ...(thread ? { replies: thread.replies, repliesComplete: thread.complete } : {}) };

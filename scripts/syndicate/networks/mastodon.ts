@@ -21,7 +21,15 @@
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { lookBeforePosting, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import {
+  lookBeforePosting,
+  requireEnv,
+  stableKey,
+  type AdapterDeps,
+  type MissingCredentials,
+  type NetworkAdapter,
+  type RemotePost,
+} from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { htmlToPlainText } from './reply-text.ts';
 
@@ -45,7 +53,14 @@ function translate(error: unknown, method: string, url: string, now: number): un
   if (error instanceof MastoHttpError) {
     // masto keeps the failed Response as the cause; its headers hold Retry-After.
     const headers = error.cause instanceof Response ? error.cause.headers : new Headers();
-    return new RequestError({ method, url, status: error.statusCode, detail: error.message, retryAfterMs: retryAfterMs(headers, now), cause: error });
+    return new RequestError({
+      method,
+      url,
+      status: error.statusCode,
+      detail: error.message,
+      retryAfterMs: retryAfterMs(headers, now),
+      cause: error,
+    });
   }
   // No answer, or (MastoUnexpectedError) an error answer masto cannot parse, such as a proxy's HTML 502 page.
   if (error instanceof MastoTimeoutError || error instanceof MastoUnexpectedError || error instanceof TypeError) {
@@ -72,9 +87,11 @@ function toMastodonReply(status: mastodon.v1.Status): Reply | undefined {
   // A content warning is part of what was written: kept first, marked as one.
   const text = status.spoilerText ? `CW: ${status.spoilerText}\n\n${body}` : body;
   return toReply({
-    id: status.id, url: status.url ?? status.uri,
+    id: status.id,
+    url: status.url ?? status.uri,
     author: { name: status.account.displayName, handle: fullHandle(status.account), url: status.account.url },
-    text, publishedAt: [status.createdAt],
+    text,
+    publishedAt: [status.createdAt],
   });
 }
 
@@ -88,14 +105,23 @@ export function coversMastodonScope(granted: readonly string[], needed: string):
 
 export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps): NetworkAdapter {
   const client = createRestAPIClient({ url: config.url, accessToken: config.token, timeout: deps.timeoutMs, log: 'error' });
-  const call = async <T>(method: string, path: string, scope: (typeof MASTODON_SCOPES)[number] | undefined, request: () => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    scope: (typeof MASTODON_SCOPES)[number] | undefined,
+    request: () => Promise<T>,
+  ): Promise<T> => {
     try {
       return await request();
     } catch (error) {
       const translated = translate(error, method, `${config.url}${path}`, deps.now());
       if (scope && translated instanceof RequestError && translated.status === 403) {
         throw new RequestError({
-          method, url: `${config.url}${path}`, status: 403, retryable: false, cause: error,
+          method,
+          url: `${config.url}${path}`,
+          status: 403,
+          retryable: false,
+          cause: error,
           detail: `the token lacks ${scope}: make a token with ${MASTODON_SCOPES.join(' ')} (Preferences → Development) and set MASTODON_TOKEN`,
         });
       }
@@ -120,7 +146,8 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
     let maxId: string | undefined;
     for (let page = 0; page < MAX_STATUS_PAGES; page += 1) {
       const statuses = await call('GET', `/api/v1/accounts/${account.id}/statuses`, 'read:statuses', async () =>
-        client.v1.accounts.$select(account.id).statuses.list({ limit: 40, ...(maxId ? { maxId } : {}) }));
+        client.v1.accounts.$select(account.id).statuses.list({ limit: 40, ...(maxId ? { maxId } : {}) }),
+      );
       // Status content is HTML; the link is in an href.
       const found = statuses.find((status) => status.content.includes(`href="${itemUrl}"`) || status.content.includes(itemUrl));
       if (found) return toRemote(found);
@@ -129,7 +156,9 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
       maxId = last.id;
     }
     throw new RequestError({
-      method: 'GET', url: `${config.url}/api/v1/accounts/${account.id}/statuses`, retryable: false,
+      method: 'GET',
+      url: `${config.url}/api/v1/accounts/${account.id}/statuses`,
+      retryable: false,
       detail: `looked through ${MAX_STATUS_PAGES * 40} statuses without reaching ${since}: could not tell whether it was posted`,
     });
   };
@@ -151,19 +180,28 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
         note = looked.note;
       }
       const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
-        client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }));
+        client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }),
+      );
       return { ...toRemote(status), ...(note ? { note } : {}) };
     },
     async readBack(remote) {
       const path = `/api/v1/statuses/${encodeURIComponent(remote.remoteId)}`;
       const status = await call('GET', path, 'read:statuses', () => client.v1.statuses.$select(remote.remoteId).fetch()).catch(gone);
       if (!status) return { ...remote, exists: false, metrics: {} };
-      const context = await call('GET', `${path}/context`, 'read:statuses', () => client.v1.statuses.$select(remote.remoteId).context.fetch()).catch(gone);
+      const context = await call('GET', `${path}/context`, 'read:statuses', () =>
+        client.v1.statuses.$select(remote.remoteId).context.fetch(),
+      ).catch(gone);
       if (!context) return { ...remote, exists: false, metrics: {} };
       return {
-        ...toRemote(status), exists: true,
+        ...toRemote(status),
+        exists: true,
         // quotes_count arrived with Mastodon 4.5; an older server leaves it out (masto's type says otherwise).
-        metrics: counts({ likes: status.favouritesCount, reposts: status.reblogsCount, replies: status.repliesCount, quotes: status.quotesCount }),
+        metrics: counts({
+          likes: status.favouritesCount,
+          reposts: status.reblogsCount,
+          replies: status.repliesCount,
+          quotes: status.quotesCount,
+        }),
         replies: oldestFirst(context.descendants.filter((reply) => PUBLIC_VISIBILITY.has(reply.visibility)).map(toMastodonReply)),
         // The context of an authenticated request holds the whole tree (Mastodon caps it at 4096 descendants).
         repliesComplete: true,

@@ -18,7 +18,13 @@ describe('isoInstant', () => {
 });
 
 describe('toReply', () => {
-  const base = { id: 'r1', url: 'https://example.social/@ada/1', author: { name: 'Ada', handle: '@ada@example.social', url: 'https://example.social/@ada' }, text: 'Hi', publishedAt: ['2026-11-20T10:01:00Z'] };
+  const base = {
+    id: 'r1',
+    url: 'https://example.social/@ada/1',
+    author: { name: 'Ada', handle: '@ada@example.social', url: 'https://example.social/@ada' },
+    text: 'Hi',
+    publishedAt: ['2026-11-20T10:01:00Z'],
+  };
 
   test('returns a reply the snapshot schema accepts', () => {
     const reply = toReply(base);
@@ -40,7 +46,12 @@ describe('toReply', () => {
 
 describe('oldestFirst', () => {
   test('sorts by date, then id, and drops repeats', () => {
-    const reply = (id: string, minute: number) => toReply({ id, url: '', author: {}, text: id, publishedAt: [Date.UTC(2026, 10, 20, 10, minute)] });
-    expect(oldestFirst([reply('c', 2), reply('b', 1), undefined, reply('a', 1), reply('c', 2)]).map((item) => item.id)).toEqual(['a', 'b', 'c']);
+    const reply = (id: string, minute: number) =>
+      toReply({ id, url: '', author: {}, text: id, publishedAt: [Date.UTC(2026, 10, 20, 10, minute)] });
+    expect(oldestFirst([reply('c', 2), reply('b', 1), undefined, reply('a', 1), reply('c', 2)]).map((item) => item.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });

@@ -3,21 +3,29 @@ import { decodeXEntities, htmlToPlainText, MAX_NAME_TEXT, MAX_REPLY_TEXT, plainN
 
 describe('htmlToPlainText', () => {
   test('returns a link as its text, paragraphs separated by a blank line and <br> as a line break', () => {
-    const html = '<p>Hi <span class="h-card"><a href="https://example.social/@x" class="u-url mention">@<span>x</span></a></span></p><p>bye<br>for now</p>';
+    const html =
+      '<p>Hi <span class="h-card"><a href="https://example.social/@x" class="u-url mention">@<span>x</span></a></span></p><p>bye<br>for now</p>';
     expect(htmlToPlainText(html)).toBe('Hi @x\n\nbye\nfor now');
   });
 
   test('returns a shortened Mastodon link as the whole URL its spans hold', () => {
-    const html = '<p>see <a href="https://example.com/a/long/path"><span class="invisible">https://</span><span class="ellipsis">example.com/a/lo</span><span class="invisible">ng/path</span></a></p>';
+    const html =
+      '<p>see <a href="https://example.com/a/long/path"><span class="invisible">https://</span><span class="ellipsis">example.com/a/lo</span><span class="invisible">ng/path</span></a></p>';
     expect(htmlToPlainText(html)).toBe('see https://example.com/a/long/path');
   });
 
   test('returns escaped markup as the literal text someone typed', () => {
-    expect(htmlToPlainText('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;</p>')).toBe('<script>alert(1)</script> & <img src=x onerror=alert(1)>');
+    expect(htmlToPlainText('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;</p>')).toBe(
+      '<script>alert(1)</script> & <img src=x onerror=alert(1)>',
+    );
   });
 
   test('drops scripts, styles and images, and keeps only the text of a javascript: link', () => {
-    expect(htmlToPlainText('<p><script>alert(1)</script><style>p{color:red}</style>Hi<img src=x onerror=alert(1)> <a href="javascript:alert(1)">click me</a></p>')).toBe('Hi click me');
+    expect(
+      htmlToPlainText(
+        '<p><script>alert(1)</script><style>p{color:red}</style>Hi<img src=x onerror=alert(1)> <a href="javascript:alert(1)">click me</a></p>',
+      ),
+    ).toBe('Hi click me');
   });
 
   test('reads unclosed tags the way a browser would', () => {

@@ -45,7 +45,13 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * than `max` is cut at a grapheme boundary (never inside an emoji or a combining sequence) with `…`.
  */
 export function plainText(text: string, max = MAX_REPLY_TEXT): string {
-  const clean = text.toWellFormed().replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const clean = text
+    .toWellFormed()
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (clean.length <= max) return clean;
   let cut = '';
   for (const { segment } of graphemes.segment(clean)) {

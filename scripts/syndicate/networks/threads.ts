@@ -22,7 +22,16 @@
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError } from '../retry.ts';
-import { lookBeforePosting, requireEnv, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type Published, type RemotePost } from './adapter.ts';
+import {
+  lookBeforePosting,
+  requireEnv,
+  stableKey,
+  type AdapterDeps,
+  type MissingCredentials,
+  type NetworkAdapter,
+  type Published,
+  type RemotePost,
+} from './adapter.ts';
 import { requestJson } from './http.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 
@@ -41,7 +50,11 @@ export const THREADS_POLL_MS = 60_000;
 export function threadsConfig(env: Record<string, string | undefined>): ThreadsConfig | MissingCredentials {
   const found = requireEnv(env, ['THREADS_TOKEN', 'THREADS_USER_ID']);
   if ('missing' in found) return found;
-  return { apiUrl: (env['THREADS_API_URL'] || 'https://graph.threads.net/v1.0').replace(/\/$/, ''), token: found.THREADS_TOKEN, userId: found.THREADS_USER_ID };
+  return {
+    apiUrl: (env['THREADS_API_URL'] || 'https://graph.threads.net/v1.0').replace(/\/$/, ''),
+    token: found.THREADS_TOKEN,
+    userId: found.THREADS_USER_ID,
+  };
 }
 
 interface ThreadsMedia {
@@ -109,14 +122,24 @@ export function isGone(error: unknown): boolean {
 const EXPIRED_TOKEN = 190;
 
 export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): NetworkAdapter {
-  const send = async (method: string, path: string, params: Record<string, string> = {}, accept?: (status: number, body: unknown) => boolean) => {
+  const send = async (
+    method: string,
+    path: string,
+    params: Record<string, string> = {},
+    accept?: (status: number, body: unknown) => boolean,
+  ) => {
     const query = new URLSearchParams(params);
     try {
       return await request(method, path, query, accept);
     } catch (error) {
       if (error instanceof RequestError && graphCode(error.body) === EXPIRED_TOKEN) {
         throw new RequestError({
-          method, url: error.url, status: error.status, retryable: false, body: error.body, cause: error,
+          method,
+          url: error.url,
+          status: error.status,
+          retryable: false,
+          body: error.body,
+          cause: error,
           detail: 'THREADS_TOKEN expired or was revoked (Graph API code 190): make a new long-lived token and set THREADS_TOKEN',
         });
       }
@@ -125,9 +148,15 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
   };
   const request = (method: string, path: string, query: URLSearchParams, accept?: (status: number, body: unknown) => boolean) => {
     return requestJson(deps.fetch, {
-      method, url: `${config.apiUrl}${path}${method === 'GET' && query.size > 0 ? `?${query}` : ''}`, timeoutMs: deps.timeoutMs, now: deps.now,
+      method,
+      url: `${config.apiUrl}${path}${method === 'GET' && query.size > 0 ? `?${query}` : ''}`,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
       // The token goes in a header, never in a URL that could end up in a message.
-      headers: { Authorization: `Bearer ${config.token}`, ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        Authorization: `Bearer ${config.token}`,
+        ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(method === 'POST' ? { body: query.toString() } : {}),
       ...(accept ? { accept } : {}),
     });
@@ -140,10 +169,12 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
   /** The permalink, or the address built from shortcode and username (what every permalink is). */
   const addressOf = (media: ThreadsMedia): string | undefined => {
     if (media.permalink) return media.permalink;
-    if (media.shortcode && media.username) return `${THREADS_PROFILE}${encodeURIComponent(media.username)}/post/${encodeURIComponent(media.shortcode)}`;
+    if (media.shortcode && media.username)
+      return `${THREADS_PROFILE}${encodeURIComponent(media.username)}/post/${encodeURIComponent(media.shortcode)}`;
     return undefined;
   };
-  const readAddress = async (id: string): Promise<ThreadsMedia> => (await send('GET', `/${id}`, { fields: 'id,permalink,shortcode,username' })).body as ThreadsMedia;
+  const readAddress = async (id: string): Promise<ThreadsMedia> =>
+    (await send('GET', `/${id}`, { fields: 'id,permalink,shortcode,username' })).body as ThreadsMedia;
 
   /** A published post, recorded whatever Threads says about its address (see the head of this file). */
   const recorded = async (id: string): Promise<Published> => {
@@ -157,9 +188,11 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     const url = addressOf(media);
     if (url) return { remoteId: id, url };
     let username = media.username;
-    if (!username) username = ((await send('GET', '/me', { fields: 'username' }).catch(() => ({ body: {} }))).body as { username?: string }).username;
+    if (!username)
+      username = ((await send('GET', '/me', { fields: 'username' }).catch(() => ({ body: {} }))).body as { username?: string }).username;
     return {
-      remoteId: id, url: username ? `${THREADS_PROFILE}${encodeURIComponent(username)}` : THREADS_HOME,
+      remoteId: id,
+      url: username ? `${THREADS_PROFILE}${encodeURIComponent(username)}` : THREADS_HOME,
       note: 'Threads gave no permalink yet; the profile’s address is recorded until the next run asks again',
     };
   };
@@ -174,9 +207,14 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     let after: string | undefined;
     for (let page = 0; page < MAX_THREADS_PAGES; page += 1) {
       const { body } = await send('GET', `/${config.userId}/threads`, {
-        fields: 'id,text,permalink,shortcode,username,link_attachment_url,timestamp', limit: '100', ...(after ? { after } : {}),
+        fields: 'id,text,permalink,shortcode,username,link_attachment_url,timestamp',
+        limit: '100',
+        ...(after ? { after } : {}),
       });
-      const { data = [], paging } = body as { data?: Array<ThreadsMedia & { timestamp?: string }>; paging?: { cursors?: { after?: string }; next?: string } };
+      const { data = [], paging } = body as {
+        data?: Array<ThreadsMedia & { timestamp?: string }>;
+        paging?: { cursors?: { after?: string }; next?: string };
+      };
       const found = data.find((media) => media.link_attachment_url === itemUrl || (media.text ?? '').includes(itemUrl));
       if (found) {
         const url = addressOf(found);
@@ -188,7 +226,9 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       if (!after || !last || Date.parse(last) < oldest) return undefined;
     }
     throw new RequestError({
-      method: 'GET', url: `${config.apiUrl}/${config.userId}/threads`, retryable: false,
+      method: 'GET',
+      url: `${config.apiUrl}/${config.userId}/threads`,
+      retryable: false,
       detail: `looked through ${MAX_THREADS_PAGES * 100} posts without reaching ${since}: could not tell whether it was posted`,
     });
   };
@@ -199,12 +239,22 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       const { status, error_message: reason } = body as { status?: string; error_message?: string };
       if (status === 'FINISHED' || status === 'PUBLISHED') return status;
       if (status === 'ERROR' || status === 'EXPIRED') {
-        throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, status: 200, detail: `container ${status}${reason ? `: ${reason}` : ''}`, retryable: false });
+        throw new RequestError({
+          method: 'GET',
+          url: `${config.apiUrl}/${container}`,
+          status: 200,
+          detail: `container ${status}${reason ? `: ${reason}` : ''}`,
+          retryable: false,
+        });
       }
       if (check >= THREADS_STATUS_CHECKS) break;
       await wait(config.pollMs ?? THREADS_POLL_MS);
     }
-    throw new RequestError({ method: 'GET', url: `${config.apiUrl}/${container}`, detail: `the container was still in progress after ${THREADS_STATUS_CHECKS} checks` });
+    throw new RequestError({
+      method: 'GET',
+      url: `${config.apiUrl}/${container}`,
+      detail: `the container was still in progress after ${THREADS_STATUS_CHECKS} checks`,
+    });
   };
 
   const metricsOf = (body: unknown) => {
@@ -221,19 +271,30 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
     const replies: Array<Reply | undefined> = [];
     let after: string | undefined;
     for (let page = 0; page < MAX_CONVERSATION_PAGES; page += 1) {
-      const { status, body } = await send('GET', `/${remote.remoteId}/conversation`, {
-        fields: 'id,text,username,permalink,timestamp,hide_status', reverse: 'false', ...(after ? { after } : {}),
-      }, isPermissionError);
+      const { status, body } = await send(
+        'GET',
+        `/${remote.remoteId}/conversation`,
+        {
+          fields: 'id,text,username,permalink,timestamp,hide_status',
+          reverse: 'false',
+          ...(after ? { after } : {}),
+        },
+        isPermissionError,
+      );
       if (isPermissionError(status, body)) return undefined;
       const answer = (body ?? {}) as { data?: ThreadsReply[]; paging?: { cursors?: { after?: string }; next?: string } };
       for (const reply of answer.data ?? []) {
         // No username: a private profile's reply, which the public cannot see.
         if (!reply.username || (reply.hide_status !== undefined && !VISIBLE.has(reply.hide_status))) continue;
-        replies.push(toReply({
-          id: reply.id, url: reply.permalink ?? remote.url,
-          author: { name: reply.username, handle: `@${reply.username}`, url: `${THREADS_PROFILE}${encodeURIComponent(reply.username)}` },
-          text: reply.text ?? '', publishedAt: [reply.timestamp],
-        }));
+        replies.push(
+          toReply({
+            id: reply.id,
+            url: reply.permalink ?? remote.url,
+            author: { name: reply.username, handle: `@${reply.username}`, url: `${THREADS_PROFILE}${encodeURIComponent(reply.username)}` },
+            text: reply.text ?? '',
+            publishedAt: [reply.timestamp],
+          }),
+        );
       }
       // A further page exists only when the answer links to it.
       after = answer.paging?.next ? answer.paging.cursors?.after : undefined;
@@ -252,7 +313,11 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
         if (looked.found) return looked.found;
         note = looked.note;
       }
-      const created = await send('POST', `/${config.userId}/threads`, { media_type: 'TEXT', text: post.text, link_attachment: post.link.url });
+      const created = await send('POST', `/${config.userId}/threads`, {
+        media_type: 'TEXT',
+        text: post.text,
+        link_attachment: post.link.url,
+      });
       const container = idOf(created.body);
       if (!container) throw new Error(`[POST] ${config.apiUrl}/${config.userId}/threads: no container id`);
       const published = await send('POST', `/${config.userId}/threads_publish`, { creation_id: container });
@@ -264,7 +329,13 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
           if (found) return found;
         }
         id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);
-        if (!id) throw new RequestError({ method: 'POST', url: `${config.apiUrl}/${config.userId}/threads_publish`, status: 200, detail: 'published without an id' });
+        if (!id)
+          throw new RequestError({
+            method: 'POST',
+            url: `${config.apiUrl}/${config.userId}/threads_publish`,
+            status: 200,
+            detail: 'published without an id',
+          });
       }
       const result = await recorded(id);
       return note ? { ...result, note: result.note ? `${result.note}; ${note}` : note } : result;
@@ -287,7 +358,8 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       const insights = await send('GET', `/${copy.remoteId}/insights`, { metric: 'likes,replies,reposts,quotes' }, isPermissionError);
       const conversation = await readConversation(copy);
       return {
-        ...copy, exists: true,
+        ...copy,
+        exists: true,
         metrics: isPermissionError(insights.status, insights.body) ? {} : metricsOf(insights.body),
         ...(conversation ? { replies: conversation.replies, repliesComplete: conversation.complete } : {}),
       };

@@ -87,7 +87,9 @@ export async function readXToken(file: string, refreshToken: string): Promise<St
     throw new Error(`${file}: not the JSON the hub writes; delete it and the next run starts again from X_REFRESH_TOKEN`);
   }
   if (typeof stored.refreshToken !== 'string' || typeof stored.accessToken !== 'string' || !Array.isArray(stored.scopes)) {
-    throw new Error(`${file}: accessToken, refreshToken or scopes is missing; delete it and the next run starts again from X_REFRESH_TOKEN`);
+    throw new Error(
+      `${file}: accessToken, refreshToken or scopes is missing; delete it and the next run starts again from X_REFRESH_TOKEN`,
+    );
   }
   if (stored.from !== fingerprint(refreshToken)) return undefined;
   registerSecret(stored.accessToken);
@@ -107,7 +109,10 @@ export interface XOAuth2Session {
   refresh: () => Promise<string>;
 }
 
-export function createXOAuth2Session(config: XOAuth2Config, deps: { fetch: typeof fetch; timeoutMs: number; now: () => number }): XOAuth2Session {
+export function createXOAuth2Session(
+  config: XOAuth2Config,
+  deps: { fetch: typeof fetch; timeoutMs: number; now: () => number },
+): XOAuth2Session {
   registerSecret(config.refreshToken);
   registerSecret(config.accessToken);
   registerSecret(config.clientSecret);
@@ -117,25 +122,40 @@ export function createXOAuth2Session(config: XOAuth2Config, deps: { fetch: typeo
   let refreshing: Promise<string> | undefined;
   const renew = async (): Promise<string> => {
     const known = await stored();
-    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: known?.refreshToken ?? config.refreshToken, client_id: config.clientId });
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: known?.refreshToken ?? config.refreshToken,
+      client_id: config.clientId,
+    });
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-    if (config.clientSecret) headers['Authorization'] = `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}`;
+    if (config.clientSecret)
+      headers['Authorization'] = `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}`;
     const { body } = await requestJson(deps.fetch, {
-      method: 'POST', url: `${config.apiUrl}/2/oauth2/token`, headers, body: form.toString(), timeoutMs: deps.timeoutMs, now: deps.now,
+      method: 'POST',
+      url: `${config.apiUrl}/2/oauth2/token`,
+      headers,
+      body: form.toString(),
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
     }).catch((error: unknown) => {
       const why = config.ephemeral
         ? 'on GitHub Actions the refresh token X rotated at the last renewal was not kept (X_REFRESH_TOKEN is spent after one use): use OAuth 1.0a user tokens for scheduled runs'
         : `authorize the app again with the scopes ${X_REQUIRED_SCOPES.join(' ')} and set X_REFRESH_TOKEN, or use OAuth 1.0a user tokens`;
-      throw new Error(`X refused to renew the OAuth 2.0 token (${error instanceof Error ? error.message : String(error)}): ${why}`, { cause: error });
+      throw new Error(`X refused to renew the OAuth 2.0 token (${error instanceof Error ? error.message : String(error)}): ${why}`, {
+        cause: error,
+      });
     });
     const answer = body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; scope?: unknown };
     if (typeof answer.access_token !== 'string' || typeof answer.refresh_token !== 'string') {
-      throw new Error(`[POST] ${config.apiUrl}/2/oauth2/token: no access_token and refresh_token in the answer (the token needs offline.access)`);
+      throw new Error(
+        `[POST] ${config.apiUrl}/2/oauth2/token: no access_token and refresh_token in the answer (the token needs offline.access)`,
+      );
     }
     registerSecret(answer.access_token);
     registerSecret(answer.refresh_token);
     const next: StoredXToken = {
-      accessToken: answer.access_token, refreshToken: answer.refresh_token,
+      accessToken: answer.access_token,
+      refreshToken: answer.refresh_token,
       expiresAt: new Date(deps.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : 7200) * 1000).toISOString(),
       scopes: typeof answer.scope === 'string' ? answer.scope.split(' ').filter(Boolean) : [],
       from: fingerprint(config.refreshToken),
@@ -145,14 +165,17 @@ export function createXOAuth2Session(config: XOAuth2Config, deps: { fetch: typeo
     current = Promise.resolve(next);
     const missing = missingXScopes(next.scopes);
     if (missing.length > 0) {
-      throw new Error(`X's OAuth 2.0 token lacks ${missing.join(', ')}: authorize the app again with the scopes ${X_REQUIRED_SCOPES.join(' ')}`);
+      throw new Error(
+        `X's OAuth 2.0 token lacks ${missing.join(', ')}: authorize the app again with the scopes ${X_REQUIRED_SCOPES.join(' ')}`,
+      );
     }
     return next.accessToken;
   };
   // One refresh at a time: a second would spend the refresh token the first just replaced.
-  const refresh = (): Promise<string> => (refreshing ??= renew().finally(() => {
-    refreshing = undefined;
-  }));
+  const refresh = (): Promise<string> =>
+    (refreshing ??= renew().finally(() => {
+      refreshing = undefined;
+    }));
 
   return {
     async accessToken() {

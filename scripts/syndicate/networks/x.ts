@@ -19,7 +19,14 @@ import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { Reply } from '../../../src/lib/evidence.ts';
 import { RequestError, retryAfterMs } from '../retry.ts';
-import { lookBeforePosting, stableKey, type AdapterDeps, type MissingCredentials, type NetworkAdapter, type RemotePost } from './adapter.ts';
+import {
+  lookBeforePosting,
+  stableKey,
+  type AdapterDeps,
+  type MissingCredentials,
+  type NetworkAdapter,
+  type RemotePost,
+} from './adapter.ts';
 import { counts, oldestFirst, toReply } from './read-back.ts';
 import { decodeXEntities } from './reply-text.ts';
 import { createXOAuth2Session, xTokenFile, type XOAuth2Config } from './x-oauth2.ts';
@@ -37,7 +44,8 @@ export interface XConfig {
 const OAUTH1 = ['X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'] as const;
 
 /** What to do when an OAuth 2.0 token that cannot be renewed has expired. */
-const EXPIRED_HINT = 'X’s OAuth 2.0 access tokens last two hours: set X_REFRESH_TOKEN and X_CLIENT_ID (from an authorization with offline.access), or use OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET), which do not expire';
+const EXPIRED_HINT =
+  'X’s OAuth 2.0 access tokens last two hours: set X_REFRESH_TOKEN and X_CLIENT_ID (from an authorization with offline.access), or use OAuth 1.0a user tokens (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET), which do not expire';
 
 export function xConfig(env: Record<string, string | undefined>): XConfig | MissingCredentials {
   const apiUrl = (env['X_API_URL'] || 'https://api.x.com').replace(/\/$/, '');
@@ -47,8 +55,11 @@ export function xConfig(env: Record<string, string | undefined>): XConfig | Miss
       apiUrl,
       auth: {
         oauth2: {
-          clientId: env['X_CLIENT_ID'], clientSecret: env['X_CLIENT_SECRET'] || undefined, refreshToken: env['X_REFRESH_TOKEN'],
-          accessToken: env['X_OAUTH2_TOKEN'] || undefined, tokenFile: xTokenFile(env),
+          clientId: env['X_CLIENT_ID'],
+          clientSecret: env['X_CLIENT_SECRET'] || undefined,
+          refreshToken: env['X_REFRESH_TOKEN'],
+          accessToken: env['X_OAUTH2_TOKEN'] || undefined,
+          tokenFile: xTokenFile(env),
           ephemeral: env['GITHUB_ACTIONS'] === 'true',
         },
       },
@@ -56,15 +67,32 @@ export function xConfig(env: Record<string, string | undefined>): XConfig | Miss
   }
   if (env['X_OAUTH2_TOKEN']) return { apiUrl, auth: { bearer: env['X_OAUTH2_TOKEN'] } };
   const missing = OAUTH1.filter((name) => !env[name]);
-  if (missing.length > 0) return { missing: missing.length === OAUTH1.length ? [...OAUTH1, '(or X_REFRESH_TOKEN with X_CLIENT_ID)'] : missing };
-  return { apiUrl, auth: { appKey: env['X_API_KEY']!, appSecret: env['X_API_SECRET']!, accessToken: env['X_ACCESS_TOKEN']!, accessSecret: env['X_ACCESS_SECRET']! } };
+  if (missing.length > 0)
+    return { missing: missing.length === OAUTH1.length ? [...OAUTH1, '(or X_REFRESH_TOKEN with X_CLIENT_ID)'] : missing };
+  return {
+    apiUrl,
+    auth: {
+      appKey: env['X_API_KEY']!,
+      appSecret: env['X_API_SECRET']!,
+      accessToken: env['X_ACCESS_TOKEN']!,
+      accessSecret: env['X_ACCESS_SECRET']!,
+    },
+  };
 }
 
 function translate(error: unknown, method: string, url: string, now: number): unknown {
   if (error instanceof ApiResponseError) {
-    return new RequestError({ method, url, status: error.code, detail: error.data?.detail ?? error.data?.title, retryAfterMs: retryAfterMs(error.headers, now), cause: error });
+    return new RequestError({
+      method,
+      url,
+      status: error.code,
+      detail: error.data?.detail ?? error.data?.title,
+      retryAfterMs: retryAfterMs(error.headers, now),
+      cause: error,
+    });
   }
-  if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) return new RequestError({ method, url, detail: error.message, cause: error });
+  if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError)
+    return new RequestError({ method, url, detail: error.message, cause: error });
   return error;
 }
 
@@ -114,7 +142,9 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
   };
   const prefix = `${config.apiUrl}/2/`;
   const send = <T>(client: TwitterApi, method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> =>
-    method === 'GET' ? client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs }) : client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
+    method === 'GET'
+      ? client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs })
+      : client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
   const request = async <T>(method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> => {
     try {
       if (!session) return await send<T>(fixed!, method, path, data);
@@ -152,17 +182,24 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
     let next: string | undefined;
     for (let page = 0; page < MAX_TIMELINE_PAGES; page += 1) {
       const recent = await request<{ data?: TweetData[]; meta?: { next_token?: string } }>('GET', `users/${userId}/tweets`, {
-        max_results: 100, 'tweet.fields': 'entities,created_at', start_time: startTime, ...(next ? { pagination_token: next } : {}),
+        max_results: 100,
+        'tweet.fields': 'entities,created_at',
+        start_time: startTime,
+        ...(next ? { pagination_token: next } : {}),
       });
-      const found = (recent.data ?? []).find((tweet) =>
-        tweet.entities?.urls?.some((url) => url.expanded_url === itemUrl || url.unwound_url === itemUrl) || tweet.text.includes(itemUrl));
+      const found = (recent.data ?? []).find(
+        (tweet) =>
+          tweet.entities?.urls?.some((url) => url.expanded_url === itemUrl || url.unwound_url === itemUrl) || tweet.text.includes(itemUrl),
+      );
       if (found) return { remoteId: found.id, url: postUrl(found.id) };
       const last = recent.data?.at(-1);
       next = recent.meta?.next_token;
       if (!next || !last || (last.created_at && Date.parse(last.created_at) < Date.parse(startTime))) return undefined;
     }
     throw new RequestError({
-      method: 'GET', url: `${prefix}users/${userId}/tweets`, retryable: false,
+      method: 'GET',
+      url: `${prefix}users/${userId}/tweets`,
+      retryable: false,
       detail: `looked through ${MAX_TIMELINE_PAGES * 100} posts without reaching ${since}: could not tell whether it was posted`,
     });
   };
@@ -175,8 +212,12 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
       let answer: SearchPage;
       try {
         answer = await request<SearchPage>('GET', 'tweets/search/recent', {
-          query: `conversation_id:${id}`, 'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,note_tweet',
-          expansions: 'author_id', 'user.fields': 'name,username', max_results: 100, ...(next ? { next_token: next } : {}),
+          query: `conversation_id:${id}`,
+          'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,note_tweet',
+          expansions: 'author_id',
+          'user.fields': 'name,username',
+          max_results: 100,
+          ...(next ? { next_token: next } : {}),
         });
       } catch (error) {
         // Search is not in every API tier; the counts are still worth having.
@@ -189,12 +230,16 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
         const user = tweet.author_id ? users.get(tweet.author_id) : undefined;
         const username = user?.username;
         const profile = username ? `https://x.com/${encodeURIComponent(username)}` : undefined;
-        replies.push(toReply({
-          id: tweet.id, url: profile ? `${profile}/status/${tweet.id}` : postUrl(tweet.id),
-          author: { name: user?.name ?? '', handle: username ? `@${username}` : '', url: profile },
-          // A long post's `text` is cut at 280; the whole of it is in note_tweet.
-          text: decodeXEntities(tweet.note_tweet?.text ?? tweet.text), publishedAt: [tweet.created_at],
-        }));
+        replies.push(
+          toReply({
+            id: tweet.id,
+            url: profile ? `${profile}/status/${tweet.id}` : postUrl(tweet.id),
+            author: { name: user?.name ?? '', handle: username ? `@${username}` : '', url: profile },
+            // A long post's `text` is cut at 280; the whole of it is in note_tweet.
+            text: decodeXEntities(tweet.note_tweet?.text ?? tweet.text),
+            publishedAt: [tweet.created_at],
+          }),
+        );
       }
       next = answer.meta?.next_token;
       if (!next) break;
@@ -219,7 +264,9 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
       let data: TweetData | undefined;
       let errors: XProblem[] | undefined;
       try {
-        ({ data, errors } = await request<{ data?: TweetData; errors?: XProblem[] }>('GET', `tweets/${remote.remoteId}`, { 'tweet.fields': 'public_metrics' }));
+        ({ data, errors } = await request<{ data?: TweetData; errors?: XProblem[] }>('GET', `tweets/${remote.remoteId}`, {
+          'tweet.fields': 'public_metrics',
+        }));
       } catch (error) {
         if (error instanceof RequestError && error.status === 404) return { ...remote, exists: false, metrics: {} };
         throw error;
@@ -229,14 +276,26 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
         // problem there (not authorized for the resource, a suspended account) is an error, not a deletion.
         const problem = (errors ?? []).find((error) => !isNotFound(error));
         if (problem) {
-          throw new RequestError({ method: 'GET', url: `${prefix}tweets/${remote.remoteId}`, status: 200, detail: problem.detail ?? problem.title ?? problem.type, retryable: false });
+          throw new RequestError({
+            method: 'GET',
+            url: `${prefix}tweets/${remote.remoteId}`,
+            status: 200,
+            detail: problem.detail ?? problem.title ?? problem.type,
+            retryable: false,
+          });
         }
         return { ...remote, exists: false, metrics: {} };
       }
       const metrics = data.public_metrics ?? {};
       return {
-        ...remote, exists: true,
-        metrics: counts({ likes: metrics.like_count, reposts: metrics.retweet_count, replies: metrics.reply_count, quotes: metrics.quote_count }),
+        ...remote,
+        exists: true,
+        metrics: counts({
+          likes: metrics.like_count,
+          reposts: metrics.retweet_count,
+          replies: metrics.reply_count,
+          quotes: metrics.quote_count,
+        }),
         replies: await searchReplies(remote.remoteId),
         // Recent search sees about a week: an older reply missing now was not necessarily removed.
         repliesComplete: false,

@@ -32,7 +32,7 @@ export function assertChromium(path: string = chromiumPath()): void {
   } catch {
     throw new Error(
       `The end-to-end tests need Chromium, and there is no executable at ${path}. ` +
-        'Install Debian\'s package with `apt-get install -y chromium` (with sudo if you are not root), ' +
+        "Install Debian's package with `apt-get install -y chromium` (with sudo if you are not root), " +
         'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }

@@ -30,7 +30,14 @@ export async function recordFigures(dir: string, name: string, figures: Figures)
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const score = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(2));
@@ -47,13 +54,21 @@ export async function formatFigures(dir: string): Promise<string> {
   const parts: string[] = [];
   const gates = all.filter((figures): figures is GateFigures => figures.kind === 'gate');
   if (gates.length > 0) {
-    parts.push(table([['gate', 'checked', 'found'], ...gates.map((gate) => [gate.gate, gate.checked, `${gate.failures} ${gate.failureLabel}`])]));
+    parts.push(
+      table([['gate', 'checked', 'found'], ...gates.map((gate) => [gate.gate, gate.checked, `${gate.failures} ${gate.failureLabel}`])]),
+    );
   }
   for (const lighthouse of all.filter((figures): figures is LighthouseFigures => figures.kind === 'lighthouse')) {
     parts.push(
       table([
         ['Lighthouse (mobile, simulated throttling)', 'performance', 'accessibility', 'best-practices', 'SEO'],
-        ...lighthouse.rows.map((row) => [row.page, score(row.performance), score(row.accessibility), score(row.bestPractices), score(row.seo)]),
+        ...lighthouse.rows.map((row) => [
+          row.page,
+          score(row.performance),
+          score(row.accessibility),
+          score(row.bestPractices),
+          score(row.seo),
+        ]),
       ]),
     );
   }

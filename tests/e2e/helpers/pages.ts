@@ -19,7 +19,9 @@ export const CONTENT_DIR = FIXTURE_HUB;
 /** The published pieces of the fixture hub, oldest first. */
 export async function publishedPieces(): Promise<ContentPiece[]> {
   const now = new Date(SAMPLE_NOW);
-  return (await readContent(CONTENT_DIR)).filter((piece) => !piece.draft && piece.date <= now).sort((a, b) => a.date.getTime() - b.date.getTime());
+  return (await readContent(CONTENT_DIR))
+    .filter((piece) => !piece.draft && piece.date <= now)
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 
 function first<T>(items: T[], what: string): T {
@@ -36,12 +38,26 @@ export const IMPACT_PATH = '/impact/';
 export async function pageTypes(dist: string): Promise<PageType[]> {
   const pieces = await publishedPieces();
   const essays = pieces.filter((piece) => piece.kind === 'essay');
-  const essayMd = first(essays.filter((piece) => !isMdx(piece)), 'published Markdown essay');
+  const essayMd = first(
+    essays.filter((piece) => !isMdx(piece)),
+    'published Markdown essay',
+  );
   const essayMdx = first(essays.filter(isMdx), 'published MDX essay');
-  const note = first(pieces.filter((piece) => piece.kind === 'note'), 'published note');
-  const theory = first(pieces.filter((piece) => piece.kind === 'theory'), 'published theory');
-  const talks = (await readdir(join(CONTENT_DIR, 'talks'))).filter((name) => name.endsWith('.md')).map((name) => `/speaking/${name.replace(/\.md$/, '')}/`);
-  const talk = first(talks.filter((path) => pageExists(dist, path)), 'talk with a page');
+  const note = first(
+    pieces.filter((piece) => piece.kind === 'note'),
+    'published note',
+  );
+  const theory = first(
+    pieces.filter((piece) => piece.kind === 'theory'),
+    'published theory',
+  );
+  const talks = (await readdir(join(CONTENT_DIR, 'talks')))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `/speaking/${name.replace(/\.md$/, '')}/`);
+  const talk = first(
+    talks.filter((path) => pageExists(dist, path)),
+    'talk with a page',
+  );
   const pages: PageType[] = [
     { name: 'home', path: '/' },
     { name: 'about', path: '/about/' },
