@@ -4,8 +4,8 @@
  * made `collect` drop a copy's counts).
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { adapterFromEnv } from '../scripts/syndicate/networks/index.ts';
-import type { NetworkAdapter } from '../scripts/syndicate/networks/adapter.ts';
+import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
+import { channels } from '../scripts/channels/registry.ts';
 import { startFakeLinkedIn, startFakeMastodon, startFakeThreads, startFakeX, type FakeServer } from './helpers/fake-networks.ts';
 import { LINKEDIN_AUTHOR, THREADS_USER, TOKENS } from './helpers/syndication.ts';
 
@@ -15,9 +15,10 @@ afterEach(async () => {
 });
 
 const deps = { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now };
+const registry = await channels();
 
 function adapter(network: 'threads' | 'x' | 'mastodon' | 'linkedin', env: Record<string, string>): NetworkAdapter {
-  const made = adapterFromEnv(network, env, deps);
+  const made = registry.get(network)!.adapter(env, deps);
   if ('missing' in made) throw new Error(`missing ${made.missing.join(', ')}`);
   return made;
 }

@@ -8,10 +8,11 @@
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replySchema, type Reply } from '../src/lib/evidence.ts';
-import type { ReadBack, RemotePost } from '../scripts/syndicate/networks/adapter.ts';
-import { adapterFromEnv, readerFromEnv, type NetworkReader } from '../scripts/syndicate/networks/index.ts';
-import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/syndicate/networks/linkedin.ts';
-import { MAX_REPLY_TEXT } from '../scripts/syndicate/networks/reply-text.ts';
+import type { ReadBack, RemotePost } from '../scripts/channels/adapter.ts';
+import type { NetworkReader } from '../scripts/channels/channel.ts';
+import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/channels/linkedin/adapter.ts';
+import { channels } from '../scripts/channels/registry.ts';
+import { MAX_REPLY_TEXT } from '../scripts/channels/reply-text.ts';
 import { RequestError } from '../scripts/syndicate/retry.ts';
 import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
@@ -20,6 +21,7 @@ import { postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts
 import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds } from './helpers/syndication.ts';
 
 const deps = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
+const registry = await channels();
 const LONG = 'A'.repeat(10_000);
 const RTL = 'مرحبا بالعالم — שלום 👋🏽👩‍👩‍👧';
 
@@ -39,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => posted?.close());
 
 function reader(network: Network, env: Record<string, string> = networks.env): NetworkReader {
-  const made = readerFromEnv(network, env, deps);
+  const made = registry.get(network)!.reader(env, deps);
   if ('missing' in made) throw new Error(`${network}: ${made.missing.join(', ')}`);
   return made;
 }
@@ -66,14 +68,14 @@ async function expectRetryable(promise: Promise<unknown>, status: number, afterM
 
 const at = (minute: number): string => new Date(Date.UTC(2026, 10, 20, 10, minute)).toISOString();
 
-describe('readerFromEnv', () => {
+describe('a channel’s reader', () => {
   test('reads Bluesky without credentials, from the public AppView unless BLUESKY_APPVIEW says otherwise', async () => {
     const asked: string[] = [];
     const stub: typeof fetch = async (input) => {
       asked.push(String(input instanceof Request ? input.url : input));
       return new Response(JSON.stringify({ posts: [] }), { headers: { 'content-type': 'application/json' } });
     };
-    const made = readerFromEnv('bluesky', {}, { ...deps, fetch: stub });
+    const made = registry.get('bluesky')!.reader({}, { ...deps, fetch: stub });
     expect('missing' in made).toBe(false);
     expect(
       await (made as NetworkReader).readBack({ remoteId: 'at://did:plc:abc/app.bsky.feed.post/3l2', url: 'https://bsky.app/x' }),
@@ -87,8 +89,8 @@ describe('readerFromEnv', () => {
   });
 
   test('the other networks read with the credentials they post with, and say which are missing', () => {
-    expect(readerFromEnv('mastodon', {}, deps)).toEqual({ missing: ['MASTODON_URL', 'MASTODON_TOKEN'] });
-    expect(readerFromEnv('threads', { THREADS_TOKEN: 't' }, deps)).toEqual({ missing: ['THREADS_USER_ID'] });
+    expect(registry.get('mastodon')!.reader({}, deps)).toEqual({ missing: ['MASTODON_URL', 'MASTODON_TOKEN'] });
+    expect(registry.get('threads')!.reader({ THREADS_TOKEN: 't' }, deps)).toEqual({ missing: ['THREADS_USER_ID'] });
     expect(reader('linkedin').network).toBe('linkedin');
   });
 });
@@ -212,7 +214,7 @@ describe('Bluesky', () => {
       url: 'https://bsky.app/profile/x/post/3zzzzzzzzzzz2',
     };
     expect(await reader('bluesky', { BLUESKY_APPVIEW: appview.url }).readBack(missing)).toEqual({ ...missing, exists: false, metrics: {} });
-    const adapter = adapterFromEnv('bluesky', { ...networks.env, BLUESKY_APPVIEW: appview.url }, deps);
+    const adapter = registry.get('bluesky')!.adapter({ ...networks.env, BLUESKY_APPVIEW: appview.url }, deps);
     if ('missing' in adapter) throw new Error('no credentials');
     expect(await adapter.readBack(copies.bluesky)).toMatchObject({
       exists: true,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSnapshot, type Snapshot } from '../src/lib/evidence.ts';
-import type { RemotePost } from '../scripts/syndicate/networks/adapter.ts';
+import type { RemotePost } from '../scripts/channels/adapter.ts';
 import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import { startFakeServer, type FakeServer } from './helpers/fake-networks.ts';

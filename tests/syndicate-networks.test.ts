@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { NETWORKS } from '../src/lib/networks.ts';
-import { recordKey } from '../scripts/syndicate/networks/bluesky.ts';
-import { adapterFromEnv, type NetworkAdapter } from '../scripts/syndicate/networks/index.ts';
+import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
+import { recordKey } from '../scripts/channels/bluesky/adapter.ts';
+import { channel } from '../scripts/channels/registry.ts';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import {
   blueskyPosts,
@@ -140,12 +141,12 @@ describe('syndicate against local networks', () => {
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     const deps = { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now };
     for (const network of NETWORKS) {
-      const adapter = adapterFromEnv(network, networks.env, deps);
+      const adapter = (await channel(network)).adapter(networks.env, deps);
       if ('missing' in adapter) throw new Error(`${network}: ${adapter.missing.join(', ')}`);
       const { remoteId, url } = ledger.items['essay/owning-the-wind'].networks[network];
       expect(await adapter.readBack({ remoteId, url }), network).toMatchObject({ remoteId, exists: true });
     }
-    const mastodon = adapterFromEnv('mastodon', networks.env, deps) as NetworkAdapter;
+    const mastodon = (await channel('mastodon')).adapter(networks.env, deps) as NetworkAdapter;
     expect((await mastodon.readBack({ remoteId: '999', url: 'https://m.example/999' })).exists).toBe(false);
   });
 

@@ -7,9 +7,9 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { threadsLength } from '../scripts/syndicate/compose/threads.ts';
-import { derivedLinkedInVersion } from '../scripts/syndicate/networks/linkedin-versions.ts';
-import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/syndicate/networks/threads.ts';
+import { threadsLength } from '../scripts/channels/threads/compose.ts';
+import { derivedLinkedInVersion } from '../scripts/channels/linkedin/versions.ts';
+import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/channels/threads/adapter.ts';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { threadsCount } from './helpers/fake-networks.ts';
 import { runScript, type ScriptRun } from './helpers/run-script.ts';

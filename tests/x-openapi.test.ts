@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adapterFromEnv } from '../scripts/syndicate/networks/index.ts';
+import { channel } from '../scripts/channels/registry.ts';
 import { syndicate } from '../scripts/syndicate/run.ts';
 import { X_SCOPES, type FakeRequest } from './helpers/fake-networks.ts';
 import {
@@ -137,7 +137,7 @@ describe('the X adapter’s requests', () => {
   test('post, look before posting again, and read back with recent search: every query parameter is one the document defines, with a valid value', async () => {
     const env = networks.env;
     await syndicate({ cwd: fixture.root, env, only: ['x'], timeoutMs: 2000 });
-    const adapter = adapterFromEnv('x', env, { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now });
+    const adapter = (await channel('x')).adapter(env, { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now });
     if ('missing' in adapter) throw new Error(adapter.missing.join(', '));
     const [tweet] = networks.x.tweets;
     networks.x.reply(tweet!.id, {

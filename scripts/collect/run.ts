@@ -23,8 +23,10 @@ import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.t
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { acquireLock } from '../syndicate/lock.ts';
-import { redact, type AdapterDeps } from '../syndicate/networks/adapter.ts';
-import { readerFromEnv, type NetworkReader } from '../syndicate/networks/index.ts';
+import type { AdapterDeps } from '../channels/adapter.ts';
+import type { NetworkReader } from '../channels/channel.ts';
+import { channels } from '../channels/registry.ts';
+import { redact } from '../lib/secrets.ts';
 import { DEFAULT_GATE, networkGate, type GateSettings } from '../syndicate/network-gate.ts';
 import { DEFAULT_RETRY_POLICY, RetryLater, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
@@ -119,6 +121,8 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const fetcher = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
+  // Loaded first: loading registers the channels' secret variables, which `redact` hides from here on.
+  const registry = await channels();
   const message = (error: unknown): string => redact(error instanceof Error ? error.message : String(error), options.env);
   const ledgerFile = resolve(options.cwd, options.ledgerFile ?? LEDGER_FILE);
   const folder = resolve(options.cwd, options.evidenceFolder ?? EVIDENCE_FOLDER);
@@ -151,7 +155,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
         row.status = 'nothing to read';
         return;
       }
-      const made = options.readers?.[network] ?? readerFromEnv(network, options.env, deps);
+      const made = options.readers?.[network] ?? registry.get(network)!.reader(options.env, deps);
       if ('missing' in made) {
         row.status = 'skipped';
         row.detail = `no credentials: set ${made.missing.join(', ')}`;

@@ -5,8 +5,8 @@
  */
 import type { Webmention } from '../../src/lib/evidence.ts';
 import type { Ledger } from '../../src/lib/ledger.ts';
-import type { AdapterDeps } from '../syndicate/networks/adapter.ts';
-import { requestJson } from '../syndicate/networks/http.ts';
+import type { AdapterDeps } from '../channels/adapter.ts';
+import { requestJson } from '../channels/http.ts';
 
 export interface WebmentionConfig {
   /** https://webmention.io, or a test server. */

@@ -1,6 +1,6 @@
 /**
  * The secrets this process must never print, and `redact`, which hides them in any text. Two kinds:
- * the environment's (the variables in SECRET_ENV) and those obtained while running (a Bluesky
+ * the environment's (the variables registered as secret: the hub's and each channel's) and those obtained while running (a Bluesky
  * session's JWTs after login, an X access token after a refresh), registered the moment they are
  * obtained. A secret is hidden in every form a server may echo it back in: as is, percent-encoded
  * (encodeURIComponent, OAuth 1.0a's RFC 3986 encoding, a form body's `+` for space, either hex
@@ -8,21 +8,19 @@
  * a longer encoded text (`Basic base64(client:secret)`) is found too.
  */
 
-/** Which environment variables hold secrets: never printed, redacted from every message. */
-export const SECRET_ENV = [
-  'BLUESKY_APP_PASSWORD',
-  'MASTODON_TOKEN',
-  'X_API_KEY',
-  'X_API_SECRET',
-  'X_ACCESS_TOKEN',
-  'X_ACCESS_SECRET',
-  'X_OAUTH2_TOKEN',
-  'X_REFRESH_TOKEN',
-  'X_CLIENT_SECRET',
-  'LINKEDIN_TOKEN',
-  'THREADS_TOKEN',
-  'WEBMENTION_IO_TOKEN',
-] as const;
+/**
+ * The environment variables holding the hub's own secrets. Each channel declares its own
+ * (scripts/channels/<name>/index.ts), and the channel registry registers them here as it loads them:
+ * this module cannot import the channels, which import it.
+ */
+export const HUB_SECRET_ENV = ['WEBMENTION_IO_TOKEN'] as const;
+
+const secretEnv = new Set<string>(HUB_SECRET_ENV);
+
+/** Adds environment variables whose values `redact` hides (a channel's, as the registry loads it). */
+export function registerSecretEnv(names: readonly string[]): void {
+  for (const name of names) secretEnv.add(name);
+}
 
 /** Shorter values are not secrets worth the false matches (and no real token is this short). */
 const MIN_LENGTH = 4;
@@ -83,7 +81,7 @@ function formsOf(value: string): string[] {
 /** Replaces every form of every secret (the environment's and those registered) in a text by `[redacted]`. */
 export function redact(text: string, env: Record<string, string | undefined>): string {
   let result = text;
-  const values = new Set([...SECRET_ENV.map((name) => env[name]), ...runtimeSecrets]);
+  const values = new Set([...[...secretEnv].map((name) => env[name]), ...runtimeSecrets]);
   for (const value of values) {
     if (!value || value.length < MIN_LENGTH) continue;
     for (const form of formsOf(value)) if (result.includes(form)) result = result.split(form).join('[redacted]');

@@ -4,7 +4,6 @@
  */
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
-import { CONFIRMED_BY_HAND } from '../syndicate/networks/index.ts';
 import { describePolicyHold } from '../syndicate/policy.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
 import { describeWarning } from './tokens.ts';
@@ -47,9 +46,9 @@ function pieceTable(pieces: readonly PieceLine[]): string[] {
   );
 }
 
-function networkSummary(network: Network, state: NetworkSyndication): string {
+function networkSummary(state: NetworkSyndication, waitsForYou: boolean): string {
   // Where the hub may not be able to check, an in-flight mark waits for the person (the "Needs you" section).
-  const inFlight = CONFIRMED_BY_HAND[network] ? 'needs you' : 'check';
+  const inFlight = waitsForYou ? 'needs you' : 'check';
   const parts = [
     state.pending.length > 0 ? `${state.pending.length} pending` : undefined,
     state.inFlight.length > 0 ? `${state.inFlight.length} in flight (${inFlight})` : undefined,
@@ -70,10 +69,14 @@ function syndicationSection(status: HubStatus): string[] {
   const { syndication } = status;
   if (!syndication.available) return [row('Syndication', `${syndication.reason}: ${syndication.feed} does not exist`)];
   const lines = [row('Syndication', `${plural(syndication.items, 'piece', 'pieces')} in ${syndication.feed}`)];
-  for (const network of NETWORKS) lines.push(row(`  ${NETWORK_LABELS[network]}`, networkSummary(network, syndication.networks[network])));
+  // The in-flight marks of a channel the hub cannot check for itself are each in `needsYou`.
+  const needsYou = (network: Network, key?: string): boolean =>
+    syndication.needsYou.some((item) => item.network === network && (key === undefined || item.key === key));
+  for (const network of NETWORKS)
+    lines.push(row(`  ${NETWORK_LABELS[network]}`, networkSummary(syndication.networks[network], needsYou(network))));
 
   // Then each piece once, with the networks it is waiting for; the marks that need the person are in their own section.
-  const inFlight = syndication.inFlight.filter((item) => !CONFIRMED_BY_HAND[item.network]);
+  const inFlight = syndication.inFlight.filter((item) => !needsYou(item.network, item.key));
   const lists: ReadonlyArray<readonly ItemLine[]> = [syndication.pending, inFlight, syndication.held];
   const shown = lists.flatMap((list) => list.slice(0, LIST_LIMIT));
   const keyWidth = Math.max(0, ...shown.map((item) => item.key.length));

@@ -23,16 +23,12 @@ import { NETWORKS, type Network } from '../../src/lib/networks.ts';
 import { buildNow } from '../../src/lib/publishing.ts';
 import type { PieceKind } from '../../src/lib/urls.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
-import type { SyndicationItem } from '../syndicate/compose/index.ts';
+import type { MissingCredentials } from '../channels/adapter.ts';
+import type { Channel } from '../channels/channel.ts';
+import type { SyndicationItem } from '../channels/post.ts';
+import { channels } from '../channels/registry.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
-import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
-import { CONFIRMED_BY_HAND } from '../syndicate/networks/index.ts';
-import { blueskyConfig } from '../syndicate/networks/bluesky.ts';
-import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
-import { mastodonConfig } from '../syndicate/networks/mastodon.ts';
-import { threadsConfig } from '../syndicate/networks/threads.ts';
-import { xConfig } from '../syndicate/networks/x.ts';
 import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
 import { describeHeld } from '../syndicate/resolve.ts';
 import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
@@ -132,21 +128,16 @@ export interface HubStatus {
 const DAY_MS = 86_400_000;
 const utcDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS);
 
-const CONFIGS: Record<Network, (env: Record<string, string | undefined>) => object | MissingCredentials> = {
-  bluesky: blueskyConfig,
-  mastodon: mastodonConfig,
-  linkedin: linkedinConfig,
-  x: xConfig,
-  threads: threadsConfig,
-};
-
-/** Which networks have their credentials set, from the adapters' own config readers; values are dropped. */
-export function credentialStatus(env: Record<string, string | undefined>): Record<Network, CredentialStatus> {
+/** Which networks have their credentials set, from the channels' own config readers; values are dropped. */
+export function credentialStatus(
+  env: Record<string, string | undefined>,
+  registry: ReadonlyMap<Network, Channel>,
+): Record<Network, CredentialStatus> {
   return Object.fromEntries(
     NETWORKS.map((network) => {
       let config: object | MissingCredentials;
       try {
-        config = CONFIGS[network](env);
+        config = registry.get(network)!.config(env);
       } catch {
         // Set, but not usable as written (a LINKEDIN_VERSION that is not YYYYMM): the warnings say why.
         return [network, { present: true }];
@@ -164,6 +155,7 @@ function syndicationOf(
   ledger: Ledger,
   holds: Map<string, PolicyMatch[]>,
   credentials: Record<Network, CredentialStatus>,
+  registry: ReadonlyMap<Network, Channel>,
 ): SyndicationLists {
   const networks = Object.fromEntries(
     NETWORKS.map((network): [Network, NetworkSyndication] => [
@@ -184,7 +176,7 @@ function syndicationOf(
       else if (entry?.status === 'in-flight') {
         state.inFlight.push({ ...line, startedAt: entry.startedAt });
         lists.inFlight.push({ ...line, network, startedAt: entry.startedAt });
-        const byHand = CONFIRMED_BY_HAND[network];
+        const byHand = registry.get(network)!.confirmedByHand;
         if (byHand) {
           const message = describeHeld({ network, key: item.key, startedAt: entry.startedAt, why: byHand.why, lookAt: byHand.lookAt });
           lists.needsYou.push({ ...line, network, startedAt: entry.startedAt, message });
@@ -205,7 +197,11 @@ function syndicationOf(
   return { networks, ...lists };
 }
 
-async function readSyndication(options: StatusOptions, credentials: Record<Network, CredentialStatus>): Promise<SyndicationStatus> {
+async function readSyndication(
+  options: StatusOptions,
+  credentials: Record<Network, CredentialStatus>,
+  registry: ReadonlyMap<Network, Channel>,
+): Promise<SyndicationStatus> {
   const source = options.feed ?? 'dist';
   const shown = (label: string): string => (/^https?:\/\//.test(label) ? label : relative(options.cwd, label) || label);
   let feed;
@@ -225,7 +221,12 @@ async function readSyndication(options: StatusOptions, credentials: Record<Netwo
       return matches ? [[item.key, matches] as const] : [];
     }),
   );
-  return { available: true, feed: shown(feed.label), items: feed.items.length, ...syndicationOf(feed.items, ledger, holds, credentials) };
+  return {
+    available: true,
+    feed: shown(feed.label),
+    items: feed.items.length,
+    ...syndicationOf(feed.items, ledger, holds, credentials, registry),
+  };
 }
 
 /** Gathers the hub's status. Throws, naming the file and field, when an input file is broken. */
@@ -246,7 +247,8 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     published.map((piece) => ({ ...piece, url: piece.file })),
     { now },
   );
-  const credentials = credentialStatus(options.env);
+  const registry = await channels();
+  const credentials = credentialStatus(options.env, registry);
   const tokenOptions = {
     env: options.env,
     now: now.getTime(),
@@ -254,7 +256,7 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const [syndication, snapshots, found, tokens] = await Promise.all([
-    readSyndication(options, credentials),
+    readSyndication(options, credentials, registry),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
     tokenWarnings(tokenOptions),
     tokenExpiries(tokenOptions),

@@ -4,7 +4,7 @@
  *
  * Offline (the default: status reads only what is on disk and in the environment):
  * - LinkedIn: the version in use (LINKEDIN_VERSION, or derived from the date) against LinkedIn's
- *   sunset table (../syndicate/networks/linkedin-versions.ts).
+ *   sunset table (../channels/linkedin/versions.ts).
  * - X: an OAuth 2.0 token without a refresh token lasts two hours; with one, the scopes X granted are
  *   known from the token file the last renewal wrote (or X_OAUTH2_SCOPES, the `scope` X returned);
  *   on GitHub Actions the rotated refresh token cannot be kept between runs.
@@ -23,19 +23,19 @@
  * X's OAuth 2.0 token's end is read from its token file, offline.
  */
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
-import type { MissingCredentials } from '../syndicate/networks/adapter.ts';
-import { requestJson } from '../syndicate/networks/http.ts';
-import { linkedinConfig } from '../syndicate/networks/linkedin.ts';
+import type { MissingCredentials } from '../channels/adapter.ts';
+import { requestJson } from '../channels/http.ts';
+import { linkedinConfig } from '../channels/linkedin/adapter.ts';
 import {
   derivedLinkedInVersion,
   linkedInVersionStatus,
   SUNSET_WARNING_DAYS,
   suggestedLinkedInVersion,
-} from '../syndicate/networks/linkedin-versions.ts';
-import { coversMastodonScope, MASTODON_SCOPES, mastodonConfig } from '../syndicate/networks/mastodon.ts';
-import { missingXScopes, readXToken, X_REQUIRED_SCOPES } from '../syndicate/networks/x-oauth2.ts';
-import { threadsConfig } from '../syndicate/networks/threads.ts';
-import { xConfig, type XConfig } from '../syndicate/networks/x.ts';
+} from '../channels/linkedin/versions.ts';
+import { coversMastodonScope, MASTODON_SCOPES, mastodonConfig } from '../channels/mastodon/adapter.ts';
+import { missingXScopes, readXToken, X_REQUIRED_SCOPES } from '../channels/x/oauth2.ts';
+import { threadsConfig } from '../channels/threads/adapter.ts';
+import { xConfig, type XConfig } from '../channels/x/adapter.ts';
 
 export interface TokenWarning {
   network: Network;

@@ -53,7 +53,7 @@ if (import.meta.main) {
     if (values.resolve) {
       const other = RUN_OPTIONS.find((name) => values[name] !== undefined);
       if (other) throw new UsageError(`--resolve runs on its own: leave out --${other}`);
-      const resolutions = values.resolve.map(parseResolution);
+      const resolutions = await Promise.all(values.resolve.map((argument) => parseResolution(argument)));
       return { output: (await resolveHeld({ cwd: process.cwd(), resolutions })).join('\n') };
     }
     const only = onlyNetworks(values.only);

@@ -11,7 +11,7 @@ import { ledgerKey } from '../../src/lib/ledger.ts';
 import { NETWORKS } from '../../src/lib/networks.ts';
 import { THEORY_STAGES } from '../../src/schemas/theory.ts';
 import { parseJson } from '../../src/lib/validation.ts';
-import type { SyndicationItem } from './compose/index.ts';
+import type { SyndicationItem } from '../channels/post.ts';
 
 const network = z.enum(NETWORKS);
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FIXTURE_HUB } from '../lib/site-builder.ts';
-import type { SyndicationItem } from './compose/index.ts';
+import type { SyndicationItem } from '../channels/post.ts';
 import { parseFeed } from './feed.ts';
 import { describePolicyHold, heldBy, parsePolicy, policyMatches } from './policy.ts';
 

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
 import { ContentError, issueProblems } from '../../src/lib/validation.ts';
-import type { SyndicationItem } from './compose/index.ts';
+import type { SyndicationItem } from '../channels/post.ts';
 
 export const POLICY_FILE = 'content/policy.yaml';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../lib/cli.ts';
-import { linkedinRemoteFromUrl } from './networks/linkedin.ts';
+import { linkedinRemoteFromUrl } from '../channels/linkedin/adapter.ts';
 import { describeHeld, parseResolution } from './resolve.ts';
 
 describe('linkedinRemoteFromUrl', () => {
@@ -54,13 +54,16 @@ describe('linkedinRemoteFromUrl', () => {
 });
 
 describe('parseResolution', () => {
-  test('a URL or not-posted', () => {
-    expect(parseResolution('linkedin:essay/owning-the-wind=https://www.linkedin.com/feed/update/urn:li:share:7/')).toEqual({
+  test('a URL or not-posted', async () => {
+    await expect(parseResolution('linkedin:essay/owning-the-wind=https://www.linkedin.com/feed/update/urn:li:share:7/')).resolves.toEqual({
       network: 'linkedin',
       key: 'essay/owning-the-wind',
       posted: { remoteId: 'urn:li:share:7', url: 'https://www.linkedin.com/feed/update/urn:li:share:7/' },
     });
-    expect(parseResolution('linkedin:note/2026-11-30-harvest=not-posted')).toEqual({ network: 'linkedin', key: 'note/2026-11-30-harvest' });
+    await expect(parseResolution('linkedin:note/2026-11-30-harvest=not-posted')).resolves.toEqual({
+      network: 'linkedin',
+      key: 'note/2026-11-30-harvest',
+    });
   });
 
   test.each([
@@ -81,9 +84,9 @@ describe('parseResolution', () => {
       'linkedin:essay/x=',
       '--resolve linkedin:essay/x: expected the post’s https address on www.linkedin.com, such as https://www.linkedin.com/feed/update/urn:li:share:7…/; got "", or not-posted',
     ],
-  ])('%s is one usage line', (argument, line) => {
-    expect(() => parseResolution(argument)).toThrow(UsageError);
-    expect(() => parseResolution(argument)).toThrow(line);
+  ])('%s is one usage line', async (argument, line) => {
+    await expect(parseResolution(argument)).rejects.toThrow(UsageError);
+    await expect(parseResolution(argument)).rejects.toThrow(line);
   });
 });
 

@@ -18,8 +18,8 @@ import type { PieceKind } from '../../src/lib/urls.ts';
 import { UsageError } from '../lib/cli.ts';
 import { openLedger } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from './lock.ts';
-import type { RemotePost } from './networks/adapter.ts';
-import { CONFIRMED_BY_HAND } from './networks/index.ts';
+import type { RemotePost } from '../channels/adapter.ts';
+import { channels } from '../channels/registry.ts';
 
 /** The value that says the post is not there. */
 export const NOT_POSTED = 'not-posted';
@@ -35,10 +35,8 @@ export interface Resolution {
 /** An item key as the ledger writes it (src/lib/ledger.ts). */
 const ITEM_KEY = /^(essay|note|theory)\/([^/\s]+)$/;
 
-const resolvable = (): Network[] => NETWORKS.filter((network) => CONFIRMED_BY_HAND[network]);
-
 /** Reads one `--resolve <network>:<key>=<url>|not-posted`; a mistake is one `UsageError` line. */
-export function parseResolution(argument: string): Resolution {
+export async function parseResolution(argument: string): Promise<Resolution> {
   const colon = argument.indexOf(':');
   const equals = argument.indexOf('=', colon + 1);
   if (colon <= 0 || equals < 0) {
@@ -50,10 +48,12 @@ export function parseResolution(argument: string): Resolution {
   const key = argument.slice(colon + 1, equals);
   const value = argument.slice(equals + 1);
   const where = `--resolve ${name}:${key}`;
+  const registry = await channels();
+  const resolvable = (): Network[] => [...registry.values()].filter((channel) => channel.confirmedByHand).map((channel) => channel.name);
   if (!(NETWORKS as readonly string[]).includes(name))
     throw new UsageError(`${where}: unknown network "${name}": expected ${resolvable().join(' or ')}`);
   const network = name as Network;
-  const byHand = CONFIRMED_BY_HAND[network];
+  const byHand = registry.get(network)!.confirmedByHand;
   if (!byHand) {
     throw new UsageError(
       `${where}: ${NETWORK_LABELS[network]} looks for its own copies before posting again, so it never holds an item; only ${resolvable().join(', ')} can be resolved`,

@@ -7,19 +7,17 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LEDGER_FILE } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
-import { ComposeError, composePost, type ComposeSettings, type SyndicationItem } from './compose/index.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from './lock.ts';
-import { NeedsConfirmation, redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
-import { adapterFromEnv } from './networks/index.ts';
+import { NeedsConfirmation, type AdapterDeps, type NetworkAdapter } from '../channels/adapter.ts';
+import { ComposeError, type SyndicationItem } from '../channels/post.ts';
+import { channels } from '../channels/registry.ts';
+import { redact } from '../lib/secrets.ts';
 import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
 import { DEFAULT_GATE, networkGate, NetworkStopped, type GateSettings } from './network-gate.ts';
 import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RetryLater, withRetry, type RetryPolicy } from './retry.ts';
-
-/** Networks that upload the share card themselves; the others unfurl the link from the page. */
-const UPLOADS_THUMBNAIL: ReadonlySet<Network> = new Set(['bluesky', 'linkedin']);
 
 export interface SyndicateOptions {
   /** The project root: the ledger and the policy are read from its `content/`. */
@@ -122,6 +120,8 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
   const fetcher = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
+  // Loaded first: loading registers the channels' secret variables, which `redact` hides from here on.
+  const registry = await channels();
   const clean = (text: string): string => redact(text, options.env);
   const message = (error: unknown): string => clean(error instanceof Error ? error.message : String(error));
   const dryRun = options.dryRun ?? false;
@@ -182,7 +182,8 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         rows.push({ item: 'all', network, status: stopped.status, detail });
         log(`${label}: ${stopped.status === 'deferred' ? 'deferred' : 'stopped'} — ${detail}`);
       };
-      const made = options.adapters?.[network] ?? adapterFromEnv(network, options.env, deps);
+      const channel = registry.get(network)!;
+      const made = options.adapters?.[network] ?? channel.adapter(options.env, deps);
       const adapter = 'missing' in made ? undefined : made;
       let note: string | undefined;
       if ('missing' in made) {
@@ -193,7 +194,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           return;
         }
       }
-      let settings: ComposeSettings = {};
+      let settings: unknown;
       if (adapter?.composeSettings) {
         try {
           settings = await withRetry(() => gate.attempt(() => adapter.composeSettings!()), policyRetry, retryDeps);
@@ -255,13 +256,13 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         }
         let post;
         try {
-          post = composePost(network, item, settings);
+          post = channel.compose(item, settings);
         } catch (error) {
           if (!(error instanceof ComposeError)) throw error;
           rows.push({ item: item.key, network, status: 'failed', detail: error.message });
           continue;
         }
-        const thumbnail = UPLOADS_THUMBNAIL.has(network) && post.link.image ? await thumbnailFor(post.link.image) : undefined;
+        const thumbnail = channel.uploadsThumbnail && post.link.image ? await thumbnailFor(post.link.image) : undefined;
         if (thumbnail && 'problem' in thumbnail) log(`${label} ${item.key}: ${thumbnail.problem}`);
         if (dryRun) {
           planned.push({

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { NETWORKS, type Network } from '../../src/lib/networks.ts';
-import type { RemotePost } from '../../scripts/syndicate/networks/adapter.ts';
+import type { RemotePost } from '../../scripts/channels/adapter.ts';
 import { syndicate } from '../../scripts/syndicate/run.ts';
 import { startFakeAppView, type FakeAppView } from './fake-appview.ts';
 import {

@@ -2,11 +2,11 @@
  * What every network's composer shares: the item as the feed gives it, the composed post, and the
  * shape of a message per kind of piece (notes whole, essays as a hook, theories as an open question).
  */
-import type { Network } from '../../../src/lib/networks.ts';
-import type { PieceKind } from '../../../src/lib/urls.ts';
-import { stageLabel } from '../../../src/lib/theories.ts';
-import type { TheoryStage } from '../../../src/schemas/theory.ts';
-import { truncateWords } from '../../../src/lib/text.ts';
+import type { Network } from '../../src/lib/networks.ts';
+import type { PieceKind } from '../../src/lib/urls.ts';
+import { stageLabel } from '../../src/lib/theories.ts';
+import type { TheoryStage } from '../../src/schemas/theory.ts';
+import { truncateWords } from '../../src/lib/text.ts';
 import { fitExcerpt, flatten } from './cut.ts';
 
 /** One feed item, as the syndication scripts read it from `_syndication` and the item itself. */

@@ -20,7 +20,7 @@
  */
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError, retryAfterMs } from '../retry.ts';
+import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
 import {
   lookBeforePosting,
   requireEnv,
@@ -29,9 +29,10 @@ import {
   type MissingCredentials,
   type NetworkAdapter,
   type RemotePost,
-} from './adapter.ts';
-import { counts, oldestFirst, toReply } from './read-back.ts';
-import { htmlToPlainText } from './reply-text.ts';
+} from '../adapter.ts';
+import { counts, oldestFirst, toReply } from '../read-back.ts';
+import type { MastodonLimits } from './compose.ts';
+import { htmlToPlainText } from '../reply-text.ts';
 
 /** Mastodon keeps an Idempotency-Key for about an hour; past this the key is not trusted alone. */
 const IDEMPOTENCY_WINDOW_MS = 50 * 60 * 1000;
@@ -103,7 +104,10 @@ export function coversMastodonScope(granted: readonly string[], needed: string):
   return granted.includes(needed) || granted.includes(needed.split(':')[0]!) || (needed === 'read:accounts' && granted.includes('profile'));
 }
 
-export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps): NetworkAdapter {
+export function createMastodonAdapter(
+  config: MastodonConfig,
+  deps: AdapterDeps,
+): NetworkAdapter & { composeSettings: () => Promise<MastodonLimits> } {
   const client = createRestAPIClient({ url: config.url, accessToken: config.token, timeout: deps.timeoutMs, log: 'error' });
   const call = async <T>(
     method: string,
@@ -169,7 +173,7 @@ export function createMastodonAdapter(config: MastodonConfig, deps: AdapterDeps)
     async composeSettings() {
       const instance = await call('GET', '/api/v2/instance', undefined, () => client.v2.instance.fetch());
       const statuses = instance.configuration.statuses;
-      return { mastodon: { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl } };
+      return { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl };
     },
     async publish(post, options) {
       const { key, resume, startedAt, unrecorded } = options;

@@ -4,7 +4,7 @@
  * LinkedIn silently cuts the text at the first one
  * (https://learn.microsoft.com/linkedin/marketing/community-management/shares/little-text-format).
  */
-import { composeText, linkCard, type ComposedPost, type SyndicationItem } from './post.ts';
+import { composeText, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 
 export const LINKEDIN_MAX_CHARACTERS = 3000;
 

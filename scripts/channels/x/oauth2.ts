@@ -18,8 +18,8 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { replaceFileAtomically } from '../../lib/atomic-file.ts';
-import { registerSecret } from './adapter.ts';
-import { requestJson } from './http.ts';
+import { registerSecret } from '../../lib/secrets.ts';
+import { requestJson } from '../http.ts';
 
 /**
  * What the hub asks of X, by the security requirements of X's OpenAPI document

@@ -1,14 +1,13 @@
 import { RichText } from '@atproto/api';
 import twitterText from 'twitter-text';
 import { describe, expect, test } from 'vitest';
-import { composeBluesky } from './bluesky.ts';
-import { composePost } from './index.ts';
-import { escapeLittleText, composeLinkedIn } from './linkedin.ts';
-import { composeMastodon, mastodonLength } from './mastodon.ts';
+import { composeBluesky } from './bluesky/compose.ts';
+import { escapeLittleText, composeLinkedIn } from './linkedin/compose.ts';
+import { composeMastodon, mastodonLength } from './mastodon/compose.ts';
 import { ComposeError, hashtag, THEORY_INVITATION, type SyndicationItem } from './post.ts';
-import { composeThreads, threadsLength } from './threads.ts';
-import { composeX } from './x.ts';
-import { NETWORKS } from '../../../src/lib/networks.ts';
+import { channels } from './registry.ts';
+import { composeThreads, threadsLength } from './threads/compose.ts';
+import { composeX } from './x/compose.ts';
 
 const URL_ = 'https://morwennahale.example/essays/owning-the-wind/';
 
@@ -41,14 +40,15 @@ describe('hashtag', () => {
   });
 });
 
-describe('composePost', () => {
-  test('every network stays within its limit for long text with emoji, for every kind', () => {
+describe('a channel’s compose', () => {
+  test('every channel stays within its declared limit for long text with emoji, for every kind', async () => {
     for (const kind of ['essay', 'note', 'theory'] as const) {
       for (const text of [long, emoji]) {
         const piece = item({ kind, text, summary: text, stage: 'hunch' });
-        for (const network of NETWORKS) {
-          const post = composePost(network, piece);
-          expect(post.length, `${network} ${kind}`).toBeLessThanOrEqual(post.limit);
+        for (const channel of (await channels()).values()) {
+          const post = channel.compose(piece);
+          expect({ limit: post.limit, unit: post.unit }, channel.name).toEqual({ limit: channel.limits.max, unit: channel.limits.unit });
+          expect(post.length, `${channel.name} ${kind}`).toBeLessThanOrEqual(post.limit);
         }
       }
     }

@@ -5,7 +5,7 @@
  * than the characters Threads could mean. At most 5 links (more fail at container creation with
  * THREADS_API__LINK_LIMIT_EXCEEDED); the first URL in the text becomes the preview.
  */
-import { composeText, findUrls, linkCard, type ComposedPost, type SyndicationItem } from './post.ts';
+import { composeText, findUrls, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 
 export const THREADS_MAX_CHARACTERS = 500;
 export const THREADS_MAX_LINKS = 5;

@@ -5,8 +5,8 @@
  * (twitter-text's list of known TLDs would miss `.example` or a new gTLD), so `findUrls` is used.
  * The server unfurls the first link.
  */
-import { graphemeCount } from './cut.ts';
-import { composeText, findUrls, linkCard, type ComposedPost, type SyndicationItem } from './post.ts';
+import { graphemeCount } from '../cut.ts';
+import { composeText, findUrls, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 
 export interface MastodonLimits {
   maxCharacters: number;

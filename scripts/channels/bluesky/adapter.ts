@@ -11,9 +11,9 @@
 import { createHash } from 'node:crypto';
 import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError, retryAfterMs } from '../retry.ts';
+import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
+import { registerSecret } from '../../lib/secrets.ts';
 import {
-  registerSecret,
   requireEnv,
   type AdapterDeps,
   type MissingCredentials,
@@ -21,8 +21,8 @@ import {
   type PreparedPost,
   type ReadBack,
   type RemotePost,
-} from './adapter.ts';
-import { counts, oldestFirst, toReply } from './read-back.ts';
+} from '../adapter.ts';
+import { counts, oldestFirst, toReply } from '../read-back.ts';
 
 const COLLECTION = 'app.bsky.feed.post';
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';

@@ -11,7 +11,7 @@
  * https://docs.bsky.app/docs/advanced-guides/post-richtext
  */
 import { AppBskyRichtextFacet, RichText } from '@atproto/api';
-import { composeText, linkCard, type ComposedPost, type SyndicationItem } from './post.ts';
+import { composeText, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 
 export const BLUESKY_MAX_GRAPHEMES = 300;
 export const BLUESKY_MAX_BYTES = 3000;

@@ -1,14 +1,14 @@
 /**
  * The one interface every network adapter implements: publish a composed post, and read back what
- * was posted (the "collect engagement" step builds on `readBack`). Adding a network means one file
- * here, its composer in ../compose/ and its tests.
+ * was posted (the "collect engagement" step builds on `readBack`). Each channel's folder holds its
+ * adapter, and its `index.ts` declares the channel (channel.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Metrics, Reply } from '../../../src/lib/evidence.ts';
-import type { Network } from '../../../src/lib/networks.ts';
-import type { ComposedPost, ComposeSettings } from '../compose/index.ts';
-import type { Thumbnail } from '../feed.ts';
-import { credentialsRejected, RequestError } from '../retry.ts';
+import type { Metrics, Reply } from '../../src/lib/evidence.ts';
+import type { Network } from '../../src/lib/networks.ts';
+import type { ComposedPost } from './post.ts';
+import type { Thumbnail } from '../syndicate/feed.ts';
+import { credentialsRejected, RequestError } from '../syndicate/retry.ts';
 
 /** What the look before posting found: the earlier copy, if any, and a note when the check could not be made. */
 export interface Looked<T> {
@@ -96,8 +96,8 @@ export interface NetworkAdapter {
   network: Network;
   /** The deterministic key for an item on this network. */
   keyFor: (item: { key: string; datePublished: string }) => string;
-  /** What composing needs from the account's server (Mastodon's instance limits). */
-  composeSettings?: () => Promise<ComposeSettings>;
+  /** What composing needs from the account's server (Mastodon's instance limits), handed to its channel's `compose`. */
+  composeSettings?: () => Promise<unknown>;
   publish: (post: PreparedPost, options: PublishOptions) => Promise<Published>;
   readBack: (remote: RemotePost) => Promise<ReadBack>;
   /** Whether a recorded address is a stand-in (the network gave none when the copy was posted). */
@@ -162,6 +162,3 @@ export function requireEnv<K extends string>(
   if (missing.length > 0) return { missing };
   return Object.fromEntries(names.map((name) => [name, env[name]!])) as Record<K, string>;
 }
-
-// The secrets registry lives in scripts/lib/secrets.ts; these names stay importable from here.
-export { redact, registerSecret, SECRET_ENV } from '../../lib/secrets.ts';

@@ -18,7 +18,7 @@
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError, retryAfterMs } from '../retry.ts';
+import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
 import {
   lookBeforePosting,
   stableKey,
@@ -26,10 +26,10 @@ import {
   type MissingCredentials,
   type NetworkAdapter,
   type RemotePost,
-} from './adapter.ts';
-import { counts, oldestFirst, toReply } from './read-back.ts';
-import { decodeXEntities } from './reply-text.ts';
-import { createXOAuth2Session, xTokenFile, type XOAuth2Config } from './x-oauth2.ts';
+} from '../adapter.ts';
+import { counts, oldestFirst, toReply } from '../read-back.ts';
+import { decodeXEntities } from '../reply-text.ts';
+import { createXOAuth2Session, xTokenFile, type XOAuth2Config } from './oauth2.ts';
 
 export interface XConfig {
   /** https://api.x.com, or a test server. */

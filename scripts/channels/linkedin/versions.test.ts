@@ -7,7 +7,7 @@ import {
   linkedInVersionStatus,
   SUNSET_WARNING_DAYS,
   suggestedLinkedInVersion,
-} from './linkedin-versions.ts';
+} from './versions.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 

@@ -21,7 +21,7 @@
  * https://developers.facebook.com/docs/threads/retrieve-and-manage-replies/replies-and-conversations
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError } from '../retry.ts';
+import { RequestError } from '../../syndicate/retry.ts';
 import {
   lookBeforePosting,
   requireEnv,
@@ -31,9 +31,9 @@ import {
   type NetworkAdapter,
   type Published,
   type RemotePost,
-} from './adapter.ts';
-import { requestJson } from './http.ts';
-import { counts, oldestFirst, toReply } from './read-back.ts';
+} from '../adapter.ts';
+import { requestJson } from '../http.ts';
+import { counts, oldestFirst, toReply } from '../read-back.ts';
 
 export interface ThreadsConfig {
   apiUrl: string;

@@ -4,7 +4,7 @@
  * characters and X no longer surfaces them the way Bluesky and Mastodon do.
  */
 import twitterText from 'twitter-text';
-import { composeText, linkCard, type ComposedPost, type SyndicationItem } from './post.ts';
+import { composeText, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 
 export const X_MAX_WEIGHTED = 280;
 

@@ -33,7 +33,7 @@
  * LinkedIn's own "copy link to comment".
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { beforePosting, RequestError } from '../retry.ts';
+import { beforePosting, RequestError } from '../../syndicate/retry.ts';
 import {
   lookBeforePosting,
   NeedsConfirmation,
@@ -43,10 +43,10 @@ import {
   type MissingCredentials,
   type NetworkAdapter,
   type RemotePost,
-} from './adapter.ts';
-import { requestJson } from './http.ts';
-import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './linkedin-versions.ts';
-import { counts, oldestFirst, toReply } from './read-back.ts';
+} from '../adapter.ts';
+import { requestJson } from '../http.ts';
+import { derivedLinkedInVersion, isLinkedInVersion, suggestedLinkedInVersion } from './versions.ts';
+import { counts, oldestFirst, toReply } from '../read-back.ts';
 
 export interface LinkedInConfig {
   apiUrl: string;

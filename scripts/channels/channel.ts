@@ -1,0 +1,90 @@
+/**
+ * What a channel is: everything the hub knows about one place it publishes to, declared once in the
+ * channel's own folder (`scripts/channels/<name>/index.ts`, whose default export is a `Channel`).
+ * Adding a channel means one line in the registry's list (src/lib/networks.ts) and its folder; the
+ * commands (syndicate, collect, status, `--resolve`) ask the channel, never switch on its name.
+ */
+import type { Network } from '../../src/lib/networks.ts';
+import type { AdapterDeps, MissingCredentials, NetworkAdapter, RemotePost } from './adapter.ts';
+import type { ComposedPost, SyndicationItem } from './post.ts';
+
+type Env = Record<string, string | undefined>;
+
+/** What collecting needs of a channel: its second verb. */
+export type NetworkReader = Pick<NetworkAdapter, 'network' | 'readBack'>;
+
+/** What `--resolve` and status need of a channel whose adapter may hold an item (`NeedsConfirmation`). */
+export interface ConfirmedByHand {
+  /** The adapter's `remoteFromUrl`, usable without credentials. */
+  remoteFromUrl: (url: string) => RemotePost;
+  /** Where the person looks: "your LinkedIn activity". */
+  lookAt: string;
+  /** Why the hub may not see for itself, said where the token was not asked (status). */
+  why: string;
+}
+
+/** How long a post may be, as the channel's composer counts it (the server may say otherwise: Mastodon). */
+export interface Limits {
+  max: number;
+  unit: ComposedPost['unit'];
+}
+
+/** What a channel's folder declares; `defineChannel` turns it into the `Channel` the commands use. */
+export interface ChannelDefinition<Config extends object, Settings> {
+  name: Network;
+  /** The environment variables holding its secrets: never printed, redacted from every message. */
+  secretEnv: readonly string[];
+  limits: Limits;
+  /** Whether it uploads the share card itself; the others unfurl the link from the page. */
+  uploadsThumbnail: boolean;
+  /**
+   * Its credentials from the environment, or the variables that are missing. Throws one line when a
+   * variable is set but not usable as written (a LINKEDIN_VERSION that is not YYYYMM).
+   */
+  config: (env: Env) => Config | MissingCredentials;
+  /** The adapter (publish and read back) for its credentials. */
+  createAdapter: (config: Config, deps: AdapterDeps) => NetworkAdapter & { composeSettings?: () => Promise<Settings> };
+  /** The reader, when it reads otherwise than with the credentials it posts with (Bluesky reads from an AppView, without any). */
+  reader?: (env: Env, deps: AdapterDeps) => NetworkReader | MissingCredentials;
+  /** The post for an item; `settings` is what its adapter's `composeSettings` read from the account's server. */
+  compose: (item: SyndicationItem, settings?: Settings) => ComposedPost;
+  /** Set where a post whose answer was lost may be impossible for the hub to look for (LinkedIn), so a run holds it for the person. */
+  confirmedByHand?: ConfirmedByHand | undefined;
+}
+
+/** A channel as the commands see it (one shape for every channel, whatever its configuration). */
+export interface Channel {
+  name: Network;
+  secretEnv: readonly string[];
+  limits: Limits;
+  uploadsThumbnail: boolean;
+  /** Its configuration, or what is missing; status only asks whether it is there. */
+  config: (env: Env) => object | MissingCredentials;
+  /** The adapter made from the environment, or the variables that are missing. */
+  adapter: (env: Env, deps: AdapterDeps) => NetworkAdapter | MissingCredentials;
+  /** What collecting reads with; for most channels their adapter. */
+  reader: (env: Env, deps: AdapterDeps) => NetworkReader | MissingCredentials;
+  /** `settings` as its adapter's `composeSettings` gave them, or none for the defaults. */
+  compose: (item: SyndicationItem, settings?: unknown) => ComposedPost;
+  confirmedByHand?: ConfirmedByHand | undefined;
+}
+
+/** The `Channel` for a channel's definition: the configuration's type stays inside the channel's folder. */
+export function defineChannel<Config extends object, Settings = never>(definition: ChannelDefinition<Config, Settings>): Channel {
+  const adapter = (env: Env, deps: AdapterDeps): NetworkAdapter | MissingCredentials => {
+    const config = definition.config(env);
+    return 'missing' in config ? config : definition.createAdapter(config, deps);
+  };
+  return {
+    name: definition.name,
+    secretEnv: definition.secretEnv,
+    limits: definition.limits,
+    uploadsThumbnail: definition.uploadsThumbnail,
+    config: definition.config,
+    adapter,
+    reader: definition.reader ?? adapter,
+    // The settings come from this channel's own adapter (syndicate passes on what `composeSettings` gave).
+    compose: (item, settings) => definition.compose(item, settings as Settings | undefined),
+    ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
+  };
+}

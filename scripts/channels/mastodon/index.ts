@@ -1,0 +1,14 @@
+/** Mastodon: posts and reads with one token on the person's instance, whose limits the composer follows. */
+import { defineChannel } from '../channel.ts';
+import { createMastodonAdapter, mastodonConfig } from './adapter.ts';
+import { composeMastodon, MASTODON_DEFAULT_LIMITS } from './compose.ts';
+
+export default defineChannel({
+  name: 'mastodon',
+  secretEnv: ['MASTODON_TOKEN'],
+  limits: { max: MASTODON_DEFAULT_LIMITS.maxCharacters, unit: 'characters' },
+  uploadsThumbnail: false,
+  config: mastodonConfig,
+  createAdapter: createMastodonAdapter,
+  compose: composeMastodon,
+});

@@ -1,0 +1,14 @@
+/** Threads: Meta's Graph API with a long-lived token. */
+import { defineChannel } from '../channel.ts';
+import { createThreadsAdapter, threadsConfig } from './adapter.ts';
+import { composeThreads, THREADS_MAX_CHARACTERS } from './compose.ts';
+
+export default defineChannel({
+  name: 'threads',
+  secretEnv: ['THREADS_TOKEN'],
+  limits: { max: THREADS_MAX_CHARACTERS, unit: 'characters' },
+  uploadsThumbnail: false,
+  config: threadsConfig,
+  createAdapter: createThreadsAdapter,
+  compose: composeThreads,
+});
