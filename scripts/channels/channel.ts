@@ -7,6 +7,7 @@
 import type { Network } from '../../src/lib/networks.ts';
 import type { AdapterDeps, MissingCredentials, NetworkAdapter, RemotePost } from './adapter.ts';
 import type { ComposedPost, SyndicationItem } from './post.ts';
+import type { ChannelTokens } from './tokens.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -50,6 +51,8 @@ export interface ChannelDefinition<Config extends object, Settings> {
   compose: (item: SyndicationItem, settings?: Settings) => ComposedPost;
   /** Set where a post whose answer was lost may be impossible for the hub to look for (LinkedIn), so a run holds it for the person. */
   confirmedByHand?: ConfirmedByHand | undefined;
+  /** What status can tell about its credentials before a run fails on them (tokens.ts). */
+  tokens?: ChannelTokens | undefined;
 }
 
 /** A channel as the commands see it (one shape for every channel, whatever its configuration). */
@@ -67,6 +70,7 @@ export interface Channel {
   /** `settings` as its adapter's `composeSettings` gave them, or none for the defaults. */
   compose: (item: SyndicationItem, settings?: unknown) => ComposedPost;
   confirmedByHand?: ConfirmedByHand | undefined;
+  tokens?: ChannelTokens | undefined;
 }
 
 /** The `Channel` for a channel's definition: the configuration's type stays inside the channel's folder. */
@@ -86,5 +90,6 @@ export function defineChannel<Config extends object, Settings = never>(definitio
     // The settings come from this channel's own adapter (syndicate passes on what `composeSettings` gave).
     compose: (item, settings) => definition.compose(item, settings as Settings | undefined),
     ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
+    ...(definition.tokens ? { tokens: definition.tokens } : {}),
   };
 }

@@ -258,8 +258,8 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
   const [syndication, snapshots, found, tokens] = await Promise.all([
     readSyndication(options, credentials, registry),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
-    tokenWarnings(tokenOptions),
-    tokenExpiries(tokenOptions),
+    tokenWarnings(tokenOptions, registry.values()),
+    tokenExpiries(tokenOptions, registry.values()),
   ]);
   const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))].sort(
     (a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { blueskyConfig, blueskyReaderConfig, createBlueskyAdapter, createBlueskyReader } from './adapter.ts';
 import { BLUESKY_MAX_GRAPHEMES, composeBluesky } from './compose.ts';
+import { blueskyTokens } from './tokens.ts';
 
 export default defineChannel({
   name: 'bluesky',
@@ -13,4 +14,5 @@ export default defineChannel({
   // Counts and replies are public: the AppView (BLUESKY_APPVIEW, default the public one) needs no credentials.
   reader: (env, deps) => createBlueskyReader(blueskyReaderConfig(env), deps),
   compose: composeBluesky,
+  tokens: blueskyTokens,
 });

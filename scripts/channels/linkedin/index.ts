@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createLinkedInAdapter, LINKEDIN_LOOK_AT, linkedinConfig, linkedinRemoteFromUrl } from './adapter.ts';
 import { composeLinkedIn, LINKEDIN_MAX_CHARACTERS } from './compose.ts';
+import { linkedinTokens } from './tokens.ts';
 
 export default defineChannel({
   name: 'linkedin',
@@ -17,4 +18,5 @@ export default defineChannel({
     lookAt: LINKEDIN_LOOK_AT,
     why: 'the hub can look only with r_member_social, which LinkedIn grants to partners',
   },
+  tokens: linkedinTokens,
 });

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createMastodonAdapter, mastodonConfig } from './adapter.ts';
 import { composeMastodon, MASTODON_DEFAULT_LIMITS } from './compose.ts';
+import { mastodonTokens } from './tokens.ts';
 
 export default defineChannel({
   name: 'mastodon',
@@ -11,4 +12,5 @@ export default defineChannel({
   config: mastodonConfig,
   createAdapter: createMastodonAdapter,
   compose: composeMastodon,
+  tokens: mastodonTokens,
 });

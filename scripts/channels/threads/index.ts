@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createThreadsAdapter, threadsConfig } from './adapter.ts';
 import { composeThreads, THREADS_MAX_CHARACTERS } from './compose.ts';
+import { threadsTokens } from './tokens.ts';
 
 export default defineChannel({
   name: 'threads',
@@ -11,4 +12,5 @@ export default defineChannel({
   config: threadsConfig,
   createAdapter: createThreadsAdapter,
   compose: composeThreads,
+  tokens: threadsTokens,
 });

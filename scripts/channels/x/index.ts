@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createXAdapter, xConfig } from './adapter.ts';
 import { composeX, X_MAX_WEIGHTED } from './compose.ts';
+import { xTokens } from './tokens.ts';
 
 export default defineChannel({
   name: 'x',
@@ -11,4 +12,5 @@ export default defineChannel({
   config: xConfig,
   createAdapter: createXAdapter,
   compose: composeX,
+  tokens: xTokens,
 });
