@@ -12,7 +12,7 @@ import type { ReadBack, RemotePost } from '../scripts/syndicate/networks/adapter
 import { adapterFromEnv, readerFromEnv, type NetworkReader } from '../scripts/syndicate/networks/index.ts';
 import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/syndicate/networks/linkedin.ts';
 import { MAX_REPLY_TEXT } from '../scripts/syndicate/networks/reply-text.ts';
-import { RequestError } from '../scripts/syndicate/retry.ts';
+import { RequestError } from '../scripts/lib/retry.ts';
 import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import type { FakeMastodonAccount } from './helpers/fake-networks.ts';

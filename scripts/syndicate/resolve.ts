@@ -17,7 +17,7 @@ import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.t
 import type { PieceKind } from '../../src/lib/urls.ts';
 import { UsageError } from '../lib/cli.ts';
 import { openLedger } from './ledger.ts';
-import { acquireLock, ledgerLockFile } from './lock.ts';
+import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
 import type { RemotePost } from './networks/adapter.ts';
 import { CONFIRMED_BY_HAND } from './networks/index.ts';
 
