@@ -1,8 +1,8 @@
 /**
  * The one command-line shell every entry point runs in (`./hub run syndicate`, `collect`, `status`,
- * `./hub check`, `new`, `init`, `npm run bench`), so that each behaves the same way: options parsed
+ * `./hub check`, `new`, `init`, `./hub run bench`), so that each behaves the same way: options parsed
  * strictly by node:util parseArgs; `--help` (or `-h`) prints the usage on stdout and exits 0; a bad
- * argument is reported on stderr with the usage and exit code 2; any other error with exit code 1;
+ * command line is reported on stderr (see `UsageError`) with exit code 2; any other error with exit code 1;
  * `--json` (where a command reports something) puts only JSON on stdout; the output is written in
  * full before the process exits; and every line passes through `printable`: no secret (the
  * environment's or one obtained while running) and no terminal control sequence a remote party wrote
