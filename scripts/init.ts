@@ -13,12 +13,12 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { hubFiles, PORTRAIT_FILE, type Answers } from './init/hub-files.ts';
 import { preparePortrait, type Portrait } from './init/portrait.ts';
-import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS, UsageError } from './init/questions.ts';
+import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS } from './init/questions.ts';
 import { customisedBecause } from './init/sample.ts';
 import { installContent } from './init/write.ts';
+import { runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = [
   'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
@@ -38,7 +38,6 @@ const FLAGS = {
   ...Object.fromEntries(QUESTIONS.map((question) => [question.flag, { type: 'string' as const }])),
   yes: { type: 'boolean' as const, short: 'y' },
   force: { type: 'boolean' as const },
-  help: { type: 'boolean' as const, short: 'h' },
 };
 
 /** Thrown when init declines to go on (a customised hub, a "no" to the confirmation): exit code 1. */
@@ -53,15 +52,7 @@ async function portraitFrom(path: string): Promise<Portrait> {
   }
 }
 
-async function run(argv: string[], root: string): Promise<string> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values['help']) return USAGE;
-
+async function run(values: Record<string, string | boolean | undefined>, root: string): Promise<string> {
   if (!existsSync(join(root, 'astro.config.mjs')) || !existsSync(join(root, 'package.json'))) {
     throw new Refused(`${root} is not a hub (no astro.config.mjs): run ./hub init in the hub's own folder`);
   }
@@ -152,17 +143,11 @@ async function run(argv: string[], root: string): Promise<string> {
     .join('\n');
 }
 
-async function main(): Promise<void> {
-  let exitCode = 0;
-  try {
-    const output = await run(process.argv.slice(2), process.cwd());
-    await new Promise<void>((resolve) => process.stdout.write(`${output}\n`, () => resolve()));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`init: ${message}`);
-    exitCode = error instanceof UsageError ? 2 : 1;
-  }
-  process.exitCode = exitCode;
+if (import.meta.main) {
+  await runCommand({
+    name: 'init',
+    usage: USAGE,
+    options: FLAGS,
+    run: async ({ values }) => ({ output: await run(values, process.cwd()) }),
+  });
 }
-
-if (import.meta.main) await main();

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { NEW_KINDS, NEW_TEXT, newEntry, type NewEntry, type NewKind } from '../src/lib/authoring.ts';
 import { createFileAtomically } from './lib/atomic-file.ts';
+import { runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = [
   `usage: ./hub new <${NEW_KINDS.join('|')}> "Title"`,
@@ -28,24 +29,18 @@ function isKind(value: string | undefined): value is NewKind {
   return (NEW_KINDS as readonly string[]).includes(value ?? '');
 }
 
-async function main(argv: string[]): Promise<void> {
-  if (argv[0] === '--help' || argv[0] === '-h') {
-    console.log(USAGE);
-    return;
-  }
-  const [kind, ...words] = argv;
-  if (!isKind(kind) || words.length === 0) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  try {
-    const entry = await createEntry({ kind, text: words.join(' '), root: process.cwd(), now: new Date() });
-    console.log(`Created ${entry.path}`);
-    console.log(entry.notice);
-  } catch (error) {
-    console.error(`new: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+if (import.meta.main) {
+  await runCommand({
+    name: 'new',
+    usage: USAGE,
+    options: {},
+    positionals: true,
+    run: async ({ positionals: [kind, ...words] }) => {
+      if (!isKind(kind))
+        throw new UsageError(kind === undefined ? 'say what to write' : `${JSON.stringify(kind)} is not a kind of entry`, true);
+      if (words.length === 0) throw new UsageError(`give the ${kind} a title`, true);
+      const entry = await createEntry({ kind, text: words.join(' '), root: process.cwd(), now: new Date() });
+      return { output: `Created ${entry.path}\n${entry.notice}` };
+    },
+  });
 }
-
-if (import.meta.main) await main(process.argv.slice(2));

@@ -3,7 +3,7 @@
  * (or --json) and sets the exit code: 0 normally, 1 when an input file is broken (the message names
  * the file and the field), 2 for bad arguments. Reads only; never writes, never posts.
  */
-import { parseOptions, runCommand } from './lib/cli.ts';
+import { runCommand } from './lib/cli.ts';
 import { formatStatus } from './status/report.ts';
 import { hubStatus } from './status/run.ts';
 
@@ -14,16 +14,18 @@ const USAGE = `usage: ./hub run status -- [options]
 HUB_NOW=2026-11-25T12:00:00Z takes the status as of that moment.`;
 
 if (import.meta.main) {
-  await runCommand('status', USAGE, async () => {
-    const values = parseOptions(process.argv.slice(2), {
+  await runCommand({
+    name: 'status',
+    usage: USAGE,
+    options: {
       json: { type: 'boolean' },
       feed: { type: 'string' },
       'check-tokens': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) return { output: USAGE };
-    const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed, checkTokens: values['check-tokens'] });
-    // Only variable names are ever in the status; the output is redacted all the same, like every command's.
-    return values.json ? { json: status } : { output: formatStatus(status) };
+    },
+    run: async ({ values }) => {
+      const status = await hubStatus({ cwd: process.cwd(), env: process.env, feed: values.feed, checkTokens: values['check-tokens'] });
+      // Only variable names are ever in the status; the output is redacted all the same, like every command's.
+      return values.json ? { json: status } : { output: formatStatus(status) };
+    },
   });
 }

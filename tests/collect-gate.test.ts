@@ -1,7 +1,7 @@
 /**
  * Issue 14, item 13, for `npm run collect`: a network that accepts connections and never answers is
  * given up for the run after a few silent requests (the same gate as syndication,
- * scripts/syndicate/network-gate.ts), the other networks are read to the end, and it is said once.
+ * scripts/lib/network-gate.ts), the other networks are read to the end, and it is said once.
  * Counted in requests, never timed.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -13,7 +13,7 @@ import type { NetworkReader } from '../scripts/channels/channel.ts';
 import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/channels/linkedin/adapter.ts';
 import { channels } from '../scripts/channels/registry.ts';
 import { MAX_REPLY_TEXT } from '../scripts/channels/reply-text.ts';
-import { RequestError } from '../scripts/syndicate/retry.ts';
+import { RequestError } from '../scripts/lib/retry.ts';
 import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import type { FakeMastodonAccount } from './helpers/fake-networks.ts';

@@ -7,7 +7,6 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSnapshot, type Snapshot } from '../src/lib/evidence.ts';
@@ -16,11 +15,10 @@ import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import { startFakeServer, type FakeServer } from './helpers/fake-networks.ts';
 import { POSTED_ITEM as ITEM, postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';
-import { runScript, type ScriptRun } from './helpers/run-script.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { buildHub, plainOutput, readPage, SAMPLE_NOW } from './helpers/site.ts';
 import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds, type SyndicationFixture } from './helpers/syndication.ts';
 
-const CLI = fileURLToPath(new URL('../scripts/collect/cli.ts', import.meta.url));
 const WEBMENTION_TOKEN = 'webmention-token-s3cret-0008';
 
 let pds: Pds;
@@ -31,7 +29,7 @@ let fixture: SyndicationFixture;
 let env: Record<string, string>;
 
 function runCollect(args: string[], extraEnv: Record<string, string | undefined> = env): Promise<ScriptRun> {
-  return runScript(CLI, args, { cwd: fixture.root, env: { HOME: process.env['HOME'], ...extraEnv } });
+  return runCli('collect', args, { cwd: fixture.root, env: { HOME: process.env['HOME'], ...extraEnv } });
 }
 
 const evidenceFolder = (): string => join(fixture.root, 'content/evidence/engagement');

@@ -3,7 +3,6 @@
  * writes the person's hub, keeps the sample in examples/ (which the build ignores), builds without a
  * warning, and is not overwritten by a second run without --force.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
@@ -17,18 +16,16 @@ import { parse as parseYaml } from 'yaml';
 import { askMissing } from '../scripts/init/questions.ts';
 import { runBuild } from '../scripts/lib/site-builder.ts';
 import { parsePolicy } from '../scripts/syndicate/policy.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { listFiles, makeSite, plainOutput, PROJECT_ROOT, readPage, useCleanBuildEnvironment } from './helpers/site.ts';
-
-const INIT = join(PROJECT_ROOT, 'scripts/init.ts');
 
 let root: string;
 let photos: string;
 let cleanup: () => Promise<void>;
 
 /** `init` as CI runs it: stdin is not a terminal, so nothing is asked. */
-function runInit(...args: string[]) {
-  const result = spawnSync(process.execPath, [INIT, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function runInit(...args: string[]): Promise<ScriptRun> {
+  return runCli('init', args, { cwd: root });
 }
 
 const ADA = {
@@ -104,8 +101,8 @@ afterAll(async () => {
 describe('./hub init, refusing bad input', () => {
   test('in a non-terminal, missing required flags are one usage error naming them, and nothing changes', async () => {
     const before = await snapshot();
-    const result = runInit('--name', 'Ada Lovelace');
-    expect(result.status).toBe(2);
+    const result = await runInit('--name', 'Ada Lovelace');
+    expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([
       'init: missing --title, --organisation, --location, --url, --portrait, --email (in a terminal, init asks for them; elsewhere give them as flags; --help lists them)',
     ]);
@@ -129,11 +126,11 @@ describe('./hub init, refusing bad input', () => {
       [{ email: 'morwenna@tidewater-energy.example' }, 'init: --email: expected your own email address, not the sample hub’s'],
     ];
     for (const [bad, message] of cases) {
-      const result = runInit(...flags({ ...ADA, portrait, ...bad }));
-      expect(result.status, message).toBe(2);
+      const result = await runInit(...flags({ ...ADA, portrait, ...bad }));
+      expect(result.code, message).toBe(2);
       expect(result.stderr.trim()).toBe(message);
     }
-    expect(runInit('--nickname', 'Ada').stderr).toMatch(/^init: Unknown option '--nickname'/);
+    expect((await runInit('--nickname', 'Ada')).stderr).toMatch(/^init: Unknown option '--nickname'/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -149,8 +146,8 @@ describe('./hub init, refusing bad input', () => {
       ['missing.jpg', /^init: --portrait: .*missing\.jpg: no such file; give the path of a photo of you$/],
     ];
     for (const [file, message] of cases) {
-      const result = runInit(...flags({ ...ADA, portrait: join(photos, file) }));
-      expect(result.status, file).toBe(2);
+      const result = await runInit(...flags({ ...ADA, portrait: join(photos, file) }));
+      expect(result.code, file).toBe(2);
       const lines = result.stderr.trim().split('\n');
       expect(lines, file).toHaveLength(1);
       expect(lines[0]).toMatch(message);
@@ -163,8 +160,8 @@ describe('./hub init, refusing bad input', () => {
     // `examples` taken by a file: the staged content is written, then the move of the sample fails.
     await writeFile(join(root, 'examples'), 'in the way\n');
     const before = await snapshot();
-    const result = runInit(...flags({ ...ADA, portrait: join(photos, 'portrait.jpg') }));
-    expect(result.status).toBe(1);
+    const result = await runInit(...flags({ ...ADA, portrait: join(photos, 'portrait.jpg') }));
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^init: could not put the new content\/ in place, so nothing was changed: /),
     ]);
@@ -176,7 +173,7 @@ describe('./hub init, refusing bad input', () => {
 
 describe('./hub init, setting up a hub', () => {
   test('writes the profile, site, speaking settings and portrait from flags, keeps the sample in examples/, and says what to do next', async () => {
-    const result = runInit(
+    const result = await runInit(
       ...flags({
         ...ADA,
         portrait: join(photos, 'portrait.jpg'),
@@ -186,7 +183,7 @@ describe('./hub init, setting up a hub', () => {
         linkedin: 'ada-lovelace',
       }),
     );
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(
       "The previous content (the sample's pieces, talks, press, stances and profile) is in examples/content/; the build ignores it.",
@@ -257,15 +254,15 @@ describe('./hub init, setting up a hub', () => {
       expect(text, file).not.toMatch(/Morwenna|Tidewater|owning-the-wind|Being Bold for Change/);
     }
     // And what was built passes `./hub check` (links, HTML, CSP, share cards).
-    const check = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check/cli.ts'), '--no-build'], { cwd: root, encoding: 'utf8' });
-    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    const check = await runCli('check', ['--no-build'], { cwd: root });
+    expect(check.code, `${check.stdout}${check.stderr}`).toBe(0);
     expect(check.stdout).toMatch(/ready to publish/);
   });
 
   test('refuses to run again over the hub it set up, naming who it is about, and changes nothing', async () => {
     const before = await snapshot();
-    const result = runInit(...flags({ ...ADA, name: 'Grace Hopper', portrait: join(photos, 'portrait.jpg') }));
-    expect(result.status).toBe(1);
+    const result = await runInit(...flags({ ...ADA, name: 'Grace Hopper', portrait: join(photos, 'portrait.jpg') }));
+    expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       "init: this hub is already someone's: content/profile.yaml is about Ada Lovelace <ada@engines.example>, not the sample’s Morwenna Hale. " +
         'Nothing was changed; run again with --force to set it up anew (its content/ is moved to examples/, not deleted)',
@@ -274,7 +271,7 @@ describe('./hub init, setting up a hub', () => {
   });
 
   test('with --force it sets up anew, keeping the previous content beside the sample; a small portrait is not offered for print', async () => {
-    const result = runInit(
+    const result = await runInit(
       '--force',
       ...flags({
         ...ADA,
@@ -284,7 +281,7 @@ describe('./hub init, setting up a hub', () => {
         'portrait-credit': 'US Navy',
       }),
     );
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const moved = /is in (examples\/content-[\dT-]+)\/;/.exec(result.stdout)?.[1];
     expect(moved, result.stdout).toBeDefined();
     expect(parseYaml(await readFile(join(root, moved!, 'profile.yaml'), 'utf8'))).toMatchObject({ name: 'Ada Lovelace' });

@@ -3,20 +3,19 @@
  * on the next push, is badged as unpublished on its own page in the preview, and never overwrites an
  * author's file.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBuild } from '../scripts/lib/site-builder.ts';
-import { makeSite, pageExists, plainOutput, PROJECT_ROOT, readPage, readText, useCleanBuildEnvironment } from './helpers/site.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
+import { makeSite, pageExists, plainOutput, readPage, readText, useCleanBuildEnvironment } from './helpers/site.ts';
 
-const NEW = join(PROJECT_ROOT, 'scripts/new.ts');
 let root: string;
 let cleanup: () => Promise<void>;
 
-function runNew(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [NEW, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function runNew(root: string, ...args: string[]): Promise<ScriptRun> {
+  return runCli('new', args, { cwd: root });
 }
 
 /** One of each kind, with the file it should land in and the page (or list) that shows it once published. */
@@ -91,8 +90,8 @@ async function startPreview(siteRoot: string): Promise<{ url: string; stop: () =
 describe('./hub new', () => {
   test('writes every kind; a note says it publishes on the next push, the rest that they are drafts; all of it builds', async () => {
     for (const item of KINDS) {
-      const result = runNew(root, item.kind, item.text);
-      expect(result.status, result.stderr).toBe(0);
+      const result = await runNew(root, item.kind, item.text);
+      expect(result.code, result.stderr).toBe(0);
       const [created, notice, ...rest] = result.stdout.trim().split('\n');
       expect(rest).toEqual([]);
       if ('file' in item) expect(created).toBe(`Created ${item.file}`);
@@ -100,8 +99,8 @@ describe('./hub new', () => {
         /^Draft: this .* shows in `\.\/hub dev` only, marked as a draft\. Set `draft: false` to publish it on the next push/,
       );
     }
-    const note = runNew(root, 'note', NOTE);
-    expect(note.status, note.stderr).toBe(0);
+    const note = await runNew(root, 'note', NOTE);
+    expect(note.code, note.stderr).toBe(0);
     expect(note.stdout).toMatch(
       /^Created content\/notes\/\d{4}-\d{2}-\d{2}-testing-the-new-note-command-it-should\.md\nPUBLISHES ON THE NEXT PUSH: /,
     );
@@ -170,17 +169,17 @@ describe('./hub new', () => {
   test('refuses to overwrite an existing file, leaving it as it was', async () => {
     const file = join(root, 'content/essays/grid-queues-what-first-come-costs.md');
     const before = await readFile(file, 'utf8');
-    const again = runNew(root, 'essay', 'Grid queues: what "first come" costs');
-    expect(again.status).toBe(1);
+    const again = await runNew(root, 'essay', 'Grid queues: what "first come" costs');
+    expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(
       'new: content/essays/grid-queues-what-first-come-costs.md already exists; choose another title or edit that file',
     );
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
-  test('explains its usage, every kind included, when the kind is unknown', () => {
-    const result = runNew(root, 'podcast', 'Title');
-    expect(result.status).toBe(2);
+  test('explains its usage, every kind included, when the kind is unknown', async () => {
+    const result = await runNew(root, 'podcast', 'Title');
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('usage: ./hub new <essay|note|theory|stance|talk|topic|press> "Title"');
     expect(result.stderr).toContain('./hub new talk    "Event name"');
   });

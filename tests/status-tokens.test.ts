@@ -18,8 +18,7 @@ import {
   type FakeMastodon,
   type FakeThreads,
 } from './helpers/fake-networks.ts';
-import { runScript } from './helpers/run-script.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { runCli } from './helpers/run-script.ts';
 
 const folders: string[] = [];
 const servers: Array<FakeMastodon | FakeLinkedIn | FakeThreads> = [];
@@ -167,7 +166,7 @@ describe('--check-tokens', () => {
       ...LINKEDIN,
       LINKEDIN_VERSION: '202511',
     };
-    const run = await runScript(join(PROJECT_ROOT, 'scripts/status.ts'), ['--check-tokens'], { cwd: await emptyHub(), env });
+    const run = await runCli('status', ['--check-tokens'], { cwd: await emptyHub(), env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       [
@@ -242,7 +241,7 @@ describe('when tokens expire (issue 14, item 21)', () => {
     servers.push(threads);
     threads.tokenInfo.expires_at = Date.parse('2026-12-06T00:00:00Z') / 1000;
     const env = { THREADS_TOKEN: 'threads-s3cret-9999', THREADS_USER_ID: '17841400000000001', THREADS_API_URL: threads.url, HUB_NOW: NOW };
-    const run = await runScript(join(PROJECT_ROOT, 'scripts/status.ts'), ['--check-tokens'], { cwd: await emptyHub(), env });
+    const run = await runCli('status', ['--check-tokens'], { cwd: await emptyHub(), env });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Warnings\n {2}Threads: the token expires in 4 days \(2026-12-06\) — renew it/);
     expect(run.stdout + run.stderr).not.toContain('threads-s3cret-9999');

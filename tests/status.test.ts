@@ -8,16 +8,14 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { snapshotFileName, type Snapshot } from '../src/lib/evidence.ts';
 import type { Ledger } from '../src/lib/ledger.ts';
-import { runScript, type ScriptRun } from './helpers/run-script.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { SITE, writeFeed, type FixtureItem } from './helpers/syndication.ts';
 
-const SCRIPT = join(PROJECT_ROOT, 'scripts/status.ts');
 const NOW = '2026-11-25T12:00:00Z';
 
 /** Runs the script with only the environment given (never the test runner's own credentials). */
 function runStatus(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<ScriptRun> {
-  return runScript(SCRIPT, args, { cwd, env: { HUB_NOW: NOW, ...env } });
+  return runCli('status', args, { cwd, env: { HUB_NOW: NOW, ...env } });
 }
 
 const folders: string[] = [];

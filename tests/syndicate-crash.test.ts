@@ -6,7 +6,6 @@
  * slow answers), so their state survives every kill. Then every network must hold exactly one post
  * per item, and the ledger must have been valid JSON after every kill.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseLedger } from '../src/lib/ledger.ts';
 import { NETWORKS } from '../src/lib/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { runCli } from './helpers/run-script.ts';
 import {
   feedItem,
   makeSyndicationFixture,
@@ -29,7 +28,6 @@ import {
   type SyndicationFixture,
 } from './helpers/syndication.ts';
 
-const CLI = join(PROJECT_ROOT, 'scripts/syndicate/cli.ts');
 /**
  * Rounds go on until this many runs have been killed: the count is the design, never a race against
  * the clock, so a busy machine makes the test slower, not weaker. (The test's timeout only catches a
@@ -99,41 +97,34 @@ interface RunOutcome {
 }
 
 /** Runs the CLI once; `kill` decides when (if at all) to SIGKILL it. */
-function runCli(kill: { afterMs?: number; afterRequests?: number; extraMs?: number } | undefined): Promise<RunOutcome> {
+async function runOnce(kill: { afterMs?: number; afterRequests?: number; extraMs?: number } | undefined): Promise<RunOutcome> {
   const start = requestCount();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--feed', fixture.dist, '--request-timeout', '0.5', '--retry-budget', '3'], {
-      cwd: fixture.root,
-      env: { PATH: process.env['PATH'] ?? '', NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1', ...networks.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timers: NodeJS.Timeout[] = [];
-    let killed = false;
-    const doKill = () => {
-      if (child.exitCode === null && !killed) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    };
-    if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
-    if (kill?.afterRequests !== undefined) {
-      const poll = setInterval(() => {
-        if (requestCount() - start >= kill.afterRequests!) {
-          clearInterval(poll);
-          timers.push(setTimeout(doKill, kill.extraMs ?? 0));
+  const timers: NodeJS.Timeout[] = [];
+  let killed = false;
+  const run = await runCli('syndicate', ['--feed', fixture.dist, '--request-timeout', '0.5', '--retry-budget', '3'], {
+    cwd: fixture.root,
+    env: { NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1', ...networks.env },
+    started: (child) => {
+      const doKill = () => {
+        if (child.exitCode === null && !killed) {
+          killed = true;
+          child.kill('SIGKILL');
         }
-      }, 1);
-      timers.push(poll);
-    }
-    child.on('error', reject);
-    child.on('close', (code) => {
-      timers.forEach((timer) => clearTimeout(timer));
-      resolve({ killed, requests: requestCount() - start, code, output });
-    });
+      };
+      if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
+      if (kill?.afterRequests !== undefined) {
+        const poll = setInterval(() => {
+          if (requestCount() - start >= kill.afterRequests!) {
+            clearInterval(poll);
+            timers.push(setTimeout(doKill, kill.extraMs ?? 0));
+          }
+        }, 1);
+        timers.push(poll);
+      }
+    },
   });
+  timers.forEach((timer) => clearTimeout(timer));
+  return { killed, requests: requestCount() - start, code: run.code, output: run.stdout + run.stderr };
 }
 
 test('SIGKILL at random points never leads to a second post', { timeout: 900_000 }, async () => {
@@ -174,7 +165,7 @@ test('SIGKILL at random points never leads to a second post', { timeout: 900_000
           : mode < 0.85
             ? { afterMs: 300 + Math.floor(random() * 1000) }
             : undefined;
-      const outcome = await runCli(kill);
+      const outcome = await runOnce(kill);
       runs += 1;
       outputs.push(outcome.output);
       // Whatever instant the kill hit, the ledger on disk is whole and valid.

@@ -3,12 +3,10 @@
  * against the same local networks as syndicate-networks.test.ts (a real PDS and fake servers).
  */
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
-import { runScript } from './helpers/run-script.ts';
+import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
 import {
   makeSyndicationFixture,
   postsPerItem,
@@ -104,7 +102,7 @@ describe('secrets (items 1 and 2)', () => {
       ['--only', 'x'],
       ['--only', 'x', '--json'],
     ]) {
-      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), [...args, '--retry-budget', '1'], {
+      const { code, stdout, stderr } = await runCli('syndicate', [...args, '--retry-budget', '1'], {
         cwd: fixture.root,
         env,
       });
@@ -130,7 +128,7 @@ describe('server text in the terminal (item 3)', () => {
       ['--only', 'mastodon'],
       ['--only', 'mastodon', '--json'],
     ]) {
-      const { code, stdout, stderr } = await runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, {
+      const { code, stdout, stderr } = await runCli('syndicate', args, {
         cwd: fixture.root,
         env: networks.env,
       });

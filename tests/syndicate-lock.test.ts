@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { acquireLock } from '../scripts/syndicate/lock.ts';
+import { acquireLock } from '../scripts/lib/lock.ts';
 import { PROJECT_ROOT } from './helpers/site.ts';
 
-const LOCK_MODULE = pathToFileURL(join(PROJECT_ROOT, 'scripts/syndicate/lock.ts')).href;
+const LOCK_MODULE = pathToFileURL(join(PROJECT_ROOT, 'scripts/lib/lock.ts')).href;
 /** Takes the lock, says whether it did, and holds it until its stdin closes. */
 const CONTENDER = `
 import { acquireLock } from ${JSON.stringify(LOCK_MODULE)};

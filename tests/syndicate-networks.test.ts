@@ -5,7 +5,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { NETWORKS } from '../src/lib/networks.ts';
 import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
@@ -25,8 +24,7 @@ import {
   type Pds,
   type SyndicationFixture,
 } from './helpers/syndication.ts';
-import { runScript, type ScriptRun } from './helpers/run-script.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
 
 const ITEMS: FixtureItem[] = [
   {
@@ -332,8 +330,7 @@ describe('syndicate against local networks', () => {
 });
 
 describe('npm run syndicate (the CLI)', () => {
-  const cli = (args: string[], env: Record<string, string>): Promise<ScriptRun> =>
-    runScript(join(PROJECT_ROOT, 'scripts/syndicate/cli.ts'), args, { cwd: fixture.root, env });
+  const cli = (args: string[], env: Record<string, string>): Promise<ScriptRun> => runCli('syndicate', args, { cwd: fixture.root, env });
 
   test('exits 1 when anything failed, prints --json, and never a token', async () => {
     await setUp(ITEMS.slice(0, 1));

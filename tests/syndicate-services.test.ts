@@ -12,8 +12,7 @@ import { derivedLinkedInVersion } from '../scripts/channels/linkedin/versions.ts
 import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/channels/threads/adapter.ts';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { threadsCount } from './helpers/fake-networks.ts';
-import { runScript, type ScriptRun } from './helpers/run-script.ts';
-import { PROJECT_ROOT } from './helpers/site.ts';
+import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import {
   blueskyPosts,
   createBlueskyAccount,
@@ -140,10 +139,9 @@ describe('LinkedIn', () => {
  * copy) nor drop the item: it holds it, and the person settles it with --resolve.
  */
 describe('LinkedIn without r_member_social: hold and ask', () => {
-  const CLI = join(PROJECT_ROOT, 'scripts/syndicate/cli.ts');
   const KEY = 'essay/owning-the-wind';
   const cli = (args: string[], env: Record<string, string> = networks.env): Promise<ScriptRun> =>
-    runScript(CLI, args, { cwd: fixture.root, env: { ...env, NO_COLOR: '1' } });
+    runCli('syndicate', args, { cwd: fixture.root, env: { ...env, NO_COLOR: '1' } });
   const publishes = (): number =>
     networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
   const heldLine = (when: string): string =>

@@ -1,5 +1,5 @@
 /** The command line of `npm run bench`. */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from '../lib/cli.ts';
 
 export interface BenchOptions {
   /** Synthetic essays to generate. */
@@ -14,22 +14,19 @@ export interface BenchOptions {
   keep: boolean;
 }
 
-export const BENCH_USAGE = 'usage: npm run bench -- [--essays N (1000)] [--words N (1000)] [--runs N (1)] [--json] [--keep]';
+export const BENCH_USAGE = 'usage: ./hub run bench -- [--essays N (1000)] [--words N (1000)] [--runs N (1)] [--json] [--keep]';
 
-/** Parses the arguments after `npm run bench --`; throws a message naming the bad option. */
-export function parseBenchOptions(args: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      essays: { type: 'string', default: '1000' },
-      words: { type: 'string', default: '1000' },
-      runs: { type: 'string', default: '1' },
-      json: { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+/** The options of `npm run bench`, as parseArgs takes them. */
+export const BENCH_FLAGS = {
+  essays: { type: 'string', default: '1000' },
+  words: { type: 'string', default: '1000' },
+  runs: { type: 'string', default: '1' },
+  json: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+} as const;
+
+/** The options checked: a count that is not a whole number of at least 1 is a `UsageError` naming it. */
+export function benchOptions(values: { essays: string; words: string; runs: string; json: boolean; keep: boolean }): BenchOptions {
   return {
     essays: positiveInteger('--essays', values.essays),
     words: positiveInteger('--words', values.words),
@@ -39,7 +36,12 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   };
 }
 
+/** Parses the arguments after `npm run bench --`; throws a `UsageError` naming the bad option. */
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+  return benchOptions(parseCommandLine([...args], BENCH_FLAGS).values);
+}
+
 function positiveInteger(option: string, text: string): number {
-  if (!/^[1-9]\d*$/.test(text)) throw new Error(`${option}: expected a whole number of at least 1, got ${JSON.stringify(text)}`);
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`${option}: expected a whole number of at least 1, got ${JSON.stringify(text)}`);
   return Number(text);
 }

@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { piecePath } from '../../src/lib/urls.ts';
 import { FIXTURE_HUB, makeSite, PROJECT_ROOT, runBuild, type BuildOptions } from '../lib/site-builder.ts';
-import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options.ts';
+import { logLine, runCommand } from '../lib/cli.ts';
+import { BENCH_FLAGS, BENCH_USAGE, benchOptions, type BenchOptions } from './bench-options.ts';
 import { measureCardCpu } from './card-cpu.ts';
 import { corpusFiles, generateCorpus, type SyntheticEssay } from './corpus.ts';
 import { formatReport, limitCheck, ratioCheck, summarizeBuilds, type BenchReport, type BuildSample, type Machine } from './summary.ts';
@@ -177,19 +178,16 @@ function describeMachine(): Machine {
   };
 }
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
-try {
-  let options: BenchOptions;
-  try {
-    options = parseBenchOptions(process.argv.slice(2));
-  } catch (error) {
-    log(BENCH_USAGE);
-    throw error;
-  }
-  log(`bench: ${options.essays} essays of about ${options.words} words, ${options.runs} run(s) of each build`);
-  const report = await runBench(options, log);
-  process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
-} catch (error) {
-  log(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+if (import.meta.main) {
+  await runCommand({
+    name: 'bench',
+    usage: BENCH_USAGE,
+    options: BENCH_FLAGS,
+    run: async ({ values }) => {
+      const options = benchOptions(values);
+      logLine(`bench: ${options.essays} essays of about ${options.words} words, ${options.runs} run(s) of each build`);
+      const report = await runBench(options, logLine);
+      return options.json ? { json: report } : { output: formatReport(report) };
+    },
+  });
 }

@@ -8,7 +8,7 @@ import type { Metrics, Reply } from '../../src/lib/evidence.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import type { ComposedPost } from './post.ts';
 import type { Thumbnail } from '../syndicate/feed.ts';
-import { credentialsRejected, RequestError } from '../syndicate/retry.ts';
+import { credentialsRejected, RequestError } from '../lib/retry.ts';
 
 /** What the look before posting found: the earlier copy, if any, and a note when the check could not be made. */
 export interface Looked<T> {

@@ -1,5 +1,5 @@
 /** The small fetch wrapper the plain-REST adapters (LinkedIn, Threads) share. */
-import { RequestError, retryAfterMs } from '../syndicate/retry.ts';
+import { RequestError, retryAfterMs } from '../lib/retry.ts';
 
 export interface JsonResponse {
   status: number;

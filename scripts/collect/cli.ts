@@ -4,7 +4,7 @@
  * arguments.
  */
 import { NETWORKS } from '../../src/lib/networks.ts';
-import { logLine, onlyNetworks, parseOptions, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
+import { logLine, onlyNetworks, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
 import { formatCollect } from './report.ts';
 import { collect, DEFAULT_MAX_AGE_DAYS } from './run.ts';
 
@@ -17,32 +17,34 @@ const USAGE = `usage: ./hub run collect -- [options]
   --retry-budget <s>     stop retrying a copy after this many seconds in all (default 120)`;
 
 if (import.meta.main) {
-  await runCommand('collect', USAGE, async () => {
-    const values = parseOptions(process.argv.slice(2), {
+  await runCommand({
+    name: 'collect',
+    usage: USAGE,
+    options: {
       only: { type: 'string', multiple: true },
       'max-age': { type: 'string' },
       all: { type: 'boolean' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
       'request-timeout': { type: 'string' },
       'retry-budget': { type: 'string' },
-    });
-    if (values.help) return { output: USAGE };
-    const only = onlyNetworks(values.only);
-    if (values.all && values['max-age'] !== undefined) throw new UsageError('--all and --max-age: choose one');
-    const maxAgeDays = values.all ? Infinity : positiveNumber(values['max-age'], 'max-age');
-    const timeout = positiveNumber(values['request-timeout'], 'request-timeout');
-    const budget = positiveNumber(values['retry-budget'], 'retry-budget');
-    const result = await collect({
-      cwd: process.cwd(),
-      env: process.env,
-      ...(only ? { only } : {}),
-      ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
-      ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-      ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
-      log: logLine,
-    });
-    const exitCode = result.failed > 0 ? 1 : 0;
-    return values.json ? { json: result, exitCode } : { output: formatCollect(result), exitCode };
+    },
+    run: async ({ values }) => {
+      const only = onlyNetworks(values.only);
+      if (values.all && values['max-age'] !== undefined) throw new UsageError('--all and --max-age: choose one');
+      const maxAgeDays = values.all ? Infinity : positiveNumber(values['max-age'], 'max-age');
+      const timeout = positiveNumber(values['request-timeout'], 'request-timeout');
+      const budget = positiveNumber(values['retry-budget'], 'retry-budget');
+      const result = await collect({
+        cwd: process.cwd(),
+        env: process.env,
+        ...(only ? { only } : {}),
+        ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
+        ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+        ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
+        log: logLine,
+      });
+      const exitCode = result.failed > 0 ? 1 : 0;
+      return values.json ? { json: result, exitCode } : { output: formatCollect(result), exitCode };
+    },
   });
 }

@@ -5,9 +5,7 @@
  * requests are retried within a budget, secrets never appear in what is printed or written, and one
  * network failing never stops the others. cli.ts is the thin entry.
  */
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   EVIDENCE_FOLDER,
   type Reply,
@@ -18,45 +16,26 @@ import {
 } from '../../src/lib/evidence.ts';
 import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
-import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
+import type { PostedEntry } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';
-import { acquireLock } from '../syndicate/lock.ts';
-import type { AdapterDeps } from '../channels/adapter.ts';
 import type { NetworkReader } from '../channels/channel.ts';
-import { channels } from '../channels/registry.ts';
-import { redact } from '../lib/secrets.ts';
-import { DEFAULT_GATE, networkGate, type GateSettings } from '../syndicate/network-gate.ts';
-import { DEFAULT_RETRY_POLICY, RetryLater, withRetry, type RetryPolicy } from '../syndicate/retry.ts';
+import { acquireLock, evidenceLockFile } from '../lib/lock.ts';
+import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
+import { RetryLater, withRetry } from '../lib/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
 
-export interface CollectOptions {
-  /** The project root: the ledger and the evidence folder are under its `content/`. */
-  cwd: string;
-  ledgerFile?: string;
+export interface CollectOptions extends NetworkRunOptions {
   evidenceFolder?: string;
-  env: Record<string, string | undefined>;
-  /** Only these networks. */
-  only?: Network[];
   /** Read copies posted within this many days (default 90); `Infinity` reads them all. */
   maxAgeDays?: number;
-  fetch?: typeof fetch;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
   /** Readers to use instead of those made from `env` (tests). */
   readers?: Partial<Record<Network, NetworkReader>>;
-  retry?: Partial<RetryPolicy>;
-  /** Per request. Default 30 s. */
-  timeoutMs?: number;
-  /** When a network is given up for this run: requests in a row without an answer, and its deadline (the same gate as syndication). */
-  gate?: Partial<Omit<GateSettings, 'now'>>;
-  log?: (line: string) => void;
 }
 
 /** One line of the summary per network (and one for webmentions). */
@@ -118,23 +97,26 @@ function replyChanges(
 }
 
 export async function collect(options: CollectOptions): Promise<CollectResult> {
-  const fetcher = options.fetch ?? globalThis.fetch;
-  const now = options.now ?? Date.now;
-  const log = options.log ?? (() => undefined);
-  // Loaded first: loading registers the channels' secret variables, which `redact` hides from here on.
-  const registry = await channels();
-  const message = (error: unknown): string => redact(error instanceof Error ? error.message : String(error), options.env);
-  const ledgerFile = resolve(options.cwd, options.ledgerFile ?? LEDGER_FILE);
+  const {
+    registry,
+    now,
+    log,
+    message,
+    ledgerFile,
+    ledgerLabel,
+    networks,
+    retryPolicy: policy,
+    retryDeps,
+    deps,
+    gateFor,
+  } = await networkRun(options);
   const folder = resolve(options.cwd, options.evidenceFolder ?? EVIDENCE_FOLDER);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now };
-  const retryDeps = { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random };
   const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
   const oldest = Number.isFinite(maxAgeDays) ? now() - maxAgeDays * 86_400_000 : -Infinity;
 
-  const release = await acquireLock(lockFile(folder), 'collection run');
+  const release = await acquireLock(evidenceLockFile(folder), 'collection run');
   try {
-    const ledger = await readLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE);
+    const ledger = await readLedger(ledgerFile, ledgerLabel);
     const history = await readSnapshots(folder, options.cwd);
     const state = foldSnapshots(history);
     const collectedAt = new Date(now()).toISOString();
@@ -168,7 +150,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       const notes = new Set<string>();
       // A network that never answers (or rejects the credentials, or asks for a long wait) is given up
       // for this run after a few requests instead of costing every copy its retries; said once.
-      const gate = networkGate(network, { ...DEFAULT_GATE, ...options.gate, now });
+      const gate = gateFor(network);
       let unread = 0;
       for (const [index, copy] of copies.entries()) {
         if (gate.stopped) {
@@ -240,7 +222,6 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       }
     };
 
-    const networks = NETWORKS.filter((network) => !options.only || options.only.includes(network));
     // One network failing never stops the others.
     const outcomes = await Promise.allSettled(networks.map(readNetwork));
     outcomes.forEach((outcome, i) => {
@@ -297,13 +278,4 @@ function definedOnly(metrics: Record<string, number | undefined>): Record<string
 function relativeTo(cwd: string, file: string): string {
   const root = resolve(cwd);
   return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
-}
-
-/** One collection at a time per evidence folder (outside `content/`, so a killed run never leaves it where the pipeline commits). */
-function lockFile(folder: string): string {
-  return join(tmpdir(), `hub-collect-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.lock`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }

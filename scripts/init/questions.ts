@@ -9,6 +9,7 @@ import type { SchemaContext } from 'astro:content';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
+import { UsageError } from '../lib/cli.ts';
 import { parseHandle, type Handle } from './handles.ts';
 import { SAMPLE_PERSON } from './sample.ts';
 
@@ -156,8 +157,6 @@ export const QUESTIONS: Question[] = [
 
 /** Questions not asked in a terminal: they have a sensible default and are rarely changed. */
 const NOT_ASKED = new Set(['language']);
-
-export class UsageError extends Error {}
 
 /** The flags given, each checked; a bad value is a `UsageError` naming the flag. */
 export function checkFlags(values: Record<string, string | undefined>): Record<string, string> {

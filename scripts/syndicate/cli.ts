@@ -12,7 +12,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { NETWORKS } from '../../src/lib/networks.ts';
-import { logLine, onlyNetworks, parseOptions, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
+import { logLine, onlyNetworks, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
 import { formatAnnotations, formatRun, formatStepSummary } from './report.ts';
 import { parseResolution, resolveHeld } from './resolve.ts';
 import { syndicate } from './run.ts';
@@ -36,11 +36,12 @@ const USAGE = `usage: ./hub run syndicate -- [options]
 const RUN_OPTIONS = ['dry-run', 'json', 'only', 'item', 'feed', 'since', 'request-timeout', 'retry-budget'] as const;
 
 if (import.meta.main) {
-  await runCommand('syndicate', USAGE, async () => {
-    const values = parseOptions(process.argv.slice(2), {
+  await runCommand({
+    name: 'syndicate',
+    usage: USAGE,
+    options: {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
       only: { type: 'string', multiple: true },
       item: { type: 'string', multiple: true },
       feed: { type: 'string' },
@@ -48,38 +49,39 @@ if (import.meta.main) {
       'request-timeout': { type: 'string' },
       'retry-budget': { type: 'string' },
       resolve: { type: 'string', multiple: true },
-    });
-    if (values.help) return { output: USAGE };
-    if (values.resolve) {
-      const other = RUN_OPTIONS.find((name) => values[name] !== undefined);
-      if (other) throw new UsageError(`--resolve runs on its own: leave out --${other}`);
-      const resolutions = await Promise.all(values.resolve.map((argument) => parseResolution(argument)));
-      return { output: (await resolveHeld({ cwd: process.cwd(), resolutions })).join('\n') };
-    }
-    const only = onlyNetworks(values.only);
-    const since = values.since === undefined ? undefined : new Date(values.since);
-    if (since && Number.isNaN(since.getTime()))
-      throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
-    const timeout = positiveNumber(values['request-timeout'], 'request-timeout', 'a number of seconds');
-    const budget = positiveNumber(values['retry-budget'], 'retry-budget', 'a number of seconds');
-    const result = await syndicate({
-      cwd: process.cwd(),
-      env: process.env,
-      dryRun: values['dry-run'] ?? false,
-      ...(only ? { only } : {}),
-      ...(values.item ? { items: values.item } : {}),
-      ...(values.feed ? { feed: values.feed } : {}),
-      ...(since ? { since } : {}),
-      ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-      ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
-      log: logLine,
-    });
-    const onGitHub = process.env['GITHUB_ACTIONS'] === 'true';
-    const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-    if (onGitHub && summaryFile && result.needsYou.length > 0) await appendFile(summaryFile, printable(formatStepSummary(result)));
-    // Workflow commands go on stdout with the summary, except under --json, whose stdout is only JSON.
-    const annotations = onGitHub && !values.json ? formatAnnotations(result) : [];
-    const exitCode = result.failed > 0 ? 1 : 0;
-    return values.json ? { json: result, exitCode } : { output: [...annotations, formatRun(result)].join('\n'), exitCode };
+    },
+    run: async ({ values }) => {
+      if (values.resolve) {
+        const other = RUN_OPTIONS.find((name) => values[name] !== undefined);
+        if (other) throw new UsageError(`--resolve runs on its own: leave out --${other}`);
+        const resolutions = await Promise.all(values.resolve.map((argument) => parseResolution(argument)));
+        return { output: (await resolveHeld({ cwd: process.cwd(), resolutions })).join('\n') };
+      }
+      const only = onlyNetworks(values.only);
+      const since = values.since === undefined ? undefined : new Date(values.since);
+      if (since && Number.isNaN(since.getTime()))
+        throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
+      const timeout = positiveNumber(values['request-timeout'], 'request-timeout', 'a number of seconds');
+      const budget = positiveNumber(values['retry-budget'], 'retry-budget', 'a number of seconds');
+      const result = await syndicate({
+        cwd: process.cwd(),
+        env: process.env,
+        dryRun: values['dry-run'] ?? false,
+        ...(only ? { only } : {}),
+        ...(values.item ? { items: values.item } : {}),
+        ...(values.feed ? { feed: values.feed } : {}),
+        ...(since ? { since } : {}),
+        ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+        ...(budget ? { retry: { totalMs: budget * 1000 } } : {}),
+        log: logLine,
+      });
+      const onGitHub = process.env['GITHUB_ACTIONS'] === 'true';
+      const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+      if (onGitHub && summaryFile && result.needsYou.length > 0) await appendFile(summaryFile, printable(formatStepSummary(result)));
+      // Workflow commands go on stdout with the summary, except under --json, whose stdout is only JSON.
+      const annotations = onGitHub && !values.json ? formatAnnotations(result) : [];
+      const exitCode = result.failed > 0 ? 1 : 0;
+      return values.json ? { json: result, exitCode } : { output: [...annotations, formatRun(result)].join('\n'), exitCode };
+    },
   });
 }

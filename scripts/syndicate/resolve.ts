@@ -17,7 +17,7 @@ import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.t
 import type { PieceKind } from '../../src/lib/urls.ts';
 import { UsageError } from '../lib/cli.ts';
 import { openLedger } from './ledger.ts';
-import { acquireLock, ledgerLockFile } from './lock.ts';
+import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
 import type { RemotePost } from '../channels/adapter.ts';
 import { channels } from '../channels/registry.ts';
 

@@ -5,51 +5,31 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { LEDGER_FILE } from '../../src/lib/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
-import { acquireLock, ledgerLockFile } from './lock.ts';
-import { NeedsConfirmation, type AdapterDeps, type NetworkAdapter } from '../channels/adapter.ts';
+import { NeedsConfirmation, type NetworkAdapter } from '../channels/adapter.ts';
 import { ComposeError, type SyndicationItem } from '../channels/post.ts';
-import { channels } from '../channels/registry.ts';
-import { redact } from '../lib/secrets.ts';
 import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
-import { DEFAULT_GATE, networkGate, NetworkStopped, type GateSettings } from './network-gate.ts';
-import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RetryLater, withRetry, type RetryPolicy } from './retry.ts';
+import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
+import { NetworkStopped } from '../lib/network-gate.ts';
+import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
+import { mayHaveReachedNetwork, RetryLater, withRetry } from '../lib/retry.ts';
 
-export interface SyndicateOptions {
-  /** The project root: the ledger and the policy are read from its `content/`. */
-  cwd: string;
+export interface SyndicateOptions extends NetworkRunOptions {
   /** The built site's folder, its feed.json, or a deployed feed URL. Default `dist`. */
   feed?: string;
-  /** Default `content/evidence/syndication.json` under `cwd`. */
-  ledgerFile?: string;
   /** Default `content/policy.yaml` under `cwd`. */
   policyFile?: string;
   /** Compose and print, post nothing, write nothing. */
   dryRun?: boolean;
-  /** Only these networks. */
-  only?: Network[];
   /** Only these items: `essay/<slug>`, a slug, or the item's URL. */
   items?: string[];
   /** Leave out items published before this moment (a first run on a site with a back catalogue). */
   since?: Date;
-  env: Record<string, string | undefined>;
-  fetch?: typeof fetch;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
   /** Adapters to use instead of those made from `env` (tests). */
   adapters?: Partial<Record<Network, NetworkAdapter>>;
-  retry?: Partial<RetryPolicy>;
-  /** Per request. Default 30 s. */
-  timeoutMs?: number;
-  /** When a network is given up for this run: requests in a row without an answer, and its deadline (network-gate.ts). */
-  gate?: Partial<Omit<GateSettings, 'now'>>;
-  /** Progress lines, one per event (the CLI prints them on stderr). */
-  log?: (line: string) => void;
 }
 
 export type RowStatus = 'posted' | 'would post' | 'held' | 'skipped' | 'no credentials' | 'deferred' | 'failed';
@@ -117,31 +97,34 @@ function describeHold(matches: PolicyMatch[]): string {
 }
 
 export async function syndicate(options: SyndicateOptions): Promise<SyndicateResult> {
-  const fetcher = options.fetch ?? globalThis.fetch;
-  const now = options.now ?? Date.now;
-  const log = options.log ?? (() => undefined);
-  // Loaded first: loading registers the channels' secret variables, which `redact` hides from here on.
-  const registry = await channels();
-  const clean = (text: string): string => redact(text, options.env);
-  const message = (error: unknown): string => clean(error instanceof Error ? error.message : String(error));
+  const {
+    registry,
+    now,
+    log,
+    clean,
+    message,
+    ledgerFile,
+    ledgerLabel,
+    networks,
+    retryPolicy: policyRetry,
+    retryDeps,
+    deps,
+    gateFor,
+  } = await networkRun(options);
   const dryRun = options.dryRun ?? false;
-  const ledgerFile = resolve(options.cwd, options.ledgerFile ?? LEDGER_FILE);
   const policy = await readPolicy(resolve(options.cwd, options.policyFile ?? POLICY_FILE), options.policyFile ?? POLICY_FILE);
-  const feed = await loadFeed(options.feed ?? 'dist', { cwd: options.cwd, fetch: fetcher });
+  const feed = await loadFeed(options.feed ?? 'dist', { cwd: options.cwd, fetch: deps.fetch });
   const items = selectItems(feed.items, options);
-  const networks = NETWORKS.filter((network) => !options.only || options.only.includes(network));
-  const policyRetry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const deps: AdapterDeps = { fetch: fetcher, timeoutMs: options.timeoutMs ?? 30_000, now, sleep: options.sleep ?? sleep, log };
 
   let release: (() => Promise<void>) | undefined;
   let store: LedgerStore | undefined;
-  const ledger = dryRun ? await readLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE) : undefined;
+  const ledger = dryRun ? await readLedger(ledgerFile, ledgerLabel) : undefined;
   if (!dryRun) {
     await mkdir(dirname(ledgerFile), { recursive: true });
     release = await acquireLock(ledgerLockFile(ledgerFile));
   }
   try {
-    if (!dryRun) store = await openLedger(ledgerFile, options.ledgerFile ?? LEDGER_FILE);
+    if (!dryRun) store = await openLedger(ledgerFile, ledgerLabel);
     const entryOf = (item: SyndicationItem, network: Network) =>
       store ? store.entry(item, network) : ledger!.items[item.key]?.networks[network];
 
@@ -174,8 +157,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
 
     const runNetwork = async (network: Network): Promise<void> => {
       const label = NETWORK_LABELS[network];
-      const gate = networkGate(network, { ...DEFAULT_GATE, ...options.gate, now });
-      const retryDeps = { sleep: options.sleep ?? sleep, now, random: options.random ?? Math.random };
+      const gate = gateFor(network);
       /** Once the network is given up: one row for what it left undone, said once. */
       const stop = (stopped: NetworkStopped, left: number): void => {
         const detail = `${clean(stopped.message)}; ${left} item${left === 1 ? '' : 's'} left for the next run`;
@@ -383,8 +365,4 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
   } finally {
     await release?.();
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }

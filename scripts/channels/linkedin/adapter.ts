@@ -33,7 +33,7 @@
  * LinkedIn's own "copy link to comment".
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { beforePosting, RequestError } from '../../syndicate/retry.ts';
+import { beforePosting, RequestError } from '../../lib/retry.ts';
 import {
   lookBeforePosting,
   NeedsConfirmation,

@@ -20,7 +20,7 @@
  */
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
+import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
   lookBeforePosting,
   requireEnv,

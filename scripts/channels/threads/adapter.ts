@@ -21,7 +21,7 @@
  * https://developers.facebook.com/docs/threads/retrieve-and-manage-replies/replies-and-conversations
  */
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError } from '../../syndicate/retry.ts';
+import { RequestError } from '../../lib/retry.ts';
 import {
   lookBeforePosting,
   requireEnv,

@@ -18,7 +18,7 @@
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { Reply } from '../../../src/lib/evidence.ts';
-import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
+import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
   lookBeforePosting,
   stableKey,

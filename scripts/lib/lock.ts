@@ -18,6 +18,7 @@ import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../src/lib/processes.ts';
+import { sleep } from './sleep.ts';
 
 /** Attempts before giving up (each one either takes the lock, finds it held, or clears a dead one). */
 const ATTEMPTS = 20;
@@ -61,8 +62,6 @@ function held(content: string, token: string): number | undefined {
   return isProcessAlive(pid) ? pid : undefined;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function take(file: string, what: string, depth: number): Promise<() => Promise<void>> {
   const token = randomUUID();
   const content = `${process.pid} ${token}`;
@@ -85,7 +84,7 @@ async function take(file: string, what: string, depth: number): Promise<() => Pr
       releaseTakeover = await take(takeover, what, depth + 1);
     } catch (error) {
       if (!(error instanceof LockHeld)) throw error;
-      await pause(10 + Math.random() * 40);
+      await sleep(10 + Math.random() * 40);
       continue;
     }
     try {
@@ -103,10 +102,17 @@ export async function acquireLock(file: string, what = 'syndication run'): Promi
   return take(file, what, 0);
 }
 
-/**
- * The lock of a ledger, shared by everything that writes it (a run, `--resolve`). It lives outside
- * `content/`, so a killed run never leaves it where the pipeline commits.
- */
+/** A run's lock, named after what it guards; in the temporary folder, outside `content/`, so a killed run never leaves it where the pipeline commits. */
+function lockFileOf(run: 'syndicate' | 'collect', guarded: string): string {
+  return join(tmpdir(), `hub-${run}-${createHash('sha256').update(guarded).digest('hex').slice(0, 16)}.lock`);
+}
+
+/** The lock of a ledger, shared by everything that writes it (a run, `--resolve`). */
 export function ledgerLockFile(ledgerFile: string): string {
-  return join(tmpdir(), `hub-syndicate-${createHash('sha256').update(ledgerFile).digest('hex').slice(0, 16)}.lock`);
+  return lockFileOf('syndicate', ledgerFile);
+}
+
+/** One collection at a time per evidence folder. */
+export function evidenceLockFile(folder: string): string {
+  return lockFileOf('collect', folder);
 }

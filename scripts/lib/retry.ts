@@ -4,7 +4,7 @@
  * within a bounded total time. Whether a retry is *safe* is the adapters' business: each either sends
  * an idempotency key or looks for its post before sending again.
  */
-import { oneLine } from '../lib/terminal-text.ts';
+import { oneLine } from './terminal-text.ts';
 
 /** 429: rate limited; the request was refused, not processed. Wait as long as the network says. */
 export const RATE_LIMITED: ReadonlySet<number> = new Set([429]);
