@@ -1,10 +1,11 @@
 // ESLint finds mistakes; Prettier owns the layout, so no stylistic rule is enabled here.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     // The same folders Prettier leaves alone: the person's writing, generated output, a vendored baseline.
     ignores: [
