@@ -133,6 +133,7 @@ describe('server text in the terminal (item 3)', () => {
         env: networks.env,
       });
       expect(code).toBe(1);
+      // eslint-disable-next-line no-control-regex -- asserts no control character reaches the terminal
       expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(stdout + stderr).not.toMatch(/\\u001b|\\r/);
       // A line a server wrote never starts a line of ours (a workflow command on GitHub Actions).

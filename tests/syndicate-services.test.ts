@@ -196,7 +196,7 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^::warning title=LinkedIn essay\/owning-the-wind%3A needs you::LinkedIn essay\/owning-the-wind: an attempt on .+ may have posted it, .+%0A  \.\/hub run syndicate -- --resolve linkedin:essay\/owning-the-wind="<the post's URL>"/m,
+      /^::warning title=LinkedIn essay\/owning-the-wind%3A needs you::LinkedIn essay\/owning-the-wind: an attempt on .+ may have posted it, .+%0A {2}\.\/hub run syndicate -- --resolve linkedin:essay\/owning-the-wind="<the post's URL>"/m,
     );
     expect(await readFile(summaryFile, 'utf8')).toMatch(
       /^### Syndication: needs you\n\n```text\nLinkedIn essay\/owning-the-wind: an attempt on /,

@@ -4,8 +4,7 @@
  */
 import type { Network } from '../../src/lib/networks.ts';
 import type { PieceKind } from '../../src/lib/urls.ts';
-import { stageLabel } from '../../src/lib/theories.ts';
-import type { TheoryStage } from '../../src/schemas/theory.ts';
+import { stageLabel, type TheoryStage } from '../../src/lib/theories.ts';
 import { truncateWords } from '../../src/lib/text.ts';
 import { fitExcerpt, flatten } from './cut.ts';
 

@@ -36,6 +36,7 @@ const toText = compile({
 });
 
 // C0 and C1 control characters other than tab and line feed: invisible, and some break terminals or parsers.
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -7,11 +7,13 @@
 
 /** ESC- or C1-introduced sequences: CSI (ESC [ or 0x9B … final byte), OSC/DCS/SOS/PM/APC strings (… BEL or ST), two-byte escapes. */
 const SEQUENCES =
+  // eslint-disable-next-line no-control-regex -- escape sequences are what this strips
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 /**
  * What is left: C0 controls except \t and \n (a CR of a CRLF is dropped too: lines end in \n), DEL
  * and C1; and the bidirectional embeddings, overrides and isolates, which reorder what is shown.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with every terminal control sequence and control character removed, \n and \t kept. */

@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { compile } from 'html-to-text';
 import { ledgerKey } from '../../src/lib/ledger.ts';
 import { NETWORKS } from '../../src/lib/networks.ts';
-import { THEORY_STAGES } from '../../src/schemas/theory.ts';
+import { THEORY_STAGES } from '../../src/lib/theories.ts';
 import { parseJson } from '../../src/lib/validation.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 

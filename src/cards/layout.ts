@@ -100,7 +100,7 @@ export function fitTitle(title: string, width: number = TEXT_BOX.width): { fontS
  */
 export function dropEmoji(text: string): string {
   return text
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0e|\ufe0f|\u20e3|[\u{e0020}-\u{e007f}]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -6,8 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { bySoonest, isAnnounced, partitionTalks, type Talk, type TalkSchedule } from '../lib/talks.ts';
 import { htmlToText } from '../lib/text.ts';
 import { talkPath } from '../lib/urls.ts';
-import { talkImage, type CardImage } from './cards.ts';
-import { getProfile, publishing } from './site.ts';
+import { publishing } from './site.ts';
 
 export type TalkEntry = CollectionEntry<'talks'>;
 export type TopicEntry = CollectionEntry<'topics'>;
@@ -71,9 +70,4 @@ export function getTalks(): Promise<PublishedTalk[]> {
 /** Upcoming and past talks at the build's moment (`HUB_NOW` in tests). */
 export async function getTalkSchedule(): Promise<TalkSchedule<PublishedTalk>> {
   return partitionTalks(await getTalks(), publishing.now);
-}
-
-/** A talk's preview image (Open Graph, Twitter and the Event's `image`): its share card. */
-export async function getTalkImage(talk: PublishedTalk): Promise<CardImage> {
-  return talkImage(talk, await getProfile());
 }

@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import type { SchemaContext } from 'astro:content';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { essaySchema } from '../schemas/essay.ts';
@@ -64,7 +63,7 @@ describe('newEntry', () => {
       stance: stanceSchema(context),
       talk: talkSchema,
       topic: topicSchema,
-      press: pressSchema(context as SchemaContext),
+      press: pressSchema(context),
     };
     for (const kind of NEW_KINDS) {
       const entry = newEntry(kind, 'Who owns the wind? Notes from a village hall', now);

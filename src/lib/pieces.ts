@@ -1,4 +1,4 @@
-import type { TheoryStage } from '../schemas/theory.ts';
+import type { TheoryStage } from './theories.ts';
 import type { EntryRef } from './backlinks.ts';
 import type { Network } from './networks.ts';
 import type { PieceKind } from './urls.ts';

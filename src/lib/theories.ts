@@ -2,7 +2,11 @@
  * Theories in public: stages, the revision log and "recently tended". Pure functions, used by the
  * theory schema (src/schemas/theory.ts) and the pages.
  */
-import type { TheoryStage } from '../schemas/theory.ts';
+
+/** How far along an idea is, from first hunch to settled conviction (or retired). */
+export const THEORY_STAGES = ['hunch', 'working-theory', 'conviction', 'retired'] as const;
+
+export type TheoryStage = (typeof THEORY_STAGES)[number];
 
 const STAGE_LABELS: Record<TheoryStage, string> = {
   hunch: 'Hunch',

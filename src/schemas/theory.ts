@@ -1,13 +1,8 @@
 import { z } from 'astro/zod';
-import { revisionProblems, settleRevisions } from '../lib/theories.ts';
+import { revisionProblems, settleRevisions, THEORY_STAGES } from '../lib/theories.ts';
 import { citesField, type CitingSchemaContext } from './cites.ts';
 import { dateField, socialImageField, tagsField, textField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
-
-/** How far along an idea is, from first hunch to settled conviction (or retired). */
-export const THEORY_STAGES = ['hunch', 'working-theory', 'conviction', 'retired'] as const;
-
-export type TheoryStage = (typeof THEORY_STAGES)[number];
 
 const stageField = z.enum(THEORY_STAGES, { error: `expected one of ${THEORY_STAGES.join(', ')}` });
 

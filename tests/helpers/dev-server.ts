@@ -57,6 +57,7 @@ export async function startDevServer(root: string, env: Record<string, string> =
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   const output = (): string => text.replace(/\u001b\[[0-9;]*m/g, '');
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.pid === undefined) return;

@@ -201,7 +201,6 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
   const engagement: FakeMastodon['engagement'] = new Map();
   // Mastodon keeps each Idempotency-Key (per account) for an hour and answers a repeat with the first status.
   const keys = new Map<string, string>();
-  let mastodon: FakeMastodon | undefined;
   const ceo = (base: string): FakeMastodonAccount => ({
     id: '1',
     username: 'ceo',
@@ -215,7 +214,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
       favourites_count: favourites,
       reblogs_count: reblogs,
       replies_count: replies.filter((reply) => reply.inReplyToId === id).length,
-      ...(mastodon?.reportsQuotes ? { quotes_count: quotes } : {}),
+      ...(mastodon.reportsQuotes ? { quotes_count: quotes } : {}),
     };
   };
   const toJson = (status: FakeMastodon['statuses'][number], base: string) => ({
@@ -260,11 +259,11 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     if (request.method === 'GET' && request.path === '/api/v1/apps/verify_credentials') {
       return {
         status: 200,
-        json: { name: 'Thought-leadership hub', website: null, scopes: mastodon!.scopes, redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] },
+        json: { name: 'Thought-leadership hub', website: null, scopes: mastodon.scopes, redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] },
       };
     }
     const scopes = mastodonScopeFor(request.method, request.path);
-    if (scopes && !scopes.some((scope) => mastodon!.scopes.includes(scope)))
+    if (scopes && !scopes.some((scope) => mastodon.scopes.includes(scope)))
       return { status: 403, json: { error: 'This action is outside the authorized scopes' } };
     if (request.method === 'POST' && request.path === '/api/v1/statuses') {
       const key = request.headers['idempotency-key'] as string | undefined;
@@ -306,7 +305,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     }
     return { status: 404, json: { error: 'Not found' } };
   });
-  mastodon = Object.assign(server, {
+  const mastodon: FakeMastodon = Object.assign(server, {
     statuses,
     replies,
     engagement,
@@ -617,7 +616,6 @@ export async function startFakeLinkedIn(options: {
   const uploads = new Map<string, string>();
   const likes = new Map<string, number>();
   const reactions: FakeLinkedIn['reactions'] = new Map();
-  let linkedin: FakeLinkedIn | undefined;
   const comments: FakeLinkedIn['comments'] = [];
   const summaries = (urn: string) => {
     const below = (parent: string): number =>
@@ -670,13 +668,13 @@ export async function startFakeLinkedIn(options: {
         },
       };
     // A retired (or not yet published) version: what LinkedIn answers, the version shown as YYYYMMDD.
-    if (!linkedinVersionActive(version, linkedin!.now())) {
+    if (!linkedinVersionActive(version, linkedin.now())) {
       return { status: 426, json: { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${version}01 is not active` } };
     }
     if (request.headers['x-restli-protocol-version'] !== '2.0.0')
       return { status: 400, json: { status: 400, message: 'X-Restli-Protocol-Version: 2.0.0 is required' } };
     const scope = linkedinScopeFor(request.method);
-    if (!linkedin!.scopes.includes(scope)) {
+    if (!linkedin.scopes.includes(scope)) {
       return {
         status: 403,
         json: {
@@ -762,7 +760,7 @@ export async function startFakeLinkedIn(options: {
     }
     return { status: 404, json: { status: 404, message: 'Not found' } };
   });
-  linkedin = Object.assign(server, {
+  const linkedin: FakeLinkedIn = Object.assign(server, {
     posts,
     images,
     likes,
@@ -828,7 +826,6 @@ export async function startFakeThreads(options: { token: string; userId: string 
   const published: FakeThreads['published'] = [];
   const insights: FakeThreads['insights'] = new Map();
   const replies: FakeThreads['replies'] = [];
-  let threads: FakeThreads | undefined;
   const server = await startFakeServer((request, base) => {
     if (!bearer(request, options.token))
       return { status: 400, json: { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } } };
@@ -864,7 +861,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
         container: form.get('creation_id')!,
         timestamp: new Date().toISOString(),
       });
-      if (threads && threads.publishWithoutId > 0) {
+      if (threads.publishWithoutId > 0) {
         threads.publishWithoutId -= 1;
         return { status: 200, json: {} };
       }
@@ -899,7 +896,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
         return { status: 400, json: { error: { message: 'Invalid input_token', type: 'OAuthException', code: 100 } } };
       return {
         status: 200,
-        json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads!.tokenInfo } },
+        json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads.tokenInfo } },
       };
     }
     // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
@@ -972,10 +969,10 @@ export async function startFakeThreads(options: { token: string; userId: string 
       const media = published.find((candidate) => candidate.id === match[1]);
       if (media) {
         const fields = (request.query.get('fields') ?? 'id').split(',');
-        const withoutPermalink = threads!.permalinkMissing > 0;
-        const withoutShortcode = threads!.shortcodeMissing > 0;
-        if (withoutPermalink) threads!.permalinkMissing -= 1;
-        if (withoutShortcode) threads!.shortcodeMissing -= 1;
+        const withoutPermalink = threads.permalinkMissing > 0;
+        const withoutShortcode = threads.shortcodeMissing > 0;
+        if (withoutPermalink) threads.permalinkMissing -= 1;
+        if (withoutShortcode) threads.shortcodeMissing -= 1;
         const all: Record<string, string | undefined> = {
           id: media.id,
           permalink: withoutPermalink ? undefined : permalink(media.id),
@@ -989,8 +986,8 @@ export async function startFakeThreads(options: { token: string; userId: string 
       }
       const container = containers.get(match[1]!);
       if (container) {
-        if (threads!.inProgressChecks > 0) {
-          threads!.inProgressChecks -= 1;
+        if (threads.inProgressChecks > 0) {
+          threads.inProgressChecks -= 1;
           return { status: 200, json: { id: match[1], status: 'IN_PROGRESS' } };
         }
         return { status: 200, json: { id: match[1], status: container.published ? 'PUBLISHED' : 'FINISHED' } };
@@ -999,7 +996,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
     }
     return { status: 404, json: { error: { message: 'Unknown path', code: 803 } } };
   });
-  threads = Object.assign(server, {
+  const threads: FakeThreads = Object.assign(server, {
     published,
     publishWithoutId: 0,
     inProgressChecks: 0,

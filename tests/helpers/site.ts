@@ -42,6 +42,7 @@ export const SAMPLE_NOW = '2026-11-25T12:00:00Z';
 
 /** The build's output as a person reads it: without terminal colours. */
 export function plainOutput(output: string): string {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   return output.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
