@@ -7,7 +7,7 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { replySchema, type Reply } from '../src/lib/evidence.ts';
+import { replySchema, type Reply } from '../src/contract/snapshots.ts';
 import type { ReadBack, RemotePost } from '../scripts/syndicate/networks/adapter.ts';
 import { adapterFromEnv, readerFromEnv, type NetworkReader } from '../scripts/syndicate/networks/index.ts';
 import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/syndicate/networks/linkedin.ts';

@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
 import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, test } from 'vitest';
-import { parsePolicy } from '../scripts/syndicate/policy.ts';
+import { parsePolicy } from '../src/contract/policy.ts';
 
 const WRITING = 'docs/writing.md';
 const COLUMNS = ['field', 'type', 'required', 'default', 'what it does'];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { askMissing } from '../scripts/init/questions.ts';
 import { runBuild } from '../scripts/lib/site-builder.ts';
-import { parsePolicy } from '../scripts/syndicate/policy.ts';
+import { parsePolicy } from '../src/contract/policy.ts';
 import { listFiles, makeSite, plainOutput, PROJECT_ROOT, readPage, useCleanBuildEnvironment } from './helpers/site.ts';
 
 const INIT = join(PROJECT_ROOT, 'scripts/init.ts');

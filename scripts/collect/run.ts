@@ -15,10 +15,10 @@ import {
   type SnapshotCopy,
   type SourceStatus,
   type Webmention,
-} from '../../src/lib/evidence.ts';
+} from '../../src/contract/snapshots.ts';
 import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
-import { LEDGER_FILE, type PostedEntry } from '../../src/lib/ledger.ts';
+import { LEDGER_FILE, type PostedEntry } from '../../src/contract/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';

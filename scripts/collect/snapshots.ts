@@ -5,7 +5,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseSnapshot, snapshotFileName, snapshotSchema, withoutUnsafeUrls, type Snapshot } from '../../src/lib/evidence.ts';
+import { parseSnapshot, snapshotFileName, snapshotSchema, type Snapshot } from '../../src/contract/snapshots.ts';
+import { withoutUnsafeUrls } from '../../src/lib/evidence.ts';
 import { createFileAtomically, removeStaleTempFiles } from '../lib/atomic-file.ts';
 
 /** Every snapshot in the folder, oldest first; none (or no folder) is an empty history. */

@@ -5,15 +5,17 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { LEDGER_FILE } from '../../src/lib/ledger.ts';
+import { LEDGER_FILE } from '../../src/contract/ledger.ts';
+import { POLICY_FILE } from '../../src/contract/policy.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { readPolicy } from '../lib/content.ts';
 import { ComposeError, composePost, type ComposeSettings, type SyndicationItem } from './compose/index.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from './lock.ts';
 import { NeedsConfirmation, redact, type AdapterDeps, type NetworkAdapter } from './networks/adapter.ts';
 import { adapterFromEnv } from './networks/index.ts';
-import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
+import { describePolicyHold, heldBy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
 import { DEFAULT_GATE, networkGate, NetworkStopped, type GateSettings } from './network-gate.ts';
 import { DEFAULT_RETRY_POLICY, mayHaveReachedNetwork, RetryLater, withRetry, type RetryPolicy } from './retry.ts';

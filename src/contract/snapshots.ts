@@ -29,12 +29,14 @@
  * turned into text when collected) and the site escapes them. Every address must be http(s): one that
  * is not is dropped before a snapshot is written (`withoutUnsafeUrls`), so a stranger's `javascript:`
  * profile cannot stop a collection run, and refused in a snapshot file, naming the file and the field;
- * the site links only http(s) addresses besides (src/lib/safe-urls.ts).
+ * the site links only http(s) addresses besides (src/lib/safe-urls.ts). Cleaning a snapshot before it is
+ * written, and the engagement it adds up to, are in src/lib/evidence.ts: this module is only the shape.
  */
 import { z } from 'astro/zod';
-import { NETWORKS, type Network } from './networks.ts';
-import { httpUrlField, httpUrlOrEmptyField, safeHttpUrl } from './safe-urls.ts';
-import { parseJson } from './validation.ts';
+import { NETWORKS } from '../lib/networks.ts';
+import { httpUrlField, httpUrlOrEmptyField } from '../lib/safe-urls.ts';
+import { parseJson } from '../lib/validation.ts';
+import { itemKeySchema } from './ledger.ts';
 
 export const EVIDENCE_FOLDER = 'content/evidence/engagement';
 export const SNAPSHOT_VERSION = 1;
@@ -115,7 +117,7 @@ export const snapshotSchema = z.strictObject({
   networks: z.partialRecord(z.enum(NETWORKS), sourceSchema),
   /** Keyed by ledger item key (`essay/<slug>`). */
   items: z.record(
-    z.string().regex(/^(essay|note|theory)\/[^/]+$/, { error: 'expected an item key like essay/<slug>' }),
+    itemKeySchema,
     z.strictObject({
       /** The piece's URL on the site. */
       url: httpUrlField('the piece’s address on the site'),
@@ -132,7 +134,6 @@ export type Metrics = z.output<typeof metricsSchema>;
 export type Reply = z.output<typeof replySchema>;
 export type Webmention = z.output<typeof webmentionSchema>;
 export type SourceStatus = z.output<typeof sourceSchema>;
-export type { Network };
 
 /** Parses snapshot JSON text; a broken snapshot throws a message naming the file and each bad field. */
 export function parseSnapshot(text: string, file: string): Snapshot {
@@ -146,40 +147,4 @@ export function parseSnapshot(text: string, file: string): Snapshot {
 export function snapshotFileName(collectedAt: string, attempt = 0): string {
   const stamp = new Date(collectedAt).toISOString().replaceAll(':', '-');
   return attempt === 0 ? `${stamp}.json` : `${stamp}-${attempt + 1}.json`;
-}
-
-/** The engagement formula, stated on the impact page: every interaction the network reports, added. */
-export const ENGAGEMENT_FORMULA = 'likes + reposts + replies + quotes';
-
-/** A copy's engagement: likes + reposts + replies + quotes, a count the network does not report counting 0. */
-export function engagementOf(metrics: Metrics): number {
-  return (metrics.likes ?? 0) + (metrics.reposts ?? 0) + (metrics.replies ?? 0) + (metrics.quotes ?? 0);
-}
-
-/**
- * The snapshot without the addresses from outside that are not http(s): a reply's or a webmention's
- * becomes "" and a person's profile is left out, the rest kept. Used before a snapshot is written, so
- * what a network or a stranger sends cannot put a `javascript:` link on the site, nor stop the run
- * (the schema refuses such a file). A copy's own address is left as it is: the collector falls back to
- * the ledger's for one that is not http(s).
- */
-export function withoutUnsafeUrls(snapshot: Snapshot): Snapshot {
-  const clean = structuredClone(snapshot);
-  const person = (author: { name: string; handle: string; url?: string | undefined }) => {
-    if (author.url !== undefined && !safeHttpUrl(author.url)) delete author.url;
-  };
-  for (const item of Object.values(clean.items)) {
-    for (const copy of Object.values(item.networks)) {
-      for (const reply of copy?.newReplies ?? []) {
-        if (!safeHttpUrl(reply.url)) reply.url = '';
-        person(reply.author);
-      }
-    }
-  }
-  for (const mention of clean.webmentions ?? []) {
-    if (!safeHttpUrl(mention.url)) mention.url = '';
-    if (!safeHttpUrl(mention.target)) mention.target = '';
-    person(mention.author);
-  }
-  return clean;
 }

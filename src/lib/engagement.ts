@@ -7,7 +7,8 @@
  * read again) keeps its last known counts, so a day without data never looks like a drop to zero.
  * A copy the network says is gone counts nothing from then on.
  */
-import { engagementOf, type Metrics, type Reply, type Snapshot, type Webmention } from './evidence.ts';
+import type { Metrics, Reply, Snapshot, Webmention } from '../contract/snapshots.ts';
+import { engagementOf } from './evidence.ts';
 import { NETWORKS, type Network } from './networks.ts';
 
 /** One copy's latest known state. */

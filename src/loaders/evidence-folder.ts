@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
+import { EVIDENCE_FOLDER, parseSnapshot } from '../contract/snapshots.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { loadReporting } from './problems.ts';
 import { decodeUtf8 } from './text-files.ts';

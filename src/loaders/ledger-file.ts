@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { LEDGER_FILE, parseLedger } from '../lib/ledger.ts';
+import { LEDGER_FILE, parseLedger } from '../contract/ledger.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
 import { decodeUtf8 } from './text-files.ts';
