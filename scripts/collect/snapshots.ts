@@ -1,6 +1,6 @@
 /**
  * The engagement history on disk: one file per snapshot under `content/evidence/engagement/` (shape in
- * src/lib/evidence.ts, the same code the site reads them with). A snapshot is created atomically and
+ * src/contract/snapshots.ts, the same code the site reads them with). A snapshot is created atomically and
  * never replaces another: history is only ever appended.
  */
 import { readdir, readFile } from 'node:fs/promises';

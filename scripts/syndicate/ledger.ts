@@ -1,6 +1,6 @@
 /**
  * Reading and writing the syndication ledger (`content/evidence/syndication.json`, shape and parser in
- * src/lib/ledger.ts — the same code the site reads it with). Every write is atomic (scripts/lib/atomic-file.ts):
+ * src/contract/ledger.ts — the same code the site reads it with). Every write is atomic (scripts/lib/atomic-file.ts):
  * at every instant the ledger on disk is the old or the new version, complete and valid, so a crash
  * (even SIGKILL) never loses or corrupts it.
  */

@@ -1,5 +1,5 @@
 /**
- * The engagement maths: folding the dated snapshots (src/lib/evidence.ts) into what the site shows
+ * The engagement maths: folding the dated snapshots (src/contract/snapshots.ts) into what the site shows
  * and `npm run status` prints. Pure functions over snapshots sorted oldest first; every "total" uses
  * the one formula in `engagementOf`.
  *
