@@ -3,11 +3,10 @@
 // reaches into scripts/ or tests/; and scripts read content/ through the one module meant for it.
 
 /**
- * The modules under scripts/ that may read content/ and parse it with the build's loaders and schemas.
- * Today two read it themselves; another branch makes one module (scripts/lib/content.ts) the only
- * reader, and then this list is that module. Paths are regular expressions from the project root.
+ * The module under scripts/ that reads content/ and parses it with the build's loaders and schemas:
+ * status and the policy guard go through it. Paths are regular expressions from the project root.
  */
-export const CONTENT_READERS = ['^scripts/status/pieces\\.ts$', '^scripts/syndicate/policy\\.ts$'];
+export const CONTENT_READERS = ['^scripts/lib/content\\.ts$'];
 
 /**
  * The modules under scripts/ that write content/ (so they name it and check what they write against

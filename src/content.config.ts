@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { snapshotSchema } from './lib/evidence.ts';
-import { ledgerSchema } from './lib/ledger.ts';
+import { snapshotSchema } from './contract/snapshots.ts';
+import { ledgerSchema } from './contract/ledger.ts';
 import { contentGlob } from './loaders/content-glob.ts';
 import { createEntryIndex } from './loaders/entry-ids.ts';
 import { evidenceFolderLoader } from './loaders/evidence-folder.ts';

@@ -7,7 +7,7 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { replySchema, type Reply } from '../src/lib/evidence.ts';
+import { replySchema, type Reply } from '../src/contract/snapshots.ts';
 import type { ReadBack, RemotePost } from '../scripts/channels/adapter.ts';
 import type { NetworkReader } from '../scripts/channels/channel.ts';
 import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/channels/linkedin/adapter.ts';

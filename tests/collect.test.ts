@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseSnapshot, type Snapshot } from '../src/lib/evidence.ts';
+import { parseSnapshot, type Snapshot } from '../src/contract/snapshots.ts';
 import type { RemotePost } from '../scripts/channels/adapter.ts';
 import type { Network } from '../src/lib/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';

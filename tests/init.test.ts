@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { askMissing } from '../scripts/init/questions.ts';
 import { runBuild } from '../scripts/lib/site-builder.ts';
-import { parsePolicy } from '../scripts/syndicate/policy.ts';
+import { parsePolicy } from '../src/contract/policy.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { listFiles, makeSite, plainOutput, PROJECT_ROOT, readPage, useCleanBuildEnvironment } from './helpers/site.ts';
 

@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { snapshotFileName, type Snapshot } from '../src/lib/evidence.ts';
-import type { Ledger } from '../src/lib/ledger.ts';
+import { snapshotFileName, type Snapshot } from '../src/contract/snapshots.ts';
+import type { Ledger } from '../src/contract/ledger.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { SITE, writeFeed, type FixtureItem } from './helpers/syndication.ts';
 

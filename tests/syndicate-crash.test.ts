@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { parseLedger } from '../src/lib/ledger.ts';
+import { parseLedger } from '../src/contract/ledger.ts';
 import { NETWORKS } from '../src/lib/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
 import { runCli } from './helpers/run-script.ts';

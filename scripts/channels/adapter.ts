@@ -4,7 +4,7 @@
  * adapter, and its `index.ts` declares the channel (channel.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Metrics, Reply } from '../../src/lib/evidence.ts';
+import type { Metrics, Reply } from '../../src/contract/snapshots.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import type { ComposedPost } from './post.ts';
 import type { Thumbnail } from '../syndicate/feed.ts';

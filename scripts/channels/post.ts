@@ -3,7 +3,7 @@
  * shape of a message per kind of piece (notes whole, essays as a hook, theories as an open question).
  */
 import type { Network } from '../../src/lib/networks.ts';
-import type { PieceKind } from '../../src/lib/urls.ts';
+import type { PieceKind } from '../../src/contract/kinds.ts';
 import { stageLabel, type TheoryStage } from '../../src/lib/theories.ts';
 import { truncateWords } from '../../src/lib/text.ts';
 import { fitExcerpt, flatten } from './cut.ts';

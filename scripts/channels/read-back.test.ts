@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { replySchema } from '../../src/lib/evidence.ts';
+import { replySchema } from '../../src/contract/snapshots.ts';
 import { counts, isoInstant, oldestFirst, toReply } from './read-back.ts';
 
 describe('counts', () => {

@@ -6,7 +6,7 @@
  * continues, or an answer to someone, is part of the conversation); nothing marks them as the
  * author's, since the handle already says so.
  */
-import type { Metrics, Reply } from '../../src/lib/evidence.ts';
+import type { Metrics, Reply } from '../../src/contract/snapshots.ts';
 import { plainName, plainText } from './reply-text.ts';
 
 /** The longest URL kept; a longer one is not a real post's address, and is dropped rather than cut. */

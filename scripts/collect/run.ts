@@ -13,10 +13,10 @@ import {
   type SnapshotCopy,
   type SourceStatus,
   type Webmention,
-} from '../../src/lib/evidence.ts';
+} from '../../src/contract/snapshots.ts';
 import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
-import type { PostedEntry } from '../../src/lib/ledger.ts';
+import type { PostedEntry } from '../../src/contract/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSnapshot, type Snapshot } from '../../src/lib/evidence.ts';
+import { parseSnapshot, type Snapshot } from '../../src/contract/snapshots.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 
 const folders: string[] = [];

@@ -1,11 +1,12 @@
 /**
  * The engagement history on disk: one file per snapshot under `content/evidence/engagement/` (shape in
- * src/lib/evidence.ts, the same code the site reads them with). A snapshot is created atomically and
+ * src/contract/snapshots.ts, the same code the site reads them with). A snapshot is created atomically and
  * never replaces another: history is only ever appended.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseSnapshot, snapshotFileName, snapshotSchema, withoutUnsafeUrls, type Snapshot } from '../../src/lib/evidence.ts';
+import { parseSnapshot, snapshotFileName, snapshotSchema, type Snapshot } from '../../src/contract/snapshots.ts';
+import { withoutUnsafeUrls } from '../../src/lib/evidence.ts';
 import { createFileAtomically, removeStaleTempFiles } from '../lib/atomic-file.ts';
 
 /** Every snapshot in the folder, oldest first; none (or no folder) is an empty history. */

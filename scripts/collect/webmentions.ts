@@ -3,8 +3,8 @@
  * Someone's own site replying to, liking or linking to a piece is evidence too. Reads the documented
  * JF2 API, `GET /api/mentions.jf2?domain=…&token=…&per-page=…&page=…`, page by page.
  */
-import type { Webmention } from '../../src/lib/evidence.ts';
-import type { Ledger } from '../../src/lib/ledger.ts';
+import type { Webmention } from '../../src/contract/snapshots.ts';
+import type { Ledger } from '../../src/contract/ledger.ts';
 import type { AdapterDeps } from '../channels/adapter.ts';
 import { requestJson } from '../channels/http.ts';
 

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
 import { documentedYaml } from '../../src/lib/authoring.ts';
+import { policySchema } from '../../src/contract/policy.ts';
 import { NETWORK_LABELS } from '../../src/lib/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
@@ -176,6 +177,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
   const checks: Array<[string, z.ZodType]> = [
     ['profile.yaml', profileSchema(outsideAstro)],
     ['site.yaml', siteSchema],
+    ['policy.yaml', policySchema],
     ...(portrait.printable ? [['speaking.yaml', speakingSchema(outsideAstro)] as [string, z.ZodType]] : []),
   ];
   for (const [file, schema] of checks) {

@@ -6,7 +6,7 @@
  * the two runs cannot drift apart on, say, the default request timeout.
  */
 import { resolve } from 'node:path';
-import { LEDGER_FILE } from '../../src/lib/ledger.ts';
+import { LEDGER_FILE } from '../../src/contract/ledger.ts';
 import { NETWORKS, type Network } from '../../src/lib/networks.ts';
 import type { AdapterDeps } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';

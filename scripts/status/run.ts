@@ -2,7 +2,7 @@
  * `npm run status`: where the hub stands, gathered from what is on disk. The command function; the
  * entry (scripts/status.ts) parses arguments and prints, and report.ts lays the result out.
  *
- * - Pieces, cadence and what is scheduled come from `content/` (scripts/status/pieces.ts), with the
+ * - Pieces, cadence and what is scheduled come from `content/` (scripts/lib/content.ts), with the
  *   site's publishing rule at `buildNow(env)`, so they are right before any build and `HUB_NOW` works.
  * - What is not yet syndicated comes from the built feed (`dist/feed.json`, what `npm run syndicate`
  *   reads), the ledger and the policy, decided as the syndicate command decides it.
@@ -15,23 +15,24 @@
  * `--check-tokens`).
  */
 import { relative, resolve } from 'node:path';
+import type { PieceKind } from '../../src/contract/kinds.ts';
+import { LEDGER_FILE, type Ledger } from '../../src/contract/ledger.ts';
+import { POLICY_FILE } from '../../src/contract/policy.ts';
+import { EVIDENCE_FOLDER } from '../../src/contract/snapshots.ts';
 import { cadence, type CurrentStreak, type Streak } from '../../src/lib/cadence.ts';
 import { engagementSince, type EngagementChange } from '../../src/lib/engagement.ts';
-import { EVIDENCE_FOLDER } from '../../src/lib/evidence.ts';
-import { LEDGER_FILE, type Ledger } from '../../src/lib/ledger.ts';
 import { NETWORKS, type Network } from '../../src/lib/networks.ts';
 import { buildNow } from '../../src/lib/publishing.ts';
-import type { PieceKind } from '../../src/lib/urls.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
 import type { MissingCredentials } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { channels } from '../channels/registry.ts';
+import { pieceState, readContentPieces, readPolicy, type ContentPiece } from '../lib/content.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
-import { heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from '../syndicate/policy.ts';
+import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
 import { describeHeld } from '../syndicate/resolve.ts';
-import { pieceState, readContentPieces, type ContentPiece } from './pieces.ts';
 import { tokenExpiries, tokenWarnings, type TokenExpiry, type TokenWarning } from './tokens.ts';
 
 export interface StatusOptions {

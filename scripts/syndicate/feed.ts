@@ -7,36 +7,22 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { compile } from 'html-to-text';
-import { ledgerKey } from '../../src/lib/ledger.ts';
-import { NETWORKS } from '../../src/lib/networks.ts';
-import { THEORY_STAGES } from '../../src/lib/theories.ts';
+import { jsonFeedItemSchema } from '../../src/contract/feed.ts';
+import { ledgerKey } from '../../src/contract/ledger.ts';
 import { parseJson } from '../../src/lib/validation.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 
-const network = z.enum(NETWORKS);
-
-/** Only what the scripts read; anything else in the feed is the readers' business. */
+/** Only the fields of the site's feed (src/contract/feed.ts) the scripts read; the rest is the readers' business. */
 const feedSchema = z.object({
   items: z.array(
-    z.object({
-      url: z.url(),
-      title: z.string(),
-      summary: z.string(),
-      // The body, for the policy guard to read; feeds carry it always, so a missing one is not an error.
-      content_html: z.string().optional(),
-      tags: z.array(z.string()).default([]),
-      date_published: z.string(),
-      _syndication: z.object({
-        version: z.literal(1, { error: 'expected version 1 of the _syndication extension; rebuild the site' }),
-        kind: z.enum(['essay', 'note', 'theory']),
-        slug: z.string().min(1),
-        text: z.string(),
-        stage: z.enum(THEORY_STAGES).optional(),
-        card: z.url().optional(),
-        skip: z.array(network).default([]),
-        overrides: z.partialRecord(network, z.string()).default({}),
-        reviewed: z.boolean().default(false),
-      }),
+    jsonFeedItemSchema.pick({
+      url: true,
+      title: true,
+      summary: true,
+      content_html: true,
+      tags: true,
+      date_published: true,
+      _syndication: true,
     }),
   ),
 });

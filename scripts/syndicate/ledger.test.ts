@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseLedger } from '../../src/lib/ledger.ts';
+import { parseLedger } from '../../src/contract/ledger.ts';
 import { openLedger, readLedger, writeLedger } from './ledger.ts';
 
 let folder: string;

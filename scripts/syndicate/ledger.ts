@@ -1,15 +1,15 @@
 /**
  * Reading and writing the syndication ledger (`content/evidence/syndication.json`, shape and parser in
- * src/lib/ledger.ts — the same code the site reads it with). Every write is atomic (scripts/lib/atomic-file.ts):
+ * src/contract/ledger.ts — the same code the site reads it with). Every write is atomic (scripts/lib/atomic-file.ts):
  * at every instant the ledger on disk is the old or the new version, complete and valid, so a crash
  * (even SIGKILL) never loses or corrupts it.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { removeStaleTempFiles, replaceFileAtomically } from '../lib/atomic-file.ts';
-import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/lib/ledger.ts';
+import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/contract/ledger.ts';
 import type { Network } from '../../src/lib/networks.ts';
-import type { PieceKind } from '../../src/lib/urls.ts';
+import type { PieceKind } from '../../src/contract/kinds.ts';
 
 /** Reads the ledger; a hub that has syndicated nothing has none yet, which reads as empty. */
 export async function readLedger(file: string, label: string = file): Promise<Ledger> {

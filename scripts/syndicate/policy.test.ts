@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURE_HUB } from '../lib/site-builder.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { parseFeed } from './feed.ts';
-import { describePolicyHold, heldBy, parsePolicy, policyMatches } from './policy.ts';
+import type { JsonFeedItemInput } from '../../src/contract/feed.ts';
+import { parsePolicy } from '../../src/contract/policy.ts';
+import { describePolicyHold, heldBy, policyMatches } from './policy.ts';
 
 const item = (fields: Partial<SyndicationItem>): SyndicationItem => ({
   key: 'note/x',
@@ -71,28 +73,27 @@ describe('policyMatches', () => {
 
   // Issue 14, item 11: an essay whose body said "forty redundancies" went out to all five networks.
   test('reads the body the feed carries: an essay that mentions a word only in its body is held, and the summary says where', () => {
-    const feed = JSON.stringify({
-      items: [
-        {
-          url: 'https://a.example/essays/restructuring/',
-          title: 'What the restructuring means',
-          summary: 'A plan for the next five years.',
-          content_html:
-            '<p>The board announced <a href="https://a.example/x">forty <strong>redundancies</strong></a> on Monday.</p><img src="/ofgem.png" alt="">',
-          tags: ['energy'],
-          date_published: '2026-11-25T00:00:00Z',
-          _syndication: {
-            version: 1,
-            kind: 'essay',
-            slug: 'restructuring',
-            text: 'A plan for the next five years.',
-            skip: [],
-            overrides: {},
-            reviewed: false,
-          },
-        },
-      ],
-    });
+    const restructuring: JsonFeedItemInput = {
+      id: 'https://a.example/essays/restructuring/',
+      url: 'https://a.example/essays/restructuring/',
+      title: 'What the restructuring means',
+      summary: 'A plan for the next five years.',
+      content_html:
+        '<p>The board announced <a href="https://a.example/x">forty <strong>redundancies</strong></a> on Monday.</p><img src="/ofgem.png" alt="">',
+      tags: ['energy'],
+      date_published: '2026-11-25T00:00:00Z',
+      date_modified: '2026-11-25T00:00:00Z',
+      _syndication: {
+        version: 1,
+        kind: 'essay',
+        slug: 'restructuring',
+        text: 'A plan for the next five years.',
+        skip: [],
+        overrides: {},
+        reviewed: false,
+      },
+    };
+    const feed = JSON.stringify({ items: [restructuring] });
     const [essay] = parseFeed(feed, 'dist/feed.json');
     expect(essay?.body).toBe('The board announced forty redundancies on Monday.');
     const held = heldBy(policy, essay!);

@@ -3,57 +3,11 @@
  * piece goes out under the person's name. A piece that mentions one — anywhere: its title, its
  * description, its tags, its per-network wording or its body — is held until its front matter says
  * `syndication.reviewed: true` (carried in the feed as `_syndication.reviewed`), and the summary
- * says which words were found in which fields.
+ * says which words were found in which fields. The file's shape is src/contract/policy.ts; it is read by
+ * scripts/lib/content.ts.
  */
-import { readFile } from 'node:fs/promises';
-import { z } from 'astro/zod';
-import { parse as parseYaml } from 'yaml';
-import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
-import { ContentError, issueProblems } from '../../src/lib/validation.ts';
+import type { Policy } from '../../src/contract/policy.ts';
 import type { SyndicationItem } from '../channels/post.ts';
-
-export const POLICY_FILE = 'content/policy.yaml';
-
-const word = z.string().trim().min(1, { error: 'expected a word or phrase' });
-
-const policySchema = z.strictObject({
-  /** Words (or `{ topic, words }`) that hold a piece for review. */
-  review: z
-    .array(
-      z.union([word.transform((text) => ({ topic: text, words: [text] })), z.strictObject({ topic: word, words: z.array(word).min(1) })], {
-        error: 'expected a word, or { topic: …, words: [ … ] }',
-      }),
-    )
-    .default([]),
-});
-
-export type Policy = z.output<typeof policySchema>;
-
-/** Reads the policy; without a policy file nothing is held. */
-export async function readPolicy(file: string, label: string = POLICY_FILE): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { review: [] };
-    throw error;
-  }
-  return parsePolicy(text, label);
-}
-
-export function parsePolicy(text: string, label: string = POLICY_FILE): Policy {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (error) {
-    throw new ContentError(
-      yamlSyntaxProblem({ file: label, source: text, reason: error instanceof Error ? error.message : String(error) }),
-    );
-  }
-  const result = policySchema.safeParse(raw);
-  if (!result.success) throw new ContentError(issueProblems(label, result.error.issues, raw));
-  return result.data;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -12,9 +12,9 @@
  * anything is written; the ledger is written as a run writes it (atomically, under the same lock).
  */
 import { resolve as resolvePath } from 'node:path';
-import { LEDGER_FILE } from '../../src/lib/ledger.ts';
+import { PIECE_KINDS } from '../../src/contract/kinds.ts';
+import { LEDGER_FILE, parseLedgerKey } from '../../src/contract/ledger.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
-import type { PieceKind } from '../../src/lib/urls.ts';
 import { UsageError } from '../lib/cli.ts';
 import { openLedger } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
@@ -31,9 +31,6 @@ export interface Resolution {
   key: string;
   posted?: RemotePost | undefined;
 }
-
-/** An item key as the ledger writes it (src/lib/ledger.ts). */
-const ITEM_KEY = /^(essay|note|theory)\/([^/\s]+)$/;
 
 /** Reads one `--resolve <network>:<key>=<url>|not-posted`; a mistake is one `UsageError` line. */
 export async function parseResolution(argument: string): Promise<Resolution> {
@@ -59,8 +56,12 @@ export async function parseResolution(argument: string): Promise<Resolution> {
       `${where}: ${NETWORK_LABELS[network]} looks for its own copies before posting again, so it never holds an item; only ${resolvable().join(', ')} can be resolved`,
     );
   }
-  if (!ITEM_KEY.test(key))
-    throw new UsageError(`${where}: expected an item key like essay/<slug>, note/<slug> or theory/<slug>, as the held line names it`);
+  if (!parseLedgerKey(key)) {
+    const examples = PIECE_KINDS.map((kind) => `${kind}/<slug>`);
+    throw new UsageError(
+      `${where}: expected an item key like ${examples.slice(0, -1).join(', ')} or ${examples.at(-1)}, as the held line names it`,
+    );
+  }
   if (value === NOT_POSTED) return { network, key };
   try {
     return { network, key, posted: byHand.remoteFromUrl(value) };
@@ -102,7 +103,7 @@ export async function resolveHeld(options: ResolveOptions): Promise<string[]> {
           `${where}: ${resolution.key} is not in flight on ${NETWORK_LABELS[resolution.network]}: it ${state}; only an item in flight can be resolved`,
         );
       }
-      const [, kind, slug] = ITEM_KEY.exec(resolution.key) as unknown as [string, PieceKind, string];
+      const { kind, slug } = parseLedgerKey(resolution.key)!;
       return { ...resolution, ref: { kind, slug, url: item.url }, startedAt: entry.startedAt };
     });
     const lines: string[] = [];

@@ -5,12 +5,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { POLICY_FILE } from '../../src/contract/policy.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { readPolicy } from '../lib/content.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
 import { NeedsConfirmation, type NetworkAdapter } from '../channels/adapter.ts';
 import { ComposeError, type SyndicationItem } from '../channels/post.ts';
-import { describePolicyHold, heldBy, POLICY_FILE, readPolicy, type PolicyMatch } from './policy.ts';
+import { describePolicyHold, heldBy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
 import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
 import { NetworkStopped } from '../lib/network-gate.ts';

@@ -4,9 +4,9 @@
  */
 import { getCollection } from 'astro:content';
 import { foldSnapshots, responsesFor, type EvidenceState, type PieceResponses } from '../lib/engagement.ts';
-import type { Snapshot } from '../lib/evidence.ts';
-import { ledgerKey } from '../lib/ledger.ts';
-import type { PieceKind } from '../lib/urls.ts';
+import type { Snapshot } from '../contract/snapshots.ts';
+import { ledgerKey } from '../contract/ledger.ts';
+import type { PieceKind } from '../contract/kinds.ts';
 
 let snapshots: Promise<Snapshot[]> | undefined;
 let state: Promise<EvidenceState> | undefined;

@@ -3,9 +3,9 @@
  * until the syndication scripts have written `content/evidence/syndication.json`.
  */
 import { getEntry } from 'astro:content';
-import { emptyLedger, postedCopies, type Ledger } from '../lib/ledger.ts';
+import { emptyLedger, postedCopies, type Ledger } from '../contract/ledger.ts';
 import type { Network } from '../lib/networks.ts';
-import type { PieceKind } from '../lib/urls.ts';
+import type { PieceKind } from '../contract/kinds.ts';
 import { LEDGER_ENTRY_ID } from '../loaders/ledger-file.ts';
 
 let cache: Promise<Ledger> | undefined;

@@ -6,15 +6,15 @@
  * next push: nobody should find out from their followers that a note went out.
  */
 import { stringify } from 'yaml';
+import { KIND_COLLECTIONS, PIECE_KINDS } from '../contract/kinds.ts';
 import { canonicalTimeZone } from './time-zones.ts';
 
-export const NEW_KINDS = ['essay', 'note', 'theory', 'stance', 'talk', 'topic', 'press'] as const;
+/** The pieces, then the kinds of content that are not syndicated. */
+export const NEW_KINDS = [...PIECE_KINDS, 'stance', 'talk', 'topic', 'press'] as const;
 export type NewKind = (typeof NEW_KINDS)[number];
 
 const FOLDERS: Record<NewKind, string> = {
-  essay: 'essays',
-  note: 'notes',
-  theory: 'theories',
+  ...KIND_COLLECTIONS,
   stance: 'stances',
   talk: 'talks',
   topic: 'topics',

@@ -14,9 +14,9 @@
  * Weeks are ISO 8601 weeks (Monday to Sunday; week 1 holds the year's first Thursday, so 2026-12-28 to
  * 2027-01-03 is 2026-W53).
  */
+import { PIECE_KINDS, type PieceKind } from '../contract/kinds.ts';
 import type { Piece } from './pieces.ts';
 import { localDateTimeAt } from './time-zones.ts';
-import type { PieceKind } from './urls.ts';
 
 /** What cadence needs to know about a published piece. */
 export interface CadencePiece {
@@ -128,7 +128,6 @@ export interface Cadence<T extends CadencePiece = CadencePiece> {
 }
 
 const DAY_MS = 86_400_000;
-const KINDS: readonly PieceKind[] = ['essay', 'note', 'theory'];
 
 /** Days since 1970-01-01 of a calendar date. */
 function dayNumber(year: number, month: number, day: number): number {
@@ -292,7 +291,7 @@ export function plural(count: number, one: string, many: string): string {
 
 /** `1 essay, 2 notes`, or `nothing published` when every count is 0. */
 export function describeCounts(counts: Record<PieceKind, number>): string {
-  const parts = KINDS.filter((kind) => counts[kind] > 0).map((kind) => plural(counts[kind], ...KIND_NOUNS[kind]));
+  const parts = PIECE_KINDS.filter((kind) => counts[kind] > 0).map((kind) => plural(counts[kind], ...KIND_NOUNS[kind]));
   return parts.length > 0 ? parts.join(', ') : 'nothing published';
 }
 

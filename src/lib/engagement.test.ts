@@ -8,7 +8,7 @@ import {
   responsesFor,
   topPieces,
 } from './engagement.ts';
-import type { Metrics, Reply, Snapshot, SnapshotCopy } from './evidence.ts';
+import type { Metrics, Reply, Snapshot, SnapshotCopy } from '../contract/snapshots.ts';
 
 const reply = (id: string, publishedAt: string, text = `reply ${id}`): Reply => ({
   id,

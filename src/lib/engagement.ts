@@ -1,5 +1,5 @@
 /**
- * The engagement maths: folding the dated snapshots (src/lib/evidence.ts) into what the site shows
+ * The engagement maths: folding the dated snapshots (src/contract/snapshots.ts) into what the site shows
  * and `npm run status` prints. Pure functions over snapshots sorted oldest first; every "total" uses
  * the one formula in `engagementOf`.
  *
@@ -7,7 +7,8 @@
  * read again) keeps its last known counts, so a day without data never looks like a drop to zero.
  * A copy the network says is gone counts nothing from then on.
  */
-import { engagementOf, type Metrics, type Reply, type Snapshot, type Webmention } from './evidence.ts';
+import type { Metrics, Reply, Snapshot, Webmention } from '../contract/snapshots.ts';
+import { engagementOf } from './evidence.ts';
 import { NETWORKS, type Network } from './networks.ts';
 
 /** One copy's latest known state. */

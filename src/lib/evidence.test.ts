@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { engagementOf, parseSnapshot, snapshotFileName, snapshotSchema, withoutUnsafeUrls, type Snapshot } from './evidence.ts';
+import { parseSnapshot, snapshotFileName, snapshotSchema, type Snapshot } from '../contract/snapshots.ts';
+import { engagementOf, withoutUnsafeUrls } from './evidence.ts';
 
 describe('snapshots', () => {
   it('names files by time, sortable and without colons, with a suffix for a second one in the same instant', () => {

@@ -5,7 +5,7 @@
  */
 import { bucketFor, lastPerBucket, type Bucket } from './charts.ts';
 import { engagementSeries, repliesByMonth, pieceEngagement, topPieces, type EvidenceState, type PieceEngagement } from './engagement.ts';
-import type { Snapshot } from './evidence.ts';
+import type { Snapshot } from '../contract/snapshots.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from './networks.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

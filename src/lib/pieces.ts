@@ -1,7 +1,7 @@
+import { KIND_COLLECTIONS, type PieceKind } from '../contract/kinds.ts';
 import type { TheoryStage } from './theories.ts';
 import type { EntryRef } from './backlinks.ts';
 import type { Network } from './networks.ts';
-import type { PieceKind } from './urls.ts';
 
 /**
  * One published piece of any kind, as plain data: what listings, tag pages and feeds need.
@@ -32,9 +32,6 @@ export interface Piece {
 }
 
 export const KIND_LABELS: Record<PieceKind, string> = { essay: 'Essay', note: 'Note', theory: 'Theory' };
-
-/** The collection each kind is loaded from (also the name `reference()` and `cites:` use). */
-export const KIND_COLLECTIONS = { essay: 'essays', note: 'notes', theory: 'theories' } as const satisfies Record<PieceKind, string>;
 
 /** The piece as a reference: `{ collection: 'theories', id: 'trust-before-turbines' }`. */
 export function pieceRef(piece: Pick<Piece, 'kind' | 'slug'>): EntryRef {

@@ -1,5 +1,5 @@
 /** Words for the responses under a piece: counts as people say them, reply text cut to a readable length. */
-import type { Metrics } from './evidence.ts';
+import type { Metrics } from '../contract/snapshots.ts';
 
 const NOUNS: Array<[keyof Metrics, string, string]> = [
   ['likes', 'like', 'likes'],

@@ -1,8 +1,8 @@
 /**
  * Addresses that come from outside the hub — post URLs a network returns, the profiles and replies of
  * strangers, webmention sources — become links only when they are http(s). They are checked twice:
- * on the way in, by the schemas of the files the scripts write (`httpUrlField`, src/lib/ledger.ts and
- * src/lib/evidence.ts), and on the way out, by every component that links one (`safeHttpUrl`), so a
+ * on the way in, by the schemas of the files the scripts write (`httpUrlField`, src/contract/ledger.ts and
+ * src/contract/snapshots.ts), and on the way out, by every component that links one (`safeHttpUrl`), so a
  * `javascript:` address never reaches an `href` even if a file was written some other way.
  */
 import { z } from 'astro/zod';

@@ -1,12 +1,9 @@
 /** Every path the site links to is built here: one helper per kind of page, none by hand in templates. */
-
-export type PieceKind = 'essay' | 'note' | 'theory';
-
-const KIND_FOLDERS: Record<PieceKind, string> = { essay: 'essays', note: 'notes', theory: 'theories' };
+import { KIND_COLLECTIONS, type PieceKind } from '../contract/kinds.ts';
 
 /** `/essays/`, `/notes/`, `/theories/`. */
 export function kindIndexPath(kind: PieceKind): string {
-  return `/${KIND_FOLDERS[kind]}/`;
+  return `/${KIND_COLLECTIONS[kind]}/`;
 }
 
 /** `/essays/<slug>/` and likewise for notes and theories. */
@@ -16,7 +13,7 @@ export function piecePath(kind: PieceKind, slug: string): string {
 
 /** The share card of a piece: `/cards/essays/<slug>.png`. */
 export function cardPath(kind: PieceKind, slug: string): string {
-  return `/cards/${KIND_FOLDERS[kind]}/${encodeURIComponent(slug)}.png`;
+  return `/cards/${KIND_COLLECTIONS[kind]}/${encodeURIComponent(slug)}.png`;
 }
 
 /** The share card of a talk: `/cards/talks/<slug>.png`. */

@@ -3,6 +3,7 @@ import { glob as listFiles } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { splitFrontMatter } from '../lib/front-matter.ts';
 import { tagCollisions, type TagUse } from '../lib/tags.ts';
 import { ContentError, WHOLE_FILE, type ContentProblem } from '../lib/validation.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
@@ -40,8 +41,6 @@ export interface ContentGlobOptions {
    */
   tagIndex?: EntryIndex<TagUse>;
 }
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
 /** How Astro reads each kind of content file (by extension), as far as this loader uses it. */
 type EntryTypes = Map<
@@ -415,7 +414,7 @@ function duplicateSlugProblem(base: string, duplicate: Duplicate): ContentProble
  */
 function frontMatterSyntaxProblem(error: unknown, file: string, contents: string): ContentProblem | undefined {
   if (!(error instanceof Error) || (error.name !== 'MarkdownError' && error.name !== 'YAMLException')) return undefined;
-  const frontMatter = FRONT_MATTER.exec(contents)?.[1];
+  const frontMatter = splitFrontMatter(contents)?.yaml;
   if (frontMatter === undefined) return undefined;
   // Lines counted in the file: Astro's Markdown error gives the 0-based line, MDX's the 1-based one.
   const line = (error as { loc?: { line?: number } }).loc?.line;

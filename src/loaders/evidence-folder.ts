@@ -2,14 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { EVIDENCE_FOLDER, parseSnapshot } from '../lib/evidence.ts';
+import { EVIDENCE_FOLDER, parseSnapshot } from '../contract/snapshots.ts';
 import { keepEmptyCollection } from './empty-collections.ts';
 import { loadReporting } from './problems.ts';
 import { decodeUtf8 } from './text-files.ts';
 
 /**
  * Loads the engagement snapshots (`content/evidence/engagement/*.json`, written by `npm run collect`;
- * shape in src/lib/evidence.ts), one entry per file, id = file name. No folder means nothing has been
+ * shape in src/contract/snapshots.ts), one entry per file, id = file name. No folder means nothing has been
  * collected yet. A file that is not JSON or not a snapshot fails the build naming the file and the
  * field. Unchanged files are not parsed again (digest), so years of snapshots stay cheap to rebuild.
  * In `astro dev` the folder is read again when anything under `content/` changes

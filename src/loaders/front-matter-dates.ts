@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, parseDocument, visit, type Pair } from 'yaml';
+import { splitFrontMatter } from '../lib/front-matter.ts';
 import type { ContentProblem } from '../lib/validation.ts';
 import { DATE_FIX, dateProblem, parseStrictDate } from '../schemas/fields.ts';
 import { readUtf8File } from './text-files.ts';
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 /** Fields whose value is a date at the top level; `since` (stances) may also be a year or a month. */
 const TOP_LEVEL_DATES = new Set(['date', 'updated', 'since']);
 /** A value that claims to be a full date, and so must be a real one. */
@@ -24,9 +24,9 @@ export async function checkFrontMatterDates(filePath: string, shownPath: string)
 
 /** `checkFrontMatterDates` for a file already read. */
 export function frontMatterDateProblem(text: string, shownPath: string): ContentProblem | undefined {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) return undefined;
-  const document = parseDocument(match[1]!);
+  const frontMatter = splitFrontMatter(text);
+  if (!frontMatter) return undefined;
+  const document = parseDocument(frontMatter.yaml);
   if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
   let found: ContentProblem | undefined;
   visit(document, {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { LEDGER_FILE, parseLedger } from '../lib/ledger.ts';
+import { LEDGER_FILE, parseLedger } from '../contract/ledger.ts';
 import { loadReporting } from './problems.ts';
 import { parseDataReporting } from './schema-issues.ts';
 import { decodeUtf8 } from './text-files.ts';
@@ -11,7 +11,7 @@ export const LEDGER_ENTRY_ID = 'syndication';
 
 /**
  * Loads the syndication ledger (`content/evidence/syndication.json`, written by the syndication
- * scripts; shape in src/lib/ledger.ts) as one entry. No file means nothing has been syndicated yet:
+ * scripts; shape in src/contract/ledger.ts) as one entry. No file means nothing has been syndicated yet:
  * no entry. A file that is not JSON or not the ledger's shape fails the build naming the file and the
  * field, while the content loads, before any page is written. In `astro dev` the file is read again
  * when anything under `content/` changes (src/integrations/content-errors.ts).

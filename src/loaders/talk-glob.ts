@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
+import { splitFrontMatter } from '../lib/front-matter.ts';
 import { contentGlob } from './content-glob.ts';
 import type { EntryIndex } from './entry-ids.ts';
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
 /** The fields a talk's schema must see exactly as written. */
 const AS_WRITTEN = ['start', 'end'] as const;
@@ -40,9 +39,9 @@ export function talkGlob(options: { topics?: EntryIndex } = {}): Loader {
 }
 
 async function writtenValues(filePath: string): Promise<Record<string, unknown>> {
-  const match = FRONT_MATTER.exec(await readFile(filePath, 'utf8'));
-  if (!match) return {};
-  const document = parseDocument(match[1]!);
+  const frontMatter = splitFrontMatter(await readFile(filePath, 'utf8'));
+  if (!frontMatter) return {};
+  const document = parseDocument(frontMatter.yaml);
   // A file Astro could parse but `yaml` cannot keeps Astro's values; Astro reports real syntax errors.
   if (document.errors.length > 0) return {};
   const values = document.toJS() as unknown;

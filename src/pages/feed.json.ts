@@ -2,10 +2,11 @@ import type { APIRoute } from 'astro';
 import { pieceImage } from '../data/cards.ts';
 import { getFeedItems, type FeedItem } from '../data/feed-items.ts';
 import { getPortrait, getProfile, getSiteTitle, settings, type Profile } from '../data/site.ts';
-import { buildJsonFeed, type JsonFeedItem } from '../lib/json-feed.ts';
+import type { JsonFeedItemInput } from '../contract/feed.ts';
+import { buildJsonFeed } from '../lib/json-feed.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
-async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile: Profile): Promise<JsonFeedItem> {
+async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile: Profile): Promise<JsonFeedItemInput> {
   // The preview image doubles as the link-card thumbnail the syndication scripts upload.
   const image = absoluteUrl((await pieceImage(piece, profile)).src, settings.url);
   return {
@@ -33,7 +34,7 @@ async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile:
   };
 }
 
-/** JSON Feed 1.1: what readers subscribe to and what the syndication scripts read. */
+/** JSON Feed 1.1: what readers subscribe to and what the syndication scripts read; an item the contract refuses fails the build. */
 export const GET: APIRoute = async () => {
   const [items, profile, title, portrait] = await Promise.all([getFeedItems(), getProfile(), getSiteTitle(), getPortrait()]);
   const avatar = absoluteUrl(portrait.src, settings.url);

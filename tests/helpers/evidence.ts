@@ -4,8 +4,9 @@
  * arrive (some hostile), the odd day a network is skipped. Deterministic (seeded), so a test can
  * compute the expected numbers with the same engagement maths the site uses.
  */
-import { snapshotFileName, withoutUnsafeUrls, type Reply, type Snapshot } from '../../src/lib/evidence.ts';
-import type { Ledger } from '../../src/lib/ledger.ts';
+import { snapshotFileName, type Reply, type Snapshot } from '../../src/contract/snapshots.ts';
+import { withoutUnsafeUrls } from '../../src/lib/evidence.ts';
+import type { Ledger } from '../../src/contract/ledger.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 

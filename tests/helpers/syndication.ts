@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
 import sharp from 'sharp';
-import type { JsonFeedItem } from '../../src/lib/json-feed.ts';
+import { KIND_COLLECTIONS, type PieceKind } from '../../src/contract/kinds.ts';
+import { JSON_FEED_VERSION, type JsonFeedInput, type JsonFeedItemInput } from '../../src/contract/feed.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import { pinSqliteObjects } from './pin-sqlite.ts';
 import {
@@ -28,7 +29,7 @@ import {
 export const SITE = 'https://morwennahale.example';
 
 export interface FixtureItem {
-  kind: 'essay' | 'note' | 'theory';
+  kind: PieceKind;
   slug: string;
   title?: string;
   text: string;
@@ -39,11 +40,10 @@ export interface FixtureItem {
   reviewed?: boolean;
 }
 
-const FOLDERS = { essay: 'essays', note: 'notes', theory: 'theories' } as const;
-
-export function feedItem(item: FixtureItem): JsonFeedItem {
-  const url = `${SITE}/${FOLDERS[item.kind]}/${item.slug}/`;
-  const card = `${SITE}/cards/${FOLDERS[item.kind]}/${item.slug}.png`;
+/** An item as the site's feed carries it, typed by the contract so that a change to it breaks this fixture. */
+export function feedItem(item: FixtureItem): JsonFeedItemInput {
+  const url = `${SITE}/${KIND_COLLECTIONS[item.kind]}/${item.slug}/`;
+  const card = `${SITE}/cards/${KIND_COLLECTIONS[item.kind]}/${item.slug}.png`;
   return {
     id: url,
     url,
@@ -88,15 +88,19 @@ export interface SyndicationFixture {
 
 /** Writes `feed.json` and the items' share cards into a built-site folder, as a build would. */
 export async function writeFeed(dist: string, items: FixtureItem[]): Promise<void> {
-  const feed = {
-    version: 'https://jsonfeed.org/version/1.1',
+  const feed: JsonFeedInput = {
+    version: JSON_FEED_VERSION,
     title: 'Morwenna Hale',
     home_page_url: `${SITE}/`,
+    feed_url: `${SITE}/feed.json`,
+    description: 'Energy, trust and the people who pay the bills.',
+    language: 'en',
+    authors: [{ name: 'Morwenna Hale', url: `${SITE}/about/` }],
     items: items.map(feedItem),
   };
   await mkdir(dist, { recursive: true });
   for (const item of items) {
-    const file = join(dist, 'cards', FOLDERS[item.kind], `${item.slug}.png`);
+    const file = join(dist, 'cards', KIND_COLLECTIONS[item.kind], `${item.slug}.png`);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, await card());
   }

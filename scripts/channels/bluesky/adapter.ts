@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
-import type { Reply } from '../../../src/lib/evidence.ts';
+import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import { registerSecret } from '../../lib/secrets.ts';
 import {

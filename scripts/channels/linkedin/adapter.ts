@@ -32,7 +32,7 @@
  * "LinkedIn member" with no handle. A reply's URL is the post's with `?commentUrn=`, the form of
  * LinkedIn's own "copy link to comment".
  */
-import type { Reply } from '../../../src/lib/evidence.ts';
+import type { Reply } from '../../../src/contract/snapshots.ts';
 import { beforePosting, RequestError } from '../../lib/retry.ts';
 import {
   lookBeforePosting,

@@ -19,7 +19,7 @@
  * plain text.
  */
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
-import type { Reply } from '../../../src/lib/evidence.ts';
+import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
   lookBeforePosting,

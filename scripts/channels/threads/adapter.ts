@@ -20,7 +20,7 @@
  * https://developers.facebook.com/docs/threads/insights
  * https://developers.facebook.com/docs/threads/retrieve-and-manage-replies/replies-and-conversations
  */
-import type { Reply } from '../../../src/lib/evidence.ts';
+import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError } from '../../lib/retry.ts';
 import {
   lookBeforePosting,

@@ -17,7 +17,7 @@
  */
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
-import type { Reply } from '../../../src/lib/evidence.ts';
+import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
   lookBeforePosting,

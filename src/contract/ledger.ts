@@ -16,10 +16,10 @@
  * ```
  */
 import { z } from 'astro/zod';
-import { NETWORKS, type Network } from './networks.ts';
-import { httpUrlField } from './safe-urls.ts';
-import type { PieceKind } from './urls.ts';
-import { parseJson } from './validation.ts';
+import { NETWORKS, type Network } from '../lib/networks.ts';
+import { httpUrlField } from '../lib/safe-urls.ts';
+import { parseJson } from '../lib/validation.ts';
+import { isPieceKind, PIECE_KINDS, type PieceKind } from './kinds.ts';
 
 export const LEDGER_FILE = 'content/evidence/syndication.json';
 export const LEDGER_VERSION = 1;
@@ -50,11 +50,16 @@ const networkEntrySchema = z.discriminatedUnion('status', [postedSchema, inFligh
   error: 'expected {"status": "posted", …} or {"status": "in-flight", …}',
 });
 
+const ITEM_KEY = new RegExp(`^(${PIECE_KINDS.join('|')})/([^/]+)$`);
+
+/** An item key, `<kind>/<slug>` (see `ledgerKey`): how the ledger and the engagement snapshots name a piece. */
+export const itemKeySchema = z.string().regex(ITEM_KEY, { error: 'expected an item key like essay/<slug>' });
+
 export const ledgerSchema = z.strictObject({
   version: z.literal(LEDGER_VERSION, { error: `expected version ${LEDGER_VERSION}` }),
   /** Keyed by item key (`essay/<slug>`, see `ledgerKey`). */
   items: z.record(
-    z.string().regex(/^(essay|note|theory)\/[^/]+$/, { error: 'expected an item key like essay/<slug>' }),
+    itemKeySchema,
     z.strictObject({
       /** The piece's URL on the site when it was syndicated. */
       url: httpUrlField('the piece’s address on the site'),
@@ -75,6 +80,12 @@ export function emptyLedger(): Ledger {
 /** The key of a piece in the ledger: its kind and slug, both stable across builds and feed URLs. */
 export function ledgerKey(kind: PieceKind, slug: string): string {
   return `${kind}/${slug}`;
+}
+
+/** The kind and slug of an item key, or undefined when the text is not one. */
+export function parseLedgerKey(key: string): { kind: PieceKind; slug: string } | undefined {
+  const [, kind, slug] = ITEM_KEY.exec(key) ?? [];
+  return kind !== undefined && slug !== undefined && isPieceKind(kind) ? { kind, slug } : undefined;
 }
 
 /** Parses ledger JSON text; a broken ledger throws a message naming the file and each bad field. */

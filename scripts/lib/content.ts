@@ -1,0 +1,129 @@
+/**
+ * The one place the scripts read what a person wrote in `content/`. Everything else they need from
+ * the site comes from what it published (`dist/feed.json`, src/contract/feed.ts) or from the files the
+ * scripts themselves keep there (the ledger and the engagement snapshots, src/contract/). `./hub init`
+ * and `./hub new` write `content/`, and init looks at the profile it is about to replace; neither reads
+ * it for what it says.
+ *
+ * - Every essay, note and theory, drafts and future-dated ones included: what `npm run status` needs
+ *   to list what is scheduled, which the built feed cannot say (it holds only what is published). They
+ *   are read with the site's own rules: dates checked as written (src/loaders/front-matter-dates.ts),
+ *   the front matter found as the loaders find it (src/lib/front-matter.ts) and read as the content
+ *   layer reads it — YAML timestamps become dates as js-yaml (Astro's front-matter parser) makes them —
+ *   then checked by the collections' own schemas (src/schemas/), and the publishing rule from
+ *   src/lib/publishing.ts.
+ * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
+ */
+import { glob, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
+import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/contract/policy.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { isPublished } from '../../src/lib/publishing.ts';
+import { noteTitle } from '../../src/lib/text.ts';
+import { ContentError, issueProblems, WHOLE_FILE } from '../../src/lib/validation.ts';
+import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
+import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
+import type { CitingSchemaContext } from '../../src/schemas/cites.ts';
+import { essaySchema } from '../../src/schemas/essay.ts';
+import { noteSchema } from '../../src/schemas/note.ts';
+import { theorySchema } from '../../src/schemas/theory.ts';
+
+/** The file patterns of src/content.config.ts: notes are Markdown only. */
+const PATTERNS: Record<PieceKind, string> = { essay: '**/*.{md,mdx}', note: '**/*.md', theory: '**/*.{md,mdx}' };
+
+/**
+ * Astro hands the schemas its `image()` and `reference()`, which exist only inside a build. Outside
+ * one, an image path or a cited file name is taken as the text it is: the build checks that they point
+ * at something, and status shows neither.
+ */
+const outsideAstro = { image: () => z.string(), reference: () => z.string() } as unknown as CitingSchemaContext;
+
+const SCHEMAS = {
+  essay: essaySchema(outsideAstro),
+  note: noteSchema(outsideAstro),
+  theory: theorySchema(outsideAstro),
+} satisfies Record<PieceKind, z.ZodType>;
+
+export interface ContentPiece {
+  kind: PieceKind;
+  /** Project-relative path, `content/essays/owning-the-wind.md`. */
+  file: string;
+  /** The title; a note's is its first sentence, as on the site. */
+  title: string;
+  date: Date;
+  draft: boolean;
+}
+
+export type PieceState = 'published' | 'scheduled' | 'draft';
+
+/** Published (the site shows it), scheduled (not a draft, dated in the future) or a draft. */
+export function pieceState(piece: ContentPiece, now: Date): PieceState {
+  if (isPublished(piece, { now, showUnpublished: false })) return 'published';
+  return piece.draft ? 'draft' : 'scheduled';
+}
+
+function checked<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ContentError(issueProblems(file, result.error.issues, raw));
+  return result.data;
+}
+
+async function readPiece(root: string, kind: PieceKind, file: string): Promise<ContentPiece> {
+  const path = join(root, file);
+  const problem = await checkFrontMatterDates(path, file);
+  if (problem) throw new ContentError(problem);
+  const frontMatter = splitFrontMatter(await readFile(path, 'utf8'));
+  if (!frontMatter)
+    throw new ContentError({
+      file,
+      field: WHOLE_FILE,
+      problem: 'has no front matter',
+      fix: 'start the file with its fields between two --- lines',
+    });
+  let raw: unknown;
+  try {
+    // YAML 1.1 timestamps, as js-yaml reads them: `date: 2026-11-25` is a date, not a string.
+    raw = parseYaml(frontMatter.yaml, { customTags: ['timestamp'] }) ?? {};
+  } catch (error) {
+    throw new ContentError(
+      yamlSyntaxProblem({ file, source: frontMatter.yaml, reason: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  if (kind === 'note') {
+    const { date, draft } = checked(SCHEMAS.note, raw, file);
+    return { kind, file, title: noteTitle(frontMatter.body), date, draft };
+  }
+  const { title, date, draft } = kind === 'essay' ? checked(SCHEMAS.essay, raw, file) : checked(SCHEMAS.theory, raw, file);
+  return { kind, file, title, date, draft };
+}
+
+/** Every piece under `content/essays`, `content/notes` and `content/theories` of the project at `root`, oldest first. */
+export async function readContentPieces(root: string): Promise<ContentPiece[]> {
+  const pieces: ContentPiece[] = [];
+  for (const kind of PIECE_KINDS) {
+    const folder = `content/${KIND_COLLECTIONS[kind]}`;
+    const files: string[] = [];
+    try {
+      for await (const file of glob(PATTERNS[kind], { cwd: join(root, folder) })) files.push(`${folder}/${file.split('\\').join('/')}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    pieces.push(...(await Promise.all(files.sort().map((file) => readPiece(root, kind, file)))));
+  }
+  return pieces.sort((a, b) => a.date.getTime() - b.date.getTime() || a.file.localeCompare(b.file));
+}
+
+/** Reads the policy from `file` (named `label` in messages); without a policy file nothing is held. */
+export async function readPolicy(file: string, label: string = POLICY_FILE): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyPolicy();
+    throw error;
+  }
+  return parsePolicy(text, label);
+}
