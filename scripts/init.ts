@@ -19,6 +19,7 @@ import { preparePortrait, type Portrait } from './init/portrait.ts';
 import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS, UsageError } from './init/questions.ts';
 import { customisedBecause } from './init/sample.ts';
 import { installContent } from './init/write.ts';
+import { DEFAULT_LANGUAGE } from '../src/schemas/site.ts';
 
 const USAGE = [
   'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
@@ -120,7 +121,7 @@ async function run(argv: string[], root: string): Promise<string> {
     location: answers['location']!,
     url: answers['url']!,
     email: answers['email']!,
-    language: answers['language'] ?? 'en',
+    language: answers['language'] ?? DEFAULT_LANGUAGE,
     portraitCredit: answers['portraitCredit'],
     handles: handlesOf(answers),
   };

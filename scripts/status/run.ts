@@ -20,7 +20,7 @@ import { engagementSince, type EngagementChange } from '../../src/lib/engagement
 import { EVIDENCE_FOLDER } from '../../src/lib/evidence.ts';
 import { LEDGER_FILE, type Ledger } from '../../src/lib/ledger.ts';
 import { NETWORKS, type Network } from '../../src/lib/networks.ts';
-import { buildNow } from '../../src/lib/publishing.ts';
+import { buildNow } from '../../src/lib/hub-env.ts';
 import type { PieceKind } from '../../src/lib/urls.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
 import type { SyndicationItem } from '../syndicate/compose/index.ts';
