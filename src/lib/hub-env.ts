@@ -12,8 +12,8 @@
  * | `HUB_CARD_CACHE`       | build (share cards)       | the folder of drawn cards, kept between CI runs               | `.cache/cards` |
  * | `HUB_PEAK_MEMORY_FILE` | scripts/lib (test, bench) | where a build process writes its peak memory on exit          | not written    |
  *
- * The project root and the Astro command are not environment variables: the site-context integration
- * hands them to the site (src/integrations/site-context.ts).
+ * `HUB_NODE_HOME` belongs to the `./hub` shell wrapper, which reads it itself. The project root and the
+ * Astro command are not environment variables: src/integrations/site-context.ts hands them to the site.
  */
 
 type Env = Readonly<Record<string, string | undefined>>;
