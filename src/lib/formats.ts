@@ -1,9 +1,9 @@
 /**
  * Dates and numbers in words, the way readers of the site's language write them: `language` in
- * `content/site.yaml` (en-GB: "1 December 2026", en-US: "December 1, 2026"). One `Formats` per build,
- * made by src/data/site.ts; the functions in src/lib that put dates or numbers into words take it, so
- * they stay pure and a test can hand in any language. Machine formats (ISO dates in feeds, iCalendar,
- * JSON-LD, `<time datetime>`) never go through here.
+ * `content/site.yaml` (British English "1 December 2026", American "December 1, 2026"). One `Formats`
+ * per build, made by src/data/site.ts; the functions in src/lib that put dates or numbers into words
+ * take it, so they stay pure and a test can hand in any language. Machine formats (ISO dates in feeds,
+ * iCalendar, JSON-LD, `<time datetime>`) never go through here.
  */
 
 export interface Formats {
@@ -11,7 +11,7 @@ export interface Formats {
   readonly locale: string;
   /** A date and time formatter for these options (made once per set of options). */
   dateTime(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat;
-  /** `1,234` in en-GB, `1.234` in de; `options` as for Intl.NumberFormat. */
+  /** `1,234` in English, `1.234` in German; `options` as for Intl.NumberFormat. */
   number(value: number, options?: Intl.NumberFormatOptions): string;
 }
 
