@@ -8,27 +8,11 @@ import { atomicDist } from './src/integrations/atomic-dist.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
 import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
-import { loadSiteSettings } from './src/lib/site-settings.ts';
-import { ContentError } from './src/lib/validation.ts';
+import { siteContext } from './src/integrations/site-context.ts';
 import { unsafeMarkupGuard } from './src/markdown/unsafe-markup-guard.ts';
 
 // The project root, whatever the working directory (the benchmark builds other folders in-process).
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-/**
- * The site's URL, from content/site.yaml. A mistake in that file is left to the `site` collection
- * (src/loaders/site-file.ts) to report, like every content error: thrown from here it would stop Astro
- * with "Unable to load your Astro config" and a stack trace, and `astro dev` would not start at all.
- * @returns {string | undefined}
- */
-function siteUrl() {
-  try {
-    return loadSiteSettings(root).url;
-  } catch (error) {
-    if (error instanceof ContentError) return undefined;
-    throw error;
-  }
-}
 
 /**
  * Rolldown warns that the directive "use astro:head-inject", which @astrojs/mdx puts at the top of every
@@ -42,28 +26,8 @@ const dropHeadInjectDirectiveWarning = (level, log, handler) => {
   handler(level, log);
 };
 
-const url = siteUrl();
-
-/**
- * Tells the site which command is running (`dev`, `build`, …) as `import.meta.env.HUB_COMMAND`.
- * Unpublished pieces show in `astro dev` only; `import.meta.env.DEV` cannot decide that, because a
- * stray NODE_ENV=development or DEV=1 in the shell makes it true during `astro build` too.
- * @returns {import('astro').AstroIntegration}
- */
-function astroCommand() {
-  return {
-    name: 'hub-command',
-    hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.HUB_COMMAND': JSON.stringify(command) } } });
-      },
-    },
-  };
-}
-
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  ...(url === undefined ? {} : { site: url }),
   trailingSlash: 'always',
   // Two routes for one URL fail the build. (Two content files with one slug are caught earlier, by
   // src/loaders/content-glob.ts: Astro's own check for that races when files load in parallel.)
@@ -74,7 +38,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   integrations: [
-    astroCommand(),
+    // First: the site's URL (from content/site.yaml) and what the pages know about the build.
+    siteContext(),
     contentErrors(),
     mdx(),
     shareCards(),
@@ -93,8 +58,6 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
-    // Build-time code that reads project files (site settings, share-card fonts and cache) finds them here.
-    define: { 'import.meta.env.HUB_ROOT': JSON.stringify(root) },
     build: {
       // Astro inlines small page scripts as <script type="module"> bodies, which a CSP without
       // 'unsafe-inline' blocks: keep every script a file (other assets keep Vite's default limit).

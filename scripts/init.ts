@@ -18,6 +18,7 @@ import { preparePortrait, type Portrait } from './init/portrait.ts';
 import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS } from './init/questions.ts';
 import { customisedBecause } from './init/sample.ts';
 import { installContent } from './init/write.ts';
+import { DEFAULT_LANGUAGE } from '../src/schemas/site.ts';
 import { runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = [
@@ -111,7 +112,7 @@ async function run(values: Record<string, string | boolean | undefined>, root: s
     location: answers['location']!,
     url: answers['url']!,
     email: answers['email']!,
-    language: answers['language'] ?? 'en',
+    language: answers['language'] ?? DEFAULT_LANGUAGE,
     portraitCredit: answers['portraitCredit'],
     handles: handlesOf(answers),
   };

@@ -1,6 +1,9 @@
-interface ImportMetaEnv {
-  /** Absolute path of the project root, defined in astro.config.mjs. */
-  readonly HUB_ROOT: string;
-  /** The Astro command running: 'dev', 'build', 'preview' or 'sync' (see astro.config.mjs). */
-  readonly HUB_COMMAND: 'dev' | 'build' | 'preview' | 'sync';
+/** Provided by src/integrations/site-context.ts; imported by src/data/site.ts only. */
+declare module 'virtual:hub/site-context' {
+  /** Absolute path of the project root. */
+  export const root: string;
+  /** The Astro command running. */
+  export const command: 'dev' | 'build' | 'preview' | 'sync';
+  /** `content/site.yaml`, validated, with `SITE_URL` applied. */
+  export const settings: import('./schemas/site.ts').SiteSettings;
 }

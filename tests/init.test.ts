@@ -210,7 +210,7 @@ describe('./hub init, setting up a hub', () => {
     });
     expect(parseYaml(await readFile(join(root, 'content/site.yaml'), 'utf8'))).toMatchObject({
       url: 'https://ada.example.com',
-      language: 'en',
+      language: 'en-GB',
     });
     expect(parseYaml(await readFile(join(root, 'content/speaking.yaml'), 'utf8'))).toMatchObject({
       headshots: [{ src: './images/portrait.jpg' }],

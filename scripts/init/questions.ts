@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
-import { siteSchema } from '../../src/schemas/site.ts';
+import { DEFAULT_LANGUAGE, siteSchema } from '../../src/schemas/site.ts';
 import { UsageError } from '../lib/cli.ts';
 import { parseHandle, type Handle } from './handles.ts';
 import { SAMPLE_PERSON } from './sample.ts';
@@ -151,7 +151,7 @@ export const QUESTIONS: Question[] = [
     prompt: 'The language you write in',
     required: false,
     check: field(siteSchema.shape.language),
-    help: 'a language tag like en or en-GB (default en)',
+    help: `a language tag like en-GB or en-US (default ${DEFAULT_LANGUAGE}); dates and numbers are written its way`,
   },
 ];
 

@@ -11,8 +11,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
+import { peakMemoryFile } from '../../src/lib/hub-env.ts';
 
-const file = process.env['HUB_PEAK_MEMORY_FILE'];
+const file = peakMemoryFile(process.env);
 // Worker threads inherit the preload; only the main thread exits last and sees the whole peak.
 if (file && isMainThread) {
   process.on('exit', () => writeFileSync(file, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })));

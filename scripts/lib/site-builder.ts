@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PEAK_MEMORY_FILE_VARIABLE } from '../../src/lib/hub-env.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -112,7 +113,7 @@ export async function runBuild(root: string, env: Record<string, string> = {}): 
         NO_COLOR: '1',
         FORCE_COLOR: '0',
         ...env,
-        HUB_PEAK_MEMORY_FILE: peakMemoryFile,
+        [PEAK_MEMORY_FILE_VARIABLE]: peakMemoryFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

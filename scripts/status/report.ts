@@ -2,6 +2,8 @@
  * The status as a person reads it in a terminal: plain text, one section per question, labels in a
  * column so the answers line up. Pure: `formatStatus(status)` is the whole output.
  */
+import { createFormats } from '../../src/lib/formats.ts';
+import { DEFAULT_LANGUAGE } from '../../src/schemas/site.ts';
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
 import { describePolicyHold } from '../syndicate/policy.ts';
@@ -11,6 +13,9 @@ import { describeWarning } from './tokens.ts';
 /** Pieces listed per section before "… and N more": the full lists are in `--json`. */
 const LIST_LIMIT = 10;
 const LABEL_WIDTH = 13;
+
+// The terminal report speaks the hub's default language; its moments are ISO dates (formatInstant).
+const formats = createFormats(DEFAULT_LANGUAGE);
 
 const row = (label: string, text: string): string => `${label.padEnd(LABEL_WIDTH)}${text}`.trimEnd();
 const indent = (text: string, by = LABEL_WIDTH): string => `${' '.repeat(by)}${text}`;
@@ -144,15 +149,18 @@ export function formatStatus(status: HubStatus): string {
   const current = numbers.currentStreak;
   const today = status.now.slice(0, 10);
   lines.push(
-    row('Streak', `current ${describeStreak(current, today)}${current.awaitingThisWeek ? ' — a piece by Sunday keeps it going' : ''}`),
-    indent(`longest ${describeStreak(numbers.longestStreak, today)}`),
+    row(
+      'Streak',
+      `current ${describeStreak(formats, current, today)}${current.awaitingThisWeek ? ' — a piece by Sunday keeps it going' : ''}`,
+    ),
+    indent(`longest ${describeStreak(formats, numbers.longestStreak, today)}`),
     row(
       'Published',
       [
         `${numbers.recent.days30} in the last 30 days`,
         `${numbers.recent.days90} in 90`,
         `${numbers.recent.days365} in 365`,
-        `${formatAverage(numbers.averagePerWeek)} a week`,
+        `${formatAverage(formats, numbers.averagePerWeek)} a week`,
       ].join(' · '),
     ),
     '',

@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cardCacheOverride } from '../lib/hub-env.ts';
 import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, type CardText, type FrameFields } from './layout.ts';
 import { isCompletePng } from './png.ts';
 
@@ -30,8 +31,8 @@ export function cardCacheKey(input: CardKeyInput): string {
 }
 
 /** The cache folder for a project root, honouring `HUB_CARD_CACHE`. */
-export function cardCacheDir(root: string, env: Record<string, string | undefined> = process.env): string {
-  return env['HUB_CARD_CACHE'] || join(root, DEFAULT_CARD_CACHE);
+export function cardCacheDir(root: string, env: Readonly<Record<string, string | undefined>>): string {
+  return cardCacheOverride(env) ?? join(root, DEFAULT_CARD_CACHE);
 }
 
 /** The cache file of a key. */

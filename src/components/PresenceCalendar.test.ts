@@ -15,6 +15,8 @@ import { parseHTML } from 'linkedom';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CadencePiece } from '../lib/cadence.ts';
+import { createFormats, type Formats } from '../lib/formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 
 /** The component's props (`tsc` cannot import types from an .astro file). */
 interface Props {
@@ -22,6 +24,7 @@ interface Props {
   now: Date;
   timeZone?: string;
   id?: string;
+  formats?: Formats;
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,7 +49,7 @@ beforeAll(async () => {
   server = await createServer({ ...config, configFile: false });
   const component = (await server.ssrLoadModule('/src/components/PresenceCalendar.astro'))['default'];
   const container = await AstroContainer.create();
-  render = (props) => container.renderToString(component, { props: { ...props } });
+  render = (props) => container.renderToString(component, { props: { formats: createFormats(DEFAULT_LANGUAGE), ...props } });
 });
 
 afterAll(async () => {

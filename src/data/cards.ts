@@ -12,28 +12,16 @@ import { CARD_HEIGHT, CARD_WIDTH, type CardText, type FrameFields } from '../car
 import { createCardPool } from '../cards/pool.ts';
 import { cardRegistry } from '../cards/registry.ts';
 import { photoDataUri } from '../cards/render.ts';
+import { cardWorkers, shareCardsEnabled } from '../lib/hub-env.ts';
 import { cardAlt, pieceCardText, siteCardText, talkCardText } from '../lib/card-text.ts';
 import type { Talk } from '../lib/talks.ts';
 import { cardPath, SITE_CARD_PATH, talkCardPath } from '../lib/urls.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
 import { getTalks } from './talks.ts';
-import { getPortrait, getProfile, settings, type Profile } from './site.ts';
+import { astroCommand, formats, getPortrait, getProfile, projectRoot, settings, type Profile } from './site.ts';
 
-const root = import.meta.env.HUB_ROOT;
-
-/**
- * `HUB_SHARE_CARDS=off` builds without drawing cards (previews fall back to the portrait): quicker
- * local builds, and the benchmark's "without cards" baseline.
- */
-export const cardsEnabled = process.env['HUB_SHARE_CARDS'] !== 'off';
-
-/** `HUB_CARD_WORKERS=N` sets how many threads draw cards; default: one per core. */
-function cardWorkers(env: Record<string, string | undefined>): number | undefined {
-  const text = env['HUB_CARD_WORKERS'];
-  if (text === undefined || text === '') return undefined;
-  if (!/^[1-9]\d*$/.test(text)) throw new Error(`HUB_CARD_WORKERS: expected a whole number of at least 1, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
+/** Off with `HUB_SHARE_CARDS=off` (src/lib/hub-env.ts): previews fall back to the portrait. */
+export const cardsEnabled = shareCardsEnabled(process.env);
 
 export interface CardImage {
   src: string;
@@ -78,12 +66,12 @@ function getDrawer(): Promise<Cards> {
       theme: { background: settings.theme.cardBackground, text: settings.theme.cardText, accent: settings.theme.cardAccent },
     };
     const { photoDataUri: _embedded, ...frameKey } = frame;
-    const fontsHash = loadCardFonts(root).hash;
+    const fontsHash = loadCardFonts(projectRoot).hash;
     const photoHash = sha256(photo);
-    const cacheDir = cardCacheDir(root);
+    const cacheDir = cardCacheDir(projectRoot, process.env);
     const pool = createCardPool({
-      workerFile: join(root, 'src/cards/worker.ts'),
-      workerData: { root, frame },
+      workerFile: join(projectRoot, 'src/cards/worker.ts'),
+      workerData: { root: projectRoot, frame },
       size: cardWorkers(process.env),
     });
     const draw = (key: string, text: CardText): Promise<void> => pool.draw(text, cardCacheFile(cacheDir, key));
@@ -159,13 +147,13 @@ function registerEveryCard(): void {
   void (async () => {
     const [pieces, talks] = await Promise.all([getPieces(), getTalks()]);
     for (const piece of pieces) if (!piece.entry.data.image) registerCard(cardPath(piece.kind, piece.slug), pieceCardText(piece));
-    for (const talk of talks) registerCard(talkCardPath(talk.slug), talkCardText(talk));
+    for (const talk of talks) registerCard(talkCardPath(talk.slug), talkCardText(talk, formats));
   })().catch(() => undefined); // a failure to list pieces fails the pages themselves
 }
 
 /** A card a page points at; in `astro build` it is registered for the share-cards integration to copy into `dist/`. */
 function requestCard(path: string, text: CardText, profile: Profile): CardImage {
-  if (import.meta.env.HUB_COMMAND === 'build') {
+  if (astroCommand === 'build') {
     registerEveryCard();
     registerCard(path, text);
   }
@@ -196,7 +184,7 @@ export async function talkImage(
   profile: Profile,
 ): Promise<CardImage> {
   if (!cardsEnabled) return portraitImage(profile);
-  return requestCard(talkCardPath(talk.slug), talkCardText(talk), profile);
+  return requestCard(talkCardPath(talk.slug), talkCardText(talk, formats), profile);
 }
 
 /** The card image for every other page. */
@@ -217,11 +205,11 @@ const routeParam = (path: string): string => decodeURIComponent(path.replace(/^\
  * cards through the share-cards integration instead, so it gets no routes.
  */
 export async function getCardRoutes(): Promise<CardRoute[]> {
-  if (!cardsEnabled || import.meta.env.HUB_COMMAND === 'build') return [];
+  if (!cardsEnabled || astroCommand === 'build') return [];
   const [pieces, talks, profile] = await Promise.all([getPieces(), getTalks(), getProfile()]);
   return [
     { params: { card: routeParam(SITE_CARD_PATH) }, props: { text: siteCardText(profile) } },
     ...pieces.map((piece) => ({ params: { card: routeParam(cardPath(piece.kind, piece.slug)) }, props: { text: pieceCardText(piece) } })),
-    ...talks.map((talk) => ({ params: { card: routeParam(talkCardPath(talk.slug)) }, props: { text: talkCardText(talk) } })),
+    ...talks.map((talk) => ({ params: { card: routeParam(talkCardPath(talk.slug)) }, props: { text: talkCardText(talk, formats) } })),
   ];
 }

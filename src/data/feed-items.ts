@@ -2,11 +2,11 @@
  * The published pieces as feed items, shared by /rss.xml and /feed.json so both feeds always carry
  * the same items with the same HTML.
  */
-import { absolutizeHtml, absoluteUrl } from '../lib/urls.ts';
+import { absolutizeHtml } from '../lib/urls.ts';
 import { lastModified } from '../lib/pieces.ts';
 import { entryHtml } from './entry-html.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
-import { settings } from './site.ts';
+import { absolute, site } from './site.ts';
 
 export interface FeedItem {
   piece: PublishedPiece;
@@ -23,8 +23,8 @@ export function getFeedItems(): Promise<FeedItem[]> {
     Promise.all(
       pieces.map(async (piece) => ({
         piece,
-        url: absoluteUrl(piece.path, settings.url),
-        html: absolutizeHtml(await entryHtml(piece.entry), settings.url),
+        url: absolute(piece.path),
+        html: absolutizeHtml(await entryHtml(piece.entry), site),
         modified: lastModified(piece),
       })),
     ),

@@ -1,21 +1,42 @@
 /**
- * The site-wide facts pages need, read once per build: settings, the person, the publishing context.
- * Pages import from here rather than reading files or collections themselves.
+ * The site-wide facts pages need, read once per build: settings, the person, the publishing context,
+ * the site's address and the formats of its language. Pages import from here rather than reading
+ * files, collections or the environment themselves.
  */
 import { getEntry } from 'astro:content';
 import { getImage } from 'astro:assets';
-import { buildNow, type PublishingContext } from '../lib/publishing.ts';
-import { loadSiteSettings } from '../lib/site-settings.ts';
+import { command, root, settings } from 'virtual:hub/site-context';
+import { createFormats, type Formats } from '../lib/formats.ts';
+import { buildNow } from '../lib/hub-env.ts';
+import type { PublishingContext } from '../lib/publishing.ts';
 import type { PersonFacts } from '../lib/structured-data.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
-export const settings = loadSiteSettings(import.meta.env.HUB_ROOT);
+/** `content/site.yaml`, read once by src/integrations/site-context.ts. */
+export { settings };
+
+/** The project root, for build-time code that reads project files (share-card fonts and cache). */
+export const projectRoot: string = root;
+
+/** The Astro command running: `dev`, `build`, `preview` or `sync`. */
+export const astroCommand: typeof command = command;
 
 /** Drafts and future pieces show in `npm run dev` only. */
 export const publishing: PublishingContext = {
   now: buildNow(process.env),
-  showUnpublished: import.meta.env.HUB_COMMAND === 'dev',
+  showUnpublished: command === 'dev',
 };
+
+/** The site's address (`url` in site.yaml, or `SITE_URL`), for the src/lib functions that build several URLs from it. */
+export const site: string = settings.url;
+
+/** A site path as an absolute URL on the site: `absolute('/about/')` → `https://…/about/`. */
+export function absolute(path: string): string {
+  return absoluteUrl(path, site);
+}
+
+/** Dates and numbers as readers of the site's `language` write them. */
+export const formats: Formats = createFormats(settings.language);
 
 export async function getProfile() {
   const entry = await getEntry('profile', 'profile');
@@ -51,7 +72,7 @@ export async function getPersonFacts(): Promise<PersonFacts> {
     jobTitle: profile.jobTitle,
     organisation: profile.organisation,
     description: profile.bio.short,
-    image: absoluteUrl(image.src, settings.url),
+    image: absolute(image.src),
     email: profile.email,
     sameAs: profile.links.map((link) => link.url),
     location: profile.location,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { searchEnabled } from '../lib/hub-env.ts';
 
 /**
  * Writes the search index into `dist/pagefind/` once the pages are built, with Pagefind's Node API
@@ -13,7 +14,7 @@ export function search(): AstroIntegration {
     name: 'hub-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env['HUB_SEARCH'] === 'off') {
+        if (!searchEnabled(process.env)) {
           logger.info('search index skipped (HUB_SEARCH=off)');
           return;
         }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { createFormats } from './formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 import {
   cadence,
   cadencePiece,
@@ -10,6 +12,8 @@ import {
   type CadencePiece,
   type CalendarDay,
 } from './cadence.ts';
+
+const formats = createFormats(DEFAULT_LANGUAGE);
 
 /** Wednesday of 2026-W48. */
 const now = new Date('2026-11-25T12:00:00Z');
@@ -142,7 +146,7 @@ describe('cadence', () => {
         start: { label: '2026-W39', monday: '2026-09-21' },
         end: { label: '2026-W43', sunday: '2026-10-25' },
       });
-      expect(describeStreak(result.longestStreak)).toBe('5 weeks (21 September – 25 October 2026)');
+      expect(describeStreak(formats, result.longestStreak)).toBe('5 weeks (21 September – 25 October 2026)');
     });
 
     test('of two equally long streaks the longest is the more recent', () => {
@@ -190,7 +194,7 @@ describe('cadence', () => {
         start: { label: '2026-W52' },
         end: { label: '2027-W01' },
       });
-      expect(describeStreak(result.currentStreak)).toBe('3 weeks (21 December 2026 – 10 January 2027)');
+      expect(describeStreak(formats, result.currentStreak)).toBe('3 weeks (21 December 2026 – 10 January 2027)');
     });
 
     test('draws 2026-W53 as one column under December', () => {
@@ -340,16 +344,18 @@ describe('describe…', () => {
   });
 
   test('gives a streak its length and dates, or none', () => {
-    expect(describeStreak({ weeks: 0 })).toBe('none yet');
-    expect(describeStreak({ weeks: 1, start: isoWeek('2026-11-16'), end: isoWeek('2026-11-16') })).toBe('1 week (16 – 22 November 2026)');
-    expect(formatRange('2026-03-02', '2026-06-07')).toBe('2 March – 7 June 2026');
-    expect(formatRange('2026-11-23', '2026-11-23')).toBe('23 November 2026');
+    expect(describeStreak(formats, { weeks: 0 })).toBe('none yet');
+    expect(describeStreak(formats, { weeks: 1, start: isoWeek('2026-11-16'), end: isoWeek('2026-11-16') })).toBe(
+      '1 week (16 – 22 November 2026)',
+    );
+    expect(formatRange(formats, '2026-03-02', '2026-06-07')).toBe('2 March – 7 June 2026');
+    expect(formatRange(formats, '2026-11-23', '2026-11-23')).toBe('23 November 2026');
   });
 
   test('ends a streak running into this week on the day given, not on a Sunday still to come', () => {
     const streak = { weeks: 2, start: isoWeek('2026-11-16'), end: isoWeek('2026-11-23') };
-    expect(describeStreak(streak)).toBe('2 weeks (16 – 29 November 2026)');
-    expect(describeStreak(streak, '2026-11-25')).toBe('2 weeks (16 – 25 November 2026)');
-    expect(describeStreak(streak, '2026-12-25')).toBe('2 weeks (16 – 29 November 2026)');
+    expect(describeStreak(formats, streak)).toBe('2 weeks (16 – 29 November 2026)');
+    expect(describeStreak(formats, streak, '2026-11-25')).toBe('2 weeks (16 – 25 November 2026)');
+    expect(describeStreak(formats, streak, '2026-12-25')).toBe('2 weeks (16 – 29 November 2026)');
   });
 });

@@ -15,6 +15,7 @@
  * 2027-01-03 is 2026-W53).
  */
 import { PIECE_KINDS, type PieceKind } from '../contract/kinds.ts';
+import type { Formats } from './formats.ts';
 import type { Piece } from './pieces.ts';
 import { localDateTimeAt } from './time-zones.ts';
 
@@ -296,22 +297,22 @@ export function describeCounts(counts: Record<PieceKind, number>): string {
 }
 
 /** `3 May 2026` from `2026-05-03` (or `3 May` without the year, `3` with neither). */
-export function formatDay(date: string, show: 'day' | 'month' | 'year' = 'year'): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    ...(show === 'day' ? {} : { month: 'long' }),
-    ...(show === 'year' ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+export function formatDay(formats: Formats, date: string, show: 'day' | 'month' | 'year' = 'year'): string {
+  return formats
+    .dateTime({
+      day: 'numeric',
+      ...(show === 'day' ? {} : { month: 'long' }),
+      ...(show === 'year' ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    })
+    .format(new Date(`${date}T00:00:00Z`));
 }
 
 /** `November 2025` (or `Nov`) from `2025-11`. */
-export function formatMonth(month: string, style: 'long' | 'short' = 'long'): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', {
-    month: style,
-    ...(style === 'long' ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+export function formatMonth(formats: Formats, month: string, style: 'long' | 'short' = 'long'): string {
+  return formats
+    .dateTime({ month: style, ...(style === 'long' ? { year: 'numeric' } : {}), timeZone: 'UTC' })
+    .format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /**
@@ -319,31 +320,31 @@ export function formatMonth(month: string, style: 'long' | 'short' = 'long'): st
  * rather than with Intl's formatRange, whose thin spaces vary with the ICU version and read oddly in a
  * terminal.
  */
-export function formatRange(first: string, last: string): string {
-  if (first === last) return formatDay(first);
+export function formatRange(formats: Formats, first: string, last: string): string {
+  if (first === last) return formatDay(formats, first);
   const shared = first.slice(0, 4) !== last.slice(0, 4) ? 'year' : first.slice(0, 7) !== last.slice(0, 7) ? 'month' : 'day';
-  return `${formatDay(first, shared)} – ${formatDay(last)}`;
+  return `${formatDay(formats, first, shared)} – ${formatDay(formats, last)}`;
 }
 
 /**
  * `6 weeks (2 March – 12 April 2026)`, or `none yet`. A streak that runs into the current week ends
  * `until` today rather than on a Sunday still to come.
  */
-export function describeStreak(streak: Streak, until?: string): string {
+export function describeStreak(formats: Formats, streak: Streak, until?: string): string {
   if (streak.weeks === 0 || !streak.start || !streak.end) return 'none yet';
-  return `${plural(streak.weeks, 'week', 'weeks')} (${streakRange(streak, until)})`;
+  return `${plural(streak.weeks, 'week', 'weeks')} (${streakRange(formats, streak, until)})`;
 }
 
 /** The days a streak covers, Monday of its first week to Sunday of its last (or `until`, if earlier). */
-export function streakRange(streak: Streak, until?: string): string {
+export function streakRange(formats: Formats, streak: Streak, until?: string): string {
   if (!streak.start || !streak.end) return '';
   const last = until !== undefined && until < streak.end.sunday ? until : streak.end.sunday;
-  return formatRange(streak.start.monday, last);
+  return formatRange(formats, streak.start.monday, last);
 }
 
 /** `1.2`, `0.35`, `0`: a weekly average, with two decimals below one so a slow year does not read as nothing. */
-export function formatAverage(perWeek: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: perWeek < 1 ? 2 : 1 }).format(perWeek);
+export function formatAverage(formats: Formats, perWeek: number): string {
+  return formats.number(perWeek, { maximumFractionDigits: perWeek < 1 ? 2 : 1 });
 }
 
 /** `3 days since the last post`, `last post today`, `nothing published yet`. */

@@ -1,6 +1,7 @@
 /** What each kind of page says on its share card. */
 import type { CardText } from '../cards/layout.ts';
 import { KIND_LABELS, type Piece } from './pieces.ts';
+import type { Formats } from './formats.ts';
 import { talkWhen, type Talk } from './talks.ts';
 import { stageLabel } from './theories.ts';
 
@@ -18,8 +19,8 @@ export function pieceCardText(piece: Pick<Piece, 'kind' | 'title' | 'summary' | 
 }
 
 /** A talk's card gives the day (in the venue's time zone) above the talk's title, and the event below it. */
-export function talkCardText(talk: Pick<Talk, 'title' | 'event' | 'start' | 'end' | 'timezone'>): CardText {
-  return { label: `Talk · ${talkWhen(talk).shortDate}`, title: talk.title, context: talk.event.name };
+export function talkCardText(talk: Pick<Talk, 'title' | 'event' | 'start' | 'end' | 'timezone'>, formats: Formats): CardText {
+  return { label: `Talk · ${talkWhen(talk, formats).shortDate}`, title: talk.title, context: talk.event.name };
 }
 
 /** The site card: who the person is, and what they stand for. */

@@ -1,7 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { createFormats } from './formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 import { foldContentLines, talksCalendar, talkUid } from './ics.ts';
 import type { Talk } from './talks.ts';
+
+const formats = createFormats(DEFAULT_LANGUAGE);
 
 const site = 'https://ada.example';
 const now = new Date('2026-11-25T12:00:00Z');
@@ -49,7 +53,7 @@ describe('talksCalendar', () => {
       }),
       talk({ slug: 'moved', path: '/speaking/moved/', status: 'postponed' }),
     ],
-    { site, now, name: 'Ada Example: talks' },
+    { site, now, name: 'Ada Example: talks', formats },
   );
   const calendar = parse(text);
   const events = calendar.getAllSubcomponents('vevent');
@@ -95,7 +99,7 @@ describe('talksCalendar', () => {
   });
 
   test('is the same text for the same talks and moment', () => {
-    expect(talksCalendar([talk()], { site, now, name: 'x' })).toBe(talksCalendar([talk()], { site, now, name: 'x' }));
+    expect(talksCalendar([talk()], { site, now, name: 'x', formats })).toBe(talksCalendar([talk()], { site, now, name: 'x', formats }));
   });
 });
 

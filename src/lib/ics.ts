@@ -6,12 +6,15 @@
  */
 import { createEvents, type EventAttributes, type EventStatus } from 'ics';
 import type { TalkStatus } from '../schemas/talk.ts';
+import type { Formats } from './formats.ts';
 import { FORMAT_LABELS, formatLength, STATUS_LABELS, talkWhen, type Talk } from './talks.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface CalendarOptions {
   /** The site's address: talk URLs and the domain half of each UID. */
   site: string | URL;
+  /** How the description writes the local time, in the site's language. */
+  formats: Formats;
   /** DTSTAMP: when this copy of the calendar was made (the build's moment, so builds are reproducible). */
   now: Date;
   /** Calendar name shown by subscribing apps, for example "Morwenna Hale: talks". */
@@ -46,7 +49,7 @@ export function talkUid(slug: string, site: string | URL): string {
 /** The VEVENT fields of one talk, as `ics` takes them. */
 export function talkEvent(talk: Talk, options: CalendarOptions): EventAttributes {
   const url = absoluteUrl(talk.path, options.site);
-  const when = talkWhen(talk);
+  const when = talkWhen(talk, options.formats);
   const place = talk.location
     ? [talk.location.venue, talk.location.address, talk.location.city, talk.location.country].filter(Boolean).join(', ')
     : undefined;

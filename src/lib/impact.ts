@@ -4,24 +4,26 @@
  * the charts' text alternatives. Pure: the page hands in snapshots and pieces and renders the result.
  */
 import { bucketFor, lastPerBucket, type Bucket } from './charts.ts';
+import type { Formats } from './formats.ts';
 import { engagementSeries, repliesByMonth, pieceEngagement, topPieces, type EvidenceState, type PieceEngagement } from './engagement.ts';
 import type { Snapshot } from '../contract/snapshots.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from './networks.ts';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const number = (value: number): string => value.toLocaleString('en-GB');
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+const SHORT_MONTH: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric', timeZone: 'UTC' };
 
 const BUCKET_HEADINGS: Record<Bucket, string> = { day: 'Day', week: 'Week', month: 'Month' };
 
 /** How a bucket is named in the data table, and (shorter) under the x axis. */
-export function bucketLabels(start: string, bucket: Bucket): { label: string; axis: string } {
+export function bucketLabels(start: string, bucket: Bucket, formats: Formats): { label: string; axis: string } {
   const date = new Date(`${start}T00:00:00Z`);
-  if (bucket === 'day') return { label: dayFormat.format(date), axis: shortDay.format(date) };
-  if (bucket === 'week') return { label: `Week of ${dayFormat.format(date)}`, axis: shortDay.format(date) };
-  return { label: monthFormat.format(date), axis: shortMonth.format(date) };
+  const day = formats.dateTime(DAY).format(date);
+  const shortDay = formats.dateTime(SHORT_DAY).format(date);
+  if (bucket === 'day') return { label: day, axis: shortDay };
+  if (bucket === 'week') return { label: `Week of ${day}`, axis: shortDay };
+  return { label: formats.dateTime(MONTH).format(date), axis: formats.dateTime(SHORT_MONTH).format(date) };
 }
 
 export interface EngagementCharts {
@@ -38,12 +40,13 @@ export interface EngagementCharts {
 }
 
 /** The engagement charts, or undefined when nothing has been collected. */
-export function engagementCharts(snapshots: readonly Snapshot[]): EngagementCharts | undefined {
+export function engagementCharts(snapshots: readonly Snapshot[], formats: Formats): EngagementCharts | undefined {
+  const number = (value: number): string => formats.number(value);
   const series = engagementSeries(snapshots);
   if (series.length === 0) return undefined;
   const bucket = bucketFor(series[0]!.at, series.at(-1)!.at);
   const points = lastPerBucket(series, bucket);
-  const names = points.map((point) => bucketLabels(point.bucket, bucket));
+  const names = points.map((point) => bucketLabels(point.bucket, bucket, formats));
   const present = NETWORKS.filter((network) => points.some((point) => point.byNetwork[network] !== undefined));
   const first = points[0]!;
   const last = points.at(-1)!;
@@ -77,13 +80,17 @@ export interface ConversationChart {
 }
 
 /** Replies per month (the last 24 months that have any history), or undefined with no replies. */
-export function conversationChart(state: EvidenceState): ConversationChart | undefined {
+export function conversationChart(state: EvidenceState, formats: Formats): ConversationChart | undefined {
+  const number = (value: number): string => formats.number(value);
   const months = repliesByMonth(state).slice(-24);
   if (months.length === 0) return undefined;
-  const bars = months.map(({ month, replies }) => ({ label: shortMonth.format(new Date(`${month}-01T00:00:00Z`)), value: replies }));
+  const bars = months.map(({ month, replies }) => ({
+    label: formats.dateTime(SHORT_MONTH).format(new Date(`${month}-01T00:00:00Z`)),
+    value: replies,
+  }));
   const total = months.reduce((sum, month) => sum + month.replies, 0);
   const busiest = months.reduce((best, month) => (month.replies > best.replies ? month : best));
-  const busiestName = monthFormat.format(new Date(`${busiest.month}-01T00:00:00Z`));
+  const busiestName = formats.dateTime(MONTH).format(new Date(`${busiest.month}-01T00:00:00Z`));
   return {
     bars,
     total,

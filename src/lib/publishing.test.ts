@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildNow, isPublished } from './publishing.ts';
+import { isPublished } from './publishing.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const production = { now, showUnpublished: false };
@@ -24,19 +24,5 @@ describe('isPublished', () => {
   test('shows drafts and future entries when previewing (npm run dev)', () => {
     const dev = { now, showUnpublished: true };
     expect(isPublished({ date: new Date('2030-01-01'), draft: true }, dev)).toBe(true);
-  });
-});
-
-describe('buildNow', () => {
-  test('returns the clock when HUB_NOW is not set', () => {
-    expect(buildNow({}, () => now)).toBe(now);
-  });
-
-  test('returns HUB_NOW when set', () => {
-    expect(buildNow({ HUB_NOW: '2027-03-10T09:00:00Z' }).toISOString()).toBe('2027-03-10T09:00:00.000Z');
-  });
-
-  test('refuses an unreadable HUB_NOW instead of guessing', () => {
-    expect(() => buildNow({ HUB_NOW: 'next tuesday' })).toThrow(/HUB_NOW: expected an ISO date/);
   });
 });

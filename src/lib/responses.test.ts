@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createFormats } from './formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 import { clipReply, describeMetrics } from './responses.ts';
+
+const formats = createFormats(DEFAULT_LANGUAGE);
 
 describe('responses', () => {
   it('says counts as people do, leaving out what the network does not report', () => {
-    expect(describeMetrics({ likes: 1, reposts: 0, replies: 2 })).toBe('1 like · 0 reposts · 2 replies');
-    expect(describeMetrics({ likes: 12345, quotes: 1 })).toBe('12,345 likes · 1 quote');
-    expect(describeMetrics({})).toBe('no counts reported');
+    expect(describeMetrics({ likes: 1, reposts: 0, replies: 2 }, formats)).toBe('1 like · 0 reposts · 2 replies');
+    expect(describeMetrics({ likes: 12345, quotes: 1 }, formats)).toBe('12,345 likes · 1 quote');
+    expect(describeMetrics({}, formats)).toBe('no counts reported');
   });
 
   it('clips long replies on a grapheme boundary', () => {

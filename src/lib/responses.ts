@@ -1,5 +1,6 @@
 /** Words for the responses under a piece: counts as people say them, reply text cut to a readable length. */
 import type { Metrics } from '../contract/snapshots.ts';
+import type { Formats } from './formats.ts';
 
 const NOUNS: Array<[keyof Metrics, string, string]> = [
   ['likes', 'like', 'likes'],
@@ -9,10 +10,10 @@ const NOUNS: Array<[keyof Metrics, string, string]> = [
 ];
 
 /** `12 likes · 3 reposts · 1 reply` — the counts the network reported, in a fixed order; zeros kept, unreported left out. */
-export function describeMetrics(metrics: Metrics): string {
+export function describeMetrics(metrics: Metrics, formats: Formats): string {
   const parts = NOUNS.flatMap(([key, one, many]) => {
     const value = metrics[key];
-    return value === undefined ? [] : [`${value.toLocaleString('en-GB')} ${value === 1 ? one : many}`];
+    return value === undefined ? [] : [`${formats.number(value)} ${value === 1 ? one : many}`];
   });
   return parts.length > 0 ? parts.join(' · ') : 'no counts reported';
 }

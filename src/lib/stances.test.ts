@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { createFormats } from './formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 import { byLongestHeld, formatSince, parseSince, sinceDatetime } from './stances.ts';
 
 describe('parseSince', () => {
@@ -21,11 +23,13 @@ describe('parseSince', () => {
   });
 });
 
+const formats = createFormats(DEFAULT_LANGUAGE);
+
 describe('formatSince', () => {
   test('says it as precisely as it was written', () => {
-    expect(formatSince(parseSince(2013)!)).toBe('2013');
-    expect(formatSince(parseSince('2013-06')!)).toBe('June 2013');
-    expect(formatSince(parseSince('2013-06-04')!)).toBe('4 June 2013');
+    expect(formatSince(parseSince(2013)!, formats)).toBe('2013');
+    expect(formatSince(parseSince('2013-06')!, formats)).toBe('June 2013');
+    expect(formatSince(parseSince('2013-06-04')!, formats)).toBe('4 June 2013');
   });
 });
 

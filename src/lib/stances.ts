@@ -1,4 +1,5 @@
 /** Stances ("where I stand"): when each was taken, and the order the page lists them in. */
+import type { Formats } from './formats.ts';
 import { parseStrictDate } from '../schemas/fields.ts';
 
 /** When a stance was taken, and how precisely the author said so. */
@@ -27,14 +28,14 @@ export function parseSince(value: number | string | Date): Since | undefined {
 }
 
 /** "2013", "June 2013" or "4 June 2013", as precise as it was written. */
-export function formatSince(since: Since): string {
+export function formatSince(since: Since, formats: Formats): string {
   const options: Intl.DateTimeFormatOptions =
     since.precision === 'year'
       ? { year: 'numeric', timeZone: 'UTC' }
       : since.precision === 'month'
         ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
         : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  return since.date.toLocaleDateString('en-GB', options);
+  return formats.dateTime(options).format(since.date);
 }
 
 /** The machine-readable form for `<time datetime>`: `2013`, `2013-06` or `2013-06-04`. */

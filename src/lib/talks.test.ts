@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { createFormats } from './formats.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
 import { audienceReached, calendarTalks, isAnnounced, isUpcoming, partitionTalks, talkWhen, testimonialsOf, whereShort } from './talks.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
+const formats = createFormats(DEFAULT_LANGUAGE);
 const talk = (slug: string, start: string, end: string, status: 'confirmed' | 'tentative' | 'postponed' | 'cancelled' = 'confirmed') => ({
   slug,
   start: new Date(start),
@@ -65,19 +68,28 @@ describe('calendarTalks', () => {
 
 describe('talkWhen', () => {
   test('shows the venue’s local time with the abbreviation in force that day', () => {
-    const winter = talkWhen({ start: new Date('2027-03-10T07:45:00Z'), end: new Date('2027-03-10T09:30:00Z'), timezone: 'Europe/London' });
+    const winter = talkWhen(
+      { start: new Date('2027-03-10T07:45:00Z'), end: new Date('2027-03-10T09:30:00Z'), timezone: 'Europe/London' },
+      formats,
+    );
     expect(winter).toMatchObject({ startTime: '07:45', endTime: '09:30', zone: 'GMT', zoneCity: 'London', shortDate: '10 Mar 2027' });
     expect(winter.date).toMatch(/Wednesday,? 10 March 2027/);
-    const summer = talkWhen({
-      start: new Date('2026-06-18T12:00:00Z'),
-      end: new Date('2026-06-18T13:00:00Z'),
-      timezone: 'Europe/Copenhagen',
-    });
+    const summer = talkWhen(
+      {
+        start: new Date('2026-06-18T12:00:00Z'),
+        end: new Date('2026-06-18T13:00:00Z'),
+        timezone: 'Europe/Copenhagen',
+      },
+      formats,
+    );
     expect(summer).toMatchObject({ startTime: '14:00', endTime: '15:00', zone: 'CEST', zoneCity: 'Copenhagen' });
   });
 
   test('names both days when a talk runs past midnight', () => {
-    const late = talkWhen({ start: new Date('2027-01-20T23:00:00Z'), end: new Date('2027-01-21T01:00:00Z'), timezone: 'Europe/London' });
+    const late = talkWhen(
+      { start: new Date('2027-01-20T23:00:00Z'), end: new Date('2027-01-21T01:00:00Z'), timezone: 'Europe/London' },
+      formats,
+    );
     expect(late.endDate).toMatch(/21 January 2027/);
     expect(late.text).toMatch(/23:00 – .*21 January 2027, 01:00 GMT$/);
   });

@@ -2,6 +2,7 @@
  * Talks as plain data, and the rules about them: which are upcoming and which are past (one function,
  * `isUpcoming`), which belong in the calendar feed, and how a talk's time and place read on a page.
  */
+import type { Formats } from './formats.ts';
 import type { AttendanceMode, TalkFormat, TalkStatus } from '../schemas/talk.ts';
 import type { PublishingContext } from './publishing.ts';
 import { localDateTimeAt } from './time-zones.ts';
@@ -163,13 +164,14 @@ export interface TalkWhen {
 }
 
 /** When a talk happens, in the venue's local time with the zone's abbreviation (GMT, BST, CEST…). */
-export function talkWhen(talk: Pick<Talk, 'start' | 'end' | 'timezone'>, locale = 'en-GB'): TalkWhen {
+export function talkWhen(talk: Pick<Talk, 'start' | 'end' | 'timezone'>, formats: Formats): TalkWhen {
   const { timezone: timeZone } = talk;
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const short = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
-  const clock = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = formats.dateTime({ timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const short = formats.dateTime({ timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  const clock = formats.dateTime({ timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const zoneName =
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    formats
+      .dateTime({ timeZone, timeZoneName: 'short' })
       .formatToParts(talk.end)
       .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   const startDay = localDateTimeAt(talk.start, timeZone);

@@ -51,7 +51,8 @@ export function canonicalTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
   if (!IANA_NAME.test(trimmed)) return undefined;
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: trimmed }).resolvedOptions().timeZone;
+    // The zone's canonical name is the same in every locale: the runtime's default will do.
+    return new Intl.DateTimeFormat(undefined, { timeZone: trimmed }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }

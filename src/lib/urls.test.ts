@@ -85,7 +85,7 @@ describe('speaking and press paths', () => {
     expect(pressPath()).toBe('/press/');
     expect(pressItemPath('op-ed')).toBe('/press/#op-ed');
     expect(talksCalendarPath()).toBe('/talks.ics');
-    expect(webcalUrl('/talks.ics', 'https://ada.example')).toBe('webcal://ada.example/talks.ics');
+    expect(webcalUrl('https://ada.example/talks.ics')).toBe('webcal://ada.example/talks.ics');
   });
 
   test('mailtoUrl percent-encodes the subject and body, with CRLF line breaks', () => {

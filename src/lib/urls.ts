@@ -84,9 +84,9 @@ export function talksCalendarPath(): string {
   return '/talks.ics';
 }
 
-/** The same address with `webcal:`, which calendar apps open as a subscription rather than a download. */
-export function webcalUrl(path: string, site: string | URL): string {
-  return absoluteUrl(path, site).replace(/^https?:/, 'webcal:');
+/** An absolute address with `webcal:`, which calendar apps open as a subscription rather than a download. */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:/, 'webcal:');
 }
 
 /**

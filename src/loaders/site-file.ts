@@ -7,10 +7,10 @@ import { loadReporting } from './problems.ts';
 export const SITE_ENTRY_ID = 'site';
 
 /**
- * `content/site.yaml` as a collection of one entry. astro.config.mjs reads the file too (for the site's
- * URL), but a mistake found there could only stop Astro with "Unable to load your Astro config" and a
- * stack trace; found here it is reported like every other content error: one line from a failed
- * build, the error page in `astro dev` (src/loaders/problems.ts).
+ * `content/site.yaml` as a collection of one entry: where a mistake in it is reported, like every other
+ * content error, one line from a failed build, the error page in `astro dev` (src/loaders/problems.ts).
+ * The site-context integration read the file already (for the site's URL and the pages' settings) and
+ * leaves mistakes to this loader; `loadSiteSettings` parses the file again only when it has changed.
  */
 export function siteFileLoader(): Loader {
   return {

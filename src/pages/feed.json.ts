@@ -1,14 +1,13 @@
 import type { APIRoute } from 'astro';
 import { pieceImage } from '../data/cards.ts';
 import { getFeedItems, type FeedItem } from '../data/feed-items.ts';
-import { getPortrait, getProfile, getSiteTitle, settings, type Profile } from '../data/site.ts';
+import { absolute, getPortrait, getProfile, getSiteTitle, settings, type Profile } from '../data/site.ts';
 import type { JsonFeedItemInput } from '../contract/feed.ts';
 import { buildJsonFeed } from '../lib/json-feed.ts';
-import { absoluteUrl } from '../lib/urls.ts';
 
 async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile: Profile): Promise<JsonFeedItemInput> {
   // The preview image doubles as the link-card thumbnail the syndication scripts upload.
-  const image = absoluteUrl((await pieceImage(piece, profile)).src, settings.url);
+  const image = absolute((await pieceImage(piece, profile)).src);
   return {
     id: url,
     url,
@@ -37,15 +36,15 @@ async function toJsonFeedItem({ piece, url, html, modified }: FeedItem, profile:
 /** JSON Feed 1.1: what readers subscribe to and what the syndication scripts read; an item the contract refuses fails the build. */
 export const GET: APIRoute = async () => {
   const [items, profile, title, portrait] = await Promise.all([getFeedItems(), getProfile(), getSiteTitle(), getPortrait()]);
-  const avatar = absoluteUrl(portrait.src, settings.url);
+  const avatar = absolute(portrait.src);
   const feed = buildJsonFeed({
     title,
-    home_page_url: absoluteUrl('/', settings.url),
-    feed_url: absoluteUrl('/feed.json', settings.url),
+    home_page_url: absolute('/'),
+    feed_url: absolute('/feed.json'),
     description: profile.bio.short,
     language: settings.language,
     icon: avatar,
-    authors: [{ name: profile.name, url: absoluteUrl('/about/', settings.url), avatar }],
+    authors: [{ name: profile.name, url: absolute('/about/'), avatar }],
     items: await Promise.all(items.map((item) => toJsonFeedItem(item, profile))),
   });
   return new Response(JSON.stringify(feed, null, 2), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { settings } from '../data/site.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absolute } from '../data/site.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml', settings.url)}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute('/sitemap-index.xml')}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

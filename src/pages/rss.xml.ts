@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getFeedItems } from '../data/feed-items.ts';
-import { getProfile, getSiteTitle, settings } from '../data/site.ts';
+import { absolute, getProfile, getSiteTitle, settings, site } from '../data/site.ts';
 import { KIND_LABELS, revisedAt } from '../lib/pieces.ts';
 import { textToHtml } from '../lib/text.ts';
 
@@ -20,11 +20,11 @@ export const GET: APIRoute = async () => {
   return rss({
     title,
     description: textToHtml(profile.bio.short),
-    site: settings.url,
+    site,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       `<language>${settings.language}</language>`,
-      `<atom:link href="${new URL('/rss.xml', settings.url).href}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${absolute('/rss.xml')}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items: items.map(({ piece, url, html }) => ({
       title: piece.title,

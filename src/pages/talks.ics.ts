@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getProfile, publishing, settings } from '../data/site.ts';
+import { formats, getProfile, publishing, site } from '../data/site.ts';
 import { getTalks } from '../data/talks.ts';
 import { talksCalendar, talksCalendarName } from '../lib/ics.ts';
 import { calendarTalks } from '../lib/talks.ts';
@@ -8,7 +8,8 @@ import { calendarTalks } from '../lib/talks.ts';
 export const GET: APIRoute = async () => {
   const [talks, profile] = await Promise.all([getTalks(), getProfile()]);
   const body = talksCalendar(calendarTalks(talks, publishing.now), {
-    site: settings.url,
+    site,
+    formats,
     now: publishing.now,
     name: talksCalendarName(profile.name),
   });

@@ -1,21 +1,27 @@
 import { z } from 'astro/zod';
 
+/** The language a hub is written in unless site.yaml says otherwise; dates read `1 December 2026`. */
+export const DEFAULT_LANGUAGE = 'en-GB';
+
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like #1d4ed8' });
 
 /**
- * `content/site.yaml`: settings for the site as a whole. Read by `astro.config.mjs` (for the site URL)
- * and by the pages.
+ * `content/site.yaml`: settings for the site as a whole. Read once per build by
+ * src/integrations/site-context.ts (the site URL, and the settings the pages import from src/data/site.ts).
  */
 export const siteSchema = z.strictObject({
   /** The public address of the site, with https and no trailing path, for example https://ada.example.com. */
   url: z.url({ protocol: /^https?$/, error: 'expected the site’s absolute URL, for example https://ada.example.com' }),
   /** Site name shown in the header and feeds. Default: the person's name. */
   title: z.string().trim().min(1).optional(),
-  /** Language of the content as a BCP 47 tag. Default: en. */
+  /**
+   * Language of the content as a BCP 47 tag: the pages' `lang`, the feeds' language, and how dates and
+   * numbers are written (en-GB "1 December 2026", en-US "December 1, 2026"). Default: en-GB.
+   */
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag like en or en-GB' })
-    .default('en'),
+    .default(DEFAULT_LANGUAGE),
   /** Theme colours, used by the pages and share cards. */
   theme: z
     .strictObject({
