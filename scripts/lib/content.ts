@@ -13,6 +13,7 @@
  *   then checked by the collections' own schemas (src/schemas/), and the publishing rule from
  *   src/lib/publishing.ts.
  * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
+ * - The site's language, from `content/site.yaml`, so what the scripts print reads as the site does.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,11 +24,13 @@ import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/co
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { noteTitle } from '../../src/lib/text.ts';
+import { loadSiteSettings } from '../../src/lib/site-settings.ts';
 import { ContentError, issueProblems, WHOLE_FILE } from '../../src/lib/validation.ts';
 import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
 import type { CitingSchemaContext } from '../../src/schemas/cites.ts';
 import { essaySchema } from '../../src/schemas/essay.ts';
+import { DEFAULT_LANGUAGE } from '../../src/schemas/site.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
 import { theorySchema } from '../../src/schemas/theory.ts';
 
@@ -126,4 +129,17 @@ export async function readPolicy(file: string, label: string = POLICY_FILE): Pro
     throw error;
   }
   return parsePolicy(text, label);
+}
+
+/**
+ * The language dates and numbers are written in (`language` in content/site.yaml). A broken site.yaml
+ * is the build's to report, naming the field; what the scripts print falls back to the default.
+ */
+export function readSiteLanguage(root: string, env: Record<string, string | undefined> = process.env): string {
+  try {
+    return loadSiteSettings(root, env as NodeJS.ProcessEnv).language;
+  } catch (error) {
+    if (error instanceof ContentError) return DEFAULT_LANGUAGE;
+    throw error;
+  }
 }

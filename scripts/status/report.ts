@@ -3,7 +3,6 @@
  * column so the answers line up. Pure: `formatStatus(status)` is the whole output.
  */
 import { createFormats } from '../../src/lib/formats.ts';
-import { DEFAULT_LANGUAGE } from '../../src/schemas/site.ts';
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
 import { describePolicyHold } from '../syndicate/policy.ts';
@@ -14,8 +13,7 @@ import { describeWarning } from './tokens.ts';
 const LIST_LIMIT = 10;
 const LABEL_WIDTH = 13;
 
-// The terminal report speaks the hub's default language; its moments are ISO dates (formatInstant).
-const formats = createFormats(DEFAULT_LANGUAGE);
+// The terminal report writes numbers and streaks in the site's language (site.yaml); its moments are ISO dates (formatInstant).
 
 const row = (label: string, text: string): string => `${label.padEnd(LABEL_WIDTH)}${text}`.trimEnd();
 const indent = (text: string, by = LABEL_WIDTH): string => `${' '.repeat(by)}${text}`;
@@ -134,6 +132,7 @@ function engagementSection(status: HubStatus): string[] {
 
 /** The whole report, ending without a newline. */
 export function formatStatus(status: HubStatus): string {
+  const formats = createFormats(status.language);
   const { cadence: numbers, lastPost } = status;
   const lines: string[] = [`Hub status at ${formatInstant(status.now)}`, ''];
 

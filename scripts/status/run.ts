@@ -28,7 +28,7 @@ import type { MissingCredentials } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { channels } from '../channels/registry.ts';
-import { pieceState, readContentPieces, readPolicy, type ContentPiece } from '../lib/content.ts';
+import { pieceState, readContentPieces, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
@@ -104,6 +104,8 @@ export type SyndicationStatus =
 export type CredentialStatus = { present: true } | { present: false; missing: string[] };
 
 export interface HubStatus {
+  /** The site's language (site.yaml), which dates and numbers in the report are written in. */
+  language: string;
   /** The moment status was taken for (`HUB_NOW` or the clock). */
   now: string;
   lastPost?: PieceLine | undefined;
@@ -267,6 +269,7 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
   );
 
   return {
+    language: readSiteLanguage(options.cwd, options.env),
     now: now.toISOString(),
     lastPost: result.lastPost ? line(result.lastPost) : undefined,
     cadence: {
