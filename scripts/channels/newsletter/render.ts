@@ -19,7 +19,7 @@ export const COLUMN_WIDTH = EMAIL_WIDTH - 2 * SIDE_PADDING;
 
 /** Light colours, and the dark ones a client that honours `prefers-color-scheme` switches to (Apple Mail, Outlook for Mac). */
 const LIGHT = { page: '#f4f1ea', card: '#ffffff', ink: '#1f1f1f', muted: '#5b5b5b', link: '#0b57d0', rule: '#e2ded5' };
-const DARK = { page: '#121212', card: '#1e1e1e', ink: '#ececec', muted: '#b4b4b4', link: '#8ab4f8' };
+const DARK = { page: '#121212', card: '#1e1e1e', ink: '#ececec', muted: '#b4b4b4', link: '#8ab4f8', rule: '#3a3a3a' };
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 /** What an email is made from: the piece as the feed gives it. */
@@ -73,6 +73,7 @@ const DARK_CSS = `
   .ink div, .ink h1, .ink h2, .ink h3, .ink h4, .ink p, .ink li, .ink blockquote, .ink td, .ink th { color: ${DARK.ink} !important; }
   .ink a { color: ${DARK.link} !important; }
   .small div, .small a, .heading p, .ink figcaption { color: ${DARK.muted} !important; }
+  .rule p { border-top-color: ${DARK.rule} !important; }
 }
 `;
 
@@ -147,7 +148,7 @@ function mjmlDocument(source: EmailSource, body: string): string {
         </mj-text>
         <mj-text css-class="ink essay">${body}</mj-text>
         <mj-button href="${esc(source.url)}" background-color="${LIGHT.link}" color="#ffffff" font-size="16px" border-radius="6px" padding="8px ${SIDE_PADDING}px 16px">Read it on the web</mj-button>
-        <mj-divider border-width="1px" border-color="${LIGHT.rule}" padding="8px ${SIDE_PADDING}px 16px" />
+        <mj-divider css-class="rule" border-width="1px" border-color="${LIGHT.rule}" padding="8px ${SIDE_PADDING}px 16px" />
       </mj-column>
     </mj-section>
     ${signature}
