@@ -108,6 +108,12 @@ describe('renderEmail', () => {
     expect(text).not.toMatch(/<[a-z]/i);
   });
 
+  test('shows a photo only from an http(s) address', async () => {
+    const { html } = await renderEmail({ ...newsletterItem(), html: '<p>Hi</p>', author: { name: 'Ada', avatar: 'javascript:alert(1)' } });
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('Ada');
+  });
+
   test('without an author, it still invites a reply', async () => {
     const { html, text } = await renderEmail({ ...newsletterItem(), html: '<p>Hi</p>', author: undefined });
     expect(html).toMatch(/Reply to this email/);

@@ -99,7 +99,7 @@ function mjmlDocument(source: EmailSource, body: string): string {
       <mj-group>
         <mj-column width="20%" vertical-align="middle">
           ${
-            author.avatar
+            author.avatar && /^https?:\/\//i.test(author.avatar)
               ? `<mj-image src="${esc(author.avatar)}" alt="${esc(author.name)}" width="64px" height="64px" border-radius="32px" padding="0 0 0 ${SIDE_PADDING}px" align="left" />`
               : ''
           }
