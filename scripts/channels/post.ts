@@ -29,6 +29,19 @@ export interface SyndicationItem {
   reviewed: boolean;
   /** The piece's body as plain text (the feed's `content_html`), read by the policy guard only. */
   body?: string | undefined;
+  /** The piece's body as the site rendered it (the feed's `content_html`), for channels that carry it whole (the newsletter). */
+  html?: string | undefined;
+  /** The person, from the feed's `authors[0]`: whose name and photo an email is signed with. */
+  author?: FeedAuthor | undefined;
+  /** The site's language (the feed's `language`, a BCP 47 tag). */
+  language?: string | undefined;
+}
+
+/** The person as the feed names them; `avatar` is an absolute URL. */
+export interface FeedAuthor {
+  name: string;
+  url?: string | undefined;
+  avatar?: string | undefined;
 }
 
 /** `http(s)://…` links in a text, without trailing punctuation, as UTF-16 index ranges. */
@@ -57,7 +70,7 @@ export interface ComposedPost {
   length: number;
   limit: number;
   /** What `length` counts. */
-  unit: 'graphemes' | 'weighted characters' | 'characters';
+  unit: 'graphemes' | 'weighted characters' | 'characters' | 'bytes';
   link: LinkCard;
   /** Whether the text is the author's own (`syndication.text.<network>`). */
   override: boolean;

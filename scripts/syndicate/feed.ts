@@ -14,6 +14,8 @@ import type { SyndicationItem } from '../channels/post.ts';
 
 /** Only the fields of the site's feed (src/contract/feed.ts) the scripts read; the rest is the readers' business. */
 const feedSchema = z.object({
+  language: z.string().optional(),
+  authors: z.array(z.object({ name: z.string(), url: z.url().optional(), avatar: z.url().optional() })).default([]),
   items: z.array(
     jsonFeedItemSchema.pick({
       url: true,
@@ -61,7 +63,9 @@ const bodyText = compile({
 });
 
 export function parseFeed(text: string, label: string): SyndicationItem[] {
-  return parseJson(text, label, feedSchema).items.map(({ url, title, summary, content_html, tags, date_published, _syndication: s }) => ({
+  const { language, authors, items } = parseJson(text, label, feedSchema);
+  const author = authors[0];
+  return items.map(({ url, title, summary, content_html, tags, date_published, _syndication: s }) => ({
     key: ledgerKey(s.kind, s.slug),
     url,
     title,
@@ -77,6 +81,9 @@ export function parseFeed(text: string, label: string): SyndicationItem[] {
     overrides: s.overrides,
     reviewed: s.reviewed,
     body: content_html === undefined ? undefined : bodyText(content_html),
+    html: content_html,
+    author,
+    language,
   }));
 }
 

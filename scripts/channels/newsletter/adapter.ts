@@ -1,0 +1,61 @@
+/**
+ * The newsletter as a channel adapter: publish sends the composed email through the provider after
+ * looking for one already made for the piece (by the hub's marker, then by the piece's address), so
+ * a lost answer, a crash after the send or a lost ledger never sends it twice; read back gives what
+ * the provider reports. The ledger's in-flight mark (the run) is the other half of "exactly once".
+ */
+import { counts } from '../../syndicate/networks/read-back.ts';
+import {
+  lookBeforePosting,
+  registerSecret,
+  stableKey,
+  type NetworkAdapter,
+  type ReadBack,
+  type RemotePost,
+} from '../../syndicate/networks/adapter.ts';
+import { isNewsletterPost } from './compose.ts';
+import type { NewsletterProvider, ProviderEmail } from './provider.ts';
+import { NEWSLETTER } from './settings.ts';
+
+/** Read back, with what an email has and a post does not: how many got it, opened it, clicked in it. */
+export interface NewsletterReadBack extends ReadBack {
+  audience?: { recipients?: number | undefined; opens?: number | undefined; clicks?: number | undefined } | undefined;
+}
+
+export function createNewsletterAdapter(provider: NewsletterProvider, options: { apiKey: string }): NetworkAdapter {
+  registerSecret(options.apiKey);
+  // A provider without an archive page gives no address: the piece's own stands in (the email is its copy).
+  const toRemote = (email: ProviderEmail, pieceUrl: string): RemotePost => ({ remoteId: email.id, url: email.url ?? pieceUrl });
+
+  return {
+    network: NEWSLETTER,
+    keyFor: (item) => stableKey(item.key, NEWSLETTER),
+    async publish(post, publishOptions) {
+      if (!isNewsletterPost(post))
+        throw new Error(`${post.itemKey}: the newsletter was handed a post without an email; compose it with composeNewsletter`);
+      const { email } = post;
+      // Always looked for, not only after an uncertain attempt: two copies of an email in every subscriber's inbox is the worst outcome this channel has.
+      const looked = await lookBeforePosting(publishOptions, () => provider.find(email));
+      const found = looked.found;
+      if (found && !found.draft)
+        return { ...toRemote(found, email.canonicalUrl), note: `${provider.label} already had it (${found.status}); not sent again` };
+      const sent = found ? await provider.sendDraft(found.id) : await provider.send(email);
+      return { ...toRemote(sent, email.canonicalUrl), ...(looked.note ? { note: looked.note } : {}) };
+    },
+    async readBack(remote): Promise<NewsletterReadBack> {
+      const report = await provider.read(remote.remoteId);
+      if (!report) return { ...remote, exists: false, metrics: {} };
+      const tracked = report.opens !== undefined || report.clicks !== undefined;
+      return {
+        remoteId: report.id,
+        url: report.url ?? remote.url,
+        exists: true,
+        metrics: counts({ likes: undefined, reposts: undefined, replies: report.replies, quotes: undefined }),
+        audience: { recipients: report.recipients, opens: report.opens, clicks: report.clicks },
+        // Replies land in the person's inbox, not on a public page: there are none to show.
+        replies: undefined,
+        ...(tracked ? {} : { note: `${provider.label} reports no opens or clicks (tracking is off)` }),
+      };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import newsletter from './index.ts';
+import { previewNewsletter } from './preview.ts';
+import { BUTTONDOWN_API } from './buttondown.ts';
+import { newsletterConfig, newsletterKinds } from './settings.ts';
+import { newsletterItem } from './test-item.ts';
+
+describe('newsletterConfig', () => {
+  test('needs BUTTONDOWN_API_KEY, and says so when it is missing', () => {
+    expect(newsletterConfig({})).toEqual({ missing: ['BUTTONDOWN_API_KEY'] });
+    expect(newsletterConfig({ BUTTONDOWN_API_KEY: 'k' })).toEqual({ apiKey: 'k', baseUrl: BUTTONDOWN_API, kinds: ['essay'] });
+    expect(newsletterConfig({ BUTTONDOWN_API_KEY: 'k', BUTTONDOWN_API_URL: 'http://127.0.0.1:9/v1' })).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9/v1',
+    });
+  });
+});
+
+describe('newsletterKinds', () => {
+  test('emails essays unless NEWSLETTER_KINDS names others', () => {
+    expect(newsletterKinds({})).toEqual(['essay']);
+    expect(newsletterKinds({ NEWSLETTER_KINDS: 'essay, theory note,essay' })).toEqual(['essay', 'theory', 'note']);
+  });
+
+  test('refuses an unknown kind in one line', () => {
+    expect(() => newsletterKinds({ NEWSLETTER_KINDS: 'essay,stance' })).toThrow(
+      /^NEWSLETTER_KINDS: stance is not a kind of piece; use essay, note, theory \(comma-separated\)$/,
+    );
+  });
+
+  test('is what the declaration’s `accepts` answers', () => {
+    expect(newsletter.accepts({ kind: 'note' }, {})).toBe(false);
+    expect(newsletter.accepts({ kind: 'note' }, { NEWSLETTER_KINDS: 'essay,note' })).toBe(true);
+  });
+});
+
+describe('the declaration', () => {
+  test('names the channel and its secret', () => {
+    expect(newsletter).toMatchObject({
+      name: 'newsletter',
+      label: 'Newsletter',
+      secretEnv: ['BUTTONDOWN_API_KEY'],
+      uploadsThumbnail: false,
+    });
+    expect(newsletter.createAdapter({}, { fetch: globalThis.fetch, timeoutMs: 1000, now: Date.now })).toEqual({
+      missing: ['BUTTONDOWN_API_KEY'],
+    });
+  });
+});
+
+describe('previewNewsletter', () => {
+  test('writes the email as an HTML file to open and a text file to read', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'newsletter-preview-'));
+    try {
+      const files = await previewNewsletter(newsletterItem(), { cwd });
+      expect(files).toEqual({
+        html: join(cwd, '.cache/newsletter/essay-owning-the-wind.html'),
+        text: join(cwd, '.cache/newsletter/essay-owning-the-wind.txt'),
+      });
+      const html = await readFile(files.html, 'utf8');
+      expect(html).toMatch(/^<!doctype html>/i);
+      expect(html).toContain('href="#unsubscribe"');
+      expect(html).not.toContain('urn:hub:unsubscribe');
+      expect(await readFile(files.text, 'utf8')).toMatch(/^Subject: Owning the wind\n\nOwning the wind\n/);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
