@@ -68,7 +68,7 @@ afterAll(async () => {
   if (compileCache) await rm(compileCache, { recursive: true, force: true });
 });
 
-const servers = (): FakeServer[] => [networks.mastodon, networks.x, networks.linkedin, networks.threads];
+const servers = (): FakeServer[] => [networks.mastodon, networks.x, networks.linkedin, networks.threads, networks.newsletter];
 
 /** Random faults on the fake servers: some 429s, lost answers and slow answers, never so many that a run cannot finish. */
 function injectRandomFaults(): void {
@@ -188,7 +188,15 @@ test('SIGKILL at random points never leads to a second post', { timeout: 900_000
     for (const network of NETWORKS) expect(ledger.items[`${item.kind}/${item.slug}`]?.networks[network]?.status).toBe('posted');
   }
   const everything = outputs.join('\n') + JSON.stringify(ledger);
-  for (const secret of [TOKENS.mastodon, TOKENS.linkedin, TOKENS.threads, TOKENS.bluesky, TOKENS.x.secret, TOKENS.x.tokenSecret]) {
+  for (const secret of [
+    TOKENS.mastodon,
+    TOKENS.linkedin,
+    TOKENS.threads,
+    TOKENS.bluesky,
+    TOKENS.x.secret,
+    TOKENS.x.tokenSecret,
+    TOKENS.buttondown,
+  ]) {
     expect(everything).not.toContain(secret);
   }
   console.log(

@@ -73,7 +73,15 @@ const WORKFLOWS = '.github/workflows';
 const SETUP_ACTION = '.github/actions/setup-hub/action.yml';
 
 /** Repository variables publish.yml may read (docs/deploy.md, "Secrets and variables"): settings, not secrets. */
-const VARIABLES = ['SYNDICATE_SINCE', 'BLUESKY_SERVICE', 'BLUESKY_APPVIEW', 'MASTODON_URL', 'LINKEDIN_VERSION', 'WEBMENTION_IO_DOMAIN'];
+const VARIABLES = [
+  'SYNDICATE_SINCE',
+  'BLUESKY_SERVICE',
+  'BLUESKY_APPVIEW',
+  'MASTODON_URL',
+  'LINKEDIN_VERSION',
+  'NEWSLETTER_KINDS',
+  'WEBMENTION_IO_DOMAIN',
+];
 
 /** The oldest major of each action that runs on Node 24 (GitHub removed Node 20 from its runners in 2026). */
 const MINIMUM_MAJORS: Record<string, number> = {
@@ -462,7 +470,7 @@ describe('publish.yml', () => {
       // *_API_URL and *_IO_URL point the scripts at the tests' local servers; production uses the defaults.
       return [...found].filter((name) => !/_URL$/.test(name) || name === 'MASTODON_URL').sort();
     };
-    const network = await names('scripts/channels', /'((?:BLUESKY|MASTODON|X|LINKEDIN|THREADS)_[A-Z0-9_]+)'/g);
+    const network = await names('scripts/channels', /'((?:BLUESKY|MASTODON|X|LINKEDIN|THREADS|BUTTONDOWN|NEWSLETTER)_[A-Z0-9_]+)'/g);
     const webmention = await names('scripts/collect', /'(WEBMENTION_[A-Z0-9_]+)'/g);
     expect(network.length).toBeGreaterThanOrEqual(12);
     expect(webmention).toContain('WEBMENTION_IO_TOKEN');

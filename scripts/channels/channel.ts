@@ -47,8 +47,22 @@ export interface ChannelDefinition<Config extends object, Settings> {
   createAdapter: (config: Config, deps: AdapterDeps) => NetworkAdapter & { composeSettings?: () => Promise<Settings> };
   /** The reader, when it reads otherwise than with the credentials it posts with (Bluesky reads from an AppView, without any). */
   reader?: (env: Env, deps: AdapterDeps) => NetworkReader | MissingCredentials;
-  /** The post for an item; `settings` is what its adapter's `composeSettings` read from the account's server. */
-  compose: (item: SyndicationItem, settings?: Settings) => ComposedPost;
+  /**
+   * The post for an item; `settings` is what its adapter's `composeSettings` read from the account's
+   * server. May be async (the newsletter renders with MJML 5, which is): the run awaits it.
+   */
+  compose: (item: SyndicationItem, settings?: Settings) => ComposedPost | Promise<ComposedPost>;
+  /**
+   * Whether the item is this channel's at all (the newsletter emails only NEWSLETTER_KINDS); absent,
+   * every item is. An item it does not accept gets no row: it is neither skipped nor failed. Throws
+   * one line when its setting is not usable as written.
+   */
+  accepts?: ((item: SyndicationItem, env: Env) => boolean) | undefined;
+  /**
+   * The dry run's preview: writes the composed post to files a person opens under `folder` and
+   * returns their paths (the newsletter's email as HTML and text). Absent, the dry run prints the text.
+   */
+  preview?: ((post: ComposedPost, folder: string) => Promise<string[]>) | undefined;
   /** Set where a post whose answer was lost may be impossible for the hub to look for (LinkedIn), so a run holds it for the person. */
   confirmedByHand?: ConfirmedByHand | undefined;
   /** What status can tell about its credentials before a run fails on them (tokens.ts). */
@@ -68,7 +82,9 @@ export interface Channel {
   /** What collecting reads with; for most channels their adapter. */
   reader: (env: Env, deps: AdapterDeps) => NetworkReader | MissingCredentials;
   /** `settings` as its adapter's `composeSettings` gave them, or none for the defaults. */
-  compose: (item: SyndicationItem, settings?: unknown) => ComposedPost;
+  compose: (item: SyndicationItem, settings?: unknown) => Promise<ComposedPost>;
+  accepts: (item: SyndicationItem, env: Env) => boolean;
+  preview?: ((post: ComposedPost, folder: string) => Promise<string[]>) | undefined;
   confirmedByHand?: ConfirmedByHand | undefined;
   tokens?: ChannelTokens | undefined;
 }
@@ -88,7 +104,9 @@ export function defineChannel<Config extends object, Settings = never>(definitio
     adapter,
     reader: definition.reader ?? adapter,
     // The settings come from this channel's own adapter (syndicate passes on what `composeSettings` gave).
-    compose: (item, settings) => definition.compose(item, settings as Settings | undefined),
+    compose: async (item, settings) => definition.compose(item, settings as Settings | undefined),
+    accepts: definition.accepts ?? (() => true),
+    ...(definition.preview ? { preview: definition.preview } : {}),
     ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
     ...(definition.tokens ? { tokens: definition.tokens } : {}),
   };

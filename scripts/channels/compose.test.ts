@@ -44,9 +44,10 @@ describe('a channel’s compose', () => {
   test('every channel stays within its declared limit for long text with emoji, for every kind', async () => {
     for (const kind of ['essay', 'note', 'theory'] as const) {
       for (const text of [long, emoji]) {
-        const piece = item({ kind, text, summary: text, stage: 'hunch' });
+        // The body too: the newsletter carries the whole piece, and refuses an item without one.
+        const piece = item({ kind, text, summary: text, stage: 'hunch', html: `<p>${text}</p>` });
         for (const channel of (await channels()).values()) {
-          const post = channel.compose(piece);
+          const post = await channel.compose(piece);
           expect({ limit: post.limit, unit: post.unit }, channel.name).toEqual({ limit: channel.limits.max, unit: channel.limits.unit });
           expect(post.length, `${channel.name} ${kind}`).toBeLessThanOrEqual(post.limit);
         }

@@ -28,7 +28,7 @@ describe('the registry', () => {
       expect(channel.secretEnv.length, where).toBeGreaterThan(0);
       for (const name of channel.secretEnv) expect(name, where).toMatch(/^[A-Z][A-Z0-9_]*$/);
       expect(Number.isInteger(channel.limits.max) && channel.limits.max > 0, where).toBe(true);
-      expect(['graphemes', 'weighted characters', 'characters'], where).toContain(channel.limits.unit);
+      expect(['graphemes', 'weighted characters', 'characters', 'bytes'], where).toContain(channel.limits.unit);
       expect(typeof channel.uploadsThumbnail, where).toBe('boolean');
       // Without its environment a channel cannot post, and says which variables to set.
       const missing = channel.config({});

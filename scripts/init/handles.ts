@@ -3,10 +3,10 @@
  * the profile's address — turned into what `content/profile.yaml` keeps: the handle (`handles`) and the
  * profile link (`links`, rendered with `rel="me"` so the network can verify the site).
  */
-import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, type PublicNetwork } from '../../src/lib/networks.ts';
 
 export interface Handle {
-  network: Network;
+  network: PublicNetwork;
   /** As `handles.<network>` keeps it. */
   handle: string;
   /** The public profile page. */
@@ -27,7 +27,8 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a
 const firstPathPart = (url: URL) => decodeURIComponent(url.pathname.split('/').filter(Boolean)[0] ?? '');
 const hostIs = (url: URL, ...hosts: string[]) => hosts.includes(url.hostname.replace(/^www\./, '').toLowerCase());
 
-const RULES: Record<Network, Rule> = {
+/** One rule per channel with a public profile (an email list has no handle). */
+const RULES: Record<PublicNetwork, Rule> = {
   bluesky: {
     example: 'ada.bsky.social (or https://bsky.app/profile/ada.bsky.social)',
     fromUrl: (url) => (hostIs(url, 'bsky.app') && url.pathname.startsWith('/profile/') ? url.pathname.split('/')[2] : undefined),
@@ -80,7 +81,7 @@ const RULES: Record<Network, Rule> = {
 };
 
 /** The handle and profile link for what was typed; throws a sentence saying what was expected. */
-export function parseHandle(network: Network, input: string): Handle {
+export function parseHandle(network: PublicNetwork, input: string): Handle {
   const rule = RULES[network];
   const text = input.trim();
   let handle: string | undefined;

@@ -6,7 +6,7 @@
 import type { Interface } from 'node:readline/promises';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, PUBLIC_NETWORKS, type PublicNetwork } from '../../src/lib/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { DEFAULT_LANGUAGE, siteSchema } from '../../src/schemas/site.ts';
 import { UsageError } from '../lib/cli.ts';
@@ -56,7 +56,7 @@ export interface Question {
   help: string;
 }
 
-const NETWORK_EXAMPLES: Record<Network, string> = {
+const NETWORK_EXAMPLES: Record<PublicNetwork, string> = {
   bluesky: 'ada.bsky.social',
   mastodon: '@ada@mastodon.social',
   linkedin: 'ada-lovelace',
@@ -137,7 +137,7 @@ export const QUESTIONS: Question[] = [
     check: email,
     help: 'for "write to me" links and booking requests',
   },
-  ...NETWORKS.map((network): Question => ({
+  ...PUBLIC_NETWORKS.map((network): Question => ({
     key: network,
     flag: network,
     prompt: `Your ${NETWORK_LABELS[network]} handle (optional, e.g. ${NETWORK_EXAMPLES[network]})`,
@@ -214,5 +214,5 @@ export async function askMissing(
 
 /** The handles among the answers, each parsed again into its handle and profile link. */
 export function handlesOf(answers: Record<string, string>): Handle[] {
-  return NETWORKS.filter((network) => answers[network] !== undefined).map((network) => parseHandle(network, answers[network]!));
+  return PUBLIC_NETWORKS.filter((network) => answers[network] !== undefined).map((network) => parseHandle(network, answers[network]!));
 }

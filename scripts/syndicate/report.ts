@@ -12,6 +12,7 @@ export function formatPlannedPost(post: PlannedPost): string {
   ];
   lines.push(...post.text.split('\n').map((line) => `   │ ${line}`.trimEnd()));
   lines.push(`   link card: ${post.link.title} — ${post.link.url}`);
+  for (const file of post.preview ?? []) lines.push(`   preview: ${file}`);
   if (post.thumbnail) {
     lines.push(
       'problem' in post.thumbnail

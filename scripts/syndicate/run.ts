@@ -57,6 +57,8 @@ export interface PlannedPost {
   thumbnail?: { bytes: number; mimeType: string } | { problem: string } | undefined;
   /** Set when the network has no credentials (a real run would skip it). */
   note?: string;
+  /** Files the channel wrote for a person to open (the newsletter's email as HTML and text). */
+  preview?: string[];
 }
 
 /** An item held because an attempt may have posted it and the network would not say: the person looks and resolves it. */
@@ -96,6 +98,11 @@ function selectItems(items: SyndicationItem[], options: SyndicateOptions): Syndi
 
 function describeHold(matches: PolicyMatch[]): string {
   return describePolicyHold(matches);
+}
+
+/** Where a dry run writes a channel's preview files, under the project root (`.cache/` is ignored by git). */
+export function previewFolder(cwd: string, network: Network): string {
+  return resolve(cwd, '.cache', network);
 }
 
 export async function syndicate(options: SyndicateOptions): Promise<SyndicateResult> {
@@ -141,9 +148,22 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         return matches ? [[item.key, matches] as const] : [];
       }),
     );
+    /**
+     * Whether the item is the network's at all (the newsletter takes only some kinds). A setting the
+     * channel cannot read counts as yes here: its own run fails with the one-line message.
+     */
+    const takes = (item: SyndicationItem, network: Network): boolean => {
+      try {
+        return registry.get(network)!.accepts(item, options.env);
+      } catch {
+        return true;
+      }
+    };
     for (const item of items) {
       const matches = holds.get(item.key);
-      const pending = networks.some((network) => !item.skip.includes(network) && entryOf(item, network)?.status !== 'posted');
+      const pending = networks.some(
+        (network) => takes(item, network) && !item.skip.includes(network) && entryOf(item, network)?.status !== 'posted',
+      );
       if (matches && pending) {
         rows.push({ item: item.key, network: 'all', status: 'held', detail: describeHold(matches) });
         log(`${item.key}: held for review — ${describeHold(matches)}`);
@@ -210,12 +230,21 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
       const leftFrom = (index: number): number =>
         items
           .slice(index)
-          .filter((left) => entryOf(left, network)?.status !== 'posted' && !holds.has(left.key) && !left.skip.includes(network)).length;
+          .filter(
+            (left) =>
+              channel.accepts(left, options.env) &&
+              entryOf(left, network)?.status !== 'posted' &&
+              !holds.has(left.key) &&
+              !left.skip.includes(network),
+          ).length;
       for (const [index, item] of items.entries()) {
         if (gate.stopped) {
           stop(gate.stopped, leftFrom(index));
           return;
         }
+        // Not the channel's (a note, where the newsletter emails essays): no row, neither skipped nor failed.
+        // Throws one line for a setting it cannot read (NEWSLETTER_KINDS), which fails this channel's run.
+        if (!channel.accepts(item, options.env)) continue;
         const entry = entryOf(item, network);
         if (entry?.status === 'posted') {
           alreadyPosted += 1;
@@ -240,7 +269,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         }
         let post;
         try {
-          post = channel.compose(item, settings);
+          post = await channel.compose(item, settings);
         } catch (error) {
           if (!(error instanceof ComposeError)) throw error;
           rows.push({ item: item.key, network, status: 'failed', detail: error.message });
@@ -249,6 +278,8 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         const thumbnail = channel.uploadsThumbnail && post.link.image ? await thumbnailFor(post.link.image) : undefined;
         if (thumbnail && 'problem' in thumbnail) log(`${label} ${item.key}: ${thumbnail.problem}`);
         if (dryRun) {
+          const preview = channel.preview ? await channel.preview(post, previewFolder(options.cwd, network)) : undefined;
+          if (preview) log(`${label} ${item.key}: preview written to ${preview.join(' and ')}`);
           planned.push({
             item: item.key,
             network,
@@ -261,6 +292,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
               ? { thumbnail: 'problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType } }
               : {}),
             ...(note ? { note } : {}),
+            ...(preview ? { preview } : {}),
           });
           rows.push({
             item: item.key,

@@ -4,7 +4,7 @@
  */
 import { getEntry } from 'astro:content';
 import { emptyLedger, postedCopies, type Ledger } from '../contract/ledger.ts';
-import type { Network } from '../lib/networks.ts';
+import { isPublicNetwork, type Network } from '../lib/networks.ts';
 import type { PieceKind } from '../contract/kinds.ts';
 import { LEDGER_ENTRY_ID } from '../loaders/ledger-file.ts';
 
@@ -15,7 +15,11 @@ function getLedger(): Promise<Ledger> {
   return cache;
 }
 
-/** The posted copies of one piece, in the networks' usual order. */
+/**
+ * The posted copies of one piece that are public pages, in the networks' usual order: what "Also on"
+ * links and the reply invitation names. A copy sent to subscribers (the newsletter's email) is left out,
+ * by the list's `public` (src/lib/networks.ts).
+ */
 export async function getPostedCopies(kind: PieceKind, slug: string): Promise<Array<{ network: Network; url: string }>> {
-  return postedCopies(await getLedger(), kind, slug);
+  return postedCopies(await getLedger(), kind, slug).filter((copy) => isPublicNetwork(copy.network));
 }

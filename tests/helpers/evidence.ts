@@ -39,6 +39,8 @@ export function copyUrl(network: Network, key: string): string {
       return `https://x.com/i/status/${id}`;
     case 'threads':
       return `https://www.threads.com/@morwenna/post/${id}`;
+    case 'newsletter':
+      return `https://buttondown.com/morwenna/archive/${id}/`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the syndication tests share: a built-site stand-in (a `dist/feed.json` with share cards) in a
  * temporary folder, and every network running locally — a real Bluesky PDS in-process
- * (@atproto/dev-env) and the fake servers for Mastodon, X, LinkedIn and Threads.
+ * (@atproto/dev-env) and the fake servers for Mastodon, X, LinkedIn, Threads and the newsletter's Buttondown.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { KIND_COLLECTIONS, type PieceKind } from '../../src/contract/kinds.ts';
 import { JSON_FEED_VERSION, type JsonFeedInput, type JsonFeedItemInput } from '../../src/contract/feed.ts';
 import type { Network } from '../../src/lib/networks.ts';
+import { startFakeButtondown, type FakeButtondown } from './fake-buttondown.ts';
 import { pinSqliteObjects } from './pin-sqlite.ts';
 import {
   startFakeLinkedIn,
@@ -128,6 +129,7 @@ export const TOKENS = {
   mastodon: 'mastodon-token-s3cret-0001',
   x: { key: 'x-consumer-key', secret: 'x-consumer-s3cret-0002', token: 'x-access-token-0003', tokenSecret: 'x-access-s3cret-0004' },
   linkedin: 'linkedin-token-s3cret-0005',
+  buttondown: 'buttondown-key-s3cret-0007',
   threads: 'threads-token-s3cret-0006',
   bluesky: 'bluesky-app-password-0007',
 } as const;
@@ -194,18 +196,23 @@ export interface LocalNetworks {
   x: FakeX;
   linkedin: FakeLinkedIn;
   threads: FakeThreads;
+  newsletter: FakeButtondown;
   bluesky: { service: string; handle: string; did: string };
   env: Record<string, string>;
   close: () => Promise<void>;
 }
 
-/** Fake servers for four networks and a fresh account on the PDS for Bluesky, with the environment pointing at them. */
+/**
+ * Fake servers for four networks and the newsletter, and a fresh account on the PDS for Bluesky, with
+ * the environment pointing at them.
+ */
 export async function startLocalNetworks(pds: Pds): Promise<LocalNetworks> {
-  const [mastodon, x, linkedin, threads, account] = await Promise.all([
+  const [mastodon, x, linkedin, threads, newsletter, account] = await Promise.all([
     startFakeMastodon({ token: TOKENS.mastodon }),
     startFakeX({ consumerKey: TOKENS.x.key }),
     startFakeLinkedIn({ token: TOKENS.linkedin, author: LINKEDIN_AUTHOR }),
     startFakeThreads({ token: TOKENS.threads, userId: THREADS_USER }),
+    startFakeButtondown({ apiKey: TOKENS.buttondown }),
     createBlueskyAccount(pds),
   ]);
   const env = {
@@ -225,16 +232,22 @@ export async function startLocalNetworks(pds: Pds): Promise<LocalNetworks> {
     THREADS_API_URL: threads.url,
     THREADS_TOKEN: TOKENS.threads,
     THREADS_USER_ID: THREADS_USER,
+    BUTTONDOWN_API_URL: `${newsletter.url}/v1`,
+    BUTTONDOWN_API_KEY: TOKENS.buttondown,
+    // Every kind, so these tests hold the newsletter to exactly once for every item, like the networks
+    // (tests/syndicate-newsletter.test.ts covers the default, essays only).
+    NEWSLETTER_KINDS: 'essay,note,theory',
   };
   return {
     mastodon,
     x,
     linkedin,
     threads,
+    newsletter,
     bluesky: { service: pds.url, ...account },
     env,
     close: async () => {
-      await Promise.all([mastodon.close(), x.close(), linkedin.close(), threads.close()]);
+      await Promise.all([mastodon.close(), x.close(), linkedin.close(), threads.close(), newsletter.close()]);
     },
   };
 }
@@ -271,5 +284,7 @@ export async function postsPerItem(networks: LocalNetworks): Promise<Record<Netw
     x: count(networks.x.tweets.map((tweet) => itemUrl(tweet.text))),
     linkedin: count(networks.linkedin.posts.map((post) => post.body.content?.article?.source as string | undefined)),
     threads: count(networks.threads.published.map((media) => media.link)),
+    // Drafts too: a second draft for a piece would be a second copy waiting to go out.
+    newsletter: count(networks.newsletter.emails.map((email) => email.canonical_url)),
   };
 }

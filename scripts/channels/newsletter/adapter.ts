@@ -4,15 +4,8 @@
  * a lost answer, a crash after the send or a lost ledger never sends it twice; read back gives what
  * the provider reports. The ledger's in-flight mark (the run) is the other half of "exactly once".
  */
-import { counts } from '../../syndicate/networks/read-back.ts';
-import {
-  lookBeforePosting,
-  registerSecret,
-  stableKey,
-  type NetworkAdapter,
-  type ReadBack,
-  type RemotePost,
-} from '../../syndicate/networks/adapter.ts';
+import { counts } from '../read-back.ts';
+import { lookBeforePosting, stableKey, type NetworkAdapter, type ReadBack, type RemotePost } from '../adapter.ts';
 import { isNewsletterPost } from './compose.ts';
 import type { NewsletterProvider, ProviderEmail } from './provider.ts';
 import { NEWSLETTER } from './settings.ts';
@@ -22,8 +15,8 @@ export interface NewsletterReadBack extends ReadBack {
   audience?: { recipients?: number | undefined; opens?: number | undefined; clicks?: number | undefined } | undefined;
 }
 
-export function createNewsletterAdapter(provider: NewsletterProvider, options: { apiKey: string }): NetworkAdapter {
-  registerSecret(options.apiKey);
+// The key needs no registering here: the registry redacts every channel's secretEnv (BUTTONDOWN_API_KEY).
+export function createNewsletterAdapter(provider: NewsletterProvider): NetworkAdapter {
   // A provider without an archive page gives no address: the piece's own stands in (the email is its copy).
   const toRemote = (email: ProviderEmail, pieceUrl: string): RemotePost => ({ remoteId: email.id, url: email.url ?? pieceUrl });
 

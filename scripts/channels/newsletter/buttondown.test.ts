@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startFakeButtondown, type FakeButtondown } from '../../../tests/helpers/fake-buttondown.ts';
-import type { NetworkAdapter, PublishOptions } from '../../syndicate/networks/adapter.ts';
-import { credentialsRejected, mayHaveReachedNetwork, RequestError, withRetry } from '../../syndicate/retry.ts';
+import type { NetworkAdapter, PublishOptions } from '../adapter.ts';
+import { credentialsRejected, mayHaveReachedNetwork, RequestError, withRetry } from '../../lib/retry.ts';
 import { createNewsletterAdapter, type NewsletterReadBack } from './adapter.ts';
 import { BUTTONDOWN_API_VERSION, createButtondown, describeButtondownError, MARKER_KEY, withoutTemplateTags } from './buttondown.ts';
 import { composeNewsletter, type NewsletterPost } from './compose.ts';
@@ -23,7 +23,7 @@ async function setUp(options: { pageSize?: number; confirmed?: boolean } = {}): 
     { apiKey: API_KEY, baseUrl: `${fake.url}/v1` },
     { fetch: globalThis.fetch, timeoutMs: 5_000, now: Date.now },
   );
-  return { fake, adapter: createNewsletterAdapter(provider, { apiKey: API_KEY }) };
+  return { fake, adapter: createNewsletterAdapter(provider) };
 }
 
 const FIRST: PublishOptions = { key: 'k', resume: false, startedAt: '2026-12-01T08:00:00.000Z' };
@@ -178,7 +178,7 @@ describe('sending through Buttondown', () => {
       { apiKey: 'wrong-key', baseUrl: `${fake.url}/v1` },
       { fetch: globalThis.fetch, timeoutMs: 5_000, now: Date.now },
     );
-    const error = await createNewsletterAdapter(provider, { apiKey: 'wrong-key' })
+    const error = await createNewsletterAdapter(provider)
       .publish(await essay(), FIRST)
       .catch((caught: unknown) => caught);
     expect((error as Error).message).toBe(

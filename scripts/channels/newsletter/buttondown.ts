@@ -25,9 +25,9 @@
  * - Bodies are Django templates (https://docs.buttondown.com/using-templating): an essay's own `{{`,
  *   `{%` or `{#` would run as template code, so their brace is written as `&#123;`.
  */
-import { RequestError, retryAfterMs } from '../../syndicate/retry.ts';
-import { requestJson } from '../../syndicate/networks/http.ts';
-import type { AdapterDeps } from '../../syndicate/networks/adapter.ts';
+import { RequestError, retryAfterMs } from '../../lib/retry.ts';
+import { requestJson } from '../http.ts';
+import type { AdapterDeps } from '../adapter.ts';
 import { UNSUBSCRIBE_PLACEHOLDER, type EmailReport, type NewsletterProvider, type OutgoingEmail, type ProviderEmail } from './provider.ts';
 
 export const BUTTONDOWN_API = 'https://api.buttondown.com/v1';

@@ -4,8 +4,8 @@
  * Gmail clips a message behind "View entire message" (about 102 KB), since an email has no length
  * limit a reader would meet sooner.
  */
-import { flatten } from '../../syndicate/compose/cut.ts';
-import { ComposeError, linkCard, type ComposedPost, type SyndicationItem } from '../../syndicate/compose/post.ts';
+import { flatten } from '../cut.ts';
+import { ComposeError, linkCard, type ComposedPost, type SyndicationItem } from '../post.ts';
 import type { OutgoingEmail } from './provider.ts';
 import { renderEmail } from './render.ts';
 import { NEWSLETTER } from './settings.ts';

@@ -4,12 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { SyndicationItem } from '../../syndicate/compose/post.ts';
-import { composeNewsletter, type NewsletterPost } from './compose.ts';
+import type { NewsletterPost } from './compose.ts';
 import { UNSUBSCRIBE_PLACEHOLDER } from './provider.ts';
-
-/** Under the project root; `.cache/` is ignored by git. */
-export const PREVIEW_DIR = '.cache/newsletter';
 
 export interface PreviewFiles {
   html: string;
@@ -28,9 +24,4 @@ export async function writeEmailPreview(post: NewsletterPost, folder: string): P
     'utf8',
   );
   return files;
-}
-
-/** Composes a piece's email and writes it under `cwd` (default folder PREVIEW_DIR). */
-export async function previewNewsletter(item: SyndicationItem, options: { cwd: string; folder?: string }): Promise<PreviewFiles> {
-  return writeEmailPreview(await composeNewsletter(item), resolve(options.cwd, options.folder ?? PREVIEW_DIR));
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { ComposeError } from '../../syndicate/compose/post.ts';
+import { ComposeError } from '../post.ts';
 import { composeNewsletter, GMAIL_CLIP_BYTES } from './compose.ts';
 import { emailSafeBody } from './email-body.ts';
 import { UNSUBSCRIBE_PLACEHOLDER } from './provider.ts';

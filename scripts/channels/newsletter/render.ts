@@ -8,7 +8,7 @@
 import { convert } from 'html-to-text';
 import mjml2html from 'mjml';
 import { textToHtml } from '../../../src/lib/text.ts';
-import type { FeedAuthor } from '../../syndicate/compose/post.ts';
+import type { FeedAuthor } from '../post.ts';
 import { emailSafeBody } from './email-body.ts';
 import { UNSUBSCRIBE_PLACEHOLDER } from './provider.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import newsletter from './index.ts';
-import { previewNewsletter } from './preview.ts';
+import { composeNewsletter } from './compose.ts';
 import { BUTTONDOWN_API } from './buttondown.ts';
 import { newsletterConfig, newsletterKinds } from './settings.ts';
 import { newsletterItem } from './test-item.ts';
@@ -31,8 +31,8 @@ describe('newsletterKinds', () => {
   });
 
   test('is what the declaration’s `accepts` answers', () => {
-    expect(newsletter.accepts({ kind: 'note' }, {})).toBe(false);
-    expect(newsletter.accepts({ kind: 'note' }, { NEWSLETTER_KINDS: 'essay,note' })).toBe(true);
+    expect(newsletter.accepts(newsletterItem({ kind: 'note' }), {})).toBe(false);
+    expect(newsletter.accepts(newsletterItem({ kind: 'note' }), { NEWSLETTER_KINDS: 'essay,note' })).toBe(true);
   });
 });
 
@@ -40,30 +40,29 @@ describe('the declaration', () => {
   test('names the channel and its secret', () => {
     expect(newsletter).toMatchObject({
       name: 'newsletter',
-      label: 'Newsletter',
       secretEnv: ['BUTTONDOWN_API_KEY'],
       uploadsThumbnail: false,
     });
-    expect(newsletter.createAdapter({}, { fetch: globalThis.fetch, timeoutMs: 1000, now: Date.now })).toEqual({
+    expect(newsletter.adapter({}, { fetch: globalThis.fetch, timeoutMs: 1000, now: Date.now })).toEqual({
       missing: ['BUTTONDOWN_API_KEY'],
     });
   });
 });
 
-describe('previewNewsletter', () => {
+describe('the declaration’s preview', () => {
   test('writes the email as an HTML file to open and a text file to read', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'newsletter-preview-'));
     try {
-      const files = await previewNewsletter(newsletterItem(), { cwd });
-      expect(files).toEqual({
-        html: join(cwd, '.cache/newsletter/essay-owning-the-wind.html'),
-        text: join(cwd, '.cache/newsletter/essay-owning-the-wind.txt'),
-      });
-      const html = await readFile(files.html, 'utf8');
+      const [htmlFile, textFile] = await newsletter.preview!(await composeNewsletter(newsletterItem()), join(cwd, 'newsletter'));
+      expect([htmlFile, textFile]).toEqual([
+        join(cwd, 'newsletter/essay-owning-the-wind.html'),
+        join(cwd, 'newsletter/essay-owning-the-wind.txt'),
+      ]);
+      const html = await readFile(htmlFile!, 'utf8');
       expect(html).toMatch(/^<!doctype html>/i);
       expect(html).toContain('href="#unsubscribe"');
       expect(html).not.toContain('urn:hub:unsubscribe');
-      expect(await readFile(files.text, 'utf8')).toMatch(/^Subject: Owning the wind\n\nOwning the wind\n/);
+      expect(await readFile(textFile!, 'utf8')).toMatch(/^Subject: Owning the wind\n\nOwning the wind\n/);
     } finally {
       await rm(cwd, { recursive: true, force: true });
     }

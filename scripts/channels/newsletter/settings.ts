@@ -3,16 +3,12 @@
  * piece go out by email. Essays by default: an email is an interruption, and a note a day would
  * teach people to unsubscribe. A weekly digest of notes is a different product, not built here.
  */
-import type { Network } from '../../../src/lib/networks.ts';
-import type { PieceKind } from '../../../src/lib/urls.ts';
-import { requireEnv, type MissingCredentials } from '../../syndicate/networks/adapter.ts';
+import { isPieceKind, PIECE_KINDS, type PieceKind } from '../../../src/contract/kinds.ts';
+import { requireEnv, type MissingCredentials } from '../adapter.ts';
 import { BUTTONDOWN_API } from './buttondown.ts';
 
-/**
- * The channel's name. Cast once, here: src/lib/networks.ts lists the five social networks, and gets
- * 'newsletter' when the channel registry wires this folder in.
- */
-export const NEWSLETTER = 'newsletter' as Network;
+/** The channel's name, as src/lib/networks.ts lists it. */
+export const NEWSLETTER = 'newsletter';
 
 /** Secret: never printed, redacted from every message. */
 export const SECRET_ENV = ['BUTTONDOWN_API_KEY'] as const;
@@ -20,8 +16,6 @@ export const SECRET_ENV = ['BUTTONDOWN_API_KEY'] as const;
 /** Not secret: the kinds emailed (`essay,note`), and the API's address (a test server, a proxy). */
 export const SETTINGS_ENV = { kinds: 'NEWSLETTER_KINDS', apiUrl: 'BUTTONDOWN_API_URL' } as const;
 
-/** Every kind of piece the feed carries. */
-const PIECE_KINDS: readonly PieceKind[] = ['essay', 'note', 'theory'];
 export const DEFAULT_KINDS: readonly PieceKind[] = ['essay'];
 
 export interface NewsletterConfig {
@@ -35,7 +29,7 @@ export function newsletterKinds(env: Record<string, string | undefined>): readon
   const value = env[SETTINGS_ENV.kinds]?.trim();
   if (!value) return DEFAULT_KINDS;
   const named = value.split(/[\s,]+/).filter(Boolean);
-  const unknown = named.filter((kind) => !PIECE_KINDS.includes(kind as PieceKind));
+  const unknown = named.filter((kind) => !isPieceKind(kind));
   if (unknown.length > 0)
     throw new Error(`${SETTINGS_ENV.kinds}: ${unknown.join(', ')} is not a kind of piece; use ${PIECE_KINDS.join(', ')} (comma-separated)`);
   return [...new Set(named as PieceKind[])];

@@ -1,5 +1,5 @@
 /** A piece as the feed gives it, for the newsletter's tests (unit and end-to-end). */
-import type { SyndicationItem } from '../../syndicate/compose/post.ts';
+import type { SyndicationItem } from '../post.ts';
 
 export const PIECE_URL = 'https://morwennahale.example/essays/owning-the-wind/';
 
