@@ -18,7 +18,7 @@ import { parseResolution, resolveHeld } from './resolve.ts';
 import { syndicate } from './run.ts';
 
 const USAGE = `usage: ./hub run syndicate -- [options]
-  --dry-run              print what each network would get; post nothing, write nothing
+  --dry-run              print what each network would get; post nothing; write only the newsletter's preview (.cache/newsletter/)
   --only <network>       only this network (repeatable): ${NETWORKS.join(', ')}
   --item <id>            only this item (repeatable): essay/<slug>, the slug, or its URL
   --feed <dir|file|url>  the built site (default dist) or a deployed feed URL
