@@ -220,9 +220,10 @@ Syndication  4 pieces in dist/feed.json
   LinkedIn   2 pending · 1 in flight (needs you) · 1 held · 0 posted · no credentials
   X          2 pending · 1 held · 0 posted · 1 skipped · no credentials
   Threads    3 pending · 1 held · 0 posted · no credentials
-  Pending    essay/owning-the-wind         Threads · Why the people who host the turbine should own it
+  Newsletter 1 pending · 0 posted · no credentials
+  Pending    essay/owning-the-wind         Threads, Newsletter · Why the people who host the turbine should own it
              theory/trust-before-turbines  Mastodon, LinkedIn, X, Threads · Local trust is the binding constraint
-             note/2026-11-18-reading       every network · Re-reading the co-operative principles before our strategy day.
+             note/2026-11-18-reading       Bluesky, Mastodon, LinkedIn, X, Threads · Re-reading the co-operative principles before our strategy day.
   Held       note/2026-10-28-boycott       mentions “boycott*” (boycotts) in body — set syndication.reviewed: true once checked
 
 Needs you
@@ -234,6 +235,7 @@ Credentials
   LinkedIn   missing LINKEDIN_TOKEN, LINKEDIN_AUTHOR
   X          missing X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET (or X_REFRESH_TOKEN with X_CLIENT_ID)
   Threads    missing THREADS_TOKEN, THREADS_USER_ID
+  Newsletter missing BUTTONDOWN_API_KEY
 
 Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 UTC
   Bluesky    +10
@@ -294,7 +296,8 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
     });
     expect(status.syndication.networks.x).toMatchObject({ skipped: 1, posted: 0 });
     expect(status.syndication.pending.map((item: { key: string; networks: string[] }) => [item.key, item.networks])).toEqual([
-      ['essay/owning-the-wind', ['threads']],
+      // The newsletter emails essays only (NEWSLETTER_KINDS' default): the notes and the theory are not its.
+      ['essay/owning-the-wind', ['threads', 'newsletter']],
       ['theory/trust-before-turbines', ['mastodon', 'linkedin', 'x', 'threads']],
       ['note/2026-11-18-reading', ['bluesky', 'mastodon', 'linkedin', 'x', 'threads']],
     ]);
@@ -348,6 +351,7 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
       linkedin: { present: true },
       x: { present: true },
       threads: { present: false, missing: ['THREADS_TOKEN', 'THREADS_USER_ID'] },
+      newsletter: { present: false, missing: ['BUTTONDOWN_API_KEY'] },
     });
     for (const value of Object.values(CREDENTIALS)) {
       for (const output of [human.stdout, human.stderr, json.stdout, json.stderr]) expect(output).not.toContain(value);

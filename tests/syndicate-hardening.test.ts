@@ -5,6 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
+import { NETWORKS } from '../src/lib/networks.ts';
 import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
 import {
@@ -167,7 +168,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
         },
       ]);
       expect(lines.filter((line) => line.startsWith('Threads: stopped'))).toHaveLength(1);
-      expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+      expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(NOTES.length * (NETWORKS.length - 1));
       expect(result.failed).toBe(1);
     } finally {
       await silent.close();
@@ -194,7 +195,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
       },
     ]);
     expect(result.failed).toBe(0);
-    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(NOTES.length * (NETWORKS.length - 1));
     // Refused, so nothing was posted: no in-flight mark stays, and the next run posts them afresh.
     const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     expect(Object.values(ledger.items).filter((entry: any) => entry.networks.mastodon)).toEqual([]);
@@ -205,7 +206,7 @@ describe('exactly once without the ledger (item 12)', () => {
   test('12: post, delete the ledger, 45 newer Mastodon statuses, 130 newer X and Threads posts since: a rerun posts nothing again, anywhere, and rebuilds the ledger', async () => {
     await setUp(NOTES.slice(0, 2));
     const first = await run();
-    expect(first.rows.filter((row) => row.status === 'posted')).toHaveLength(10);
+    expect(first.rows.filter((row) => row.status === 'posted')).toHaveLength(2 * NETWORKS.length);
     const before = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
     // Newer than the copies and past the 40 a page Mastodon reads at once.
     const next = Number(networks.mastodon.statuses.at(-1)!.id) + 1;
@@ -226,14 +227,15 @@ describe('exactly once without the ledger (item 12)', () => {
     await rm(fixture.ledgerFile);
     networks.mastodon.expireIdempotencyKeys();
 
-    const requests = () => [networks.mastodon, networks.x, networks.linkedin, networks.threads].flatMap((server) => server.requests);
+    const requests = () =>
+      [networks.mastodon, networks.x, networks.linkedin, networks.threads, networks.newsletter].flatMap((server) => server.requests);
     const postsBefore = requests().filter((request) => request.method === 'POST').length;
     // A day later: Mastodon's Idempotency-Key window (an hour) is long gone.
     const rerun = await run({ now: () => Date.now() + 86_400_000 });
     expect(rerun.failed).toBe(0);
-    expect(rerun.rows.filter((row) => row.status === 'posted')).toHaveLength(10);
+    expect(rerun.rows.filter((row) => row.status === 'posted')).toHaveLength(2 * NETWORKS.length);
     const perItem = await postsPerItem(networks);
-    for (const network of ['bluesky', 'mastodon', 'linkedin', 'x', 'threads'] as const) {
+    for (const network of NETWORKS) {
       expect([...perItem[network].values()], network).toEqual([1, 1]);
     }
     // Only reads went out (Threads and LinkedIn publish with POSTs; none of them was sent again).
@@ -267,7 +269,7 @@ describe('a rejected credential (item 21)', () => {
       },
     ]);
     expect(result.failed).toBe(1);
-    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(12);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(NOTES.length * (NETWORKS.length - 1));
     // Asked once, not once per piece.
     expect(networks.linkedin.requests.filter((request) => request.method === 'POST' || request.path === '/rest/posts')).toHaveLength(1);
   });

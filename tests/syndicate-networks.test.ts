@@ -77,7 +77,7 @@ function run(options: Partial<SyndicateOptions> = {}) {
 }
 
 function postRequests(): number {
-  return [networks.mastodon, networks.x, networks.linkedin, networks.threads]
+  return [networks.mastodon, networks.x, networks.linkedin, networks.threads, networks.newsletter]
     .flatMap((server) => server.requests)
     .filter((request) => request.method !== 'GET').length;
 }
@@ -93,7 +93,7 @@ describe('syndicate against local networks', () => {
     await setUp();
     const result = await run();
     expect(result.failed).toBe(0);
-    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(15);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(ITEMS.length * NETWORKS.length);
     expectOnePostPerItem(await postsPerItem(networks));
 
     // Bluesky: a deterministic record key, facets with byte offsets, an external card with an uploaded thumbnail.
@@ -128,7 +128,7 @@ describe('syndicate against local networks', () => {
     const before = postRequests();
     const again = await run();
     expect(again.rows).toEqual([]);
-    expect(again.alreadyPosted).toBe(15);
+    expect(again.alreadyPosted).toBe(ITEMS.length * NETWORKS.length);
     expect(postRequests()).toBe(before);
     expect(await blueskyPosts(networks)).toHaveLength(3);
   });
@@ -170,7 +170,7 @@ describe('syndicate against local networks', () => {
     await writeFile(fixture.ledgerFile, JSON.stringify(ledger));
     const result = await run();
     expect(result.failed).toBe(0);
-    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(15);
+    expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(ITEMS.length * NETWORKS.length);
     expectOnePostPerItem(await postsPerItem(networks));
     // Mastodon was asked again with the same key and answered with the status it had.
     const keys = networks.mastodon.requests
@@ -293,7 +293,7 @@ describe('syndicate against local networks', () => {
   test('--dry-run posts nothing and writes nothing; --only and --item narrow a run', async () => {
     await setUp();
     const dry = await run({ dryRun: true });
-    expect(dry.planned).toHaveLength(15);
+    expect(dry.planned).toHaveLength(ITEMS.length * NETWORKS.length);
     expect(dry.planned.find((post) => post.network === 'bluesky' && post.item === 'essay/owning-the-wind')?.thumbnail).toMatchObject({
       mimeType: 'image/png',
     });
@@ -345,7 +345,7 @@ describe('npm run syndicate (the CLI)', () => {
     expect(code).toBe(1);
     const summary = JSON.parse(stdout) as { rows: Array<{ network: string; status: string }>; failed: number };
     expect(summary.failed).toBe(1);
-    expect(summary.rows.filter((row) => row.status === 'posted')).toHaveLength(4);
+    expect(summary.rows.filter((row) => row.status === 'posted')).toHaveLength(NETWORKS.length - 1);
     expect(stdout + stderr).not.toContain(TOKENS.linkedin);
     expect(stdout + stderr).toContain('[redacted]');
   });

@@ -159,7 +159,17 @@ function syndicationOf(
   holds: Map<string, PolicyMatch[]>,
   credentials: Record<Network, CredentialStatus>,
   registry: ReadonlyMap<Network, Channel>,
+  env: Record<string, string | undefined>,
 ): SyndicationLists {
+  // A channel that takes only some pieces (the newsletter's NEWSLETTER_KINDS): the others are not its,
+  // as syndicate decides. A setting it cannot read counts as yes: status reports, syndicate refuses.
+  const takes = (item: SyndicationItem, network: Network): boolean => {
+    try {
+      return registry.get(network)!.accepts(item, env);
+    } catch {
+      return true;
+    }
+  };
   const networks = Object.fromEntries(
     NETWORKS.map((network): [Network, NetworkSyndication] => [
       network,
@@ -184,7 +194,8 @@ function syndicationOf(
           const message = describeHeld({ network, key: item.key, startedAt: entry.startedAt, why: byHand.why, lookAt: byHand.lookAt });
           lists.needsYou.push({ ...line, network, startedAt: entry.startedAt, message });
         }
-      } else if (item.skip.includes(network)) state.skipped += 1;
+      } else if (!takes(item, network)) continue;
+      else if (item.skip.includes(network)) state.skipped += 1;
       else if (holds.has(item.key)) {
         state.held += 1;
         held = true;
@@ -228,7 +239,7 @@ async function readSyndication(
     available: true,
     feed: shown(feed.label),
     items: feed.items.length,
-    ...syndicationOf(feed.items, ledger, holds, credentials, registry),
+    ...syndicationOf(feed.items, ledger, holds, credentials, registry, options.env),
   };
 }
 
