@@ -9,7 +9,10 @@ import { buildHub, plainOutput, readPage, readText, SAMPLE_NOW, type BuiltSite }
 
 const ORIGIN = 'https://morwennahale.example';
 
-/** The ledger after a run: two copies posted, one still in flight (never linked). */
+/**
+ * The ledger after a run: two copies posted, one still in flight (never linked), and the newsletter's
+ * email, posted but not a public page (never linked either).
+ */
 const LEDGER = {
   version: 1,
   items: {
@@ -29,6 +32,12 @@ const LEDGER = {
           postedAt: '2026-11-25T10:00:00.000Z',
         },
         x: { status: 'in-flight', startedAt: '2026-11-25T10:00:02.000Z' },
+        newsletter: {
+          status: 'posted',
+          remoteId: 'a1b2c3',
+          url: 'https://buttondown.com/morwennahale/archive/owning-the-wind/',
+          postedAt: '2026-11-25T10:00:03.000Z',
+        },
       },
     },
   },
@@ -56,7 +65,7 @@ beforeAll(async () => {
 afterAll(() => site?.cleanup());
 
 describe('"Also on" links', () => {
-  test('a piece links each posted copy as u-syndication inside its h-entry, in the networks’ order, and never an in-flight one', async () => {
+  test('a piece links each posted public copy as u-syndication inside its h-entry, in the networks’ order, never an in-flight one nor the newsletter', async () => {
     const { document, html } = await readPage(site.dist, '/essays/owning-the-wind/');
     const links = [...document.querySelectorAll('.h-entry a.u-syndication')].map((a) => ({
       text: a.textContent ?? '',
@@ -68,6 +77,9 @@ describe('"Also on" links', () => {
     ]);
     expect(links[0]?.text).toMatch(/Bluesky/);
     expect(links[1]?.text).toMatch(/Mastodon/);
+    // The email is not a page people answer under: neither "Also on" nor "Reply on" names it.
+    expect(html).not.toContain(LEDGER.items['essay/owning-the-wind'].networks.newsletter.url);
+    expect(document.body.textContent).not.toMatch(/Reply on Newsletter/);
     // Each copy once: a second block carrying u-syndication would list every copy twice to parsers.
     const entry = mf2(html, { baseUrl: `${ORIGIN}/essays/owning-the-wind/` }).items.find((item) => item.type?.includes('h-entry'));
     expect(entry?.properties['syndication']).toEqual([
