@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
-import { postsPerItem, type FixtureItem } from './helpers/syndication.ts';
+import { postsPerItem, SAMPLE_ESSAY, type FixtureItem } from './helpers/syndication.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 
 const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
@@ -16,14 +16,7 @@ const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
   text: `Note ${day} on community energy.`,
 }));
 
-const ESSAY: FixtureItem = {
-  kind: 'essay',
-  slug: 'owning-the-wind',
-  title: 'Why the people who host the turbine should own it',
-  date: '2026-09-14T00:00:00.000Z',
-  tags: ['community energy'],
-  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-};
+const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 
 const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 2000, baseDelayMs: 20 } });
 const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);

@@ -12,17 +12,10 @@ import { derivedLinkedInVersion } from '../scripts/channels/linkedin/versions.ts
 import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/channels/threads/adapter.ts';
 import { threadsCount } from './helpers/fake-networks.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
-import { blueskyPosts, createBlueskyAccount, postsPerItem, SITE, TOKENS, type FixtureItem } from './helpers/syndication.ts';
+import { blueskyPosts, createBlueskyAccount, postsPerItem, SAMPLE_ESSAY, SITE, TOKENS, type FixtureItem } from './helpers/syndication.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 
-const ESSAY: FixtureItem = {
-  kind: 'essay',
-  slug: 'owning-the-wind',
-  title: 'Why the people who host the turbine should own it',
-  date: '2026-09-14T00:00:00.000Z',
-  tags: ['community energy'],
-  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-};
+const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
 
 const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 4000, baseDelayMs: 20 } });
