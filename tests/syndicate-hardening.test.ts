@@ -3,21 +3,12 @@
  * against the same local networks as syndicate-networks.test.ts (a real PDS and fake servers).
  */
 import { readFile, rm } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
+import { describe, expect, test } from 'vitest';
 import { NETWORKS } from '../src/lib/networks.ts';
 import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
-import {
-  makeSyndicationFixture,
-  postsPerItem,
-  startLocalNetworks,
-  startPds,
-  type FixtureItem,
-  type LocalNetworks,
-  type Pds,
-  type SyndicationFixture,
-} from './helpers/syndication.ts';
+import { postsPerItem, SAMPLE_ESSAY, type FixtureItem } from './helpers/syndication.ts';
+import { useLocalSyndication } from './helpers/local-syndication.ts';
 
 const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
   kind: 'note',
@@ -26,38 +17,11 @@ const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
   text: `Note ${day} on community energy.`,
 }));
 
-const ESSAY: FixtureItem = {
-  kind: 'essay',
-  slug: 'owning-the-wind',
-  title: 'Why the people who host the turbine should own it',
-  date: '2026-09-14T00:00:00.000Z',
-  tags: ['community energy'],
-  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-};
+const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 
-let pds: Pds;
-let networks: LocalNetworks;
-let fixture: SyndicationFixture;
-
-beforeAll(async () => {
-  pds = await startPds();
-});
-afterAll(async () => {
-  await pds?.close();
-});
-afterEach(async () => {
-  await networks?.close();
-  await fixture?.cleanup();
-});
-
-async function setUp(items: FixtureItem[] = [ESSAY]): Promise<void> {
-  networks = await startLocalNetworks(pds);
-  fixture = await makeSyndicationFixture(items);
-}
-
-function run(options: Partial<SyndicateOptions> = {}) {
-  return syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 2000, baseDelayMs: 20 }, ...options });
-}
+const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 2000, baseDelayMs: 20 } });
+const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
+const run = local.run;
 
 describe('secrets (items 1 and 2)', () => {
   test('1: the Bluesky session JWTs obtained at login are never shown, though the server echoes the request', async () => {
@@ -91,20 +55,20 @@ describe('secrets (items 1 and 2)', () => {
     await setUp();
     const token = 'x-access+tok/en==0003';
     const echoed = `OAuth oauth_consumer_key="x-consumer-key", oauth_token="${encodeURIComponent(token)}"`;
-    networks.x.faults.push({
+    local.networks.x.faults.push({
       kind: 'status',
       status: 400,
       json: { title: 'Invalid Request', detail: `bad header: ${echoed}` },
       when: () => true,
       times: 1000,
     });
-    const env = { ...networks.env, X_ACCESS_TOKEN: token };
+    const env = { ...local.networks.env, X_ACCESS_TOKEN: token };
     for (const args of [
       ['--only', 'x'],
       ['--only', 'x', '--json'],
     ]) {
       const { code, stdout, stderr } = await runCli('syndicate', [...args, '--retry-budget', '1'], {
-        cwd: fixture.root,
+        cwd: local.fixture.root,
         env,
       });
       expect(code).toBe(1);
@@ -118,7 +82,7 @@ describe('server text in the terminal (item 3)', () => {
   test('3: ANSI/OSC escapes, bare CR and newlines a server wrote reach neither stdout, stderr nor --json', async () => {
     await setUp();
     const hostile = 'boom\u001b[2J\u001b]0;pwned\u0007\rPOSTED OK\n::error::fake\u009b31m';
-    networks.mastodon.faults.push({
+    local.networks.mastodon.faults.push({
       kind: 'status',
       status: 422,
       json: { error: hostile },
@@ -130,8 +94,8 @@ describe('server text in the terminal (item 3)', () => {
       ['--only', 'mastodon', '--json'],
     ]) {
       const { code, stdout, stderr } = await runCli('syndicate', args, {
-        cwd: fixture.root,
-        env: networks.env,
+        cwd: local.fixture.root,
+        env: local.networks.env,
       });
       expect(code).toBe(1);
       // eslint-disable-next-line no-control-regex -- asserts no control character reaches the terminal
@@ -151,7 +115,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
     try {
       const lines: string[] = [];
       const result = await run({
-        env: { ...networks.env, THREADS_API_URL: silent.url },
+        env: { ...local.networks.env, THREADS_API_URL: silent.url },
         timeoutMs: 1500,
         sleep: async () => undefined,
         retry: { totalMs: 600_000, baseDelayMs: 1 },
@@ -177,7 +141,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
 
   test('14: Retry-After: 3600 defers that network’s items to the next run, asked once, and says so; nothing failed', async () => {
     await setUp(NOTES);
-    networks.mastodon.faults.push({
+    local.networks.mastodon.faults.push({
       kind: 'status',
       status: 429,
       headers: { 'Retry-After': '3600' },
@@ -185,7 +149,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
       times: 1000,
     });
     const result = await run({ retry: { totalMs: 120_000, baseDelayMs: 1 }, sleep: async () => undefined });
-    expect(networks.mastodon.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(local.networks.mastodon.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(result.rows.filter((row) => row.network === 'mastodon')).toEqual([
       {
         item: 'all',
@@ -197,7 +161,7 @@ describe('a network that never answers, or asks for an hour (items 13 and 14)', 
     expect(result.failed).toBe(0);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(NOTES.length * (NETWORKS.length - 1));
     // Refused, so nothing was posted: no in-flight mark stays, and the next run posts them afresh.
-    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     expect(Object.values(ledger.items).filter((entry: any) => entry.networks.mastodon)).toEqual([]);
   });
 });
@@ -207,40 +171,42 @@ describe('exactly once without the ledger (item 12)', () => {
     await setUp(NOTES.slice(0, 2));
     const first = await run();
     expect(first.rows.filter((row) => row.status === 'posted')).toHaveLength(2 * NETWORKS.length);
-    const before = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const before = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     // Newer than the copies and past the 40 a page Mastodon reads at once.
-    const next = Number(networks.mastodon.statuses.at(-1)!.id) + 1;
+    const next = Number(local.networks.mastodon.statuses.at(-1)!.id) + 1;
     for (let i = 0; i < 45; i += 1)
-      networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
+      local.networks.mastodon.statuses.push({ id: String(next + i), text: `Unrelated status ${i}`, idempotencyKey: undefined });
     // Past the 100 a page X's timeline gives and the 50 the Threads look used to read.
     const later = new Date(Date.now() + 60_000).toISOString();
     for (let i = 0; i < 130; i += 1)
-      networks.x.tweets.push({ id: String(1_870_000_000_000_000_000n + BigInt(i)), text: `Unrelated post ${i}`, createdAt: later });
+      local.networks.x.tweets.push({ id: String(1_870_000_000_000_000_000n + BigInt(i)), text: `Unrelated post ${i}`, createdAt: later });
     for (let i = 0; i < 130; i += 1)
-      networks.threads.published.push({
+      local.networks.threads.published.push({
         id: `1900${i}`,
         text: `Unrelated thread ${i}`,
         link: undefined,
         container: `c${i}`,
         timestamp: later,
       });
-    await rm(fixture.ledgerFile);
-    networks.mastodon.expireIdempotencyKeys();
+    await rm(local.fixture.ledgerFile);
+    local.networks.mastodon.expireIdempotencyKeys();
 
     const requests = () =>
-      [networks.mastodon, networks.x, networks.linkedin, networks.threads, networks.newsletter].flatMap((server) => server.requests);
+      [local.networks.mastodon, local.networks.x, local.networks.linkedin, local.networks.threads, local.networks.newsletter].flatMap(
+        (server) => server.requests,
+      );
     const postsBefore = requests().filter((request) => request.method === 'POST').length;
     // A day later: Mastodon's Idempotency-Key window (an hour) is long gone.
     const rerun = await run({ now: () => Date.now() + 86_400_000 });
     expect(rerun.failed).toBe(0);
     expect(rerun.rows.filter((row) => row.status === 'posted')).toHaveLength(2 * NETWORKS.length);
-    const perItem = await postsPerItem(networks);
+    const perItem = await postsPerItem(local.networks);
     for (const network of NETWORKS) {
       expect([...perItem[network].values()], network).toEqual([1, 1]);
     }
     // Only reads went out (Threads and LinkedIn publish with POSTs; none of them was sent again).
     expect(requests().filter((request) => request.method === 'POST').length).toBe(postsBefore);
-    const after = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const after = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     for (const [key, item] of Object.entries(before.items) as Array<[string, any]>) {
       for (const [network, entry] of Object.entries(item.networks) as Array<[string, any]>) {
         expect(after.items[key].networks[network], `${key} ${network}`).toMatchObject({ status: 'posted', remoteId: entry.remoteId });
@@ -252,7 +218,7 @@ describe('exactly once without the ledger (item 12)', () => {
 describe('a rejected credential (item 21)', () => {
   test('21: a token the network rejects (401) is reported once, that network stops, the others post everything', async () => {
     await setUp(NOTES);
-    networks.linkedin.faults.push({
+    local.networks.linkedin.faults.push({
       kind: 'status',
       status: 401,
       json: { status: 401, message: 'Invalid access token' },
@@ -271,6 +237,8 @@ describe('a rejected credential (item 21)', () => {
     expect(result.failed).toBe(1);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(NOTES.length * (NETWORKS.length - 1));
     // Asked once, not once per piece.
-    expect(networks.linkedin.requests.filter((request) => request.method === 'POST' || request.path === '/rest/posts')).toHaveLength(1);
+    expect(local.networks.linkedin.requests.filter((request) => request.method === 'POST' || request.path === '/rest/posts')).toHaveLength(
+      1,
+    );
   });
 });

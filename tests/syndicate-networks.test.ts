@@ -5,25 +5,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { NETWORKS } from '../src/lib/networks.ts';
 import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
 import { recordKey } from '../scripts/channels/bluesky/adapter.ts';
 import { channel } from '../scripts/channels/registry.ts';
-import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
-import {
-  blueskyPosts,
-  makeSyndicationFixture,
-  postsPerItem,
-  startLocalNetworks,
-  startPds,
-  TOKENS,
-  SITE,
-  type FixtureItem,
-  type LocalNetworks,
-  type Pds,
-  type SyndicationFixture,
-} from './helpers/syndication.ts';
+import { blueskyPosts, postsPerItem, TOKENS, SITE, type FixtureItem } from './helpers/syndication.ts';
+import { useLocalSyndication } from './helpers/local-syndication.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
 
 const ITEMS: FixtureItem[] = [
@@ -52,32 +40,12 @@ const ITEMS: FixtureItem[] = [
 ];
 const URLS = [`${SITE}/essays/owning-the-wind/`, `${SITE}/notes/2026-10-05-village-hall/`, `${SITE}/theories/trust-before-turbines/`];
 
-let pds: Pds;
-let networks: LocalNetworks;
-let fixture: SyndicationFixture;
-
-beforeAll(async () => {
-  pds = await startPds();
-});
-afterAll(async () => {
-  await pds?.close();
-});
-afterEach(async () => {
-  await networks?.close();
-  await fixture?.cleanup();
-});
-
-async function setUp(items: FixtureItem[] = ITEMS, policy?: string): Promise<void> {
-  networks = await startLocalNetworks(pds);
-  fixture = await makeSyndicationFixture(items, policy === undefined ? {} : { policy });
-}
-
-function run(options: Partial<SyndicateOptions> = {}) {
-  return syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 1000, retry: { totalMs: 8000, baseDelayMs: 50 }, ...options });
-}
+const local = useLocalSyndication({ timeoutMs: 1000, retry: { totalMs: 8000, baseDelayMs: 50 } });
+const setUp = (items: FixtureItem[] = ITEMS, policy?: string): Promise<void> => local.setUp(items, policy);
+const run = local.run;
 
 function postRequests(): number {
-  return [networks.mastodon, networks.x, networks.linkedin, networks.threads, networks.newsletter]
+  return [local.networks.mastodon, local.networks.x, local.networks.linkedin, local.networks.threads, local.networks.newsletter]
     .flatMap((server) => server.requests)
     .filter((request) => request.method !== 'GET').length;
 }
@@ -94,10 +62,10 @@ describe('syndicate against local networks', () => {
     const result = await run();
     expect(result.failed).toBe(0);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(ITEMS.length * NETWORKS.length);
-    expectOnePostPerItem(await postsPerItem(networks));
+    expectOnePostPerItem(await postsPerItem(local.networks));
 
     // Bluesky: a deterministic record key, facets with byte offsets, an external card with an uploaded thumbnail.
-    const records = await blueskyPosts(networks);
+    const records = await blueskyPosts(local.networks);
     const essay = records.find((record) => record.value.embed.external.uri === URLS[0])!;
     expect(essay.uri.split('/').pop()).toBe(recordKey('essay/owning-the-wind', '2026-09-14T00:00:00.000Z'));
     expect(essay.value.embed).toMatchObject({
@@ -109,15 +77,15 @@ describe('syndicate against local networks', () => {
     expect(Buffer.from(essay.value.text).subarray(tag.index.byteStart, tag.index.byteEnd).toString()).toBe('#everything');
 
     // Mastodon: every request carried an Idempotency-Key.
-    expect(networks.mastodon.statuses.every((status) => status.idempotencyKey?.length === 32)).toBe(true);
+    expect(local.networks.mastodon.statuses.every((status) => status.idempotencyKey?.length === 32)).toBe(true);
     // LinkedIn: the thumbnail was uploaded first; the commentary is escaped Little Text Format.
-    const linkedinEssay = networks.linkedin.posts.find((post) => post.body.content.article.source === URLS[0])!;
-    expect(networks.linkedin.images.has(linkedinEssay.body.content.article.thumbnail)).toBe(true);
+    const linkedinEssay = local.networks.linkedin.posts.find((post) => post.body.content.article.source === URLS[0])!;
+    expect(local.networks.linkedin.images.has(linkedinEssay.body.content.article.thumbnail)).toBe(true);
     expect(linkedinEssay.body.commentary).toContain('\\(it decides \\#everything\\)');
     // Threads: created as a container, then published.
-    expect(networks.threads.requests.filter((request) => request.path.endsWith('/threads_publish'))).toHaveLength(3);
+    expect(local.networks.threads.requests.filter((request) => request.path.endsWith('/threads_publish'))).toHaveLength(3);
 
-    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     for (const network of NETWORKS)
       expect(ledger.items['essay/owning-the-wind'].networks[network]).toMatchObject({
         status: 'posted',
@@ -130,50 +98,50 @@ describe('syndicate against local networks', () => {
     expect(again.rows).toEqual([]);
     expect(again.alreadyPosted).toBe(ITEMS.length * NETWORKS.length);
     expect(postRequests()).toBe(before);
-    expect(await blueskyPosts(networks)).toHaveLength(3);
+    expect(await blueskyPosts(local.networks)).toHaveLength(3);
   });
 
   test('each adapter reads back what it posted', async () => {
     await setUp(ITEMS.slice(0, 1));
     await run();
-    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     const deps = { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now };
     for (const network of NETWORKS) {
-      const adapter = (await channel(network)).adapter(networks.env, deps);
+      const adapter = (await channel(network)).adapter(local.networks.env, deps);
       if ('missing' in adapter) throw new Error(`${network}: ${adapter.missing.join(', ')}`);
       const { remoteId, url } = ledger.items['essay/owning-the-wind'].networks[network];
       expect(await adapter.readBack({ remoteId, url }), network).toMatchObject({ remoteId, exists: true });
     }
-    const mastodon = (await channel('mastodon')).adapter(networks.env, deps) as NetworkAdapter;
+    const mastodon = (await channel('mastodon')).adapter(local.networks.env, deps) as NetworkAdapter;
     expect((await mastodon.readBack({ remoteId: '999', url: 'https://m.example/999' })).exists).toBe(false);
   });
 
   test('a post whose answer was lost is not posted twice', async () => {
     await setUp();
     const isPost = (path: RegExp) => (request: { method: string; path: string }) => request.method === 'POST' && path.test(request.path);
-    networks.mastodon.faults.push({ kind: 'lost-answer', when: isPost(/statuses$/), times: 2 });
-    networks.x.faults.push({ kind: 'lost-answer', when: isPost(/tweets$/), times: 2 });
-    networks.linkedin.faults.push({ kind: 'lost-answer', when: isPost(/rest\/posts$/), times: 2 });
-    networks.threads.faults.push({ kind: 'lost-answer', when: isPost(/threads_publish$/), times: 2 });
+    local.networks.mastodon.faults.push({ kind: 'lost-answer', when: isPost(/statuses$/), times: 2 });
+    local.networks.x.faults.push({ kind: 'lost-answer', when: isPost(/tweets$/), times: 2 });
+    local.networks.linkedin.faults.push({ kind: 'lost-answer', when: isPost(/rest\/posts$/), times: 2 });
+    local.networks.threads.faults.push({ kind: 'lost-answer', when: isPost(/threads_publish$/), times: 2 });
     const result = await run();
     expect(result.failed).toBe(0);
-    expectOnePostPerItem(await postsPerItem(networks));
+    expectOnePostPerItem(await postsPerItem(local.networks));
   });
 
   test('after a crash (in-flight marks in the ledger, posts on the networks) a rerun finds the posts instead of posting again', async () => {
     await setUp();
     await run();
-    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     for (const item of Object.values(ledger.items) as Array<{ networks: Record<string, unknown> }>) {
       for (const network of NETWORKS) item.networks[network] = { status: 'in-flight', startedAt: new Date().toISOString() };
     }
-    await writeFile(fixture.ledgerFile, JSON.stringify(ledger));
+    await writeFile(local.fixture.ledgerFile, JSON.stringify(ledger));
     const result = await run();
     expect(result.failed).toBe(0);
     expect(result.rows.filter((row) => row.status === 'posted')).toHaveLength(ITEMS.length * NETWORKS.length);
-    expectOnePostPerItem(await postsPerItem(networks));
+    expectOnePostPerItem(await postsPerItem(local.networks));
     // Mastodon was asked again with the same key and answered with the status it had.
-    const keys = networks.mastodon.requests
+    const keys = local.networks.mastodon.requests
       .filter((request) => request.method === 'POST')
       .map((request) => request.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(3);
@@ -182,14 +150,14 @@ describe('syndicate against local networks', () => {
 
   test('honours Retry-After and x-rate-limit-reset on 429', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.mastodon.faults.push({
+    local.networks.mastodon.faults.push({
       kind: 'status',
       status: 429,
       headers: { 'Retry-After': '1' },
       when: (request) => request.method === 'POST',
       times: 1,
     });
-    networks.x.faults.push({
+    local.networks.x.faults.push({
       kind: 'status',
       status: 429,
       headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1) },
@@ -202,14 +170,19 @@ describe('syndicate against local networks', () => {
     expect(result.failed).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(lines.some((line) => /Mastodon essay\/owning-the-wind: .*429.*retrying in 1\.\d s/.test(line))).toBe(true);
-    expectOnePostPerItem(await postsPerItem(networks), URLS.slice(0, 1), ['mastodon', 'x']);
+    expectOnePostPerItem(await postsPerItem(local.networks), URLS.slice(0, 1), ['mastodon', 'x']);
   });
 
   test('slow answers time out and are retried without a second post; a dropped connection too', async () => {
     await setUp(ITEMS.slice(0, 2));
-    networks.threads.faults.push({ kind: 'slow', delayMs: 1500, when: (request) => request.path.endsWith('/threads_publish'), times: 1 });
-    networks.x.faults.push({ kind: 'drop', when: (request) => request.method === 'POST', times: 1 });
-    networks.linkedin.faults.push({
+    local.networks.threads.faults.push({
+      kind: 'slow',
+      delayMs: 1500,
+      when: (request) => request.path.endsWith('/threads_publish'),
+      times: 1,
+    });
+    local.networks.x.faults.push({ kind: 'drop', when: (request) => request.method === 'POST', times: 1 });
+    local.networks.linkedin.faults.push({
       kind: 'slow',
       delayMs: 1500,
       when: (request) => request.method === 'POST' && request.path === '/rest/posts',
@@ -217,35 +190,35 @@ describe('syndicate against local networks', () => {
     });
     const result = await run({ only: ['threads', 'x', 'linkedin'], timeoutMs: 500 });
     expect(result.failed).toBe(0);
-    expectOnePostPerItem(await postsPerItem(networks), URLS.slice(0, 2), ['threads', 'x', 'linkedin']);
+    expectOnePostPerItem(await postsPerItem(local.networks), URLS.slice(0, 2), ['threads', 'x', 'linkedin']);
   });
 
   test('one network failing does not stop the others; the failure is reported and the ledger keeps what succeeded', async () => {
     await setUp(ITEMS.slice(0, 2));
-    networks.linkedin.faults.push({ kind: 'status', status: 503, when: (request) => request.method === 'POST', times: 1000 });
+    local.networks.linkedin.faults.push({ kind: 'status', status: 503, when: (request) => request.method === 'POST', times: 1000 });
     const result = await run({ retry: { totalMs: 1500, baseDelayMs: 50 } });
     expect(result.failed).toBe(2);
     expect(result.rows.filter((row) => row.status === 'failed').map((row) => row.network)).toEqual(['linkedin', 'linkedin']);
     expect(result.rows.find((row) => row.status === 'failed')?.detail).toMatch(
       /\[POST\] http:\/\/127\.0\.0\.1:\d+\/rest\/images\?action=initializeUpload: 503/,
     );
-    const ledger = JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+    const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
     expect(ledger.items['essay/owning-the-wind'].networks.bluesky.status).toBe('posted');
     // Every attempt failed at the image upload, before the post request: nothing can have been posted, so no mark stays.
     expect(ledger.items['essay/owning-the-wind'].networks.linkedin).toBeUndefined();
-    expectOnePostPerItem(await postsPerItem(networks), URLS.slice(0, 2), ['bluesky', 'mastodon', 'x', 'threads']);
+    expectOnePostPerItem(await postsPerItem(local.networks), URLS.slice(0, 2), ['bluesky', 'mastodon', 'x', 'threads']);
   });
 
   test('never shows a token, even when a network echoes it back in an error', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.linkedin.faults.push({
+    local.networks.linkedin.faults.push({
       kind: 'status',
       status: 400,
       json: { status: 400, message: `Bad token ${TOKENS.linkedin}` },
       when: () => true,
       times: 1000,
     });
-    networks.threads.faults.push({
+    local.networks.threads.faults.push({
       kind: 'status',
       status: 400,
       json: { error: { message: `token=${TOKENS.threads} refused` } },
@@ -255,7 +228,7 @@ describe('syndicate against local networks', () => {
     const lines: string[] = [];
     const result = await run({ log: (line) => lines.push(line) });
     expect(result.failed).toBe(2);
-    const everything = JSON.stringify(result) + lines.join('\n') + (await readFile(fixture.ledgerFile, 'utf8'));
+    const everything = JSON.stringify(result) + lines.join('\n') + (await readFile(local.fixture.ledgerFile, 'utf8'));
     expect(everything).toContain('[redacted]');
     for (const secret of [
       TOKENS.linkedin,
@@ -272,21 +245,21 @@ describe('syndicate against local networks', () => {
 
   test('a network without credentials is skipped with one clear line', async () => {
     await setUp(ITEMS.slice(0, 1));
-    const { THREADS_TOKEN: _token, ...env } = networks.env;
+    const { THREADS_TOKEN: _token, ...env } = local.networks.env;
     const lines: string[] = [];
     const result = await run({ env, log: (line) => lines.push(line) });
     expect(lines.filter((line) => line.startsWith('Threads'))).toEqual(['Threads: skipped — no credentials: set THREADS_TOKEN']);
     expect(result.rows.find((row) => row.network === 'threads')).toMatchObject({ status: 'no credentials' });
-    expect(networks.threads.requests).toEqual([]);
+    expect(local.networks.threads.requests).toEqual([]);
     expect(result.failed).toBe(0);
   });
 
   test('the threads_publish answer without an id is settled by polling the container', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.threads.publishWithoutId = 1;
+    local.networks.threads.publishWithoutId = 1;
     const result = await run({ only: ['threads'] });
     expect(result.failed).toBe(0);
-    expect(networks.threads.published).toHaveLength(1);
+    expect(local.networks.threads.published).toHaveLength(1);
     expect(result.rows[0]?.url).toMatch(/\/@morwennahale\/post\/\d+$/);
   });
 
@@ -298,12 +271,12 @@ describe('syndicate against local networks', () => {
       mimeType: 'image/png',
     });
     expect(postRequests()).toBe(0);
-    expect(await blueskyPosts(networks)).toHaveLength(0);
-    expect(existsSync(fixture.ledgerFile)).toBe(false);
+    expect(await blueskyPosts(local.networks)).toHaveLength(0);
+    expect(existsSync(local.fixture.ledgerFile)).toBe(false);
 
     const narrow = await run({ only: ['mastodon'], items: ['owning-the-wind'] });
     expect(narrow.rows.map((row) => [row.item, row.network, row.status])).toEqual([['essay/owning-the-wind', 'mastodon', 'posted']]);
-    expect(networks.mastodon.statuses).toHaveLength(1);
+    expect(local.networks.mastodon.statuses).toHaveLength(1);
   });
 
   test('holds an item the policy lists until it is marked reviewed; front-matter skips are honoured', async () => {
@@ -325,23 +298,24 @@ describe('syndicate against local networks', () => {
       ['note/not-on-x', 'x', 'skipped'],
     ]);
     expect(result.rows[0]?.detail).toMatch(/fracking.*syndication\.reviewed: true/);
-    expect(networks.mastodon.statuses.map((status) => status.text)).not.toContainEqual(expect.stringContaining('boycott'));
+    expect(local.networks.mastodon.statuses.map((status) => status.text)).not.toContainEqual(expect.stringContaining('boycott'));
   });
 });
 
 describe('npm run syndicate (the CLI)', () => {
-  const cli = (args: string[], env: Record<string, string>): Promise<ScriptRun> => runCli('syndicate', args, { cwd: fixture.root, env });
+  const cli = (args: string[], env: Record<string, string>): Promise<ScriptRun> =>
+    runCli('syndicate', args, { cwd: local.fixture.root, env });
 
   test('exits 1 when anything failed, prints --json, and never a token', async () => {
     await setUp(ITEMS.slice(0, 1));
-    networks.linkedin.faults.push({
+    local.networks.linkedin.faults.push({
       kind: 'status',
       status: 401,
       json: { status: 401, message: `token ${TOKENS.linkedin} expired` },
       when: () => true,
       times: 1000,
     });
-    const { code, stdout, stderr } = await cli(['--json', '--request-timeout', '2', '--retry-budget', '2'], networks.env);
+    const { code, stdout, stderr } = await cli(['--json', '--request-timeout', '2', '--retry-budget', '2'], local.networks.env);
     expect(code).toBe(1);
     const summary = JSON.parse(stdout) as { rows: Array<{ network: string; status: string }>; failed: number };
     expect(summary.failed).toBe(1);

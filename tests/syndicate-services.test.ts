@@ -6,64 +6,24 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { threadsLength } from '../scripts/channels/threads/compose.ts';
 import { derivedLinkedInVersion } from '../scripts/channels/linkedin/versions.ts';
 import { THREADS_POLL_MS, THREADS_STATUS_CHECKS } from '../scripts/channels/threads/adapter.ts';
-import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { threadsCount } from './helpers/fake-networks.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
-import {
-  blueskyPosts,
-  createBlueskyAccount,
-  makeSyndicationFixture,
-  postsPerItem,
-  startLocalNetworks,
-  startPds,
-  SITE,
-  TOKENS,
-  type FixtureItem,
-  type LocalNetworks,
-  type Pds,
-  type SyndicationFixture,
-} from './helpers/syndication.ts';
+import { blueskyPosts, createBlueskyAccount, postsPerItem, SAMPLE_ESSAY, SITE, TOKENS, type FixtureItem } from './helpers/syndication.ts';
+import { useLocalSyndication } from './helpers/local-syndication.ts';
 
-const ESSAY: FixtureItem = {
-  kind: 'essay',
-  slug: 'owning-the-wind',
-  title: 'Why the people who host the turbine should own it',
-  date: '2026-09-14T00:00:00.000Z',
-  tags: ['community energy'],
-  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-};
+const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
 
-let pds: Pds;
-let networks: LocalNetworks;
-let fixture: SyndicationFixture;
-
-beforeAll(async () => {
-  pds = await startPds();
-});
-afterAll(async () => {
-  await pds?.close();
-});
-afterEach(async () => {
-  await networks?.close();
-  await fixture?.cleanup();
-});
-
-async function setUp(items: FixtureItem[] = [ESSAY]): Promise<void> {
-  networks = await startLocalNetworks(pds);
-  fixture = await makeSyndicationFixture(items);
-}
-
-function run(options: Partial<SyndicateOptions> = {}) {
-  return syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 4000, baseDelayMs: 20 }, ...options });
-}
+const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 4000, baseDelayMs: 20 } });
+const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
+const run = local.run;
 
 async function ledger(): Promise<any> {
-  return JSON.parse(await readFile(fixture.ledgerFile, 'utf8'));
+  return JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
 }
 
 describe('LinkedIn', () => {
@@ -72,7 +32,7 @@ describe('LinkedIn', () => {
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     const versions = new Set(
-      networks.linkedin.requests
+      local.networks.linkedin.requests
         .filter((request) => request.path.startsWith('/rest/'))
         .map((request) => request.headers['linkedin-version']),
     );
@@ -82,14 +42,18 @@ describe('LinkedIn', () => {
   test('a retired version (426 NONEXISTENT_VERSION) fails in one line naming LINKEDIN_VERSION and a version to set, and leaves no mark behind', async () => {
     await setUp();
     const lines: string[] = [];
-    const result = await run({ only: ['linkedin'], env: { ...networks.env, LINKEDIN_VERSION: '202511' }, log: (line) => lines.push(line) });
+    const result = await run({
+      only: ['linkedin'],
+      env: { ...local.networks.env, LINKEDIN_VERSION: '202511' },
+      log: (line) => lines.push(line),
+    });
     expect(result.rows).toHaveLength(1);
     expect(result.rows[0]).toMatchObject({ status: 'failed' });
     expect(result.rows[0]!.detail).toMatch(
       /426.*LinkedIn does not serve API version 202511 \(NONEXISTENT_VERSION\): set LINKEDIN_VERSION=\d{6}/,
     );
     // Refused, not retried: one request, and nothing was posted.
-    expect(networks.linkedin.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(local.networks.linkedin.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(lines.some((line) => line.includes('retrying'))).toBe(false);
     // The refusal posted nothing, so the in-flight mark went: the next run posts without looking first.
     expect((await ledger()).items['essay/owning-the-wind']).toBeUndefined();
@@ -97,14 +61,14 @@ describe('LinkedIn', () => {
     expect(again.rows.map((row) => row.status)).toEqual(['posted']);
     // Not held: with no mark it is not a resumed attempt (a ledger with nothing for LinkedIn is looked through first; issue 14, item 12).
     expect(again.needsYou).toEqual([]);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
   });
 
   test('LINKEDIN_VERSION that is not YYYYMM is one clear line', async () => {
     await setUp();
-    const result = await run({ only: ['linkedin'], env: { ...networks.env, LINKEDIN_VERSION: '2026-09' } });
+    const result = await run({ only: ['linkedin'], env: { ...local.networks.env, LINKEDIN_VERSION: '2026-09' } });
     expect(result.rows[0]?.detail).toBe('LINKEDIN_VERSION: expected a version like 202609 (year and month, YYYYMM), got "2026-09"');
-    expect(networks.linkedin.requests).toEqual([]);
+    expect(local.networks.linkedin.requests).toEqual([]);
   });
 
   test('with r_member_social an in-flight mark is resolved by finding the copy, not by posting again, and nothing is held', async () => {
@@ -112,16 +76,16 @@ describe('LinkedIn', () => {
     await run({ only: ['linkedin'] });
     const recorded = await ledger();
     recorded.items['essay/owning-the-wind'].networks.linkedin = { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' };
-    await writeFile(fixture.ledgerFile, JSON.stringify(recorded));
+    await writeFile(local.fixture.ledgerFile, JSON.stringify(recorded));
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
     expect(result.needsYou).toEqual([]);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
   });
 
   test('with r_member_social a lost answer is looked up in the same run: one copy, nothing held', async () => {
     await setUp();
-    networks.linkedin.faults.push({
+    local.networks.linkedin.faults.push({
       kind: 'lost-answer',
       when: (request) => request.method === 'POST' && request.path === '/rest/posts',
       times: 1,
@@ -129,7 +93,7 @@ describe('LinkedIn', () => {
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     expect(result.needsYou).toEqual([]);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
   });
 });
 
@@ -140,10 +104,10 @@ describe('LinkedIn', () => {
  */
 describe('LinkedIn without r_member_social: hold and ask', () => {
   const KEY = 'essay/owning-the-wind';
-  const cli = (args: string[], env: Record<string, string> = networks.env): Promise<ScriptRun> =>
-    runCli('syndicate', args, { cwd: fixture.root, env: { ...env, NO_COLOR: '1' } });
+  const cli = (args: string[], env: Record<string, string> = local.networks.env): Promise<ScriptRun> =>
+    runCli('syndicate', args, { cwd: local.fixture.root, env: { ...env, NO_COLOR: '1' } });
   const publishes = (): number =>
-    networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
+    local.networks.linkedin.requests.filter((request) => request.method === 'POST' && request.path === '/rest/posts').length;
   const heldLine = (when: string): string =>
     [
       `LinkedIn ${KEY}: an attempt on ${when} may have posted it, and this token cannot look (listing posts needs r_member_social). Look at your LinkedIn activity, then run one of:`,
@@ -154,8 +118,8 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
   /** A first run whose post request was handled but whose answer was lost (`lost-answer`) or never arrived (`drop`). */
   async function heldRun(fault: 'lost-answer' | 'drop') {
     await setUp();
-    networks.linkedin.scopes = ['w_member_social'];
-    networks.linkedin.faults.push({
+    local.networks.linkedin.scopes = ['w_member_social'];
+    local.networks.linkedin.faults.push({
       kind: fault,
       when: (request) => request.method === 'POST' && request.path === '/rest/posts',
       times: 1,
@@ -165,7 +129,7 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
 
   test('a lost answer: the run posts nothing more, holds the item with the held line, and keeps the in-flight mark; so does the next run', async () => {
     const first = await heldRun('lost-answer');
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
     expect(publishes()).toBe(1);
     expect(first.rows.map((row) => [row.network, row.status])).toEqual([['linkedin', 'held']]);
     expect(first.failed).toBe(0);
@@ -182,15 +146,15 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
     expect(stdout.split(heldLine(when))).toHaveLength(2);
     expect(stdout + stderr).not.toContain(TOKENS.linkedin);
     expect(publishes()).toBe(1);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
     expect((await ledger()).items[KEY].networks.linkedin).toEqual(mark);
   });
 
   test('on GitHub Actions a held item is a warning annotation and a job summary section, and still exit 0', async () => {
     await heldRun('lost-answer');
-    const summaryFile = join(fixture.root, 'step-summary.md');
+    const summaryFile = join(local.fixture.root, 'step-summary.md');
     const { code, stdout } = await cli(['--only', 'linkedin'], {
-      ...networks.env,
+      ...local.networks.env,
       GITHUB_ACTIONS: 'true',
       GITHUB_STEP_SUMMARY: summaryFile,
     });
@@ -205,7 +169,7 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
 
   test('--resolve with the post’s URL records it as posted; the next run leaves it alone', async () => {
     await heldRun('lost-answer');
-    const urn = networks.linkedin.posts[0]!.id;
+    const urn = local.networks.linkedin.posts[0]!.id;
     const { startedAt } = (await ledger()).items[KEY].networks.linkedin;
     const resolved = await cli(['--resolve', `linkedin:${KEY}=https://www.linkedin.com/feed/update/${urn}/?utm_source=share`], {});
     expect(resolved.code, resolved.stderr).toBe(0);
@@ -216,42 +180,42 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
       url: `https://www.linkedin.com/feed/update/${urn}/`,
       postedAt: startedAt,
     });
-    const requests = networks.linkedin.requests.length;
+    const requests = local.networks.linkedin.requests.length;
     const next = await run({ only: ['linkedin'] });
     expect(next.rows).toEqual([]);
     expect(next.alreadyPosted).toBe(1);
-    expect(networks.linkedin.requests).toHaveLength(requests);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.requests).toHaveLength(requests);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
   });
 
   test('--resolve …=not-posted clears the mark; the next run posts exactly one copy', async () => {
     // The connection dropped before LinkedIn handled the request: nothing went out, though the run cannot know.
     const first = await heldRun('drop');
     expect(first.rows.map((row) => row.status)).toEqual(['held']);
-    expect(networks.linkedin.posts).toHaveLength(0);
+    expect(local.networks.linkedin.posts).toHaveLength(0);
     const resolved = await cli(['--resolve', `linkedin:${KEY}=not-posted`], {});
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout).toBe(`LinkedIn ${KEY}: recorded as not posted; the next run posts it\n`);
     expect((await ledger()).items[KEY]).toBeUndefined();
     const next = await run({ only: ['linkedin'] });
     expect(next.rows.map((row) => row.status)).toEqual(['posted']);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
     const again = await run({ only: ['linkedin'] });
     expect(again.rows).toEqual([]);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
   });
 
   test('an image upload whose answer was lost posted nothing: it is retried without holding anything', async () => {
     await setUp();
-    networks.linkedin.scopes = ['w_member_social'];
-    networks.linkedin.faults.push({
+    local.networks.linkedin.scopes = ['w_member_social'];
+    local.networks.linkedin.faults.push({
       kind: 'lost-answer',
       when: (request) => request.method === 'POST' && request.path === '/rest/images',
       times: 1,
     });
     const result = await run({ only: ['linkedin'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
-    expect(networks.linkedin.posts).toHaveLength(1);
+    expect(local.networks.linkedin.posts).toHaveLength(1);
     // Not held for the person: the lost upload came before the post request.
     expect(result.needsYou).toEqual([]);
   });
@@ -314,15 +278,15 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
       ],
     ])('%s', async (_name, argument, line) => {
       await setUp();
-      await mkdir(join(fixture.root, 'content/evidence'), { recursive: true });
-      await writeFile(fixture.ledgerFile, LEDGER);
+      await mkdir(join(local.fixture.root, 'content/evidence'), { recursive: true });
+      await writeFile(local.fixture.ledgerFile, LEDGER);
       // A good resolution alongside: nothing is written unless every one is good.
       const { code, stdout, stderr } = await cli(['--resolve', `linkedin:${KEY}=not-posted`, '--resolve', argument], {});
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.split('\n')[0]).toBe(`syndicate: ${line}`);
-      expect(await readFile(fixture.ledgerFile, 'utf8')).toBe(LEDGER);
-      expect(networks.linkedin.requests).toEqual([]);
+      expect(await readFile(local.fixture.ledgerFile, 'utf8')).toBe(LEDGER);
+      expect(local.networks.linkedin.requests).toEqual([]);
     });
 
     test('with the run’s options', async () => {
@@ -336,13 +300,12 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
 
 describe('Bluesky', () => {
   test('mentions are resolved to DIDs; a handle that does not resolve stays plain text; links, tags and emoji keep their byte offsets (the PDS validates the record)', async () => {
-    networks = await startLocalNetworks(pds);
-    const friend = await createBlueskyAccount(pds);
+    const friend = await createBlueskyAccount(local.pds);
     const text = `Thanks @${friend.handle} and @nobody-here.test 👋🏽 for the data: https://data.example/wind-farms #WindPower`;
-    fixture = await makeSyndicationFixture([{ ...ESSAY, text }]);
+    await setUp([{ ...ESSAY, text }]);
     const result = await run({ only: ['bluesky'] });
     expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
-    const [record] = await blueskyPosts(networks);
+    const [record] = await blueskyPosts(local.networks);
     const bytes = Buffer.from(record!.value.text as string);
     const facets = (
       record!.value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>
@@ -371,7 +334,7 @@ describe('Threads', () => {
     await setUp([EMOJI_NOTE]);
     const result = await run({ only: ['threads'] });
     expect(result.rows.map((row) => [row.status, row.detail])).toEqual([['posted', undefined]]);
-    const [published] = networks.threads.published;
+    const [published] = local.networks.threads.published;
     expect(threadsCount(published!.text)).toBeLessThanOrEqual(500);
     expect(threadsLength(published!.text)).toBeGreaterThanOrEqual(threadsCount(published!.text));
     expect(published!.text).toContain(`${SITE}/notes/2026-11-30-harvest/`);
@@ -379,25 +342,25 @@ describe('Threads', () => {
 
   test('an answer without a media id: the container is checked once a minute, five times at most (the wait is injected, not slept)', async () => {
     await setUp();
-    networks.threads.publishWithoutId = 1;
-    networks.threads.inProgressChecks = 2;
+    local.networks.threads.publishWithoutId = 1;
+    local.networks.threads.inProgressChecks = 2;
     const waits: number[] = [];
     const result = await run({ only: ['threads'], sleep: async (ms) => void waits.push(ms) });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
     expect(waits).toEqual([THREADS_POLL_MS, THREADS_POLL_MS]);
     expect(THREADS_POLL_MS).toBe(60_000);
-    expect(networks.threads.published).toHaveLength(1);
+    expect(local.networks.threads.published).toHaveLength(1);
   });
 
   test('a container still in progress after five checks: the attempt gives up rather than poll on', async () => {
     await setUp();
-    networks.threads.publishWithoutId = 1;
-    networks.threads.inProgressChecks = 1000;
+    local.networks.threads.publishWithoutId = 1;
+    local.networks.threads.inProgressChecks = 1000;
     const waits: number[] = [];
     const gaveUp = await run({ only: ['threads'], retry: { attempts: 1 }, sleep: async (ms) => void waits.push(ms) });
     expect(gaveUp.rows[0]).toMatchObject({ status: 'failed' });
     expect(gaveUp.rows[0]?.detail).toMatch(/still in progress after 5 checks/);
-    const checks = networks.threads.requests.filter(
+    const checks = local.networks.threads.requests.filter(
       (request) => request.method === 'GET' && request.query.get('fields') === 'status,error_message',
     );
     expect(checks).toHaveLength(THREADS_STATUS_CHECKS);
@@ -406,19 +369,19 @@ describe('Threads', () => {
 
   test('a post published without a permalink is recorded: its address built from shortcode and username', async () => {
     await setUp();
-    networks.threads.permalinkMissing = 1;
+    local.networks.threads.permalinkMissing = 1;
     const result = await run({ only: ['threads'] });
-    const id = networks.threads.published[0]!.id;
+    const id = local.networks.threads.published[0]!.id;
     expect(result.rows.map((row) => [row.status, row.url])).toEqual([['posted', `https://www.threads.com/@morwennahale/post/C${id}`]]);
     expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({ status: 'posted', remoteId: id });
   });
 
   test('with neither permalink nor shortcode the post is recorded under the profile, and the next run puts in its permalink', async () => {
     await setUp();
-    networks.threads.permalinkMissing = 1;
-    networks.threads.shortcodeMissing = 1;
+    local.networks.threads.permalinkMissing = 1;
+    local.networks.threads.shortcodeMissing = 1;
     const result = await run({ only: ['threads'] });
-    const id = networks.threads.published[0]!.id;
+    const id = local.networks.threads.published[0]!.id;
     expect(result.rows[0]).toMatchObject({ status: 'posted', url: 'https://www.threads.com/@morwennahale' });
     expect(result.rows[0]?.detail).toMatch(/no permalink yet/);
     expect((await ledger()).items['essay/owning-the-wind'].networks.threads).toMatchObject({
@@ -429,9 +392,13 @@ describe('Threads', () => {
     const lines: string[] = [];
     const again = await run({ only: ['threads'], log: (line) => lines.push(line) });
     expect(again.alreadyPosted).toBe(1);
-    expect((await ledger()).items['essay/owning-the-wind'].networks.threads.url).toBe(`${networks.threads.url}/@morwennahale/post/${id}`);
-    expect(lines).toContain(`Threads essay/owning-the-wind: its address is now known: ${networks.threads.url}/@morwennahale/post/${id}`);
-    expect(networks.threads.published).toHaveLength(1);
+    expect((await ledger()).items['essay/owning-the-wind'].networks.threads.url).toBe(
+      `${local.networks.threads.url}/@morwennahale/post/${id}`,
+    );
+    expect(lines).toContain(
+      `Threads essay/owning-the-wind: its address is now known: ${local.networks.threads.url}/@morwennahale/post/${id}`,
+    );
+    expect(local.networks.threads.published).toHaveLength(1);
   });
 });
 
@@ -444,13 +411,13 @@ describe('X with an OAuth 2.0 user token', () => {
     scopes: string[],
     confidential = true,
   ): { env: Record<string, string>; tokenFile: string; accessToken: string; refreshToken: string | undefined } {
-    networks.x.oauth2.clientId = CLIENT.id;
-    networks.x.oauth2.clientSecret = confidential ? CLIENT.secret : undefined;
-    networks.x.oauth2.scopes = scopes;
-    networks.x.oauth2.now = () => clock;
-    const { accessToken, refreshToken } = networks.x.oauth2.issue();
-    const { X_API_KEY: _key, X_API_SECRET: _secret, X_ACCESS_TOKEN: _token, X_ACCESS_SECRET: _tokenSecret, ...env } = networks.env;
-    const tokenFile = join(fixture.root, 'state', 'thought-leadership-hub', 'x-oauth2.json');
+    local.networks.x.oauth2.clientId = CLIENT.id;
+    local.networks.x.oauth2.clientSecret = confidential ? CLIENT.secret : undefined;
+    local.networks.x.oauth2.scopes = scopes;
+    local.networks.x.oauth2.now = () => clock;
+    const { accessToken, refreshToken } = local.networks.x.oauth2.issue();
+    const { X_API_KEY: _key, X_API_SECRET: _secret, X_ACCESS_TOKEN: _token, X_ACCESS_SECRET: _tokenSecret, ...env } = local.networks.env;
+    const tokenFile = join(local.fixture.root, 'state', 'thought-leadership-hub', 'x-oauth2.json');
     return {
       tokenFile,
       accessToken,
@@ -459,7 +426,7 @@ describe('X with an OAuth 2.0 user token', () => {
         ...env,
         X_OAUTH2_TOKEN: accessToken,
         X_CLIENT_ID: CLIENT.id,
-        XDG_STATE_HOME: join(fixture.root, 'state'),
+        XDG_STATE_HOME: join(local.fixture.root, 'state'),
         ...(refreshToken ? { X_REFRESH_TOKEN: refreshToken } : {}),
         ...(confidential ? { X_CLIENT_SECRET: CLIENT.secret } : {}),
       },
@@ -478,13 +445,13 @@ describe('X with an OAuth 2.0 user token', () => {
     expect(stored.scopes).toEqual(['tweet.read', 'tweet.write', 'users.read', 'offline.access']);
     expect((await stat(grant.tokenFile)).mode & 0o777).toBe(0o600);
     // X spent the old refresh token; the next run must start from the file, three hours on again.
-    expect(networks.x.oauth2.refreshTokens.has(grant.refreshToken!)).toBe(false);
+    expect(local.networks.x.oauth2.refreshTokens.has(grant.refreshToken!)).toBe(false);
     clock += 3 * 3600_000;
     const second = await run({ only: ['x'], items: ['second'], env: grant.env, now: () => clock, log: (line) => lines.push(line) });
     expect(second.rows.map((row) => row.status)).toEqual(['posted']);
-    expect(networks.x.tweets).toHaveLength(2);
+    expect(local.networks.x.tweets).toHaveLength(2);
     const renewed = JSON.parse(await readFile(grant.tokenFile, 'utf8'));
-    const everything = JSON.stringify([first, second]) + lines.join('\n') + (await readFile(fixture.ledgerFile, 'utf8'));
+    const everything = JSON.stringify([first, second]) + lines.join('\n') + (await readFile(local.fixture.ledgerFile, 'utf8'));
     for (const secret of [
       grant.accessToken,
       grant.refreshToken!,
@@ -510,7 +477,7 @@ describe('X with an OAuth 2.0 user token', () => {
     expect(renewed.rows[0]?.detail).toMatch(
       /lacks tweet\.write: authorize the app again with the scopes tweet\.read tweet\.write users\.read offline\.access/,
     );
-    expect(networks.x.tweets).toEqual([]);
+    expect(local.networks.x.tweets).toEqual([]);
   });
 
   test('a token that cannot be renewed (no offline.access) fails after two hours, saying what to set', async () => {
@@ -528,25 +495,25 @@ describe('X with an OAuth 2.0 user token', () => {
     await setUp();
     const result = await run({ only: ['x'] });
     expect(result.rows.map((row) => row.status)).toEqual(['posted']);
-    expect(networks.x.requests.every((request) => String(request.headers.authorization).startsWith('OAuth '))).toBe(true);
+    expect(local.networks.x.requests.every((request) => String(request.headers.authorization).startsWith('OAuth '))).toBe(true);
   });
 });
 
 describe('Mastodon', () => {
   test('a token without read:statuses can post, but the look-up before posting again fails naming the scope', async () => {
     await setUp();
-    networks.mastodon.scopes = ['write:statuses', 'read:accounts'];
+    local.networks.mastodon.scopes = ['write:statuses', 'read:accounts'];
     await run({ only: ['mastodon'] });
-    expect(networks.mastodon.statuses).toHaveLength(1);
+    expect(local.networks.mastodon.statuses).toHaveLength(1);
     // An in-flight mark older than Mastodon keeps an Idempotency-Key: the adapter must look first.
     const recorded = await ledger();
     recorded.items['essay/owning-the-wind'].networks.mastodon = { status: 'in-flight', startedAt: '2026-11-20T09:00:00.000Z' };
-    await writeFile(fixture.ledgerFile, JSON.stringify(recorded));
+    await writeFile(local.fixture.ledgerFile, JSON.stringify(recorded));
     const result = await run({ only: ['mastodon'] });
     expect(result.rows[0]).toMatchObject({ status: 'failed' });
     expect(result.rows[0]?.detail).toMatch(/403.*the token lacks read:statuses/);
     expect(result.rows[0]?.detail).not.toContain(TOKENS.mastodon);
-    expect(networks.mastodon.statuses).toHaveLength(1);
+    expect(local.networks.mastodon.statuses).toHaveLength(1);
   });
 });
 
@@ -554,7 +521,7 @@ test('every network posts the sample items once with the documented default scop
   await setUp();
   const result = await run();
   expect(result.failed).toBe(0);
-  const counts = await postsPerItem(networks);
+  const counts = await postsPerItem(local.networks);
   for (const network of ['bluesky', 'mastodon', 'x', 'linkedin', 'threads'] as const)
     expect(Object.fromEntries(counts[network])).toEqual({ [ESSAY_URL]: 1 });
 });

@@ -13,6 +13,7 @@ import { syndicate } from '../scripts/syndicate/run.ts';
 import { X_SCOPES, type FakeRequest } from './helpers/fake-networks.ts';
 import {
   makeSyndicationFixture,
+  SAMPLE_ESSAY,
   startLocalNetworks,
   startPds,
   type LocalNetworks,
@@ -118,15 +119,7 @@ describe('the X adapter’s requests', () => {
   beforeAll(async () => {
     pds = await startPds();
     networks = await startLocalNetworks(pds);
-    fixture = await makeSyndicationFixture([
-      {
-        kind: 'essay',
-        slug: 'owning-the-wind',
-        title: 'Why the people who host the turbine should own it',
-        date: '2026-09-14T00:00:00.000Z',
-        text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-      },
-    ]);
+    fixture = await makeSyndicationFixture([SAMPLE_ESSAY]);
   });
   afterAll(async () => {
     await networks?.close();

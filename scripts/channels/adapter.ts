@@ -39,6 +39,23 @@ export async function lookBeforePosting<T>(options: PublishOptions, look: () => 
   }
 }
 
+/**
+ * Publishing with the look before it, where `look` is given (the adapter decides when a look is due):
+ * an earlier copy it finds is returned and nothing is posted; otherwise `post` runs, and a note from
+ * the look (a check that could not be made) is added to what it gives back.
+ */
+export async function publishUnlessFound(
+  options: PublishOptions,
+  look: (() => Promise<Published | undefined>) | undefined,
+  post: () => Promise<Published>,
+): Promise<Published> {
+  const looked = look ? await lookBeforePosting(options, look) : {};
+  if (looked.found) return looked.found;
+  const published = await post();
+  if (!looked.note) return published;
+  return { ...published, note: published.note ? `${published.note}; ${looked.note}` : looked.note };
+}
+
 /** A composed post with its share card loaded, ready to send. */
 export interface PreparedPost extends ComposedPost {
   thumbnail?: Thumbnail | undefined;

@@ -19,6 +19,7 @@ import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { readTextIfExists } from './optional-file.ts';
 import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
 import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/contract/policy.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
@@ -121,14 +122,8 @@ export async function readContentPieces(root: string): Promise<ContentPiece[]> {
 
 /** Reads the policy from `file` (named `label` in messages); without a policy file nothing is held. */
 export async function readPolicy(file: string, label: string = POLICY_FILE): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyPolicy();
-    throw error;
-  }
-  return parsePolicy(text, label);
+  const text = await readTextIfExists(file);
+  return text === undefined ? emptyPolicy() : parsePolicy(text, label);
 }
 
 /**

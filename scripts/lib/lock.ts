@@ -14,11 +14,12 @@
  *   A taker killed in between leaves its own dead lock, taken over the same way one level down.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { link, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../src/lib/processes.ts';
 import { sleep } from './sleep.ts';
+import { readTextIfExists } from './optional-file.ts';
 
 /** Attempts before giving up (each one either takes the lock, finds it held, or clears a dead one). */
 const ATTEMPTS = 20;
@@ -29,14 +30,7 @@ const MAX_DEPTH = 4;
 export class LockHeld extends Error {}
 
 /** The lock's content: `<pid> <token>`, or undefined when there is no lock. */
-async function contentOf(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
+const contentOf = readTextIfExists;
 
 /** Creates `file` holding `content`, atomically and whole; false when it exists. */
 async function create(file: string, content: string, token: string): Promise<boolean> {

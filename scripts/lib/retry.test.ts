@@ -27,6 +27,13 @@ function fakeClock(random = 0.5): RetryDeps & { waits: number[] } {
 const fail = (status: number | undefined, retryAfter?: number) =>
   new RequestError({ method: 'POST', url: 'https://x.example/2/tweets', status, retryAfterMs: retryAfter });
 
+/** An operation that throws these errors, one per call, then answers 'ok'. */
+const failingThen = (errors: Error[]) => async (): Promise<string> => {
+  const error = errors.shift();
+  if (error) throw error;
+  return 'ok';
+};
+
 describe('retryAfterMs', () => {
   test('reads Retry-After in seconds and as an HTTP date', () => {
     expect(retryAfterMs(new Headers({ 'Retry-After': '3' }), 0)).toBe(3000);
@@ -55,34 +62,14 @@ describe('mayHaveReachedNetwork', () => {
     expect(mayHaveReachedNetwork(beforePosting(fail(undefined)))).toBe(false);
     expect(mayHaveReachedNetwork(fail(503))).toBe(true);
     const clock = fakeClock();
-    const errors = [beforePosting(fail(503))];
-    expect(
-      await withRetry(
-        async () => {
-          const error = errors.shift();
-          if (error) throw error;
-          return 'ok';
-        },
-        DEFAULT_RETRY_POLICY,
-        clock,
-      ),
-    ).toBe('ok');
+    expect(await withRetry(failingThen([beforePosting(fail(503))]), DEFAULT_RETRY_POLICY, clock)).toBe('ok');
   });
 });
 
 describe('withRetry', () => {
   test('retries 429, 5xx and network errors, then succeeds', async () => {
     const clock = fakeClock();
-    const errors = [fail(429), fail(503), fail(undefined)];
-    const result = await withRetry(
-      async () => {
-        const error = errors.shift();
-        if (error) throw error;
-        return 'ok';
-      },
-      DEFAULT_RETRY_POLICY,
-      clock,
-    );
+    const result = await withRetry(failingThen([fail(429), fail(503), fail(undefined)]), DEFAULT_RETRY_POLICY, clock);
     expect(result).toBe('ok');
     expect(clock.waits).toHaveLength(3);
   });

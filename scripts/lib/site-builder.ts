@@ -5,11 +5,12 @@
  * and by `npm run bench`.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readTextIfExists } from './optional-file.ts';
 import { PEAK_MEMORY_FILE_VARIABLE } from '../../src/lib/hub-env.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,14 +129,9 @@ export async function runBuild(root: string, env: Record<string, string> = {}): 
 }
 
 async function readPeakMemory(file: string): Promise<number | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    // A build killed by a signal never runs its exit hook, so there is nothing to read.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readTextIfExists(file);
+  // A build killed by a signal never runs its exit hook, so there is nothing to read.
+  if (text === undefined) return undefined;
   const { maxRssKiB } = JSON.parse(text) as { maxRssKiB: unknown };
   return typeof maxRssKiB === 'number' ? maxRssKiB : undefined;
 }

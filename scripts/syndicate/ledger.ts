@@ -4,23 +4,17 @@
  * at every instant the ledger on disk is the old or the new version, complete and valid, so a crash
  * (even SIGKILL) never loses or corrupts it.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { removeStaleTempFiles, replaceFileAtomically } from '../lib/atomic-file.ts';
+import { readTextIfExists } from '../lib/optional-file.ts';
 import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/contract/ledger.ts';
 import type { Network } from '../../src/lib/networks.ts';
 import type { PieceKind } from '../../src/contract/kinds.ts';
 
 /** Reads the ledger; a hub that has syndicated nothing has none yet, which reads as empty. */
 export async function readLedger(file: string, label: string = file): Promise<Ledger> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyLedger();
-    throw error;
-  }
-  return parseLedger(text, label);
+  const text = await readTextIfExists(file);
+  return text === undefined ? emptyLedger() : parseLedger(text, label);
 }
 
 /** Writes the ledger atomically (temp file, fsync, rename, fsync the folder). */

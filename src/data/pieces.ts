@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { flattenCites } from '../lib/backlinks.ts';
 import { byNewest, groupByTag, type Piece } from '../lib/pieces.ts';
+import type { PieceKind } from '../contract/kinds.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { htmlToText, noteTitle } from '../lib/text.ts';
 import { latestRevision } from '../lib/theories.ts';
@@ -26,59 +27,47 @@ export function noteText(entry: NoteEntry): string {
   return htmlToText(entry.rendered?.html ?? entry.body ?? '');
 }
 
-function fromEssay(entry: EssayEntry): PublishedPiece {
+/** What a piece of every kind takes from its entry alike: its address, date, tags, draft flag, syndication and citations. */
+function fromAnyEntry(kind: PieceKind, entry: PieceEntry): Omit<PublishedPiece, 'title' | 'summary'> {
   const { data } = entry;
   return {
-    kind: 'essay',
+    kind,
     slug: entry.id,
-    path: piecePath('essay', entry.id),
-    title: data.title,
-    summary: data.description,
+    path: piecePath(kind, entry.id),
     date: data.date,
-    updated: data.updated,
     tags: data.tags,
     draft: data.draft,
     syndication: data.syndication,
-    canonical: data.canonical,
     cites: flattenCites(data.cites),
     entry,
+  };
+}
+
+function fromEssay(entry: EssayEntry): PublishedPiece {
+  const { data } = entry;
+  return {
+    ...fromAnyEntry('essay', entry),
+    title: data.title,
+    summary: data.description,
+    updated: data.updated,
+    canonical: data.canonical,
   };
 }
 
 function fromNote(entry: NoteEntry): PublishedPiece {
   const text = noteText(entry);
-  return {
-    kind: 'note',
-    slug: entry.id,
-    path: piecePath('note', entry.id),
-    title: noteTitle(text),
-    summary: text,
-    date: entry.data.date,
-    tags: entry.data.tags,
-    draft: entry.data.draft,
-    syndication: entry.data.syndication,
-    cites: flattenCites(entry.data.cites),
-    entry,
-  };
+  return { ...fromAnyEntry('note', entry), title: noteTitle(text), summary: text };
 }
 
 function fromTheory(entry: TheoryEntry): PublishedPiece {
   const { data } = entry;
   return {
-    kind: 'theory',
-    slug: entry.id,
-    path: piecePath('theory', entry.id),
+    ...fromAnyEntry('theory', entry),
     title: data.title,
     summary: data.summary,
-    date: data.date,
     updated: data.updated,
-    tags: data.tags,
-    draft: data.draft,
     stage: data.stage,
-    syndication: data.syndication,
     lastChange: latestRevision(data.revisions)?.change,
-    cites: flattenCites(data.cites),
-    entry,
   };
 }
 

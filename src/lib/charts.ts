@@ -67,11 +67,30 @@ export interface Frame {
 
 export const DEFAULT_FRAME: Frame = { width: 640, height: 260, left: 48, right: 96, top: 12, bottom: 28 };
 
-/** A line chart's geometry: one path per series over shared x positions. */
-export interface LineGeometry {
+/** What every chart draws the same way (ChartFigure): the frame, and the axes' ticks and labels. */
+export interface Axes {
   frame: Frame;
   yTicks: Array<{ value: number; y: number }>;
   xLabels: Array<{ label: string; x: number }>;
+}
+
+/** Coordinates to a tenth of a pixel: enough for SVG, and short in the page. */
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * The y axis from zero to a round number at or above `max`: its ticks, and `y` mapping a value onto
+ * the frame (zero at the bottom of the plot).
+ */
+function yAxis(max: number, frame: Frame): { y: (value: number) => number; yTicks: Axes['yTicks']; plotBottom: number } {
+  const ticks = niceTicks(max);
+  const top = ticks.at(-1)!;
+  const plotBottom = frame.height - frame.bottom;
+  const y = (value: number): number => plotBottom - ((plotBottom - frame.top) * value) / top;
+  return { y, yTicks: ticks.map((value) => ({ value, y: round(y(value)) })), plotBottom };
+}
+
+/** A line chart's geometry: one path per series over shared x positions. */
+export interface LineGeometry extends Axes {
   lines: Array<{ id: string; path: string; last: { x: number; y: number; value: number } | undefined; labelY: number | undefined }>;
 }
 
@@ -90,7 +109,7 @@ export function spreadLabels(ys: ReadonlyArray<number | undefined>, gap: number,
     for (const entry of placed) entry.y += shift;
   }
   const result: Array<number | undefined> = ys.map(() => undefined);
-  for (const entry of placed) result[entry.index] = Math.round(entry.y * 10) / 10;
+  for (const entry of placed) result[entry.index] = round(entry.y);
   return result;
 }
 
@@ -119,12 +138,8 @@ export function lineChart(
   frame: Frame = DEFAULT_FRAME,
 ): LineGeometry {
   const max = Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
-  const ticks = niceTicks(max);
-  const top = ticks.at(-1)!;
-  const plotBottom = frame.height - frame.bottom;
-  const y = (value: number): number => plotBottom - ((plotBottom - frame.top) * value) / top;
+  const { y, yTicks, plotBottom } = yAxis(max, frame);
   const xs = xPositions(labels.length, frame);
-  const round = (n: number): number => Math.round(n * 10) / 10;
   const lines = series.map(({ id, values }) => {
     let path = '';
     let pen = false;
@@ -151,17 +166,14 @@ export function lineChart(
   );
   return {
     frame,
-    yTicks: ticks.map((value) => ({ value, y: round(y(value)) })),
+    yTicks,
     xLabels: pickLabels(labels.length, 6).map((i) => ({ label: labels[i]!, x: round(xs[i]!) })),
     lines: lines.map((line, i) => ({ ...line, labelY: labelYs[i] })),
   };
 }
 
 /** A bar chart's geometry: one bar per label. */
-export interface BarGeometry {
-  frame: Frame;
-  yTicks: Array<{ value: number; y: number }>;
-  xLabels: Array<{ label: string; x: number }>;
+export interface BarGeometry extends Axes {
   bars: Array<{ label: string; value: number; x: number; y: number; width: number; height: number }>;
 }
 
@@ -169,17 +181,13 @@ export function barChart(
   bars: ReadonlyArray<{ label: string; value: number }>,
   frame: Frame = { ...DEFAULT_FRAME, right: 16 },
 ): BarGeometry {
-  const ticks = niceTicks(Math.max(0, ...bars.map((bar) => bar.value)));
-  const top = ticks.at(-1)!;
-  const plotBottom = frame.height - frame.bottom;
+  const { y, yTicks, plotBottom } = yAxis(Math.max(0, ...bars.map((bar) => bar.value)), frame);
   const inner = frame.width - frame.left - frame.right;
   const slot = inner / Math.max(1, bars.length);
   const width = Math.max(1, slot * 0.7);
-  const round = (n: number): number => Math.round(n * 10) / 10;
-  const y = (value: number): number => plotBottom - ((plotBottom - frame.top) * value) / top;
   return {
     frame,
-    yTicks: ticks.map((value) => ({ value, y: round(y(value)) })),
+    yTicks,
     xLabels: pickLabels(bars.length, 6).map((i) => ({ label: bars[i]!.label, x: round(frame.left + slot * i + slot / 2) })),
     bars: bars.map((bar, i) => ({
       label: bar.label,

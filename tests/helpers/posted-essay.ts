@@ -10,6 +10,7 @@ import { syndicate } from '../../scripts/syndicate/run.ts';
 import { startFakeAppView, type FakeAppView } from './fake-appview.ts';
 import {
   makeSyndicationFixture,
+  SAMPLE_ESSAY,
   startLocalNetworks,
   startPds,
   type LocalNetworks,
@@ -34,15 +35,7 @@ export async function postEssayEverywhere(): Promise<PostedEssay> {
   const networks = await startLocalNetworks(pds);
   const appview = await startFakeAppView({ pds: pds.url });
   appview.accounts.add(networks.bluesky.did);
-  const fixture = await makeSyndicationFixture([
-    {
-      kind: 'essay',
-      slug: 'owning-the-wind',
-      title: 'Why the people who host the turbine should own it',
-      date: '2026-09-14T00:00:00.000Z',
-      text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
-    },
-  ]);
+  const fixture = await makeSyndicationFixture([SAMPLE_ESSAY]);
   const close = async (): Promise<void> => {
     await appview.close();
     await networks.close();

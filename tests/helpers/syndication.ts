@@ -41,6 +41,15 @@ export interface FixtureItem {
   reviewed?: boolean;
 }
 
+/** The essay most syndication tests post: one short piece, no tags (add them where a test needs them). */
+export const SAMPLE_ESSAY: FixtureItem = {
+  kind: 'essay',
+  slug: 'owning-the-wind',
+  title: 'Why the people who host the turbine should own it',
+  date: '2026-09-14T00:00:00.000Z',
+  text: 'Community ownership is not a nice extra on a wind farm. It decides whether the next one gets built.',
+};
+
 /** An item as the site's feed carries it, typed by the contract so that a change to it breaks this fixture. */
 export function feedItem(item: FixtureItem): JsonFeedItemInput {
   const url = `${SITE}/${KIND_COLLECTIONS[item.kind]}/${item.slug}/`;

@@ -22,7 +22,7 @@ import { createRestAPIClient, MastoHttpError, MastoTimeoutError, MastoUnexpected
 import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
-  lookBeforePosting,
+  publishUnlessFound,
   requireEnv,
   stableKey,
   type AdapterDeps,
@@ -175,18 +175,15 @@ export function createMastodonAdapter(
       const statuses = instance.configuration.statuses;
       return { maxCharacters: statuses.maxCharacters, charactersReservedPerUrl: statuses.charactersReservedPerUrl };
     },
-    async publish(post, options) {
+    publish(post, options) {
       const { key, resume, startedAt, unrecorded } = options;
-      let note: string | undefined;
-      if (unrecorded || (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS)) {
-        const looked = await lookBeforePosting(options, () => findSince(post.link.url, startedAt));
-        if (looked.found) return looked.found;
-        note = looked.note;
-      }
-      const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
-        client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }),
-      );
-      return { ...toRemote(status), ...(note ? { note } : {}) };
+      const lookDue = unrecorded || (resume && deps.now() - Date.parse(startedAt) > IDEMPOTENCY_WINDOW_MS);
+      return publishUnlessFound(options, lookDue ? () => findSince(post.link.url, startedAt) : undefined, async () => {
+        const status = await call('POST', '/api/v1/statuses', 'write:statuses', () =>
+          client.v1.statuses.create({ status: post.text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': key } } }),
+        );
+        return toRemote(status);
+      });
     },
     async readBack(remote) {
       const path = `/api/v1/statuses/${encodeURIComponent(remote.remoteId)}`;

@@ -23,7 +23,7 @@
 import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError } from '../../lib/retry.ts';
 import {
-  lookBeforePosting,
+  publishUnlessFound,
   requireEnv,
   stableKey,
   type AdapterDeps,
@@ -306,39 +306,35 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
   return {
     network: 'threads',
     keyFor: (item) => stableKey(item.key, 'threads'),
-    async publish(post, options) {
-      let note: string | undefined;
-      if (options.resume || options.unrecorded) {
-        const looked = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
-        if (looked.found) return looked.found;
-        note = looked.note;
-      }
-      const created = await send('POST', `/${config.userId}/threads`, {
-        media_type: 'TEXT',
-        text: post.text,
-        link_attachment: post.link.url,
-      });
-      const container = idOf(created.body);
-      if (!container) throw new Error(`[POST] ${config.apiUrl}/${config.userId}/threads: no container id`);
-      const published = await send('POST', `/${config.userId}/threads_publish`, { creation_id: container });
-      let id = idOf(published.body);
-      if (!id) {
-        const status = await waitForContainer(container);
-        if (status === 'PUBLISHED') {
-          const found = await findSince(post.link.url, options.startedAt);
-          if (found) return found;
+    publish(post, options) {
+      const look = options.resume || options.unrecorded ? () => findSince(post.link.url, options.startedAt) : undefined;
+      return publishUnlessFound(options, look, async () => {
+        const created = await send('POST', `/${config.userId}/threads`, {
+          media_type: 'TEXT',
+          text: post.text,
+          link_attachment: post.link.url,
+        });
+        const container = idOf(created.body);
+        if (!container) throw new Error(`[POST] ${config.apiUrl}/${config.userId}/threads: no container id`);
+        const published = await send('POST', `/${config.userId}/threads_publish`, { creation_id: container });
+        let id = idOf(published.body);
+        if (!id) {
+          const status = await waitForContainer(container);
+          if (status === 'PUBLISHED') {
+            const found = await findSince(post.link.url, options.startedAt);
+            if (found) return found;
+          }
+          id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);
+          if (!id)
+            throw new RequestError({
+              method: 'POST',
+              url: `${config.apiUrl}/${config.userId}/threads_publish`,
+              status: 200,
+              detail: 'published without an id',
+            });
         }
-        id = idOf((await send('POST', `/${config.userId}/threads_publish`, { creation_id: container })).body);
-        if (!id)
-          throw new RequestError({
-            method: 'POST',
-            url: `${config.apiUrl}/${config.userId}/threads_publish`,
-            status: 200,
-            detail: 'published without an id',
-          });
-      }
-      const result = await recorded(id);
-      return note ? { ...result, note: result.note ? `${result.note}; ${note}` : note } : result;
+        return recorded(id);
+      });
     },
     // A permalink always has /post/ in it; the profile (or home) address recorded without one is a stand-in.
     provisionalUrl: (url) => !/\/post\/[^/]+\/?$/.test(url),

@@ -20,7 +20,7 @@ import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi 
 import type { Reply } from '../../../src/contract/snapshots.ts';
 import { RequestError, retryAfterMs } from '../../lib/retry.ts';
 import {
-  lookBeforePosting,
+  publishUnlessFound,
   stableKey,
   type AdapterDeps,
   type MissingCredentials,
@@ -250,15 +250,12 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
   return {
     network: 'x',
     keyFor: (item) => stableKey(item.key, 'x'),
-    async publish(post, options) {
-      let note: string | undefined;
-      if (options.resume || options.unrecorded) {
-        const looked = await lookBeforePosting(options, () => findSince(post.link.url, options.startedAt));
-        if (looked.found) return looked.found;
-        note = looked.note;
-      }
-      const { data } = await request<{ data: { id: string } }>('POST', 'tweets', { text: post.text });
-      return { remoteId: data.id, url: postUrl(data.id), ...(note ? { note } : {}) };
+    publish(post, options) {
+      const look = options.resume || options.unrecorded ? () => findSince(post.link.url, options.startedAt) : undefined;
+      return publishUnlessFound(options, look, async () => {
+        const { data } = await request<{ data: { id: string } }>('POST', 'tweets', { text: post.text });
+        return { remoteId: data.id, url: postUrl(data.id) };
+      });
     },
     async readBack(remote) {
       let data: TweetData | undefined;

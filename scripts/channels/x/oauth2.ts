@@ -14,10 +14,10 @@
  * do not expire (docs/networks.md says so). Every token obtained here is registered with `redact`.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { replaceFileAtomically } from '../../lib/atomic-file.ts';
+import { readTextIfExists } from '../../lib/optional-file.ts';
 import { registerSecret } from '../../lib/secrets.ts';
 import { requestJson } from '../http.ts';
 
@@ -73,13 +73,8 @@ const fingerprint = (token: string): string => createHash('sha256').update(token
 
 /** The stored tokens when they belong to this X_REFRESH_TOKEN's chain; undefined when there are none (or they are another chain's). */
 export async function readXToken(file: string, refreshToken: string): Promise<StoredXToken | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readTextIfExists(file);
+  if (text === undefined) return undefined;
   let stored: StoredXToken;
   try {
     stored = JSON.parse(text) as StoredXToken;
