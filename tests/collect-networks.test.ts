@@ -14,7 +14,7 @@ import { encodeUrn, LINKEDIN_MEMBER } from '../scripts/channels/linkedin/adapter
 import { channels } from '../scripts/channels/registry.ts';
 import { MAX_REPLY_TEXT } from '../scripts/channels/reply-text.ts';
 import { RequestError } from '../scripts/lib/retry.ts';
-import type { Network } from '../src/lib/networks.ts';
+import type { Network } from '../src/contract/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import type { FakeMastodonAccount } from './helpers/fake-networks.ts';
 import { postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';

@@ -11,7 +11,7 @@ import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSnapshot, type Snapshot } from '../src/contract/snapshots.ts';
 import type { RemotePost } from '../scripts/channels/adapter.ts';
-import type { Network } from '../src/lib/networks.ts';
+import type { Network } from '../src/contract/networks.ts';
 import type { FakeAppView } from './helpers/fake-appview.ts';
 import { startFakeServer, type FakeServer } from './helpers/fake-networks.ts';
 import { POSTED_ITEM as ITEM, postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';

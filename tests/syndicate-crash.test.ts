@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseLedger } from '../src/contract/ledger.ts';
-import { NETWORKS } from '../src/lib/networks.ts';
+import { NETWORKS } from '../src/contract/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
 import { runCli } from './helpers/run-script.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { NETWORKS } from '../src/lib/networks.ts';
+import { NETWORKS } from '../src/contract/networks.ts';
 import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
 import { postsPerItem, SAMPLE_ESSAY, type FixtureItem } from './helpers/syndication.ts';

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { NETWORKS } from '../src/lib/networks.ts';
+import { NETWORKS } from '../src/contract/networks.ts';
 import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
 import { recordKey } from '../scripts/channels/bluesky/adapter.ts';
 import { channel } from '../scripts/channels/registry.ts';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Metrics, Reply } from '../../src/contract/snapshots.ts';
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import type { ComposedPost } from './post.ts';
 import type { Thumbnail } from '../syndicate/feed.ts';
 import { credentialsRejected, RequestError } from '../lib/retry.ts';

@@ -1,10 +1,10 @@
 /**
  * What a channel is: everything the hub knows about one place it publishes to, declared once in the
  * channel's own folder (`scripts/channels/<name>/index.ts`, whose default export is a `Channel`).
- * Adding a channel means one line in the registry's list (src/lib/networks.ts) and its folder; the
+ * Adding a channel means one line in the registry's list (src/contract/networks.ts) and its folder; the
  * commands (syndicate, collect, status, `--resolve`) ask the channel, never switch on its name.
  */
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import type { AdapterDeps, MissingCredentials, NetworkAdapter, RemotePost } from './adapter.ts';
 import type { ComposedPost, SyndicationItem } from './post.ts';
 import type { ChannelTokens } from './tokens.ts';

@@ -2,7 +2,7 @@
  * What every network's composer shares: the item as the feed gives it, the composed post, and the
  * shape of a message per kind of piece (notes whole, essays as a hook, theories as an open question).
  */
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import type { PieceKind } from '../../src/contract/kinds.ts';
 import { stageLabel, type TheoryStage } from '../../src/lib/theories.ts';
 import { truncateWords } from '../../src/lib/text.ts';

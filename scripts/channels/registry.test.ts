@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { CHANNEL_LIST, NETWORKS } from '../../src/lib/networks.ts';
+import { CHANNEL_LIST, NETWORKS } from '../../src/contract/networks.ts';
 import { redact } from '../lib/secrets.ts';
 import { channels, loadChannels, secretEnv } from './registry.ts';
 
@@ -53,7 +53,7 @@ describe('loadChannels', () => {
     const error = await loadChannels(['carrier-pigeon']).catch((caught: unknown) => caught as Error);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
-      'scripts/channels/carrier-pigeon/index.ts: not found, but src/lib/networks.ts lists "carrier-pigeon": add its folder, or remove it from the list',
+      'scripts/channels/carrier-pigeon/index.ts: not found, but src/contract/networks.ts lists "carrier-pigeon": add its folder, or remove it from the list',
     );
   });
 

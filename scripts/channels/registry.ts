@@ -1,5 +1,5 @@
 /**
- * The channels, in the order of the registry's list (src/lib/networks.ts). Each is loaded from its
+ * The channels, in the order of the registry's list (src/contract/networks.ts). Each is loaded from its
  * folder by convention, `./<name>/index.ts`, whose default export is its `Channel` (channel.ts), so
  * adding a channel is one line in the list and its folder: nothing here names one.
  *
@@ -8,7 +8,7 @@
  * the channels import it (to register the tokens they obtain), and it must not import them back.
  */
 import { access } from 'node:fs/promises';
-import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { HUB_SECRET_ENV, registerSecretEnv } from '../lib/secrets.ts';
 import type { Channel } from './channel.ts';
 
@@ -21,7 +21,7 @@ export async function loadChannels(names: readonly string[], folder: URL = new U
       try {
         await access(file);
       } catch (error) {
-        throw new Error(`${where}: not found, but src/lib/networks.ts lists "${name}": add its folder, or remove it from the list`, {
+        throw new Error(`${where}: not found, but src/contract/networks.ts lists "${name}": add its folder, or remove it from the list`, {
           cause: error,
         });
       }

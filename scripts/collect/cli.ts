@@ -3,7 +3,7 @@
  * (or --json) and sets the exit code: 0 when everything was read, 1 when anything failed, 2 for bad
  * arguments.
  */
-import { NETWORKS } from '../../src/lib/networks.ts';
+import { NETWORKS } from '../../src/contract/networks.ts';
 import { logLine, onlyNetworks, positiveNumber, runCommand, UsageError } from '../lib/cli.ts';
 import { formatCollect } from './report.ts';
 import { collect, DEFAULT_MAX_AGE_DAYS } from './run.ts';

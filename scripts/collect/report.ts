@@ -1,5 +1,5 @@
 /** How a collection run reads in a terminal: where the snapshot went, then one line per network. */
-import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { textTable } from '../lib/text-table.ts';
 import type { CollectResult, CollectRow } from './run.ts';
 

@@ -17,7 +17,7 @@ import {
 import { engagementOf } from '../../src/lib/evidence.ts';
 import { engagementSince, foldSnapshots, type EvidenceState } from '../../src/lib/engagement.ts';
 import type { PostedEntry } from '../../src/contract/ledger.ts';
-import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import type { NetworkReader } from '../channels/channel.ts';

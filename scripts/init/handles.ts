@@ -3,7 +3,7 @@
  * the profile's address — turned into what `content/profile.yaml` keeps: the handle (`handles`) and the
  * profile link (`links`, rendered with `rel="me"` so the network can verify the site).
  */
-import { NETWORK_LABELS, type PublicNetwork } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, type PublicNetwork } from '../../src/contract/networks.ts';
 
 export interface Handle {
   network: PublicNetwork;

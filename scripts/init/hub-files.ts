@@ -8,7 +8,7 @@ import type { SchemaContext } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
 import { documentedYaml } from '../../src/lib/authoring.ts';
 import { policySchema } from '../../src/contract/policy.ts';
-import { NETWORK_LABELS } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { speakingSchema } from '../../src/schemas/speaking.ts';

@@ -6,7 +6,7 @@
 import type { Interface } from 'node:readline/promises';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { NETWORK_LABELS, PUBLIC_NETWORKS, type PublicNetwork } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, PUBLIC_NETWORKS, type PublicNetwork } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { DEFAULT_LANGUAGE, siteSchema } from '../../src/schemas/site.ts';
 import { UsageError } from '../lib/cli.ts';

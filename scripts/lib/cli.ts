@@ -9,7 +9,7 @@
  * is ever printed.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { redact } from './secrets.ts';
 import { terminalJson, terminalText } from './terminal-text.ts';
 

@@ -6,7 +6,7 @@
  * for a wait longer than the run gives, or once it rejects the credentials, it is closed. Its remaining items are left for the next run,
  * the other networks carry on, and the summary says so once.
  */
-import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { credentialsRejected, noAnswer, type RetryLater } from './retry.ts';
 
 export interface GateSettings {

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { LEDGER_FILE } from '../../src/contract/ledger.ts';
-import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import type { AdapterDeps } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import { channels } from '../channels/registry.ts';

@@ -4,7 +4,7 @@
  */
 import { createFormats } from '../../src/lib/formats.ts';
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
-import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { describePolicyHold } from '../syndicate/policy.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
 import { describeWarning } from './tokens.ts';

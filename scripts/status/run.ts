@@ -21,7 +21,7 @@ import { POLICY_FILE } from '../../src/contract/policy.ts';
 import { EVIDENCE_FOLDER } from '../../src/contract/snapshots.ts';
 import { cadence, type CurrentStreak, type Streak } from '../../src/lib/cadence.ts';
 import { engagementSince, type EngagementChange } from '../../src/lib/engagement.ts';
-import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { buildNow } from '../../src/lib/hub-env.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
 import type { MissingCredentials } from '../channels/adapter.ts';

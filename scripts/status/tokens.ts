@@ -8,7 +8,7 @@
  * `--check-tokens`, one read-only request each, nothing posted: Mastodon's and LinkedIn's scopes,
  * and when the Threads token ends.
  */
-import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/contract/networks.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { TokenCheckOptions, TokenEnd } from '../channels/tokens.ts';
 

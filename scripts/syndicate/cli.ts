@@ -11,7 +11,7 @@
  * lists it under "Needs you" too.
  */
 import { appendFile } from 'node:fs/promises';
-import { NETWORKS } from '../../src/lib/networks.ts';
+import { NETWORKS } from '../../src/contract/networks.ts';
 import { logLine, onlyNetworks, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
 import { formatAnnotations, formatRun, formatStepSummary } from './report.ts';
 import { parseResolution, resolveHeld } from './resolve.ts';

@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import { removeStaleTempFiles, replaceFileAtomically } from '../lib/atomic-file.ts';
 import { readTextIfExists } from '../lib/optional-file.ts';
 import { emptyLedger, ledgerKey, ledgerSchema, parseLedger, type Ledger, type LedgerEntry } from '../../src/contract/ledger.ts';
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import type { PieceKind } from '../../src/contract/kinds.ts';
 
 /** Reads the ledger; a hub that has syndicated nothing has none yet, which reads as empty. */

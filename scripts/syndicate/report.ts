@@ -1,5 +1,5 @@
 /** How a run reads in a terminal: each planned post of a dry run, then the summary table. */
-import { NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { textTable } from '../lib/text-table.ts';
 import type { PlannedPost, SummaryRow, SyndicateResult } from './run.ts';
 

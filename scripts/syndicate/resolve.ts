@@ -14,7 +14,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { PIECE_KINDS } from '../../src/contract/kinds.ts';
 import { LEDGER_FILE, parseLedgerKey } from '../../src/contract/ledger.ts';
-import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { UsageError } from '../lib/cli.ts';
 import { openLedger } from './ledger.ts';
 import { acquireLock, ledgerLockFile } from '../lib/lock.ts';

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { POLICY_FILE } from '../../src/contract/policy.ts';
-import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { readPolicy } from '../lib/content.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';

@@ -9,7 +9,7 @@
  * scripts reading it): the hub always emits every field.
  */
 import { z } from 'astro/zod';
-import { NETWORKS } from '../lib/networks.ts';
+import { NETWORKS } from './networks.ts';
 import { THEORY_STAGES } from '../lib/theories.ts';
 import { PIECE_KINDS } from './kinds.ts';
 

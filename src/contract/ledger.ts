@@ -16,7 +16,7 @@
  * ```
  */
 import { z } from 'astro/zod';
-import { NETWORKS, type Network } from '../lib/networks.ts';
+import { NETWORKS, type Network } from './networks.ts';
 import { httpUrlField } from '../lib/safe-urls.ts';
 import { parseJson } from '../lib/validation.ts';
 import { isPieceKind, PIECE_KINDS, type PieceKind } from './kinds.ts';

@@ -33,7 +33,7 @@
  * written, and the engagement it adds up to, are in src/lib/evidence.ts: this module is only the shape.
  */
 import { z } from 'astro/zod';
-import { NETWORKS } from '../lib/networks.ts';
+import { NETWORKS } from './networks.ts';
 import { httpUrlField, httpUrlOrEmptyField } from '../lib/safe-urls.ts';
 import { parseJson } from '../lib/validation.ts';
 import { itemKeySchema } from './ledger.ts';

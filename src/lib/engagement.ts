@@ -9,7 +9,7 @@
  */
 import type { Metrics, Reply, Snapshot, Webmention } from '../contract/snapshots.ts';
 import { engagementOf } from './evidence.ts';
-import { NETWORKS, type Network } from './networks.ts';
+import { NETWORKS, type Network } from '../contract/networks.ts';
 
 /** One copy's latest known state. */
 export interface CopyState {

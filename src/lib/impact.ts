@@ -7,7 +7,7 @@ import { bucketFor, lastPerBucket, type Bucket } from './charts.ts';
 import type { Formats } from './formats.ts';
 import { engagementSeries, repliesByMonth, pieceEngagement, topPieces, type EvidenceState, type PieceEngagement } from './engagement.ts';
 import type { Snapshot } from '../contract/snapshots.ts';
-import { NETWORKS, NETWORK_LABELS, type Network } from './networks.ts';
+import { NETWORKS, NETWORK_LABELS, type Network } from '../contract/networks.ts';
 
 const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
 const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' };

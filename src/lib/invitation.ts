@@ -3,7 +3,7 @@
  * Arguments are evidence that the ideas are heard (people arguing back), so they are asked for where
  * they are easiest to make.
  */
-import { NETWORK_LABELS, type Network } from './networks.ts';
+import { NETWORK_LABELS, type Network } from '../contract/networks.ts';
 import { safeHttpUrl } from './safe-urls.ts';
 import { mailtoUrl } from './urls.ts';
 

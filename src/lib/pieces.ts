@@ -1,7 +1,7 @@
 import { KIND_COLLECTIONS, type PieceKind } from '../contract/kinds.ts';
 import type { TheoryStage } from './theories.ts';
 import type { EntryRef } from './backlinks.ts';
-import type { Network } from './networks.ts';
+import type { Network } from '../contract/networks.ts';
 
 /**
  * One published piece of any kind, as plain data: what listings, tag pages and feeds need.

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { NETWORKS } from '../lib/networks.ts';
+import { NETWORKS } from '../contract/networks.ts';
 import { wordCount } from '../lib/text.ts';
 import { textField, urlField } from './fields.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { NETWORKS, type Network } from '../lib/networks.ts';
+import { NETWORKS, type Network } from '../contract/networks.ts';
 
 const networkEnum = z.enum(NETWORKS, { error: `expected one of ${NETWORKS.join(', ')}` });
 

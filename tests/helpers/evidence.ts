@@ -7,7 +7,7 @@
 import { snapshotFileName, type Reply, type Snapshot } from '../../src/contract/snapshots.ts';
 import { withoutUnsafeUrls } from '../../src/lib/evidence.ts';
 import type { Ledger } from '../../src/contract/ledger.ts';
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 
 export const SITE = 'https://morwennahale.example';

@@ -4,7 +4,7 @@
  * the ledger recorded them.
  */
 import { readFile } from 'node:fs/promises';
-import { NETWORKS, type Network } from '../../src/lib/networks.ts';
+import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import type { RemotePost } from '../../scripts/channels/adapter.ts';
 import { syndicate } from '../../scripts/syndicate/run.ts';
 import { startFakeAppView, type FakeAppView } from './fake-appview.ts';

@@ -13,7 +13,7 @@ import { TestNetworkNoAppView } from '@atproto/dev-env';
 import sharp from 'sharp';
 import { KIND_COLLECTIONS, type PieceKind } from '../../src/contract/kinds.ts';
 import { JSON_FEED_VERSION, type JsonFeedInput, type JsonFeedItemInput } from '../../src/contract/feed.ts';
-import type { Network } from '../../src/lib/networks.ts';
+import type { Network } from '../../src/contract/networks.ts';
 import { startFakeButtondown, type FakeButtondown } from './fake-buttondown.ts';
 import { pinSqliteObjects } from './pin-sqlite.ts';
 import {

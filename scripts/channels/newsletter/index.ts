@@ -1,7 +1,7 @@
 /**
  * The newsletter channel: each new essay (NEWSLETTER_KINDS for notes and theories too) emailed whole
  * to the subscribers through a newsletter provider, Buttondown by default. Its copy is not a public
- * page (`public: false` in src/lib/networks.ts), so the site lists it neither under "Also on" nor in
+ * page (`public: false` in src/contract/networks.ts), so the site lists it neither under "Also on" nor in
  * the reply invitation.
  *
  * Provider: provider.ts says what one must do; buttondown.ts is the one written (its comment holds the

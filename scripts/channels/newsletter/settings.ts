@@ -7,7 +7,7 @@ import { isPieceKind, PIECE_KINDS, type PieceKind } from '../../../src/contract/
 import { requireEnv, type MissingCredentials } from '../adapter.ts';
 import { BUTTONDOWN_API } from './buttondown.ts';
 
-/** The channel's name, as src/lib/networks.ts lists it. */
+/** The channel's name, as src/contract/networks.ts lists it. */
 export const NEWSLETTER = 'newsletter';
 
 /** Secret: never printed, redacted from every message. */
