@@ -15,31 +15,35 @@ import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { hubFiles, PORTRAIT_FILE, type Answers } from './init/hub-files.ts';
 import { preparePortrait, type Portrait } from './init/portrait.ts';
-import { askMissing, checkFlags, handlesOf, missingFlags, QUESTIONS } from './init/questions.ts';
+import { handleRules, type HandleRules } from './init/handles.ts';
+import { askMissing, checkFlags, handlesOf, initQuestions, missingFlags, type Question } from './init/questions.ts';
 import { customisedBecause } from './init/sample.ts';
 import { installContent } from './init/write.ts';
 import { DEFAULT_LANGUAGE } from '../src/schemas/site.ts';
 import { runCommand, UsageError } from './lib/cli.ts';
 
-const USAGE = [
-  'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
-  '                  [--url https://…] [--portrait photo.jpg] [--email you@…] [--bluesky …] [--mastodon …]',
-  '                  [--linkedin …] [--x …] [--threads …] [--yes] [--force]',
-  '',
-  'Makes this hub yours. In a terminal it asks for whatever the flags leave out; elsewhere (CI, scripts)',
-  'the required flags must all be given.',
-  '',
-  ...QUESTIONS.map((question) => `  --${question.flag.padEnd(18)}${question.required ? '(required) ' : ''}${question.help}`),
-  `  --${'yes'.padEnd(18)}ask nothing: take the flags as they are, and do not ask to confirm`,
-  `  --${'force'.padEnd(18)}set up a hub that is already someone's (its content/ is moved to examples/, not deleted)`,
-  `  --${'help'.padEnd(18)}this message`,
-].join('\n');
+/** The help text, listing every question's flag. */
+const usage = (questions: readonly Question[]): string =>
+  [
+    'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
+    '                  [--url https://…] [--portrait photo.jpg] [--email you@…] [--bluesky …] [--mastodon …]',
+    '                  [--linkedin …] [--x …] [--threads …] [--yes] [--force]',
+    '',
+    'Makes this hub yours. In a terminal it asks for whatever the flags leave out; elsewhere (CI, scripts)',
+    'the required flags must all be given.',
+    '',
+    ...questions.map((question) => `  --${question.flag.padEnd(18)}${question.required ? '(required) ' : ''}${question.help}`),
+    `  --${'yes'.padEnd(18)}ask nothing: take the flags as they are, and do not ask to confirm`,
+    `  --${'force'.padEnd(18)}set up a hub that is already someone's (its content/ is moved to examples/, not deleted)`,
+    `  --${'help'.padEnd(18)}this message`,
+  ].join('\n');
 
-const FLAGS = {
-  ...Object.fromEntries(QUESTIONS.map((question) => [question.flag, { type: 'string' as const }])),
+/** The flags parsed: one per question, and init's own. */
+const flags = (questions: readonly Question[]) => ({
+  ...Object.fromEntries(questions.map((question) => [question.flag, { type: 'string' as const }])),
   yes: { type: 'boolean' as const, short: 'y' },
   force: { type: 'boolean' as const },
-};
+});
 
 /** Thrown when init declines to go on (a customised hub, a "no" to the confirmation): exit code 1. */
 class Refused extends Error {}
@@ -53,7 +57,12 @@ async function portraitFrom(path: string): Promise<Portrait> {
   }
 }
 
-async function run(values: Record<string, string | boolean | undefined>, root: string): Promise<string> {
+async function run(
+  values: Record<string, string | boolean | undefined>,
+  root: string,
+  rules: HandleRules,
+  questions: readonly Question[],
+): Promise<string> {
   if (!existsSync(join(root, 'astro.config.mjs')) || !existsSync(join(root, 'package.json'))) {
     throw new Refused(`${root} is not a hub (no astro.config.mjs): run ./hub init in the hub's own folder`);
   }
@@ -64,11 +73,11 @@ async function run(values: Record<string, string | boolean | undefined>, root: s
     );
   }
 
-  let answers = checkFlags(values as Record<string, string | undefined>);
+  let answers = checkFlags(questions, values as Record<string, string | undefined>);
   const interactive = process.stdin.isTTY === true && !values['yes'];
   let portrait: Portrait | undefined;
   if (!interactive) {
-    const missing = missingFlags(answers);
+    const missing = missingFlags(questions, answers);
     if (missing.length > 0) {
       throw new UsageError(
         `missing ${missing.join(', ')} (in a terminal, init asks for them; elsewhere give them as flags; --help lists them)`,
@@ -89,7 +98,7 @@ async function run(values: Record<string, string | boolean | undefined>, root: s
     rl.on('close', stop(1));
     try {
       process.stdout.write('Setting up your hub. Flags you gave are not asked again; Enter skips an optional question.\n');
-      answers = await askMissing(answers, { rl, output: process.stdout }, async (key, value) => {
+      answers = await askMissing(questions, answers, { rl, output: process.stdout }, async (key, value) => {
         if (key === 'portrait') portrait = await preparePortrait(value);
       });
       const reply = (
@@ -114,7 +123,7 @@ async function run(values: Record<string, string | boolean | undefined>, root: s
     email: answers['email']!,
     language: answers['language'] ?? DEFAULT_LANGUAGE,
     portraitCredit: answers['portraitCredit'],
-    handles: handlesOf(answers),
+    handles: handlesOf(rules, answers),
   };
   const photo = portrait!;
   const { yaml, speaking } = hubFiles(person, photo);
@@ -145,10 +154,13 @@ async function run(values: Record<string, string | boolean | undefined>, root: s
 }
 
 if (import.meta.main) {
+  // The handle questions come from the channels (their `handle` rules), loaded once here.
+  const rules = await handleRules();
+  const questions = initQuestions(rules);
   await runCommand({
     name: 'init',
-    usage: USAGE,
-    options: FLAGS,
-    run: async ({ values }) => ({ output: await run(values, process.cwd()) }),
+    usage: usage(questions),
+    options: flags(questions),
+    run: async ({ values }) => ({ output: await run(values, process.cwd(), rules, questions) }),
   });
 }

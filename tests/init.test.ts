@@ -13,7 +13,8 @@ import { PassThrough } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { askMissing } from '../scripts/init/questions.ts';
+import { handleRules } from '../scripts/init/handles.ts';
+import { askMissing, initQuestions } from '../scripts/init/questions.ts';
 import { runBuild } from '../scripts/lib/site-builder.ts';
 import { parsePolicy } from '../src/contract/policy.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
@@ -337,7 +338,7 @@ describe('init’s questions in a terminal', () => {
       if (/: $/.test(transcript) && answers.length > 0) input.write(`${answers.shift()}\n`);
     });
     const rl = createInterface({ input, output, terminal: false });
-    const result = await askMissing({ portrait: '/photos/lin.jpg' }, { rl, output });
+    const result = await askMissing(initQuestions(await handleRules()), { portrait: '/photos/lin.jpg' }, { rl, output });
     rl.close();
     expect(result).toEqual({
       name: 'Lin Ostrom',

@@ -6,6 +6,7 @@
  */
 import type { Network } from '../../src/contract/networks.ts';
 import type { AdapterDeps, MissingCredentials, NetworkAdapter, RemotePost } from './adapter.ts';
+import type { HandleRule } from './handle.ts';
 import type { ComposedPost, SyndicationItem } from './post.ts';
 import type { ChannelTokens } from './tokens.ts';
 
@@ -67,6 +68,8 @@ export interface ChannelDefinition<Config extends object, Settings> {
   confirmedByHand?: ConfirmedByHand | undefined;
   /** What status can tell about its credentials before a run fails on them (tokens.ts). */
   tokens?: ChannelTokens | undefined;
+  /** How `./hub init` reads the person's handle here: every public channel declares one (an email list has no handle). */
+  handle?: HandleRule | undefined;
 }
 
 /** A channel as the commands see it (one shape for every channel, whatever its configuration). */
@@ -87,6 +90,7 @@ export interface Channel {
   preview?: ((post: ComposedPost, folder: string) => Promise<string[]>) | undefined;
   confirmedByHand?: ConfirmedByHand | undefined;
   tokens?: ChannelTokens | undefined;
+  handle?: HandleRule | undefined;
 }
 
 /** The `Channel` for a channel's definition: the configuration's type stays inside the channel's folder. */
@@ -109,5 +113,6 @@ export function defineChannel<Config extends object, Settings = never>(definitio
     ...(definition.preview ? { preview: definition.preview } : {}),
     ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
     ...(definition.tokens ? { tokens: definition.tokens } : {}),
+    ...(definition.handle ? { handle: definition.handle } : {}),
   };
 }

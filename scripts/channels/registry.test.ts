@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { CHANNEL_LIST, NETWORKS } from '../../src/contract/networks.ts';
+import { CHANNEL_LIST, isPublicNetwork, NETWORKS } from '../../src/contract/networks.ts';
 import { redact } from '../lib/secrets.ts';
 import { channels, loadChannels, secretEnv } from './registry.ts';
 
@@ -38,6 +38,21 @@ describe('the registry', () => {
         expect(channel.confirmedByHand.lookAt, where).not.toBe('');
         expect(channel.confirmedByHand.why, where).not.toBe('');
       }
+    }
+  });
+
+  test('every public channel declares how its handles are written, with examples its own rule reads; the others declare none', async () => {
+    for (const channel of (await channels()).values()) {
+      const rule = channel.handle;
+      if (!isPublicNetwork(channel.name)) {
+        expect(rule, channel.name).toBeUndefined();
+        continue;
+      }
+      expect(rule, channel.name).toBeDefined();
+      const handle = rule!.fromText(rule!.example.handle);
+      expect(handle, channel.name).toBeDefined();
+      expect(rule!.fromText(rule!.fromUrl(new URL(rule!.example.url))!), channel.name).toBe(handle);
+      expect(rule!.url(handle!), channel.name).toBe(rule!.example.url);
     }
   });
 

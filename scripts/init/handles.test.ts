@@ -1,5 +1,15 @@
-import { describe, expect, test } from 'vitest';
-import { parseHandle } from './handles.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { PublicNetwork } from '../../src/contract/networks.ts';
+import type { Channel } from '../channels/channel.ts';
+import { handleRules, parseHandle as parseWithRule, type HandleRules } from './handles.ts';
+
+let rules: HandleRules;
+beforeAll(async () => {
+  rules = await handleRules();
+});
+
+/** parseHandle with the network's rule from the registry, as init takes it. */
+const parseHandle = (network: PublicNetwork, input: string) => parseWithRule(network, rules.get(network)!, input);
 
 describe('parseHandle', () => {
   test('takes a handle as people type it, or their profile’s address, and gives the handle and the profile link', () => {
@@ -23,5 +33,13 @@ describe('parseHandle', () => {
     expect(() => parseHandle('x', 'a handle with spaces')).toThrow(/^expected an X handle like @ada/);
     expect(() => parseHandle('bluesky', 'https://example.com/profile/ada.bsky.social')).toThrow(/^expected a Bluesky handle/);
     expect(() => parseHandle('linkedin', 'javascript:alert(1)')).toThrow(/^expected a LinkedIn handle/);
+  });
+
+  test('a public channel without a handle rule is named, with the fix', async () => {
+    // Only the name counts here: a channel that declares nothing else.
+    await expect(handleRules([{ name: 'threads' } as Channel])).rejects.toThrow(
+      'scripts/channels/threads/index.ts: handle is missing, but src/contract/networks.ts lists "threads" as public: declare how its handles are written (scripts/channels/handle.ts)',
+    );
+    expect([...(await handleRules([{ name: 'newsletter' } as Channel])).keys()]).toEqual([]);
   });
 });

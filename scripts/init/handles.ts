@@ -1,9 +1,13 @@
 /**
  * A handle on each network, as people paste it — `@ada`, `ada.bsky.social`, `@ada@mastodon.social` or
  * the profile's address — turned into what `content/profile.yaml` keeps: the handle (`handles`) and the
- * profile link (`links`, rendered with `rel="me"` so the network can verify the site).
+ * profile link (`links`, rendered with `rel="me"` so the network can verify the site). How each network
+ * writes its handles is its channel's `handle` rule (scripts/channels/<name>/handle.ts).
  */
-import { NETWORK_LABELS, type PublicNetwork } from '../../src/contract/networks.ts';
+import { isPublicNetwork, NETWORK_LABELS, type PublicNetwork } from '../../src/contract/networks.ts';
+import type { Channel } from '../channels/channel.ts';
+import type { HandleRule } from '../channels/handle.ts';
+import { channels } from '../channels/registry.ts';
 
 export interface Handle {
   network: PublicNetwork;
@@ -13,76 +17,29 @@ export interface Handle {
   url: string;
 }
 
-interface Rule {
-  /** Shown in the error: what a good answer looks like. */
-  example: string;
-  /** The handle from a profile address on this network, or undefined if the address is not one. */
-  fromUrl: (url: URL) => string | undefined;
-  /** The handle as typed, normalised, or undefined if it cannot be one. */
-  fromText: (text: string) => string | undefined;
-  url: (handle: string) => string;
+/** The handle rule of each channel with public profiles, in the registry's order. */
+export type HandleRules = ReadonlyMap<PublicNetwork, HandleRule>;
+
+/**
+ * The public channels' handle rules, from the registry (or the channels given); throws one line naming a
+ * public channel that declares none.
+ */
+export async function handleRules(list?: Iterable<Channel>): Promise<HandleRules> {
+  const rules = new Map<PublicNetwork, HandleRule>();
+  for (const channel of list ?? (await channels()).values()) {
+    if (!isPublicNetwork(channel.name)) continue;
+    if (!channel.handle) {
+      throw new Error(
+        `scripts/channels/${channel.name}/index.ts: handle is missing, but src/contract/networks.ts lists "${channel.name}" as public: declare how its handles are written (scripts/channels/handle.ts)`,
+      );
+    }
+    rules.set(channel.name, channel.handle);
+  }
+  return rules;
 }
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
-const firstPathPart = (url: URL) => decodeURIComponent(url.pathname.split('/').filter(Boolean)[0] ?? '');
-const hostIs = (url: URL, ...hosts: string[]) => hosts.includes(url.hostname.replace(/^www\./, '').toLowerCase());
-
-/** One rule per channel with a public profile (an email list has no handle). */
-const RULES: Record<PublicNetwork, Rule> = {
-  bluesky: {
-    example: 'ada.bsky.social (or https://bsky.app/profile/ada.bsky.social)',
-    fromUrl: (url) => (hostIs(url, 'bsky.app') && url.pathname.startsWith('/profile/') ? url.pathname.split('/')[2] : undefined),
-    fromText: (text) => {
-      const handle = text.replace(/^@/, '').toLowerCase();
-      return DOMAIN.test(handle) ? handle : undefined;
-    },
-    url: (handle) => `https://bsky.app/profile/${handle}`,
-  },
-  mastodon: {
-    example: '@ada@mastodon.social (or https://mastodon.social/@ada)',
-    fromUrl: (url) => {
-      const user = /^@([\w.]+)$/.exec(firstPathPart(url))?.[1];
-      return user ? `@${user}@${url.hostname.toLowerCase()}` : undefined;
-    },
-    fromText: (text) => {
-      const match = /^@?([\w.]+)@([^@\s]+)$/.exec(text);
-      return match && DOMAIN.test(match[2]!) ? `@${match[1]}@${match[2]!.toLowerCase()}` : undefined;
-    },
-    url: (handle) => {
-      const [, user, server] = /^@([^@]+)@(.+)$/.exec(handle)!;
-      return `https://${server}/@${user}`;
-    },
-  },
-  linkedin: {
-    example: 'ada-lovelace (or https://www.linkedin.com/in/ada-lovelace)',
-    fromUrl: (url) =>
-      hostIs(url, 'linkedin.com') && url.pathname.startsWith('/in/') ? decodeURIComponent(url.pathname.split('/')[2] ?? '') : undefined,
-    fromText: (text) => (/^[\p{L}\p{N}_-]{3,100}$/u.test(text) ? text : undefined),
-    url: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}`,
-  },
-  x: {
-    example: '@ada (or https://x.com/ada)',
-    fromUrl: (url) => (hostIs(url, 'x.com', 'twitter.com') ? firstPathPart(url) : undefined),
-    fromText: (text) => {
-      const handle = text.replace(/^@/, '');
-      return /^\w{1,15}$/.test(handle) ? handle : undefined;
-    },
-    url: (handle) => `https://x.com/${handle}`,
-  },
-  threads: {
-    example: '@ada (or https://www.threads.com/@ada)',
-    fromUrl: (url) => (hostIs(url, 'threads.com', 'threads.net') ? firstPathPart(url).replace(/^@/, '') : undefined),
-    fromText: (text) => {
-      const handle = text.replace(/^@/, '').toLowerCase();
-      return /^[\w.]{1,30}$/.test(handle) ? handle : undefined;
-    },
-    url: (handle) => `https://www.threads.com/@${handle}`,
-  },
-};
-
-/** The handle and profile link for what was typed; throws a sentence saying what was expected. */
-export function parseHandle(network: PublicNetwork, input: string): Handle {
-  const rule = RULES[network];
+/** The handle and profile link for what was typed, by the network's rule; throws a sentence saying what was expected. */
+export function parseHandle(network: PublicNetwork, rule: HandleRule, input: string): Handle {
   const text = input.trim();
   let handle: string | undefined;
   if (/^https?:\/\//i.test(text)) {
@@ -92,9 +49,10 @@ export function parseHandle(network: PublicNetwork, input: string): Handle {
   } else {
     handle = rule.fromText(text);
   }
-  const label = NETWORK_LABELS[network];
-  // "an X handle": the letter is said "ex".
-  if (!handle)
-    throw new Error(`expected ${network === 'x' ? 'an' : 'a'} ${label} handle like ${rule.example}, got ${JSON.stringify(text)}`);
+  if (!handle) {
+    throw new Error(
+      `expected ${rule.article} ${NETWORK_LABELS[network]} handle like ${rule.example.handle} (or ${rule.example.url}), got ${JSON.stringify(text)}`,
+    );
+  }
   return { network, handle, url: rule.url(handle) };
 }

@@ -8,7 +8,7 @@ import type { SchemaContext } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
 import { documentedYaml } from '../../src/lib/authoring.ts';
 import { policySchema } from '../../src/contract/policy.ts';
-import { NETWORK_LABELS } from '../../src/contract/networks.ts';
+import { NETWORK_LABELS, PUBLIC_NETWORKS } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { speakingSchema } from '../../src/schemas/speaking.ts';
@@ -105,7 +105,7 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
     {
       key: 'handles',
       value: Object.fromEntries(answers.handles.map((handle) => [handle.network, handle.handle])),
-      help: 'Your handle on each network the hub posts to: bluesky, mastodon, linkedin, x, threads.',
+      help: `Your handle on each network the hub posts to: ${PUBLIC_NETWORKS.join(', ')}.`,
     },
     {
       key: 'bio',

@@ -2,15 +2,16 @@
  * What `./hub init` asks, each question with its flag and its check. Answers are checked with the
  * build's own schemas (src/schemas/profile.ts, site.ts), so a message here reads like the build's.
  * Flags answer questions up front; in a terminal the rest are asked, and a wrong answer is asked again.
+ * One question per channel with public profiles asks for its handle, checked by the channel's own rule.
  */
 import type { Interface } from 'node:readline/promises';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { NETWORK_LABELS, PUBLIC_NETWORKS, type PublicNetwork } from '../../src/contract/networks.ts';
+import { NETWORK_LABELS } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
 import { DEFAULT_LANGUAGE, siteSchema } from '../../src/schemas/site.ts';
 import { UsageError } from '../lib/cli.ts';
-import { parseHandle, type Handle } from './handles.ts';
+import { parseHandle, type Handle, type HandleRules } from './handles.ts';
 import { SAMPLE_PERSON } from './sample.ts';
 
 const profile = profileSchema({ image: () => z.string() } as unknown as SchemaContext).shape;
@@ -56,112 +57,107 @@ export interface Question {
   help: string;
 }
 
-const NETWORK_EXAMPLES: Record<PublicNetwork, string> = {
-  bluesky: 'ada.bsky.social',
-  mastodon: '@ada@mastodon.social',
-  linkedin: 'ada-lovelace',
-  x: '@ada',
-  threads: '@ada',
-};
-
-export const QUESTIONS: Question[] = [
-  {
-    key: 'name',
-    flag: 'name',
-    prompt: 'Your full name',
-    required: true,
-    check: field(profile.name),
-    help: 'your full name, as bylines show it',
-  },
-  {
-    key: 'title',
-    flag: 'title',
-    prompt: 'Your job title',
-    required: true,
-    check: field(profile.jobTitle),
-    help: 'job title, e.g. "Chief Executive"',
-  },
-  {
-    key: 'organisation',
-    flag: 'organisation',
-    prompt: 'Your organisation',
-    required: true,
-    check: field(profile.organisation.shape.name),
-    help: 'the organisation you lead or work for',
-  },
-  {
-    key: 'organisationUrl',
-    flag: 'organisation-url',
-    prompt: 'Its website (optional)',
-    required: false,
-    check: (text) => field(profile.organisation.shape.url)(text.trim()),
-    help: 'the organisation’s website',
-  },
-  {
-    key: 'location',
-    flag: 'location',
-    prompt: 'Where you are based (city, country)',
-    required: true,
-    check: field(profile.location),
-    help: 'e.g. "Leeds, United Kingdom"',
-  },
-  {
-    key: 'url',
-    flag: 'url',
-    prompt: 'The site’s address (https://…)',
-    required: true,
-    check: siteUrl,
-    help: 'the site’s public address, e.g. https://ada.example.com',
-  },
-  {
-    key: 'portrait',
-    flag: 'portrait',
-    prompt: 'Path to a photo of you (JPEG, PNG, WebP…)',
-    required: true,
-    check: (text) => text.trim(),
-    help: 'a photo of you, at least 400 px (1500 px to serve print)',
-  },
-  {
-    key: 'portraitCredit',
-    flag: 'portrait-credit',
-    prompt: 'Who took the photo (optional)',
-    required: false,
-    check: field(profile.photo.shape.credit),
-    help: 'the photographer, credited wherever it is downloaded',
-  },
-  {
-    key: 'email',
-    flag: 'email',
-    prompt: 'Your email address',
-    required: true,
-    check: email,
-    help: 'for "write to me" links and booking requests',
-  },
-  ...PUBLIC_NETWORKS.map((network): Question => ({
-    key: network,
-    flag: network,
-    prompt: `Your ${NETWORK_LABELS[network]} handle (optional, e.g. ${NETWORK_EXAMPLES[network]})`,
-    required: false,
-    check: (text) => parseHandle(network, text).handle,
-    help: `your ${NETWORK_LABELS[network]} handle or profile address`,
-  })),
-  {
-    key: 'language',
-    flag: 'language',
-    prompt: 'The language you write in',
-    required: false,
-    check: field(siteSchema.shape.language),
-    help: `a language tag like en-GB or en-US (default ${DEFAULT_LANGUAGE}); dates and numbers are written its way`,
-  },
-];
+/** Every question, in the order asked; the handles' come from the channels' rules (`handleRules`). */
+export function initQuestions(rules: HandleRules): Question[] {
+  return [
+    {
+      key: 'name',
+      flag: 'name',
+      prompt: 'Your full name',
+      required: true,
+      check: field(profile.name),
+      help: 'your full name, as bylines show it',
+    },
+    {
+      key: 'title',
+      flag: 'title',
+      prompt: 'Your job title',
+      required: true,
+      check: field(profile.jobTitle),
+      help: 'job title, e.g. "Chief Executive"',
+    },
+    {
+      key: 'organisation',
+      flag: 'organisation',
+      prompt: 'Your organisation',
+      required: true,
+      check: field(profile.organisation.shape.name),
+      help: 'the organisation you lead or work for',
+    },
+    {
+      key: 'organisationUrl',
+      flag: 'organisation-url',
+      prompt: 'Its website (optional)',
+      required: false,
+      check: (text) => field(profile.organisation.shape.url)(text.trim()),
+      help: 'the organisation’s website',
+    },
+    {
+      key: 'location',
+      flag: 'location',
+      prompt: 'Where you are based (city, country)',
+      required: true,
+      check: field(profile.location),
+      help: 'e.g. "Leeds, United Kingdom"',
+    },
+    {
+      key: 'url',
+      flag: 'url',
+      prompt: 'The site’s address (https://…)',
+      required: true,
+      check: siteUrl,
+      help: 'the site’s public address, e.g. https://ada.example.com',
+    },
+    {
+      key: 'portrait',
+      flag: 'portrait',
+      prompt: 'Path to a photo of you (JPEG, PNG, WebP…)',
+      required: true,
+      check: (text) => text.trim(),
+      help: 'a photo of you, at least 400 px (1500 px to serve print)',
+    },
+    {
+      key: 'portraitCredit',
+      flag: 'portrait-credit',
+      prompt: 'Who took the photo (optional)',
+      required: false,
+      check: field(profile.photo.shape.credit),
+      help: 'the photographer, credited wherever it is downloaded',
+    },
+    {
+      key: 'email',
+      flag: 'email',
+      prompt: 'Your email address',
+      required: true,
+      check: email,
+      help: 'for "write to me" links and booking requests',
+    },
+    ...[...rules].map(([network, rule]): Question => ({
+      key: network,
+      flag: network,
+      prompt: `Your ${NETWORK_LABELS[network]} handle (optional, e.g. ${rule.example.handle})`,
+      required: false,
+      check: (text) => parseHandle(network, rule, text).handle,
+      help: `your ${NETWORK_LABELS[network]} handle or profile address`,
+    })),
+    {
+      key: 'language',
+      flag: 'language',
+      prompt: 'The language you write in',
+      required: false,
+      check: field(siteSchema.shape.language),
+      help: `a language tag like en-GB or en-US (default ${DEFAULT_LANGUAGE}); dates and numbers are written its way`,
+    },
+  ];
+}
 
 /** Questions not asked in a terminal: they have a sensible default and are rarely changed. */
 const NOT_ASKED = new Set(['language']);
 
 /** The flags given, each checked; a bad value is a `UsageError` naming the flag. */
-export function checkFlags(values: Record<string, string | undefined>): Record<string, string> {
+export function checkFlags(questions: readonly Question[], values: Record<string, string | undefined>): Record<string, string> {
   const answers: Record<string, string> = {};
-  for (const question of QUESTIONS) {
+  for (const question of questions) {
     const value = values[question.flag];
     if (value === undefined) continue;
     try {
@@ -174,8 +170,8 @@ export function checkFlags(values: Record<string, string | undefined>): Record<s
 }
 
 /** The required questions without an answer, as flags: `--name, --email`. */
-export function missingFlags(answers: Record<string, string>): string[] {
-  return QUESTIONS.filter((question) => question.required && answers[question.key] === undefined).map((question) => `--${question.flag}`);
+export function missingFlags(questions: readonly Question[], answers: Record<string, string>): string[] {
+  return questions.filter((question) => question.required && answers[question.key] === undefined).map((question) => `--${question.flag}`);
 }
 
 /**
@@ -183,13 +179,14 @@ export function missingFlags(answers: Record<string, string>): string[] {
  * ones once (Enter skips). `extraCheck` lets the caller check an answer further (the portrait's file).
  */
 export async function askMissing(
+  questions: readonly Question[],
   answers: Record<string, string>,
   terminal: { rl: Interface; output: NodeJS.WritableStream },
   extraCheck: (key: string, value: string) => Promise<void> = async () => {},
 ): Promise<Record<string, string>> {
   const { rl, output } = terminal;
   const result = { ...answers };
-  for (const question of QUESTIONS) {
+  for (const question of questions) {
     if (result[question.key] !== undefined || NOT_ASKED.has(question.key)) continue;
     for (;;) {
       const text = (await rl.question(`${question.prompt}: `)).trim();
@@ -213,6 +210,8 @@ export async function askMissing(
 }
 
 /** The handles among the answers, each parsed again into its handle and profile link. */
-export function handlesOf(answers: Record<string, string>): Handle[] {
-  return PUBLIC_NETWORKS.filter((network) => answers[network] !== undefined).map((network) => parseHandle(network, answers[network]!));
+export function handlesOf(rules: HandleRules, answers: Record<string, string>): Handle[] {
+  return [...rules]
+    .filter(([network]) => answers[network] !== undefined)
+    .map(([network, rule]) => parseHandle(network, rule, answers[network]!));
 }

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { blueskyConfig, blueskyReaderConfig, createBlueskyAdapter, createBlueskyReader } from './adapter.ts';
 import { BLUESKY_MAX_GRAPHEMES, composeBluesky } from './compose.ts';
+import { blueskyHandle } from './handle.ts';
 import { blueskyTokens } from './tokens.ts';
 
 export default defineChannel({
@@ -15,4 +16,5 @@ export default defineChannel({
   reader: (env, deps) => createBlueskyReader(blueskyReaderConfig(env), deps),
   compose: composeBluesky,
   tokens: blueskyTokens,
+  handle: blueskyHandle,
 });

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createLinkedInAdapter, LINKEDIN_LOOK_AT, linkedinConfig, linkedinRemoteFromUrl } from './adapter.ts';
 import { composeLinkedIn, LINKEDIN_MAX_CHARACTERS } from './compose.ts';
+import { linkedinHandle } from './handle.ts';
 import { linkedinTokens } from './tokens.ts';
 
 export default defineChannel({
@@ -19,4 +20,5 @@ export default defineChannel({
     why: 'the hub can look only with r_member_social, which LinkedIn grants to partners',
   },
   tokens: linkedinTokens,
+  handle: linkedinHandle,
 });

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createMastodonAdapter, mastodonConfig } from './adapter.ts';
 import { composeMastodon, MASTODON_DEFAULT_LIMITS } from './compose.ts';
+import { mastodonHandle } from './handle.ts';
 import { mastodonTokens } from './tokens.ts';
 
 export default defineChannel({
@@ -13,4 +14,5 @@ export default defineChannel({
   createAdapter: createMastodonAdapter,
   compose: composeMastodon,
   tokens: mastodonTokens,
+  handle: mastodonHandle,
 });

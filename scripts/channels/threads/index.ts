@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createThreadsAdapter, threadsConfig } from './adapter.ts';
 import { composeThreads, THREADS_MAX_CHARACTERS } from './compose.ts';
+import { threadsHandle } from './handle.ts';
 import { threadsTokens } from './tokens.ts';
 
 export default defineChannel({
@@ -13,4 +14,5 @@ export default defineChannel({
   createAdapter: createThreadsAdapter,
   compose: composeThreads,
   tokens: threadsTokens,
+  handle: threadsHandle,
 });

@@ -2,6 +2,7 @@
 import { defineChannel } from '../channel.ts';
 import { createXAdapter, xConfig } from './adapter.ts';
 import { composeX, X_MAX_WEIGHTED } from './compose.ts';
+import { xHandle } from './handle.ts';
 import { xTokens } from './tokens.ts';
 
 export default defineChannel({
@@ -13,4 +14,5 @@ export default defineChannel({
   createAdapter: createXAdapter,
   compose: composeX,
   tokens: xTokens,
+  handle: xHandle,
 });

@@ -1,0 +1,11 @@
+/** A LinkedIn handle is the public profile's name: `ada-lovelace` in linkedin.com/in/ada-lovelace. */
+import { hostIs, type HandleRule } from '../handle.ts';
+
+export const linkedinHandle: HandleRule = {
+  article: 'a',
+  example: { handle: 'ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace' },
+  fromUrl: (url) =>
+    hostIs(url, 'linkedin.com') && url.pathname.startsWith('/in/') ? decodeURIComponent(url.pathname.split('/')[2] ?? '') : undefined,
+  fromText: (text) => (/^[\p{L}\p{N}_-]{3,100}$/u.test(text) ? text : undefined),
+  url: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}`,
+};
