@@ -19,15 +19,37 @@ import { handleRules, type HandleRules } from './init/handles.ts';
 import { askMissing, checkFlags, handlesOf, initQuestions, missingFlags, type Question } from './init/questions.ts';
 import { customisedBecause } from './init/sample.ts';
 import { installContent } from './init/write.ts';
+import { PUBLIC_NETWORKS } from '../src/contract/networks.ts';
 import { DEFAULT_LANGUAGE } from '../src/schemas/site.ts';
 import { runCommand, UsageError } from './lib/cli.ts';
+
+/** The synopsis: the person's flags, one per public channel (in the registry's order), and init's own. */
+function synopsis(): string[] {
+  const person = ['--name "Ada Lovelace"', '--title "Chief Executive"', '--organisation "…"', '--location "…"', '--url https://…'];
+  const parts = [
+    ...person,
+    '--portrait photo.jpg',
+    '--email you@…',
+    ...PUBLIC_NETWORKS.map((network) => `--${network} …`),
+    '--yes',
+    '--force',
+  ];
+  const lines: string[] = [];
+  let line = 'usage: ./hub init';
+  for (const part of parts.map((flag) => `[${flag}]`)) {
+    if (line.length + 1 + part.length > 110) {
+      lines.push(line);
+      line = ' '.repeat('usage: ./hub init'.length);
+    }
+    line += ` ${part}`;
+  }
+  return [...lines, line];
+}
 
 /** The help text, listing every question's flag. */
 const usage = (questions: readonly Question[]): string =>
   [
-    'usage: ./hub init [--name "Ada Lovelace"] [--title "Chief Executive"] [--organisation "…"] [--location "…"]',
-    '                  [--url https://…] [--portrait photo.jpg] [--email you@…] [--bluesky …] [--mastodon …]',
-    '                  [--linkedin …] [--x …] [--threads …] [--yes] [--force]',
+    ...synopsis(),
     '',
     'Makes this hub yours. In a terminal it asks for whatever the flags leave out; elsewhere (CI, scripts)',
     'the required flags must all be given.',
