@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpUrlField } from '../lib/safe-urls.ts';
 
 /** The language a hub is written in unless site.yaml says otherwise; dates read `1 December 2026`. */
 export const DEFAULT_LANGUAGE = 'en-GB';
@@ -35,6 +36,34 @@ export const siteSchema = z.strictObject({
       cardAccent: hexColour.default('#7dd3c0'),
     })
     .default({ accent: '#1d4ed8', cardBackground: '#0f172a', cardText: '#f8fafc', cardAccent: '#7dd3c0' }),
+  /**
+   * How readers follow the site and answer it from their own (docs/site.md, "Follow and answers").
+   * Everything is off until set: a page offers only what works.
+   */
+  follow: z
+    .strictObject({
+      /**
+       * The newsletter provider's public subscribe endpoint, which the follow block's form posts to
+       * (Buttondown: https://buttondown.com/api/emails/embed-subscribe/<username>). Unset: no form.
+       */
+      subscribeUrl: httpUrlField('the newsletter’s subscribe address', 'leave it out for no subscribe form').optional(),
+      /** Where other sites send webmentions (https://webmention.io/<domain>/webmention, or any). Unset: pages declare none. */
+      webmentionEndpoint: httpUrlField('the webmention endpoint', 'leave it out to receive none').optional(),
+      /**
+       * The site is bridged by Bridgy Fed (docs/bridgy-fed.md): the follow block shows its fediverse and
+       * Bluesky addresses, and `./hub run webmentions` tells Bridgy Fed of every new or changed piece.
+       */
+      bridgyFed: z.boolean().default(false),
+      /**
+       * The site's own fediverse address when it redirects /.well-known/webfinger to Bridgy Fed
+       * (`@example.com@example.com`); otherwise Bridgy Fed's `@example.com@web.brid.gy` is shown.
+       */
+      fediverseAddress: z
+        .string()
+        .regex(/^@[^@\s]+@[^@\s]+\.[^@\s]+$/, { error: 'expected an address like @example.com@example.com' })
+        .optional(),
+    })
+    .default({ bridgyFed: false }),
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;
