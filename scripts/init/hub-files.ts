@@ -10,7 +10,7 @@ import { documentedYaml } from '../../src/lib/authoring.ts';
 import { policySchema } from '../../src/contract/policy.ts';
 import { NETWORK_LABELS, PUBLIC_NETWORKS } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
-import { siteSchema } from '../../src/schemas/site.ts';
+import { DEFAULT_ACCENT, siteSchema } from '../../src/schemas/site.ts';
 import { speakingSchema } from '../../src/schemas/speaking.ts';
 import type { Handle } from './handles.ts';
 
@@ -122,8 +122,8 @@ export function hubFiles(answers: Answers, portrait: { printable: boolean }): Hu
     '# title: A name for the site',
     {
       key: 'theme',
-      value: { accent: '#1d4ed8', cardBackground: '#0f172a', cardText: '#f8fafc', cardAccent: '#7dd3c0' },
-      help: 'Colours: links and highlights on the site, and the share cards (their accent must stand out on their background).',
+      value: { accent: DEFAULT_ACCENT },
+      help: 'Your colour: links and highlights, and from it the dark mode, the share cards and the favicon (4.5:1 on white).',
     },
   ]);
 

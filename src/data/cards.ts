@@ -19,6 +19,7 @@ import { cardPath, SITE_CARD_PATH, talkCardPath } from '../lib/urls.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
 import { getTalks } from './talks.ts';
 import { astroCommand, formats, getPortrait, getProfile, projectRoot, settings, type Profile } from './site.ts';
+import { palette } from '../lib/palette.ts';
 
 /** Off with `HUB_SHARE_CARDS=off` (src/lib/hub-env.ts): previews fall back to the portrait. */
 export const cardsEnabled = shareCardsEnabled(process.env);
@@ -63,7 +64,7 @@ function getDrawer(): Promise<Cards> {
       name: profile.name,
       domain: new URL(settings.url).host,
       photoDataUri: await photoDataUri(photo),
-      theme: { background: settings.theme.cardBackground, text: settings.theme.cardText, accent: settings.theme.cardAccent },
+      theme: palette(settings.theme).card,
     };
     const { photoDataUri: _embedded, ...frameKey } = frame;
     const fontsHash = loadCardFonts(projectRoot).hash;

@@ -13,11 +13,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { palette, paletteCss } from '../lib/palette.ts';
 import { loadSiteSettings, SITE_SETTINGS_FILE } from '../lib/site-settings.ts';
+import { DEFAULT_ACCENT, type SiteSettings } from '../schemas/site.ts';
 import { ContentError } from '../lib/validation.ts';
 
 export const SITE_CONTEXT_MODULE = 'virtual:hub/site-context';
 const RESOLVED_ID = `\0${SITE_CONTEXT_MODULE}`;
+/** The palette's stylesheet, imported by the layout before global.css; bundled with it into the one CSS file. */
+export const PALETTE_CSS_MODULE = 'virtual:hub/palette.css';
+// No `\0` prefix: Vite's CSS pipeline takes a module by its `.css` ending, and must take this one.
+const RESOLVED_PALETTE_ID = '/@hub/palette.css';
 
 export function siteContext(): AstroIntegration {
   return {
@@ -32,14 +38,19 @@ export function siteContext(): AstroIntegration {
   };
 }
 
-/** The site's URL, or undefined when site.yaml has a mistake (the `site` collection reports it). */
-function siteUrl(root: string): string | undefined {
+/** The settings, or undefined when site.yaml has a mistake (the `site` collection reports it). */
+function readSettings(root: string): SiteSettings | undefined {
   try {
-    return loadSiteSettings(root).url;
+    return loadSiteSettings(root);
   } catch (error) {
     if (error instanceof ContentError) return undefined;
     throw error;
   }
+}
+
+/** The site's URL, or undefined when site.yaml has a mistake. */
+function siteUrl(root: string): string | undefined {
+  return readSettings(root)?.url;
 }
 
 /**
@@ -50,8 +61,13 @@ function siteUrl(root: string): string | undefined {
 function siteContextPlugin(root: string, command: string): Plugin {
   return {
     name: 'hub-site-context',
-    resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED_ID : undefined),
+    resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED_ID : id === PALETTE_CSS_MODULE ? RESOLVED_PALETTE_ID : undefined),
     load(id) {
+      if (id === RESOLVED_PALETTE_ID) {
+        this.addWatchFile(join(root, SITE_SETTINGS_FILE));
+        // A site.yaml with a mistake gives the default palette: the `site` collection reports the mistake.
+        return paletteCss(palette(readSettings(root)?.theme ?? { accent: DEFAULT_ACCENT }));
+      }
       if (id !== RESOLVED_ID) return undefined;
       this.addWatchFile(join(root, SITE_SETTINGS_FILE));
       const constants = `export const root = ${JSON.stringify(root)};\nexport const command = ${JSON.stringify(command)};\n`;

@@ -1,8 +1,12 @@
 import { z } from 'astro/zod';
+import { paletteProblems } from '../lib/palette.ts';
 import { httpUrlField } from '../lib/safe-urls.ts';
 
 /** The language a hub is written in unless site.yaml says otherwise; dates read `1 December 2026`. */
 export const DEFAULT_LANGUAGE = 'en-GB';
+
+/** The accent of a hub that has not chosen one: a blue with 6.7:1 on white. */
+export const DEFAULT_ACCENT = '#1d4ed8';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like #1d4ed8' });
 
@@ -23,19 +27,28 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag like en or en-GB' })
     .default(DEFAULT_LANGUAGE),
-  /** Theme colours, used by the pages and share cards. */
+  /**
+   * The brand: one accent colour, from which the pages (light and dark), the share cards and the favicon
+   * take theirs (src/lib/palette.ts). The others are optional overrides. A colour set here that fails
+   * WCAG AA where the hub puts it fails the build, naming the field.
+   */
   theme: z
     .strictObject({
-      /** Accent colour for links and highlights. */
-      accent: hexColour.default('#1d4ed8'),
-      /** Background of share cards. */
-      cardBackground: hexColour.default('#0f172a'),
-      /** Text colour on share cards. */
-      cardText: hexColour.default('#f8fafc'),
-      /** Accent on share cards (kind label, rule, photo ring); must stand out on cardBackground. */
-      cardAccent: hexColour.default('#7dd3c0'),
+      /** Links, buttons and highlights on the light page; 4.5:1 against white. */
+      accent: hexColour.default(DEFAULT_ACCENT),
+      /** The accent on the dark page; 4.5:1 against it. Default: the accent, lightened until it reads. */
+      accentDark: hexColour.optional(),
+      /** Background of share cards. Default: a deep shade of the accent. */
+      cardBackground: hexColour.optional(),
+      /** Text on share cards; 4.5:1 against cardBackground. Default: near-white or near-black, whichever reads. */
+      cardText: hexColour.optional(),
+      /** Kind label, rule and photo ring on share cards; 3:1 against cardBackground. Default: a light tint of the accent. */
+      cardAccent: hexColour.optional(),
     })
-    .default({ accent: '#1d4ed8', cardBackground: '#0f172a', cardText: '#f8fafc', cardAccent: '#7dd3c0' }),
+    .default({ accent: DEFAULT_ACCENT })
+    .superRefine((theme, context) => {
+      for (const problem of paletteProblems(theme)) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }),
   /**
    * How readers follow the site and answer it from their own (docs/site.md, "Follow and answers").
    * Everything is off until set: a page offers only what works.
