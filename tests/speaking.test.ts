@@ -349,7 +349,8 @@ describe('/speaking/', () => {
   test('lists upcoming talks soonest first and past talks latest first, at HUB_NOW', () => {
     const listed = (id: string) =>
       [...document.querySelectorAll(`section[aria-labelledby="${id}"] .talk-list a.u-url`)].map((a) => slugOf(a.getAttribute('href')));
-    expect(listed('upcoming')).toEqual(['energy-futures-week-workshop', 'lessons-from-britain', 'being-bold-for-change']);
+    // The cancelled Glasgow workshop is not upcoming (its page and the calendar still say it is cancelled).
+    expect(listed('upcoming')).toEqual(['lessons-from-britain', 'being-bold-for-change']);
     expect(listed('past')).toEqual(['trust-before-turbines-copenhagen', 'grid-edge-podcast', 'leading-in-public', 'who-owns-the-wind']);
   });
 
@@ -360,7 +361,7 @@ describe('/speaking/', () => {
         expect(past.querySelector(`a[href="${url}"]`), url).toBeTruthy();
     }
     const upcoming = squash(document.querySelector('section[aria-labelledby="upcoming"]')?.textContent);
-    expect(upcoming).toContain('Cancelled');
+    expect(upcoming).not.toContain('Cancelled');
     expect(upcoming).toContain('Tentative');
   });
 
