@@ -131,13 +131,13 @@ describe('robots.txt and sitemap', () => {
     expect(pageExists(site.dist, '/sitemap-0.xml')).toBe(true);
   });
 
-  test('sitemap-0.xml lists every page by absolute URL on the site, and not the 404 page', async () => {
+  test('sitemap-0.xml lists every page by absolute URL on the site, and not the 404 page or the unlisted impact page', async () => {
     const sitemap = parseXml(await readText(site.dist, '/sitemap-0.xml'));
     const locs: string[] = sitemap.urlset.url.map((entry: { loc: string }) => entry.loc);
     for (const loc of locs) expect(isOnSite(loc), loc).toBe(true);
     const paths = locs.map((loc) => new URL(loc).pathname);
     expect(paths.some((path) => path.includes('404'))).toBe(false);
-    const expected = pages.filter((page) => page !== '/404.html');
+    const expected = pages.filter((page) => page !== '/404.html' && page !== '/impact/');
     expect(new Set(paths)).toEqual(new Set(expected));
     for (const piece of unpublished) expect(paths).not.toContain(piece.path);
   });
