@@ -294,7 +294,7 @@ describe('/press/', () => {
   test('gives the media contact and the press photos', async () => {
     const { document } = await readPage(site.dist, '/press/');
     expect(document.querySelector(`a[href^="mailto:${speaking['mediaContact'].email}"]`)).toBeTruthy();
-    expect(document.querySelectorAll('a[download]').length).toBe(speaking['headshots'].length);
+    expect(document.querySelectorAll('a.headshot-download').length).toBe(speaking['headshots'].length);
   });
 });
 
@@ -332,7 +332,7 @@ describe('/speaking/', () => {
   });
 
   test('offers every headshot at full resolution, the original file, with credit and usage terms', async () => {
-    const links = [...document.querySelectorAll('#headshots ~ .headshots a[download], .headshots a[download]')];
+    const links = [...document.querySelectorAll('.headshots a.headshot-download')];
     expect(links).toHaveLength(speaking['headshots'].length);
     for (const [index, headshot] of (speaking['headshots'] as Array<Record<string, string>>).entries()) {
       const href = links[index]!.getAttribute('href')!;
@@ -343,6 +343,33 @@ describe('/speaking/', () => {
       const caption = squash(links[index]!.closest('figure')?.textContent);
       expect(caption).toContain(headshot['credit']);
       expect(caption).toContain(headshot['usage']);
+    }
+  });
+
+  test('offers each headshot square and landscape, for the web and for print, each file the size the page states', async () => {
+    const figures = [...document.querySelectorAll('.headshots figure')];
+    expect(figures).toHaveLength(speaking['headshots'].length);
+    for (const figure of figures) {
+      const sizes = [...figure.querySelectorAll('.headshot-sizes li')];
+      expect(sizes.map((li) => squash(li.querySelector('a')?.textContent).replace(/, headshot \d+$/, ''))).toEqual([
+        'Square, for the web',
+        'Square, for print',
+        'Landscape, for the web',
+        'Landscape, for print',
+      ]);
+      for (const li of sizes) {
+        const link = li.querySelector('a')!;
+        const stated = /(\d+) × (\d+) px/.exec(li.textContent ?? '');
+        expect(stated, squash(li.textContent)).not.toBeNull();
+        const file = await readFile(distFile(site.dist, link.getAttribute('href')!));
+        const { width, height, format } = await sharp(file).metadata();
+        expect({ width, height, format }).toEqual({ width: Number(stated![1]), height: Number(stated![2]), format: 'jpeg' });
+        expect(link.getAttribute('download')).toMatch(/^morwenna-hale-headshot-\d-(square|landscape)-(web|print)\.jpg$/);
+        if (/print/.test(link.textContent ?? '')) {
+          expect(Math.min(width!, height!)).toBeGreaterThanOrEqual(1000);
+          expect(li.textContent).toMatch(/cm at 300 dpi/);
+        }
+      }
     }
   });
 
