@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mf2 } from 'microformats-parser';
+import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -114,6 +115,34 @@ describe('the fixture hub', () => {
     for (const tag of draftOnly) {
       expect(pageExists(site.dist, tagPath(tag)), tag).toBe(false);
       expect(listed, tag).not.toContain(tagPath(tag));
+    }
+  });
+});
+
+describe('pages that never embarrass', () => {
+  test('an apple-touch-icon: a 180 × 180 PNG at the address iOS asks for, named by every page', async () => {
+    const { width, height, format } = await sharp(await readFile(distFile(site.dist, '/apple-touch-icon.png'))).metadata();
+    expect({ width, height, format }).toEqual({ width: 180, height: 180, format: 'png' });
+    for (const path of ['/', '/about/', '/404.html']) {
+      const { document } = await readPage(site.dist, path);
+      expect(attr(document, 'link[rel="apple-touch-icon"]', 'href'), path).toBe('/apple-touch-icon.png');
+    }
+  });
+
+  test('the 404 page offers search and the main sections the header lists', async () => {
+    const { document } = await readPage(site.dist, '/404.html');
+    const form = document.querySelector('main form[role="search"]')!;
+    expect(form.getAttribute('action')).toBe('/search/');
+    expect(form.querySelector('input[name="q"]')).not.toBeNull();
+    const offered = [...document.querySelectorAll('main li a')].map((a) => a.getAttribute('href'));
+    const header = [...document.querySelectorAll('.site-nav a')].map((a) => a.getAttribute('href')).filter((href) => href !== '/search/');
+    expect(offered).toEqual(['/', ...header]);
+    expect(header).toEqual(expect.arrayContaining(['/essays/', '/notes/', '/theories/', '/stances/', '/speaking/', '/about/']));
+  });
+
+  test('no placeholder text on any page', async () => {
+    for (const path of pages.filter((page) => page.endsWith('/') || page.endsWith('.html'))) {
+      expect(await readText(site.dist, path), path).not.toMatch(/hub's maintainers|lorem ipsum|TODO/i);
     }
   });
 });
