@@ -67,3 +67,38 @@ test('home → essay → theory → speaking, by clicking links; the unlisted im
   expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
   expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
 });
+
+test('on a 390 px phone the header is one row, and its Menu opens the main navigation without script', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  try {
+    const phone = await context.newPage();
+    await phone.goto(site.url('/'));
+    const header = await phone.locator('.site-header').boundingBox();
+    const name = await phone.locator('.site-name').boundingBox();
+    const menu = phone.locator('.site-menu > summary');
+    const summary = await menu.boundingBox();
+    expect(header!.height, 'one row: the name and "Menu"').toBeLessThan(80);
+    expect(Math.abs(summary!.y + summary!.height / 2 - (name!.y + name!.height / 2))).toBeLessThan(4);
+    const speaking = phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Speaking', exact: true });
+    expect(await speaking.isVisible()).toBe(false);
+    await menu.click();
+    expect(await speaking.isVisible()).toBe(true);
+    await Promise.all([phone.waitForURL((url) => url.pathname === '/speaking/'), speaking.click()]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('from 48rem the main navigation shows as a row, with no "Menu" to press', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const desktop = await context.newPage();
+    await desktop.goto(site.url('/'));
+    expect(await desktop.locator('.site-menu > summary').isVisible()).toBe(false);
+    const links = desktop.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    const boxes = await Promise.all((await links.all()).map((link) => link.boundingBox()));
+    expect(boxes.every((box) => box !== null && box.y === boxes[0]!.y)).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
