@@ -10,6 +10,8 @@ import { search } from './src/integrations/search.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { siteContext } from './src/integrations/site-context.ts';
 import { unsafeMarkupGuard } from './src/markdown/unsafe-markup-guard.ts';
+import { loadSiteSettings } from './src/lib/site-settings.ts';
+import { inSitemap } from './src/lib/visibility.ts';
 
 // The project root, whatever the working directory (the benchmark builds other folders in-process).
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -44,7 +46,9 @@ export default defineConfig({
     mdx(),
     shareCards(),
     search(),
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    // Which pages are listed is content/site.yaml's to say, read as the site-context integration reads it
+    // (by then the build has checked the file: a mistake in it stopped the build before the sitemap).
+    sitemap({ filter: (page) => inSitemap(page, loadSiteSettings(root)) }),
     // Last: replaces dist/ only when everything above has written its part.
     atomicDist(),
   ],

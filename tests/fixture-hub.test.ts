@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mf2 } from 'microformats-parser';
+import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -118,6 +119,34 @@ describe('the fixture hub', () => {
   });
 });
 
+describe('pages that never embarrass', () => {
+  test('an apple-touch-icon: a 180 × 180 PNG at the address iOS asks for, named by every page', async () => {
+    const { width, height, format } = await sharp(await readFile(distFile(site.dist, '/apple-touch-icon.png'))).metadata();
+    expect({ width, height, format }).toEqual({ width: 180, height: 180, format: 'png' });
+    for (const path of ['/', '/about/', '/404.html']) {
+      const { document } = await readPage(site.dist, path);
+      expect(attr(document, 'link[rel="apple-touch-icon"]', 'href'), path).toBe('/apple-touch-icon.png');
+    }
+  });
+
+  test('the 404 page offers search and the main sections the header lists', async () => {
+    const { document } = await readPage(site.dist, '/404.html');
+    const form = document.querySelector('main form[role="search"]')!;
+    expect(form.getAttribute('action')).toBe('/search/');
+    expect(form.querySelector('input[name="q"]')).not.toBeNull();
+    const offered = [...document.querySelectorAll('main li a')].map((a) => a.getAttribute('href'));
+    const header = [...document.querySelectorAll('.site-nav a')].map((a) => a.getAttribute('href')).filter((href) => href !== '/search/');
+    expect(offered).toEqual(['/', ...header]);
+    expect(header).toEqual(expect.arrayContaining(['/essays/', '/notes/', '/theories/', '/stances/', '/speaking/', '/about/']));
+  });
+
+  test('no placeholder text on any page', async () => {
+    for (const path of pages.filter((page) => page.endsWith('/') || page.endsWith('.html'))) {
+      expect(await readText(site.dist, path), path).not.toMatch(/hub's maintainers|lorem ipsum/i);
+    }
+  });
+});
+
 describe('robots.txt and sitemap', () => {
   test('robots.txt points at the sitemap index with an absolute URL', async () => {
     const robots = await readText(site.dist, '/robots.txt');
@@ -131,13 +160,13 @@ describe('robots.txt and sitemap', () => {
     expect(pageExists(site.dist, '/sitemap-0.xml')).toBe(true);
   });
 
-  test('sitemap-0.xml lists every page by absolute URL on the site, and not the 404 page', async () => {
+  test('sitemap-0.xml lists every page by absolute URL on the site, and not the 404 page or the unlisted impact page', async () => {
     const sitemap = parseXml(await readText(site.dist, '/sitemap-0.xml'));
     const locs: string[] = sitemap.urlset.url.map((entry: { loc: string }) => entry.loc);
     for (const loc of locs) expect(isOnSite(loc), loc).toBe(true);
     const paths = locs.map((loc) => new URL(loc).pathname);
     expect(paths.some((path) => path.includes('404'))).toBe(false);
-    const expected = pages.filter((page) => page !== '/404.html');
+    const expected = pages.filter((page) => page !== '/404.html' && page !== '/impact/');
     expect(new Set(paths)).toEqual(new Set(expected));
     for (const piece of unpublished) expect(paths).not.toContain(piece.path);
   });
@@ -259,15 +288,16 @@ describe('every HTML page', () => {
     expect(all.length).toBeGreaterThanOrEqual(published.length + 7);
   });
 
-  test('has a title of at most 70 characters, a description and an absolute canonical URL (none on the 404 page)', () => {
+  test('has a title of at most 70 characters, a description and an absolute canonical URL (none on the noindex pages)', () => {
     for (const { path, document } of all) {
       const title = document.querySelector('title')?.textContent?.trim() ?? '';
       expect(title, path).toBeTruthy();
       expect(title.length, `${path}: ${title}`).toBeLessThanOrEqual(70);
       expect(meta(document, 'description'), path).toBeTruthy();
       const canonical = attr(document, 'link[rel="canonical"]', 'href');
-      if (path === '/404.html') {
-        // Served at any address that does not exist: it has none of its own to declare.
+      if (path === '/404.html' || path === '/impact/') {
+        // The 404 page is served at any address that does not exist: it has none of its own to declare.
+        // The impact page is unlisted in the fixture (noindex): a canonical URL would ask engines to index it.
         expect(canonical, path).toBeNull();
         continue;
       }

@@ -3,11 +3,13 @@
  * `npm run collect` writes them — none (a fresh hub), one (with hostile replies), and a thousand days
  * of them. Pages are read with a real HTML parser; the expected numbers come from the fixture itself.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mf2 } from 'microformats-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engagementOf } from '../src/lib/evidence.ts';
 import { evidenceFiles, HOSTILE_TEXTS, ledgerFor, SAMPLE_KEYS, snapshotSeries } from './helpers/evidence.ts';
-import { buildHub, plainOutput, readPage, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
+import { buildHub, FIXTURE_HUB, meta, plainOutput, readPage, readText, SAMPLE_NOW, type BuiltSite } from './helpers/site.ts';
 
 const NETWORKS = ['bluesky', 'mastodon', 'x'] as const;
 const LEDGER = ledgerFor(SAMPLE_KEYS, NETWORKS, '2026-09-01T10:00:00.000Z');
@@ -34,6 +36,25 @@ function dangerousBits(document: Document): { scripts: string[]; handlers: strin
   };
 }
 
+/** The fixture hub's settings with the impact page made public. */
+const PUBLIC_IMPACT_SETTINGS = `${readFileSync(join(FIXTURE_HUB, 'site.yaml'), 'utf8')}impact:\n  visibility: public\n`;
+
+/** Where the impact page is listed: its robots meta, the main navigation (on the home page), the sitemap and the site's search. */
+async function impactListing(
+  site: BuiltSite,
+): Promise<{ noindex: boolean; inNavigation: boolean; inSitemap: boolean; searchable: boolean }> {
+  const impact = await readPage(site.dist, '/impact/');
+  const home = await readPage(site.dist, '/');
+  const sitemap = await readText(site.dist, '/sitemap-0.xml');
+  return {
+    noindex: meta(impact.document, 'robots') === 'noindex',
+    inNavigation: [...home.document.querySelectorAll('.site-nav a')].some((a) => a.getAttribute('href') === '/impact/'),
+    inSitemap: sitemap.includes('/impact/</loc>'),
+    // Pagefind indexes only pages with a data-pagefind-body element.
+    searchable: impact.document.querySelector('[data-pagefind-body]') !== null,
+  };
+}
+
 /** The impact page's headline figures, by their names. */
 function headlineFigures(document: Document): Record<string, string | null> {
   return Object.fromEntries(
@@ -51,12 +72,13 @@ describe('a fresh hub, nothing collected', () => {
   });
   afterAll(() => site?.cleanup());
 
-  test('the impact page reads well: zero figures, an honest empty state, the formula, talks and press', async () => {
+  test('the impact page reads well: no figures without evidence, an honest empty state, the formula, talks and press', async () => {
     const { document } = await readPage(site.dist, '/impact/');
     expect(document.querySelector('h1')?.textContent).toBe('Is it working?');
     const figures = headlineFigures(document);
-    expect(figures['Engagement']).toBe('0');
-    expect(figures['Replies']).toBe('0');
+    // Nothing collected: no row of zeros, the sections below say so.
+    expect(figures['Engagement']).toBeUndefined();
+    expect(figures['Replies']).toBeUndefined();
     expect(Number(figures['Talks given'])).toBeGreaterThan(0);
     expect(Number(figures['Press quotes'])).toBeGreaterThan(0);
     expect(document.querySelectorAll('svg')).toHaveLength(0);
@@ -67,10 +89,30 @@ describe('a fresh hub, nothing collected', () => {
     expect(text).toMatch(/Current streak/);
   });
 
-  test('pieces show no responses section and the main navigation links the impact page', async () => {
+  test('the figure cards never leave one alone on a row; the talks are listed and styled as on the speaking page', async () => {
+    const { document } = await readPage(site.dist, '/impact/');
+    const grid = document.querySelector('.impact-figures')!;
+    const count = grid.querySelectorAll(':scope > div').length;
+    for (const width of ['narrow', 'medium', 'wide']) {
+      const columns = Number(grid.getAttribute(`data-columns-${width}`));
+      expect(columns === 1 || count % columns !== 1, `${count} cards in ${columns} columns (${width})`).toBe(true);
+    }
+    // The fixture's cancelled Glasgow workshop is neither counted nor listed as upcoming.
+    expect(headlineFigures(document)['Upcoming talks']).toBe('2');
+    const listed = [...document.querySelectorAll('.talk-list a.u-url')].map((a) => a.getAttribute('href'));
+    expect(listed).toEqual(['/speaking/lessons-from-britain/', '/speaking/being-bold-for-change/']);
+    const stylesheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')!);
+    const css = (await Promise.all(stylesheets.map((href) => readText(site.dist, href)))).join('\n');
+    expect(css).toMatch(/\.talk-list\s*\{[^}]*list-style:\s*none/);
+  });
+
+  test('pieces show no responses section', async () => {
     const { document } = await readPage(site.dist, '/essays/owning-the-wind/');
     expect(document.querySelector('.responses')).toBeNull();
-    expect([...document.querySelectorAll('.site-nav a')].some((a) => a.getAttribute('href') === '/impact/')).toBe(true);
+  });
+
+  test('unlisted by default: the impact page is built with noindex, out of the navigation, the sitemap and search', async () => {
+    expect(await impactListing(site)).toEqual({ noindex: true, inNavigation: false, inSitemap: false, searchable: false });
   });
 });
 
@@ -78,9 +120,13 @@ describe('one snapshot, with hostile replies', () => {
   let site: BuiltSite;
   const [snapshot] = snapshotSeries({ count: 1, start: '2026-11-24T08:00:00.000Z', hostile: true, replyChance: 0 });
   beforeAll(async () => {
-    site = await build(evidenceFiles(LEDGER, [snapshot!]));
+    site = await build({ ...evidenceFiles(LEDGER, [snapshot!]), 'content/site.yaml': PUBLIC_IMPACT_SETTINGS });
   });
   afterAll(() => site?.cleanup());
+
+  test('impact.visibility: public lists the impact page in the navigation and the sitemap, open to search engines', async () => {
+    expect(await impactListing(site)).toEqual({ noindex: false, inNavigation: true, inSitemap: true, searchable: false });
+  });
 
   test('replies render as text: no script, no handler, no javascript: link — and the page structure survives', async () => {
     const { document } = await readPage(site.dist, '/essays/owning-the-wind/');

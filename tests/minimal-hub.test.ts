@@ -110,7 +110,6 @@ describe('sections with nothing in them', () => {
       { label: 'Essays', path: '/essays/' },
       { label: 'Topics', path: '/tags/' },
       { label: 'Speaking', path: '/speaking/' },
-      { label: 'Impact', path: '/impact/' },
       { label: 'About', path: '/about/' },
       { label: 'Search', path: '/search/' },
     ]);
@@ -216,7 +215,7 @@ describe('the same hub with its first note, talk and press quote', () => {
 
   test('links to the notes, the talks calendar and the press page, which now exist', async () => {
     const home = await readPage(grown.dist, '/');
-    expect(navLinks(home).map((link) => link.label)).toEqual(['Essays', 'Notes', 'Topics', 'Speaking', 'Impact', 'About', 'Search']);
+    expect(navLinks(home).map((link) => link.label)).toEqual(['Essays', 'Notes', 'Topics', 'Speaking', 'About', 'Search']);
     const footer = [...home.document.querySelectorAll('footer a')].map((link) => link.getAttribute('href'));
     expect(footer).toEqual(expect.arrayContaining(['/talks.ics', '/press/']));
     for (const path of ['/notes/', '/press/', '/talks.ics', '/speaking/repair-night/'])

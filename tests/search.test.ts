@@ -96,10 +96,15 @@ describe('a query against the index', () => {
     for (const path of everywhere) expect(path).toMatch(/^\/(essays|notes|theories|stances)\//);
   });
 
-  test('labels each result with its kind', async () => {
+  test('labels each result with its kind, the stances page included', async () => {
     const { results } = await pagefind.search('binding constraint');
     const first = await results[0]!.data();
     expect(first.meta['kind']).toBe('Theory');
+    const found = [...(await pagefind.search('Tidewater')).results, ...(await pagefind.search('parish meeting')).results];
+    const kinds = await Promise.all(found.map(async (result) => (await result.data()).meta['kind']));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(['Essay', 'Note', 'Theory', 'Stances']).toContain(kind);
+    expect(kinds).toContain('Stances');
   });
 });
 
@@ -109,10 +114,10 @@ describe('/search/', () => {
     page = await readPage(site.dist, '/search/');
   });
 
-  test('has a labelled search form, hidden until its script runs', () => {
+  test('has a labelled search form, laid out from the start so nothing moves when its script runs', () => {
     const form = page.document.querySelector('form[role="search"]')!;
     expect(form).not.toBeNull();
-    expect(form.hasAttribute('hidden')).toBe(true);
+    expect(form.hasAttribute('hidden')).toBe(false);
     const input = form.querySelector('input[type="search"][name="q"]')!;
     expect(page.document.querySelector(`label[for="${input.getAttribute('id')}"]`)).not.toBeNull();
     expect(form.querySelector('button[type="submit"]')).not.toBeNull();
@@ -127,6 +132,13 @@ describe('/search/', () => {
       expect(topic.getAttribute('href')).toMatch(/^\/tags\/[^/]+\/$/);
       expect(topic.textContent).toMatch(/\(\d+/);
     }
+  });
+
+  test('runs its script inside <body>: nothing follows </html>', () => {
+    expect(page.html.trimEnd()).toMatch(/<\/html>$/);
+    expect(page.html.match(/<\/html>/g)).toHaveLength(1);
+    const script = page.document.querySelector('script:not([type="application/ld+json"])')!;
+    expect(script.closest('body')).not.toBeNull();
   });
 
   test('is in the navigation', () => {

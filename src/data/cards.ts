@@ -32,7 +32,7 @@ export interface CardImage {
 }
 
 /** The file behind an `image()` field; Astro records it on the metadata it returns. */
-function sourceFile(image: unknown): string {
+export function sourceFile(image: unknown): string {
   const path = (image as { fsPath?: unknown }).fsPath;
   if (typeof path !== 'string') throw new Error('content/profile.yaml: photo.src: expected a local image file');
   return path;

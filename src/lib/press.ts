@@ -36,3 +36,11 @@ export function outletsOf<T extends Pick<PressItem, 'outlet' | 'date' | 'slug'>>
     return true;
   });
 }
+
+/**
+ * Whether outlets are shown by their logos: only when every one has a logo. A row of two logos and two
+ * names in bold reads as a mistake, so one outlet without a logo puts them all in text.
+ */
+export function showsLogos(outlets: ReadonlyArray<{ logo?: unknown }>): boolean {
+  return outlets.length > 0 && outlets.every((outlet) => outlet.logo !== undefined);
+}

@@ -30,6 +30,7 @@ describe('headshotSizeProblem', () => {
 describe('headshotFileName and describeImageFile', () => {
   test('name the download after the person and describe the file', () => {
     expect(headshotFileName('Morwenna Hale', 1, 'jpeg')).toBe('morwenna-hale-headshot-1.jpg');
+    expect(headshotFileName('Morwenna Hale', 1, 'jpeg', 'square-web')).toBe('morwenna-hale-headshot-1-square-web.jpg');
     expect(describeImageFile({ width: 1600, height: 1600, format: 'jpg' }, 56_210)).toBe('1600 × 1600 px, JPG, 56 KB');
     expect(describeImageFile({ width: 3000, height: 2000, format: 'png' }, 2_400_000)).toBe('3000 × 2000 px, PNG, 2.4 MB');
   });

@@ -46,10 +46,13 @@ export function headshotSizeProblem(size: { width: number; height: number }): st
   return `expected an image at least ${HEADSHOT_MIN_PIXELS} px on each side, so it prints well, got ${size.width} × ${size.height} px`;
 }
 
-/** `morwenna-hale-headshot-1.jpg`: the name a downloaded headshot is saved under. */
-export function headshotFileName(personName: string, position: number, format: string): string {
+/**
+ * `morwenna-hale-headshot-1.jpg`: the name a downloaded headshot is saved under; a size cut from it adds
+ * the size (`morwenna-hale-headshot-1-square-web.jpg`).
+ */
+export function headshotFileName(personName: string, position: number, format: string, size?: string): string {
   const extension = format === 'jpeg' ? 'jpg' : format;
-  return `${slugify(personName) || 'headshot'}-headshot-${position}.${extension}`;
+  return `${slugify(personName) || 'headshot'}-headshot-${position}${size ? `-${size}` : ''}.${extension}`;
 }
 
 /** `1600 × 1600 px, JPEG, 55 KB`. */

@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { createFormats } from './formats.ts';
 import { DEFAULT_LANGUAGE } from '../schemas/site.ts';
-import { audienceReached, calendarTalks, isAnnounced, isUpcoming, partitionTalks, talkWhen, testimonialsOf, whereShort } from './talks.ts';
+import {
+  audienceReached,
+  calendarTalks,
+  hasEnded,
+  isAnnounced,
+  isUpcoming,
+  partitionTalks,
+  talkWhen,
+  testimonialsOf,
+  whereShort,
+} from './talks.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const formats = createFormats(DEFAULT_LANGUAGE);
@@ -14,9 +24,23 @@ const talk = (slug: string, start: string, end: string, status: 'confirmed' | 't
 
 describe('isUpcoming', () => {
   test('is true until the talk has ended, so a talk under way is still upcoming', () => {
-    expect(isUpcoming({ end: new Date('2026-11-25T12:00:01Z') }, now)).toBe(true);
-    expect(isUpcoming({ end: new Date('2026-11-25T12:00:00Z') }, now)).toBe(false);
-    expect(isUpcoming({ end: new Date('2026-11-24T12:00:00Z') }, now)).toBe(false);
+    expect(isUpcoming({ end: new Date('2026-11-25T12:00:01Z'), status: 'confirmed' }, now)).toBe(true);
+    expect(isUpcoming({ end: new Date('2026-11-25T12:00:00Z'), status: 'confirmed' }, now)).toBe(false);
+    expect(isUpcoming({ end: new Date('2026-11-24T12:00:00Z'), status: 'confirmed' }, now)).toBe(false);
+  });
+
+  test('is never true of a cancelled or postponed talk, and true of a tentative one', () => {
+    const ahead = new Date('2027-01-01T00:00:00Z');
+    expect(isUpcoming({ end: ahead, status: 'cancelled' }, now)).toBe(false);
+    expect(isUpcoming({ end: ahead, status: 'postponed' }, now)).toBe(false);
+    expect(isUpcoming({ end: ahead, status: 'tentative' }, now)).toBe(true);
+  });
+});
+
+describe('hasEnded', () => {
+  test('is true from the talk’s end on, whatever its status', () => {
+    expect(hasEnded({ end: new Date('2026-11-25T12:00:00Z') }, now)).toBe(true);
+    expect(hasEnded({ end: new Date('2026-11-25T12:00:01Z') }, now)).toBe(false);
   });
 });
 
@@ -38,8 +62,12 @@ describe('partitionTalks', () => {
     talk('feb', '2026-02-12T18:00:00Z', '2026-02-12T19:15:00Z'),
   ];
 
-  test('lists upcoming talks soonest first, whatever their status', () => {
-    expect(partitionTalks(talks, now).upcoming.map((t) => t.slug)).toEqual(['now', 'december', 'march']);
+  test('lists upcoming talks soonest first, leaving out those cancelled or postponed', () => {
+    expect(
+      partitionTalks([...talks, talk('later', '2027-01-05T10:00:00Z', '2027-01-05T11:00:00Z', 'postponed')], now).upcoming.map(
+        (t) => t.slug,
+      ),
+    ).toEqual(['now', 'march']);
   });
 
   test('lists past talks most recent first and leaves out those that did not happen', () => {
@@ -55,14 +83,15 @@ describe('partitionTalks', () => {
 });
 
 describe('calendarTalks', () => {
-  test('keeps upcoming talks and those that ended within the window, cancelled ones included', () => {
+  test('keeps talks not yet ended and those that ended within the window, cancelled and postponed ones included', () => {
     const talks = [
       talk('old', '2025-09-18T08:30:00Z', '2025-09-18T09:15:00Z'),
       talk('recent', '2026-06-18T12:00:00Z', '2026-06-18T13:00:00Z'),
       talk('cancelled', '2026-12-03T13:30:00Z', '2026-12-03T15:00:00Z', 'cancelled'),
+      talk('postponed', '2026-12-04T13:30:00Z', '2026-12-04T15:00:00Z', 'postponed'),
     ];
-    expect(calendarTalks(talks, now, 365).map((t) => t.slug)).toEqual(['recent', 'cancelled']);
-    expect(calendarTalks(talks, now, 30).map((t) => t.slug)).toEqual(['cancelled']);
+    expect(calendarTalks(talks, now, 365).map((t) => t.slug)).toEqual(['recent', 'cancelled', 'postponed']);
+    expect(calendarTalks(talks, now, 30).map((t) => t.slug)).toEqual(['cancelled', 'postponed']);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Talks as plain data, and the rules about them: which are upcoming and which are past (one function,
- * `isUpcoming`), which belong in the calendar feed, and how a talk's time and place read on a page.
+ * `isUpcoming`; cancelled and postponed talks are neither), which belong in the calendar feed, and how a talk's time and place read on a page.
  */
 import type { Formats } from './formats.ts';
 import type { AttendanceMode, TalkFormat, TalkStatus } from '../schemas/talk.ts';
@@ -88,11 +88,11 @@ export function isAnnounced(talk: Pick<Talk, 'draft'>, context: PublishingContex
 }
 
 /**
- * Whether a talk is still to come at `now` (the build's moment, `publishing.now`). A talk stays upcoming
- * until it has ended, so one under way is listed as upcoming, not past. The only place that decides.
+ * Whether a talk has ended at `now` (the build's moment, `publishing.now`). A talk under way has not, so
+ * it is listed with the upcoming ones, not the past.
  */
-export function isUpcoming(talk: Pick<Talk, 'end'>, now: Date): boolean {
-  return talk.end.getTime() > now.getTime();
+export function hasEnded(talk: Pick<Talk, 'end'>, now: Date): boolean {
+  return talk.end.getTime() <= now.getTime();
 }
 
 /** Soonest first; ties broken by slug so the order is stable from build to build. */
@@ -100,30 +100,40 @@ export function bySoonest(a: Pick<Talk, 'start' | 'slug'>, b: Pick<Talk, 'start'
   return a.start.getTime() - b.start.getTime() || a.slug.localeCompare(b.slug);
 }
 
-/** Whether a talk took (or will take) place: cancelled and postponed ones did not, on that date. */
+/** Whether a talk takes (or took) place: cancelled and postponed ones do not, on that date. */
 export function isHappening(talk: Pick<Talk, 'status'>): boolean {
   return talk.status !== 'cancelled' && talk.status !== 'postponed';
 }
 
+/**
+ * Whether a talk is upcoming at `now`: it has not ended and it is going ahead. A cancelled or postponed
+ * talk is never upcoming (an organiser reading "upcoming" would plan around it); the calendar feed
+ * still carries it, marked, so subscribed calendars drop it. The only place that decides.
+ */
+export function isUpcoming(talk: Pick<Talk, 'end' | 'status'>, now: Date): boolean {
+  return !hasEnded(talk, now) && isHappening(talk);
+}
+
 export interface TalkSchedule<T> {
-  /** Talks that have not ended yet, soonest first, whatever their status (each is labelled). */
+  /** Talks going ahead that have not ended yet, soonest first (tentative ones are labelled). */
   upcoming: T[];
-  /** Talks that took place, most recent first. Cancelled and postponed ones are left out. */
+  /** Talks that took place, most recent first. */
   past: T[];
 }
 
-/** Splits talks into upcoming and past at `now`, by `isUpcoming`. */
+/** Splits talks into upcoming and past at `now`; cancelled and postponed talks are in neither. */
 export function partitionTalks<T extends Pick<Talk, 'start' | 'end' | 'slug' | 'status'>>(talks: readonly T[], now: Date): TalkSchedule<T> {
-  const sorted = [...talks].sort(bySoonest);
+  const sorted = [...talks].sort(bySoonest).filter(isHappening);
   return {
     upcoming: sorted.filter((talk) => isUpcoming(talk, now)),
-    past: sorted.filter((talk) => !isUpcoming(talk, now) && isHappening(talk)).reverse(),
+    past: sorted.filter((talk) => hasEnded(talk, now)).reverse(),
   };
 }
 
 /**
- * The talks the calendar feed carries: every upcoming one and those that ended within `recentDays`,
- * soonest first. Cancelled talks stay in, marked cancelled, so subscribed calendars drop them.
+ * The talks the calendar feed carries: every one that has not ended and those that ended within
+ * `recentDays`, soonest first. Cancelled and postponed talks stay in, with their STATUS, so calendars
+ * that subscribed while they were on drop them.
  */
 export function calendarTalks<T extends Pick<Talk, 'start' | 'end' | 'slug'>>(
   talks: readonly T[],
@@ -131,7 +141,7 @@ export function calendarTalks<T extends Pick<Talk, 'start' | 'end' | 'slug'>>(
   recentDays = CALENDAR_RECENT_DAYS,
 ): T[] {
   const since = now.getTime() - recentDays * 86_400_000;
-  return talks.filter((talk) => isUpcoming(talk, now) || talk.end.getTime() >= since).sort(bySoonest);
+  return talks.filter((talk) => !hasEnded(talk, now) || talk.end.getTime() >= since).sort(bySoonest);
 }
 
 /** `30 minutes`, `1 minute`. Organisers think of slots in minutes, so 90 stays 90. */

@@ -77,6 +77,17 @@ export const siteSchema = z.strictObject({
         .optional(),
     })
     .default({ bridgyFed: false }),
+  /** Who the /impact/ page is for (docs/site.md, "The impact page"). */
+  impact: z
+    .strictObject({
+      /**
+       * `unlisted` (until there is evidence worth showing): the page is built, for the person and whoever
+       * they send the link to, but kept out of the navigation, the sitemap and search engines (`noindex`).
+       * `public`: linked from the navigation and listed like every page.
+       */
+      visibility: z.enum(['public', 'unlisted']).default('unlisted'),
+    })
+    .default({ visibility: 'unlisted' }),
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;
