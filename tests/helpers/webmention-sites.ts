@@ -197,7 +197,7 @@ function webmentionProblem(request: SeenRequest): string | undefined {
 /**
  * A site a piece links to: `/post-<n>` pages declare the endpoint `/webmention` (in a `<link>`), which
  * accepts a Webmention whose target is one of its pages with 202 (`created: true`: 201 and a status
- * page) and refuses anything else with 400. `/no-endpoint` declares none; `/gone` is 410.
+ * page) and refuses anything else with 400. `/no-endpoint` declares none; `/gone` is 410; `/forbidden` 403.
  */
 export async function startTargetSite(options: { created?: boolean } = {}): Promise<TargetSite> {
   const received: Array<{ source: string; target: string }> = [];
@@ -210,6 +210,8 @@ export async function startTargetSite(options: { created?: boolean } = {}): Prom
       html(response, '<p>No endpoint here.</p>');
     } else if (request.method === 'GET' && path === '/gone') {
       response.writeHead(410).end();
+    } else if (request.method === 'GET' && path === '/forbidden') {
+      response.writeHead(403).end();
     } else if (request.method === 'POST' && path === '/webmention') {
       const fault = faults.shift();
       if (fault) {
