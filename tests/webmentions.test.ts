@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { WEBMENTIONS_SENT_FILE, parseWebmentionsSent, type WebmentionsSent } from '../src/contract/webmentions-sent.ts';
+import { acquireLock, webmentionsLockFile } from '../scripts/lib/lock.ts';
 import { sendWebmentions, type WebmentionsOptions } from '../scripts/webmentions/run.ts';
 import { runCli } from './helpers/run-script.ts';
 import { startFakeBridgyFed, startTargetSite, webmentionFeed, type FakeBridgyFed, type TargetSite } from './helpers/webmention-sites.ts';
@@ -209,6 +210,18 @@ describe('sending', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  test('two runs never overlap: the second is refused while the first holds the lock, and sends nothing', async () => {
+    await writeSite([{ slug: 'a', html: essayLinking('post-1') }]);
+    const release = await acquireLock(webmentionsLockFile(join(root, WEBMENTIONS_SENT_FILE)), 'webmentions run');
+    try {
+      await expect(run()).rejects.toThrow(/another webmentions run \(pid \d+\) holds/);
+      expect(target.requests).toEqual([]);
+    } finally {
+      await release();
+    }
+    expect((await run()).rows).toMatchObject([{ status: 'sent' }]);
   });
 
   test('a dry run discovers and prints, sends and records nothing', async () => {

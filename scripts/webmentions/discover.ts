@@ -7,6 +7,10 @@
  * limits, so this small module does it, tested against every discovery case of webmention.rocks
  * (tests/webmentions-discovery.test.ts).
  *
+ * One GET, no HEAD first (which the spec allows): the `Link` header is read as soon as the answer
+ * starts and the body dropped when it names the endpoint, so a HEAD would only add a request to the
+ * many pages that declare it in the HTML.
+ *
  * Everything the target sends is data: only http(s) addresses are followed or taken as an endpoint,
  * redirects are counted, the body is read up to a size limit, each request has a time limit.
  */
