@@ -409,6 +409,11 @@ describe('publish.yml', () => {
     expect(needs('redeploy')).toEqual(['rebuild']);
     expect(runs('networks', /^\.\/hub run syndicate\b/)).toBeDefined();
     expect(runs('networks', /^\.\/hub run collect\b/)).toBeDefined();
+    // Webmentions need the deployed site, and their record is kept by the evidence step after them.
+    const networkSteps = steps('networks');
+    const webmentions = networkSteps.findIndex((step) => /^\.\/hub run webmentions\b/.test(step.run ?? ''));
+    expect(webmentions).toBeGreaterThan(networkSteps.findIndex((step) => step.id === 'site'));
+    expect(webmentions).toBeLessThan(networkSteps.findIndex((step) => step.id === 'evidence'));
     expect(runs('rebuild', /^\.\/hub check$/)).toBeDefined();
     // Evidence is kept even when a post failed or the run was cancelled.
     expect(publish.jobs['record']?.if).toMatch(/always\(\)/);

@@ -17,6 +17,8 @@ export interface SyndicationItem {
   summary: string;
   tags: string[];
   datePublished: string;
+  /** The feed's `date_modified`: the version of the piece a Webmention is sent for (scripts/webmentions/). */
+  dateModified?: string | undefined;
   kind: PieceKind;
   slug: string;
   /** The note itself, or the essay's description, or the theory's summary. */

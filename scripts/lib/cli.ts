@@ -52,6 +52,14 @@ export function positiveNumber(value: string | undefined, name: string, what = '
   return number;
 }
 
+/** A date option (`--since 2026-11-01`), or undefined when it was not given. */
+export function parseDate(value: string | undefined, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--${name}: expected a date like 2026-11-01, got ${JSON.stringify(value)}`);
+  return date;
+}
+
 /** The networks named by a repeatable `--only`, or undefined when none were. */
 export function onlyNetworks(names: string[] | undefined): Network[] | undefined {
   return names?.map((name) => {

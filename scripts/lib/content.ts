@@ -14,6 +14,7 @@
  *   src/lib/publishing.ts.
  * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
  * - The site's language, from `content/site.yaml`, so what the scripts print reads as the site does.
+ * - Its follow block (`follow:` in `content/site.yaml`): whether `./hub run webmentions` tells Bridgy Fed.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
 import type { CitingSchemaContext } from '../../src/schemas/cites.ts';
 import { essaySchema } from '../../src/schemas/essay.ts';
-import { DEFAULT_LANGUAGE } from '../../src/schemas/site.ts';
+import { DEFAULT_LANGUAGE, type SiteSettings } from '../../src/schemas/site.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
 import { theorySchema } from '../../src/schemas/theory.ts';
 
@@ -137,4 +138,12 @@ export function readSiteLanguage(root: string, env: Record<string, string | unde
     if (error instanceof ContentError) return DEFAULT_LANGUAGE;
     throw error;
   }
+}
+
+/**
+ * The follow block of `content/site.yaml` (src/schemas/site.ts). Unlike the language, a broken
+ * site.yaml is an error here: guessing would tell Bridgy Fed about a site that never asked, or not tell one that did.
+ */
+export function readFollowSettings(root: string, env: Record<string, string | undefined> = process.env): SiteSettings['follow'] {
+  return loadSiteSettings(root, env as NodeJS.ProcessEnv).follow;
 }

@@ -12,7 +12,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { NETWORKS } from '../../src/contract/networks.ts';
-import { logLine, onlyNetworks, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
+import { logLine, onlyNetworks, parseDate, positiveNumber, printable, runCommand, UsageError } from '../lib/cli.ts';
 import { formatAnnotations, formatRun, formatStepSummary } from './report.ts';
 import { parseResolution, resolveHeld } from './resolve.ts';
 import { syndicate } from './run.ts';
@@ -58,9 +58,7 @@ if (import.meta.main) {
         return { output: (await resolveHeld({ cwd: process.cwd(), resolutions })).join('\n') };
       }
       const only = onlyNetworks(values.only);
-      const since = values.since === undefined ? undefined : new Date(values.since);
-      if (since && Number.isNaN(since.getTime()))
-        throw new UsageError(`--since: expected a date like 2026-11-01, got ${JSON.stringify(values.since)}`);
+      const since = parseDate(values.since, 'since');
       const timeout = positiveNumber(values['request-timeout'], 'request-timeout', 'a number of seconds');
       const budget = positiveNumber(values['retry-budget'], 'retry-budget', 'a number of seconds');
       const result = await syndicate({

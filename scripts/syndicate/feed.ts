@@ -22,15 +22,18 @@ const feedSchema = jsonFeedSchema
   .partial()
   .extend({
     items: z.array(
-      jsonFeedItemSchema.pick({
-        url: true,
-        title: true,
-        summary: true,
-        content_html: true,
-        tags: true,
-        date_published: true,
-        _syndication: true,
-      }),
+      jsonFeedItemSchema
+        .pick({
+          url: true,
+          title: true,
+          summary: true,
+          content_html: true,
+          tags: true,
+          date_published: true,
+          _syndication: true,
+        })
+        // Optional here as `language` is: a feed a test hands the scripts may lack it; only Webmentions need it.
+        .extend({ date_modified: jsonFeedItemSchema.shape.date_modified.optional() }),
     ),
   });
 
@@ -70,13 +73,14 @@ const bodyText = compile({
 export function parseFeed(text: string, label: string): SyndicationItem[] {
   const { language, authors, items } = parseJson(text, label, feedSchema);
   const author = authors?.[0];
-  return items.map(({ url, title, summary, content_html, tags, date_published, _syndication: s }) => ({
+  return items.map(({ url, title, summary, content_html, tags, date_published, date_modified, _syndication: s }) => ({
     key: ledgerKey(s.kind, s.slug),
     url,
     title,
     summary,
     tags,
     datePublished: date_published,
+    dateModified: date_modified,
     kind: s.kind,
     slug: s.slug,
     text: s.text,
