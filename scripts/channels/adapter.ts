@@ -105,6 +105,13 @@ export interface ReadBack extends RemotePost {
    * removed. False where the network only shows recent ones (X's search covers about a week).
    */
   repliesComplete?: boolean | undefined;
+  /**
+   * The public quote-posts of the copy (posts of their own that quote it), in a reply's shape, or
+   * undefined when the network does not give them (no such endpoint, or not with our scopes).
+   */
+  quotes?: Reply[] | undefined;
+  /** True when `quotes` is every quote the network shows, so one seen before and missing now was removed. */
+  quotesComplete?: boolean | undefined;
   /** What could not be read and why (a restricted scope), for the collect summary. */
   note?: string | undefined;
 }

@@ -20,6 +20,7 @@ import type { PostedEntry } from '../../src/contract/ledger.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { safeHttpUrl } from '../../src/lib/safe-urls.ts';
 import { readLedger } from '../syndicate/ledger.ts';
+import type { ReadBack } from '../channels/adapter.ts';
 import type { NetworkReader } from '../channels/channel.ts';
 import { acquireLock, evidenceLockFile } from '../lib/lock.ts';
 import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
@@ -78,22 +79,38 @@ function copiesToRead(ledger: Awaited<ReturnType<typeof readLedger>>, network: N
     .sort((a, b) => b.entry.postedAt.localeCompare(a.entry.postedAt) || a.key.localeCompare(b.key));
 }
 
-/** The replies to record for a copy: those not seen before, and (when the list is complete) those gone. */
-function replyChanges(
+/**
+ * What to record of a copy's replies (or quote-posts): those not seen before, and (when the list is
+ * complete) the ids of those gone. Empty when the network gave no list.
+ */
+function logChanges(
+  log: EvidenceState['replies'],
+  key: string,
+  network: Network,
+  current: Reply[] | undefined,
+  complete: boolean,
+): { added: Reply[]; removed: string[] } {
+  if (!current) return { added: [], removed: [] };
+  const known = new Set([...(log.get(key)?.values() ?? [])].filter((reply) => reply.network === network).map((reply) => reply.id));
+  const shown = new Set(current.map((reply) => reply.id));
+  return { added: current.filter((reply) => !known.has(reply.id)), removed: complete ? [...known].filter((id) => !shown.has(id)) : [] };
+}
+
+/** The replies and quote-posts to record for a copy, each field left out when it would be empty. */
+function conversationChanges(
   state: EvidenceState,
   key: string,
   network: Network,
-  replies: Reply[] | undefined,
-  complete: boolean,
-): Pick<SnapshotCopy, 'newReplies' | 'removedReplies'> {
-  if (!replies) return {};
-  const known = new Map(
-    [...(state.replies.get(key)?.values() ?? [])].filter((reply) => reply.network === network).map((reply) => [reply.id, reply]),
-  );
-  const current = new Set(replies.map((reply) => reply.id));
-  const newReplies = replies.filter((reply) => !known.has(reply.id));
-  const removedReplies = complete ? [...known.keys()].filter((id) => !current.has(id)) : [];
-  return { ...(newReplies.length > 0 ? { newReplies } : {}), ...(removedReplies.length > 0 ? { removedReplies } : {}) };
+  back: ReadBack,
+): Pick<SnapshotCopy, 'newReplies' | 'removedReplies' | 'newQuotes' | 'removedQuotes'> {
+  const replies = logChanges(state.replies, key, network, back.replies, back.repliesComplete === true);
+  const quotes = logChanges(state.quotes, key, network, back.quotes, back.quotesComplete === true);
+  return {
+    ...(replies.added.length > 0 ? { newReplies: replies.added } : {}),
+    ...(replies.removed.length > 0 ? { removedReplies: replies.removed } : {}),
+    ...(quotes.added.length > 0 ? { newQuotes: quotes.added } : {}),
+    ...(quotes.removed.length > 0 ? { removedQuotes: quotes.removed } : {}),
+  };
 }
 
 export async function collect(options: CollectOptions): Promise<CollectResult> {
@@ -177,7 +194,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
             row.gained -= previous;
             log(`${label} ${copy.key}: the copy no longer exists on ${label}`);
           } else {
-            const changes = replyChanges(state, copy.key, network, back.replies, back.repliesComplete === true);
+            const changes = conversationChanges(state, copy.key, network, back);
             // The address the network reports now, when it is http(s); else the one the ledger recorded.
             record(copy, network, {
               remoteId: copy.entry.remoteId,

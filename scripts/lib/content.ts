@@ -15,6 +15,10 @@
  * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
  * - The site's language, from `content/site.yaml`, so what the scripts print reads as the site does.
  * - Its follow block (`follow:` in `content/site.yaml`): whether `./hub run webmentions` tells Bridgy Fed.
+ * - The person's handles on each network, from `content/profile.yaml` (checked by the profile
+ *   schema's own `handles` field), so `conversations` knows which replies are the person's own.
+ * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts), which the
+ *   reply command writes and `conversations` reads to say which replies are answered.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +27,10 @@ import { parse as parseYaml } from 'yaml';
 import { readTextIfExists } from './optional-file.ts';
 import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
 import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/contract/policy.ts';
+import { ANSWERS_FILE, emptyAnswers, parseAnswers, type Answers } from '../../src/contract/answers.ts';
+import { ledgerKey } from '../../src/contract/ledger.ts';
+import type { Network } from '../../src/contract/networks.ts';
+import { profileSchema } from '../../src/schemas/profile.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { noteTitle } from '../../src/lib/text.ts';
@@ -146,4 +154,49 @@ export function readSiteLanguage(root: string, env: Record<string, string | unde
  */
 export function readFollowSettings(root: string, env: Record<string, string | undefined> = process.env): SiteSettings['follow'] {
   return loadSiteSettings(root, env as NodeJS.ProcessEnv).follow;
+}
+
+/** The answers ledger of the project at `root`; a hub that has answered nothing yet has no file, and an empty ledger. */
+export async function readAnswers(root: string): Promise<Answers> {
+  const text = await readTextIfExists(join(root, ANSWERS_FILE));
+  return text === undefined ? emptyAnswers() : parseAnswers(text, ANSWERS_FILE);
+}
+
+const PROFILE_FILE = 'content/profile.yaml';
+const handlesSchema = z.object({ handles: profileSchema(outsideAstro).shape.handles });
+
+/**
+ * The person's handle on each network (`handles` in content/profile.yaml), as written there
+ * (`ada.bsky.social`, `@ada@mastodon.social`, `ada`). None when there is no profile yet; a broken
+ * `handles` field throws naming the file and the field (the rest of the profile is the build's to check).
+ */
+export async function readProfileHandles(root: string): Promise<Partial<Record<Network, string>>> {
+  const text = await readTextIfExists(join(root, PROFILE_FILE));
+  if (text === undefined) return {};
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (error) {
+    throw new ContentError(
+      yamlSyntaxProblem({ file: PROFILE_FILE, source: text, reason: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  return checked(handlesSchema, raw, PROFILE_FILE).handles;
+}
+
+/**
+ * The title of every piece, by its item key (`essay/<slug>`, as the ledger and the snapshots name it).
+ * The slug is the file's name without its extension, as the site makes it for the names `./hub new`
+ * gives; a piece whose file name Astro would change is left out, and named by its key instead.
+ */
+export async function readPieceTitles(root: string): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const piece of await readContentPieces(root)) {
+    const slug = piece.file
+      .slice(`content/${KIND_COLLECTIONS[piece.kind]}/`.length)
+      .replace(/\.(md|mdx)$/, '')
+      .toLowerCase();
+    titles.set(ledgerKey(piece.kind, slug), piece.title);
+  }
+  return titles;
 }

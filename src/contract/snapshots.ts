@@ -8,7 +8,9 @@
  * a network without credentials that day, or a copy too old to read again — keeps its last known
  * counts). Replies are a log, so years of snapshots do not repeat the same replies: each snapshot
  * holds the replies first seen in it (`newReplies`) and the ids of earlier ones the network no longer
- * shows (`removedReplies`, deleted or hidden by their authors).
+ * shows (`removedReplies`, deleted or hidden by their authors). Quote-posts — someone's own post
+ * quoting the copy — are a log the same way (`newQuotes`, `removedQuotes`, each quote in a reply's
+ * shape); both fields are optional, so snapshots written before quotes were collected stay valid.
  *
  * ```json
  * { "version": 1, "collectedAt": "2026-11-25T10:00:00.000Z",
@@ -87,6 +89,13 @@ const copySchema = z.strictObject({
   newReplies: z.array(replySchema).optional(),
   /** Ids of replies seen before that the network no longer shows. */
   removedReplies: z.array(z.string()).optional(),
+  /**
+   * Quote-posts first seen in this snapshot: posts of their own that quote the copy (where people
+   * argue back), kept in a reply's shape. Left out by snapshots written before quotes were collected.
+   */
+  newQuotes: z.array(replySchema).optional(),
+  /** Ids of quote-posts seen before that the network no longer shows. */
+  removedQuotes: z.array(z.string()).optional(),
 });
 
 /** How reading one network went in this run. */

@@ -92,6 +92,35 @@ describe('folding snapshots', () => {
     ]);
   });
 
+  it('keeps quote-posts apart from the replies, as a log of their own: added, removed, newest first', () => {
+    const snapshots = [
+      snap('2026-11-01T00:00:00Z', {
+        'essay/a': {
+          url: URL_A,
+          networks: {
+            bluesky: copy({ quotes: 2 }, { newQuotes: [reply('q1', '2026-10-31T10:00:00Z'), reply('q2', '2026-11-01T09:00:00Z')] }),
+          },
+        },
+      }),
+      // Written before quotes were collected: no quote fields at all, and nothing changes.
+      snap('2026-11-02T00:00:00Z', { 'essay/a': { url: URL_A, networks: { bluesky: copy({ quotes: 2 }) } } }),
+      snap('2026-11-03T00:00:00Z', {
+        'essay/a': { url: URL_A, networks: { x: copy({ quotes: 1 }, { newQuotes: [reply('q3', '2026-11-02T08:00:00Z')] }) } },
+      }),
+      snap('2026-11-04T00:00:00Z', { 'essay/a': { url: URL_A, networks: { bluesky: copy({ quotes: 1 }, { removedQuotes: ['q1'] }) } } }),
+    ];
+    const state = foldSnapshots(snapshots);
+    const responses = responsesFor(state, 'essay/a', URL_A);
+    expect(responses.quotes.map((q) => [q.network, q.id])).toEqual([
+      ['x', 'q3'],
+      ['bluesky', 'q2'],
+    ]);
+    expect(responses.replies).toEqual([]);
+    // Quotes are not replies: the replies per month and the "most replies" ranking leave them out.
+    expect(repliesByMonth(state)).toEqual([]);
+    expect(pieceEngagement(state)[0]!.replies).toBe(0);
+  });
+
   it('ranks pieces by engagement and by replies, ties by key, zeros left out', () => {
     const state = foldSnapshots([
       snap(

@@ -21,7 +21,7 @@ export interface CopyState {
   readAt: string;
 }
 
-/** A reply with the network it was made on. */
+/** A reply (or a quote-post) with the network it was made on. */
 export interface NetworkReply extends Reply {
   network: Network;
 }
@@ -32,6 +32,8 @@ export interface EvidenceState {
   items: Map<string, { url: string; copies: Map<Network, CopyState> }>;
   /** Per item key: the replies still shown by their networks, keyed `network\0id`. */
   replies: Map<string, Map<string, NetworkReply>>;
+  /** Per item key: the quote-posts still shown by their networks, keyed `network\0id`, as replies are. */
+  quotes: Map<string, Map<string, NetworkReply>>;
   /** Webmentions by id. */
   webmentions: Map<string, Webmention>;
   /** When the newest snapshot was taken. */
@@ -40,6 +42,21 @@ export interface EvidenceState {
 }
 
 const replyKey = (network: Network, id: string): string => `${network}\u0000${id}`;
+
+/** Adds a copy's new replies (or quotes) to an item's log and takes out those the network no longer shows. */
+function applyLog(
+  logs: Map<string, Map<string, NetworkReply>>,
+  key: string,
+  network: Network,
+  added: readonly Reply[] | undefined,
+  removed: readonly string[] | undefined,
+): void {
+  if (!added?.length && !removed?.length) return;
+  let log = logs.get(key);
+  if (!log) logs.set(key, (log = new Map()));
+  for (const reply of added ?? []) log.set(replyKey(network, reply.id), { ...reply, network });
+  for (const id of removed ?? []) log.delete(replyKey(network, id));
+}
 
 /** Applies one snapshot to the state (mutating it): the fold step. */
 function applySnapshot(state: EvidenceState, snapshot: Snapshot): void {
@@ -50,16 +67,13 @@ function applySnapshot(state: EvidenceState, snapshot: Snapshot): void {
       state.items.set(key, known);
     }
     known.url = item.url;
-    let replies = state.replies.get(key);
     for (const network of NETWORKS) {
       const copy = item.networks[network];
       if (!copy) continue;
       known.copies.set(network, { network, url: copy.url, metrics: copy.metrics, gone: copy.gone === true, readAt: snapshot.collectedAt });
-      if (copy.newReplies?.length || copy.removedReplies?.length) replies ??= new Map();
-      for (const reply of copy.newReplies ?? []) replies!.set(replyKey(network, reply.id), { ...reply, network });
-      for (const id of copy.removedReplies ?? []) replies!.delete(replyKey(network, id));
+      applyLog(state.replies, key, network, copy.newReplies, copy.removedReplies);
+      applyLog(state.quotes, key, network, copy.newQuotes, copy.removedQuotes);
     }
-    if (replies) state.replies.set(key, replies);
   }
   for (const mention of snapshot.webmentions ?? []) state.webmentions.set(mention.id, mention);
   state.collectedAt = snapshot.collectedAt;
@@ -67,7 +81,7 @@ function applySnapshot(state: EvidenceState, snapshot: Snapshot): void {
 }
 
 function emptyState(): EvidenceState {
-  return { items: new Map(), replies: new Map(), webmentions: new Map(), collectedAt: undefined, snapshots: 0 };
+  return { items: new Map(), replies: new Map(), quotes: new Map(), webmentions: new Map(), collectedAt: undefined, snapshots: 0 };
 }
 
 /** Folds snapshots (oldest first) into the latest state. */
@@ -228,6 +242,8 @@ export interface PieceResponses {
   copies: Array<{ network: Network; url: string; metrics: Metrics; engagement: number }>;
   /** Replies on the networks, newest first. */
   replies: NetworkReply[];
+  /** Quote-posts on the networks (people quoting a copy in a post of their own), newest first. */
+  quotes: NetworkReply[];
   /** Webmentions to the piece's URL, newest first (undated ones last). */
   webmentions: Webmention[];
 }
@@ -239,9 +255,8 @@ export function responsesFor(state: EvidenceState, key: string, url: string): Pi
     const copy = item?.copies.get(network);
     return copy && !copy.gone ? [{ network, url: copy.url, metrics: copy.metrics, engagement: engagementOf(copy.metrics) }] : [];
   });
-  const replies = [...(state.replies.get(key)?.values() ?? [])].toSorted(
-    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id),
-  );
+  const newestFirst = (log: Map<string, NetworkReply> | undefined): NetworkReply[] =>
+    [...(log?.values() ?? [])].toSorted((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id));
   const webmentions = [...state.webmentions.values()]
     .filter((mention) => mention.target === url)
     .toSorted(
@@ -249,5 +264,5 @@ export function responsesFor(state: EvidenceState, key: string, url: string): Pi
         (b.publishedAt ? Date.parse(b.publishedAt) : -Infinity) - (a.publishedAt ? Date.parse(a.publishedAt) : -Infinity) ||
         a.id.localeCompare(b.id),
     );
-  return { copies, replies, webmentions };
+  return { copies, replies: newestFirst(state.replies.get(key)), quotes: newestFirst(state.quotes.get(key)), webmentions };
 }

@@ -27,7 +27,7 @@ export function withoutUnsafeUrls(snapshot: Snapshot): Snapshot {
   };
   for (const item of Object.values(clean.items)) {
     for (const copy of Object.values(item.networks)) {
-      for (const reply of copy?.newReplies ?? []) {
+      for (const reply of [...(copy?.newReplies ?? []), ...(copy?.newQuotes ?? [])]) {
         if (!safeHttpUrl(reply.url)) reply.url = '';
         person(reply.author);
       }

@@ -3,7 +3,7 @@
  * (@atproto/dev-env's TestNetworkNoAppView) has no AppView, and a real one needs Postgres. On every
  * request it reads the indexed accounts' repositories from the PDS (`com.atproto.repo.listRecords`:
  * posts, likes, reposts, the profile) and answers `app.bsky.feed.getPosts` and
- * `app.bsky.feed.getPostThread` as the lexicons define them — counts made from the real like, repost,
+ * `app.bsky.feed.getPostThread` and `app.bsky.feed.getQuotes` as the lexicons define them — counts made from the real like, repost,
  * reply and quote records, the thread from the replies' `reply.parent` strong refs, cut at `depth`
  * the way Bluesky's AppView cuts it (`replies` left out past the depth; see @atproto/bsky
  * views/index.js, `threadReplies`). The answers go through @atproto/api's response validation, so a
@@ -120,7 +120,11 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
       all
         .filter((post) => post.value['reply']?.parent?.uri === uri)
         .sort((a, b) => String(a.value['createdAt']).localeCompare(String(b.value['createdAt'])));
-    return { posts, view, children };
+    const quotesOf = (uri: string): Post[] =>
+      all
+        .filter((post) => quoted(post) === uri)
+        .sort((a, b) => String(b.value['createdAt']).localeCompare(String(a.value['createdAt'])) || b.uri.localeCompare(a.uri));
+    return { posts, view, children, quotesOf };
   };
 
   const server = await startFakeServer(async (request) => {
@@ -169,6 +173,20 @@ export async function startFakeAppView(options: { pds: string }): Promise<FakeAp
             ...(depth >= 1 ? { replies: replies(anchor, depth) } : {}),
           };
       return { status: 200, json: { thread } };
+    }
+    if (request.path === '/xrpc/app.bsky.feed.getQuotes') {
+      // app.bsky.feed.getQuotes: uri, limit 1–100 (default 50), cursor; the quoting posts newest first.
+      const uri = request.query.get('uri');
+      const limit = integer(request.query, 'limit', 50, 100);
+      const start = Number(request.query.get('cursor') ?? 0);
+      if (!uri || limit === undefined || limit < 1 || !Number.isInteger(start)) return invalid('expected uri, limit 1–100 and a cursor');
+      const { view, quotesOf } = await index();
+      const found = quotesOf(uri).filter((post) => !blocked.has(post.did) && !notFound.has(post.uri));
+      const page = found.slice(start, start + limit);
+      return {
+        status: 200,
+        json: { uri, posts: page.map(view), ...(start + limit < found.length ? { cursor: String(start + limit) } : {}) },
+      };
     }
     return { status: 501, json: { error: 'MethodNotImplemented', message: `${request.path} is not implemented by the fake AppView` } };
   });

@@ -164,8 +164,18 @@ export interface FakeMastodon extends FakeServer {
   replies: FakeMastodonReply[];
   /** Favourites, boosts and quotes per status id. */
   engagement: Map<string, { favourites?: number; reblogs?: number; quotes?: number }>;
-  /** Mastodon 4.5 and later report `quotes_count`; older servers leave it out. */
+  /**
+   * Mastodon 4.5 and later report `quotes_count` and list a status's quotes
+   * (`GET /api/v1/statuses/:id/quotes`); older servers leave the count out and answer 404 there.
+   */
   reportsQuotes: boolean;
+  /** Accepted quote-posts of the account's statuses (a server lists only accepted ones). */
+  quotes: Array<Omit<FakeMastodonReply, 'inReplyToId'> & { quotedId: string }>;
+  /** Adds a quote-post of a status and returns its id. */
+  quote: (
+    quotedId: string,
+    quote: { account: FakeMastodonAccount; content: string; visibility?: FakeMastodonReply['visibility']; createdAt: string },
+  ) => string;
   /** The token's scopes (default `read write:statuses`, what docs/networks.md asks for). */
   scopes: string[];
   /** Adds a reply under a status (or a reply) and returns its id. */
@@ -190,7 +200,10 @@ export interface FakeMastodon extends FakeServer {
 function mastodonScopeFor(method: string, path: string): string[] | undefined {
   if (method === 'POST' && path === '/api/v1/statuses') return ['write', 'write:statuses'];
   if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') return ['read', 'read:accounts', 'profile'];
-  if (method === 'GET' && (/^\/api\/v1\/accounts\/[^/]+\/statuses$/.test(path) || /^\/api\/v1\/statuses\/[^/]+(\/context)?$/.test(path)))
+  if (
+    method === 'GET' &&
+    (/^\/api\/v1\/accounts\/[^/]+\/statuses$/.test(path) || /^\/api\/v1\/statuses\/[^/]+(\/context|\/quotes)?$/.test(path))
+  )
     return ['read', 'read:statuses'];
   return undefined;
 }
@@ -198,6 +211,7 @@ function mastodonScopeFor(method: string, path: string): string[] | undefined {
 export async function startFakeMastodon(options: { token: string; maxCharacters?: number; scopes?: string[] }): Promise<FakeMastodon> {
   const statuses: FakeMastodon['statuses'] = [];
   const replies: FakeMastodonReply[] = [];
+  const quotes: FakeMastodon['quotes'] = [];
   const engagement: FakeMastodon['engagement'] = new Map();
   // Mastodon keeps each Idempotency-Key (per account) for an hour and answers a repeat with the first status.
   const keys = new Map<string, string>();
@@ -209,12 +223,12 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     url: `${base}/@ceo`,
   });
   const counts = (id: string) => {
-    const { favourites = 0, reblogs = 0, quotes = 0 } = engagement.get(id) ?? {};
+    const { favourites = 0, reblogs = 0, quotes: quoted = 0 } = engagement.get(id) ?? {};
     return {
       favourites_count: favourites,
       reblogs_count: reblogs,
       replies_count: replies.filter((reply) => reply.inReplyToId === id).length,
-      ...(mastodon.reportsQuotes ? { quotes_count: quotes } : {}),
+      ...(mastodon.reportsQuotes ? { quotes_count: quoted + quotes.filter((quote) => quote.quotedId === id).length } : {}),
     };
   };
   const toJson = (status: FakeMastodon['statuses'][number], base: string) => ({
@@ -295,6 +309,30 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
         .slice(0, limit);
       return { status: 200, json: page.map((status) => toJson(status, base)) };
     }
+    const quotesOf = /^\/api\/v1\/statuses\/(\d+)\/quotes$/.exec(request.path)?.[1];
+    if (request.method === 'GET' && quotesOf !== undefined && mastodon.reportsQuotes) {
+      // https://docs.joinmastodon.org/methods/statuses/#quotes: newest first, 20 a page (at most 40),
+      // max_id for the next page, announced in the Link header; only the quoted status's author may ask.
+      if (!statuses.some((status) => status.id === quotesOf)) return { status: 404, json: { error: 'Record not found' } };
+      const limit = Math.min(40, Number(request.query.get('limit') ?? 20));
+      const maxId = request.query.get('max_id');
+      const all = quotes
+        .filter((quote) => quote.quotedId === quotesOf)
+        .toSorted((a, b) => Number(b.id) - Number(a.id))
+        .filter((quote) => !maxId || Number(quote.id) < Number(maxId));
+      const page = all.slice(0, limit);
+      const more = all.length > limit;
+      return {
+        status: 200,
+        headers: more ? { Link: `<${base}${request.path}?limit=${limit}&max_id=${page.at(-1)!.id}>; rel="next"` } : {},
+        // A quote is a status of its own, not a reply: no in_reply_to_id; `quote` names what it quotes.
+        json: page.map(({ quotedId, ...quote }) => ({
+          ...replyJson({ ...quote, inReplyToId: '' }),
+          in_reply_to_id: null,
+          quote: { state: 'accepted', quoted_status_id: quotedId },
+        })),
+      };
+    }
     const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(request.path);
     if (request.method === 'GET' && match) {
       const status = statuses.find((candidate) => candidate.id === match[1]);
@@ -310,6 +348,21 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     replies,
     engagement,
     reportsQuotes: false,
+    quotes,
+    quote: (quotedId: string, quote: Parameters<FakeMastodon['quote']>[1]) => {
+      const id = String(130_000 + quotes.length);
+      quotes.push({
+        id,
+        quotedId,
+        account: quote.account,
+        content: quote.content,
+        visibility: quote.visibility ?? 'public',
+        spoilerText: '',
+        createdAt: quote.createdAt,
+        url: `${quote.account.url}/${id}`,
+      });
+      return id;
+    },
     scopes: options.scopes ?? ['read', 'write:statuses'],
     expireIdempotencyKeys: () => keys.clear(),
     reply: (inReplyToId: string, reply: Parameters<FakeMastodon['reply']>[1]) => {
@@ -340,6 +393,7 @@ export const X_SCOPES: Array<{ method: string; path: RegExp; scopes: string[] }>
   { method: 'GET', path: /^\/2\/users\/\d+\/tweets$/, scopes: ['tweet.read', 'users.read'] },
   { method: 'GET', path: /^\/2\/tweets\/search\/recent$/, scopes: ['tweet.read', 'users.read'] },
   { method: 'GET', path: /^\/2\/tweets\/\d+$/, scopes: ['tweet.read', 'users.read'] },
+  { method: 'GET', path: /^\/2\/tweets\/\d+\/quote_tweets$/, scopes: ['tweet.read', 'users.read'] },
 ];
 
 /** X's OAuth 2.0 side: a client, the user's grant (its scopes), and the tokens issued, each living two hours. */
@@ -370,8 +424,12 @@ export interface FakeX extends FakeServer {
     text: string;
     createdAt: string;
   }>;
-  /** Likes, reposts and quotes per post id (reply_count is counted from `replies`). */
+  /** Likes, reposts and quotes per post id (reply_count is counted from `replies`, quote_count adds `quotes`). */
   engagement: Map<string, { likes?: number; reposts?: number; quotes?: number }>;
+  /** Posts quoting a post (`GET /2/tweets/:id/quote_tweets`). */
+  quotes: Array<{ id: string; quotedId: string; author: { id: string; name: string; username: string }; text: string; createdAt: string }>;
+  /** Adds a post quoting `quotedId` and returns its id. */
+  quote: (quotedId: string, quote: { author: { id: string; name: string; username: string }; text: string; createdAt: string }) => string;
   /** Adds a reply in a post's conversation and returns its id. */
   reply: (
     conversationId: string,
@@ -444,9 +502,10 @@ export async function startFakeX(options: {
   };
   const tweets: FakeX['tweets'] = [];
   const replies: FakeX['replies'] = [];
+  const quotes: FakeX['quotes'] = [];
   const engagement: FakeX['engagement'] = new Map();
   const toJson = (tweet: FakeX['tweets'][number]) => {
-    const { likes = 0, reposts = 0, quotes = 0 } = engagement.get(tweet.id) ?? {};
+    const { likes = 0, reposts = 0, quotes: quoted = 0 } = engagement.get(tweet.id) ?? {};
     return {
       id: tweet.id,
       text: tweet.text,
@@ -457,8 +516,34 @@ export async function startFakeX(options: {
         like_count: likes,
         retweet_count: reposts,
         reply_count: replies.filter((reply) => reply.conversationId === tweet.id).length,
-        quote_count: quotes,
+        quote_count: quoted + quotes.filter((quote) => quote.quotedId === tweet.id).length,
       },
+    };
+  };
+  /** Posts in X's shape, with only the fields asked for, and their authors under `includes` when expanded. */
+  const page = (
+    request: FakeRequest,
+    posts: Array<{
+      id: string;
+      text: string;
+      author: { id: string; name: string; username: string };
+      createdAt: string;
+      conversationId?: string;
+    }>,
+  ) => {
+    const fields = new Set((request.query.get('tweet.fields') ?? '').split(','));
+    const users = [...new Map(posts.map((post) => [post.author.id, post.author])).values()];
+    return {
+      data: posts.map((post) => ({
+        id: post.id,
+        text: xText([...post.text].length > 280 ? `${[...post.text].slice(0, 270).join('')}…` : post.text),
+        edit_history_tweet_ids: [post.id],
+        ...(fields.has('author_id') ? { author_id: post.author.id } : {}),
+        ...(fields.has('created_at') ? { created_at: post.createdAt } : {}),
+        ...(fields.has('conversation_id') ? { conversation_id: post.conversationId ?? post.id } : {}),
+        ...(fields.has('note_tweet') && [...post.text].length > 280 ? { note_tweet: { text: xText(post.text) } } : {}),
+      })),
+      ...(request.query.get('expansions') === 'author_id' ? { includes: { users } } : {}),
     };
   };
   const server = await startFakeServer((request) => {
@@ -507,29 +592,35 @@ export async function startFakeX(options: {
       if (!conversation || max < 10 || max > 100) return { status: 400, json: { title: 'Invalid Request', status: 400 } };
       const start = Number(request.query.get('next_token') ?? 0);
       const found = replies.filter((reply) => reply.conversationId === conversation).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      const page = found.slice(start, start + max);
-      if (page.length === 0) return { status: 200, json: { meta: { result_count: 0 } } };
-      const fields = new Set((request.query.get('tweet.fields') ?? '').split(','));
-      const users = [...new Map(page.map((reply) => [reply.author.id, reply.author])).values()];
+      const shown = found.slice(start, start + max);
+      if (shown.length === 0) return { status: 200, json: { meta: { result_count: 0 } } };
       return {
         status: 200,
         json: {
-          data: page.map((reply) => ({
-            id: reply.id,
-            text: xText([...reply.text].length > 280 ? `${[...reply.text].slice(0, 270).join('')}…` : reply.text),
-            edit_history_tweet_ids: [reply.id],
-            ...(fields.has('author_id') ? { author_id: reply.author.id } : {}),
-            ...(fields.has('created_at') ? { created_at: reply.createdAt } : {}),
-            ...(fields.has('conversation_id') ? { conversation_id: reply.conversationId } : {}),
-            ...(fields.has('note_tweet') && [...reply.text].length > 280 ? { note_tweet: { text: xText(reply.text) } } : {}),
-          })),
-          ...(request.query.get('expansions') === 'author_id' ? { includes: { users } } : {}),
+          ...page(request, shown),
           meta: {
-            result_count: page.length,
-            newest_id: page[0]!.id,
-            oldest_id: page.at(-1)!.id,
+            result_count: shown.length,
+            newest_id: shown[0]!.id,
+            oldest_id: shown.at(-1)!.id,
             ...(start + max < found.length ? { next_token: String(start + max) } : {}),
           },
+        },
+      };
+    }
+    const quoted = /^\/2\/tweets\/(\d+)\/quote_tweets$/.exec(request.path)?.[1];
+    if (request.method === 'GET' && quoted !== undefined) {
+      // https://docs.x.com/x-api/posts/quote-tweets/quickstart: newest first, 10–100 a page, pagination_token for the next page.
+      const max = Number(request.query.get('max_results') ?? 10);
+      if (max < 10 || max > 100) return { status: 400, json: { title: 'Invalid Request', status: 400 } };
+      const start = Number(request.query.get('pagination_token') ?? 0);
+      const found = quotes.filter((quote) => quote.quotedId === quoted).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const shown = found.slice(start, start + max);
+      if (shown.length === 0) return { status: 200, json: { meta: { result_count: 0 } } };
+      return {
+        status: 200,
+        json: {
+          ...page(request, shown),
+          meta: { result_count: shown.length, ...(start + max < found.length ? { next_token: String(start + max) } : {}) },
         },
       };
     }
@@ -545,6 +636,12 @@ export async function startFakeX(options: {
     tweets,
     replies,
     engagement,
+    quotes,
+    quote: (quotedId: string, quote: Parameters<FakeX['quote']>[1]) => {
+      const id = String(1_880_000_000_000_000_000n + BigInt(quotes.length));
+      quotes.push({ id, quotedId, ...quote });
+      return id;
+    },
     reply: (conversationId: string, reply: Parameters<FakeX['reply']>[1]) => {
       const id = String(1_870_000_000_000_000_000n + BigInt(replies.length));
       replies.push({ id, conversationId, ...reply });

@@ -12,6 +12,7 @@ export const CLI_SCRIPTS = {
   syndicate: 'scripts/syndicate/cli.ts',
   collect: 'scripts/collect/cli.ts',
   webmentions: 'scripts/webmentions/cli.ts',
+  conversations: 'scripts/conversations/cli.ts',
   status: 'scripts/status.ts',
   new: 'scripts/new.ts',
   init: 'scripts/init.ts',

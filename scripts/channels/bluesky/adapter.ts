@@ -6,7 +6,8 @@
  *
  * Reading back needs no login: counts and replies come from an AppView (the public one,
  * https://public.api.bsky.app, unless BLUESKY_APPVIEW names another), which indexes every PDS —
- * `app.bsky.feed.getPosts` for the counts and `app.bsky.feed.getPostThread` for the replies.
+ * `app.bsky.feed.getPosts` for the counts, `app.bsky.feed.getPostThread` for the replies and
+ * `app.bsky.feed.getQuotes` for the posts quoting the copy.
  */
 import { createHash } from 'node:crypto';
 import { Agent, AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent, AtUri, RichText, XRPCError } from '@atproto/api';
@@ -105,6 +106,8 @@ function translate(error: unknown, method: string, url: string, now: number): un
 const THREAD_DEPTH = 10;
 /** At most this many getPostThread requests per copy; a conversation needing more is reported as incomplete. */
 const MAX_THREAD_REQUESTS = 25;
+/** At most this many getQuotes pages (100 quotes each) per copy; more are left for the day they are fewer than that. */
+const MAX_QUOTE_PAGES = 5;
 
 function timed(deps: AdapterDeps): typeof fetch {
   return (input, init) => deps.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(deps.timeoutMs) });
@@ -138,6 +141,21 @@ export function createBlueskyReader(config: BlueskyReaderConfig, deps: AdapterDe
       text: record.text,
       publishedAt: [record.createdAt, post.indexedAt],
     });
+  };
+
+  /** Every post quoting the copy (`app.bsky.feed.getQuotes`, 100 a page, cursor), up to MAX_QUOTE_PAGES pages. */
+  const readQuotes = async (uri: string): Promise<{ posts: AppBskyFeedDefs.PostView[]; complete: boolean }> => {
+    const posts: AppBskyFeedDefs.PostView[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_QUOTE_PAGES; page += 1) {
+      const { data } = await query('app.bsky.feed.getQuotes', () =>
+        agent.app.bsky.feed.getQuotes({ uri, limit: 100, ...(cursor ? { cursor } : {}) }),
+      );
+      posts.push(...data.posts);
+      cursor = data.posts.length > 0 ? data.cursor : undefined;
+      if (!cursor) return { posts, complete: true };
+    }
+    return { posts, complete: false };
   };
 
   return {
@@ -174,7 +192,16 @@ export function createBlueskyReader(config: BlueskyReaderConfig, deps: AdapterDe
         };
         if (thread) walk(thread);
       }
-      return { ...remote, exists: true, metrics, replies: oldestFirst(replies), repliesComplete: pending.length === 0 };
+      const quotes = await readQuotes(remote.remoteId);
+      return {
+        ...remote,
+        exists: true,
+        metrics,
+        replies: oldestFirst(replies),
+        repliesComplete: pending.length === 0,
+        quotes: oldestFirst(quotes.posts.map(toBlueskyReply)),
+        quotesComplete: quotes.complete,
+      };
     },
   };
 }

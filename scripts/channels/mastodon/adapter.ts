@@ -13,7 +13,9 @@
  * the account's recent statuses first.
  *
  * Reading back: `GET /api/v1/statuses/:id` for the counts (quotes where the server reports them,
- * Mastodon 4.5 and later) and `GET /api/v1/statuses/:id/context` for the replies — its descendants,
+ * Mastodon 4.5 and later), `GET /api/v1/statuses/:id/quotes` for the posts quoting it (4.5 and later;
+ * an older server answers 404, and there are then no quotes to read), and
+ * `GET /api/v1/statuses/:id/context` for the replies — its descendants,
  * the whole tree under the status, of which only public and unlisted ones are kept (the token could
  * also see followers-only replies and mentions, which are not public). Content is HTML; it is kept as
  * plain text.
@@ -69,6 +71,9 @@ function translate(error: unknown, method: string, url: string, now: number): un
   }
   return error;
 }
+
+/** Pages of quotes read per copy (Mastodon's 20 each); a status quoted more often keeps the rest for a later run. */
+const MAX_QUOTE_PAGES = 10;
 
 /** Visibilities anyone can read; private (followers-only) and direct replies are not public. */
 const PUBLIC_VISIBILITY: ReadonlySet<string> = new Set(['public', 'unlisted']);
@@ -167,6 +172,24 @@ export function createMastodonAdapter(
     });
   };
 
+  /**
+   * The public posts quoting a status (`GET /api/v1/statuses/:id/quotes`, Mastodon 4.5 and later, 20
+   * a page, the next named in the Link header), or undefined from a server without the endpoint (404): not an error.
+   */
+  const readQuotes = async (id: string): Promise<{ statuses: mastodon.v1.Status[]; complete: boolean } | undefined> => {
+    const path = `/api/v1/statuses/${encodeURIComponent(id)}/quotes`;
+    return call('GET', path, 'read:statuses', async () => {
+      const statuses: mastodon.v1.Status[] = [];
+      let pages = 0;
+      for await (const page of client.v1.statuses.$select(id).quotes.list()) {
+        statuses.push(...page.filter((status) => PUBLIC_VISIBILITY.has(status.visibility)));
+        pages += 1;
+        if (pages === MAX_QUOTE_PAGES) return { statuses, complete: false };
+      }
+      return { statuses, complete: true };
+    }).catch(gone);
+  };
+
   return {
     network: 'mastodon',
     keyFor: (item) => stableKey(item.key, 'mastodon'),
@@ -193,6 +216,7 @@ export function createMastodonAdapter(
         client.v1.statuses.$select(remote.remoteId).context.fetch(),
       ).catch(gone);
       if (!context) return { ...remote, exists: false, metrics: {} };
+      const quotes = await readQuotes(remote.remoteId);
       return {
         ...toRemote(status),
         exists: true,
@@ -206,6 +230,7 @@ export function createMastodonAdapter(
         replies: oldestFirst(context.descendants.filter((reply) => PUBLIC_VISIBILITY.has(reply.visibility)).map(toMastodonReply)),
         // The context of an authenticated request holds the whole tree (Mastodon caps it at 4096 descendants).
         repliesComplete: true,
+        ...(quotes ? { quotes: oldestFirst(quotes.statuses.map(toMastodonReply)), quotesComplete: quotes.complete } : {}),
       };
     },
   };

@@ -13,7 +13,9 @@
  * Reading back: `GET /2/tweets/:id` (public_metrics) for the counts, and the replies from recent
  * search (`conversation_id:<id>`), which covers about the last seven days and is billed per post read
  * (https://docs.x.com/x-api/posts/search/introduction). Where the account's plan does not include it
- * (401/403 on search) the counts are returned without replies.
+ * (401/403 on search) the counts are returned without replies. The posts quoting the copy come from
+ * `GET /2/tweets/:id/quote_tweets` (https://docs.x.com/x-api/posts/quote-tweets/quickstart), which
+ * is not limited to a week; without it in the plan (401/403) there are no quotes.
  */
 import { Agent } from 'node:http';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
@@ -128,6 +130,30 @@ interface SearchPage {
   meta?: { next_token?: string };
 }
 
+/** Quote pages read per copy (100 posts each); a post quoted more often keeps the rest for a later run. */
+const MAX_QUOTE_PAGES = 5;
+
+/** The fields asked of every post read back as a reply or a quote. */
+const POST_FIELDS = 'author_id,created_at,conversation_id,in_reply_to_user_id,note_tweet';
+
+/** A page of posts (search or quotes) as replies, with each author from the page's `includes`. */
+function postsOf(answer: SearchPage): Array<Reply | undefined> {
+  const users = new Map((answer.includes?.users ?? []).map((user) => [user.id, user]));
+  return (answer.data ?? []).map((tweet) => {
+    const user = tweet.author_id ? users.get(tweet.author_id) : undefined;
+    const username = user?.username;
+    const profile = username ? `https://x.com/${encodeURIComponent(username)}` : undefined;
+    return toReply({
+      id: tweet.id,
+      url: profile ? `${profile}/status/${tweet.id}` : `https://x.com/i/status/${tweet.id}`,
+      author: { name: user?.name ?? '', handle: username ? `@${username}` : '', url: profile },
+      // A long post's `text` is cut at 280; the whole of it is in note_tweet.
+      text: decodeXEntities(tweet.note_tweet?.text ?? tweet.text),
+      publishedAt: [tweet.created_at],
+    });
+  });
+}
+
 export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
   // twitter-api-v2 sends with node:https; a plain-http test server needs an http agent.
   const settings = config.apiUrl.startsWith('http:') ? { httpAgent: new Agent() } : {};
@@ -213,7 +239,7 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
       try {
         answer = await request<SearchPage>('GET', 'tweets/search/recent', {
           query: `conversation_id:${id}`,
-          'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,note_tweet',
+          'tweet.fields': POST_FIELDS,
           expansions: 'author_id',
           'user.fields': 'name,username',
           max_results: 100,
@@ -224,27 +250,40 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
         if (error instanceof RequestError && (error.status === 401 || error.status === 403)) return undefined;
         throw error;
       }
-      const users = new Map((answer.includes?.users ?? []).map((user) => [user.id, user]));
-      for (const tweet of answer.data ?? []) {
-        if (tweet.id === id) continue;
-        const user = tweet.author_id ? users.get(tweet.author_id) : undefined;
-        const username = user?.username;
-        const profile = username ? `https://x.com/${encodeURIComponent(username)}` : undefined;
-        replies.push(
-          toReply({
-            id: tweet.id,
-            url: profile ? `${profile}/status/${tweet.id}` : postUrl(tweet.id),
-            author: { name: user?.name ?? '', handle: username ? `@${username}` : '', url: profile },
-            // A long post's `text` is cut at 280; the whole of it is in note_tweet.
-            text: decodeXEntities(tweet.note_tweet?.text ?? tweet.text),
-            publishedAt: [tweet.created_at],
-          }),
-        );
-      }
+      replies.push(...postsOf(answer).filter((reply) => reply?.id !== id));
       next = answer.meta?.next_token;
       if (!next) break;
     }
     return oldestFirst(replies);
+  };
+
+  /**
+   * The posts quoting the copy (`GET /2/tweets/:id/quote_tweets`, newest first, 100 a page,
+   * pagination_token), whether the list is whole, or undefined when the API tier does not include the
+   * endpoint (401/403), as for search.
+   */
+  const quotePosts = async (id: string): Promise<{ quotes: Reply[]; complete: boolean } | undefined> => {
+    const quotes: Array<Reply | undefined> = [];
+    let next: string | undefined;
+    for (let page = 0; page < MAX_QUOTE_PAGES; page += 1) {
+      let answer: SearchPage;
+      try {
+        answer = await request<SearchPage>('GET', `tweets/${id}/quote_tweets`, {
+          'tweet.fields': POST_FIELDS,
+          expansions: 'author_id',
+          'user.fields': 'name,username',
+          max_results: 100,
+          ...(next ? { pagination_token: next } : {}),
+        });
+      } catch (error) {
+        if (error instanceof RequestError && (error.status === 401 || error.status === 403)) return undefined;
+        throw error;
+      }
+      quotes.push(...postsOf(answer));
+      next = answer.meta?.next_token;
+      if (!next) return { quotes: oldestFirst(quotes), complete: true };
+    }
+    return { quotes: oldestFirst(quotes), complete: false };
   };
 
   return {
@@ -284,6 +323,7 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
         return { ...remote, exists: false, metrics: {} };
       }
       const metrics = data.public_metrics ?? {};
+      const quoted = await quotePosts(remote.remoteId);
       return {
         ...remote,
         exists: true,
@@ -296,6 +336,7 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
         replies: await searchReplies(remote.remoteId),
         // Recent search sees about a week: an older reply missing now was not necessarily removed.
         repliesComplete: false,
+        ...(quoted ? { quotes: quoted.quotes, quotesComplete: quoted.complete } : {}),
       };
     },
   };
