@@ -345,7 +345,8 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
             for (const item of batch.items)
               await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt });
             rowsFor('posted', [`in ${batch.id}`, remote.note ? clean(remote.note) : undefined].filter(Boolean).join('; '), remote.url);
-            log(`${label} ${batch.id}: posted ${remote.url} with ${batch.items.map((item) => item.key).join(', ')}`);
+            const carried = batch.items.map((item) => item.key).join(', ');
+            log(`${label} ${batch.id}: posted ${remote.url} with ${carried}${remote.note ? ` (${clean(remote.note)})` : ''}`);
           } catch (error) {
             // As for one item: nothing went out, so the marks go and the next run sends afresh.
             if (!uncertain)
