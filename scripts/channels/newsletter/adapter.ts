@@ -10,11 +10,6 @@ import { isNewsletterPost } from './compose.ts';
 import type { NewsletterProvider, ProviderEmail } from './provider.ts';
 import { NEWSLETTER } from './settings.ts';
 
-/** Read back, with what an email has and a post does not: how many got it, opened it, clicked in it. */
-export interface NewsletterReadBack extends ReadBack {
-  audience?: { recipients?: number | undefined; opens?: number | undefined; clicks?: number | undefined } | undefined;
-}
-
 // The key needs no registering here: the registry redacts every channel's secretEnv (BUTTONDOWN_API_KEY).
 export function createNewsletterAdapter(provider: NewsletterProvider): NetworkAdapter {
   // A provider without an archive page gives no address: the web version stands in (the piece, of which the email is a copy; the site, for a digest).
@@ -35,7 +30,7 @@ export function createNewsletterAdapter(provider: NewsletterProvider): NetworkAd
       const sent = found ? await provider.sendDraft(found.id) : await provider.send(email);
       return { ...toRemote(sent, email.webUrl), ...(looked.note ? { note: looked.note } : {}) };
     },
-    async readBack(remote): Promise<NewsletterReadBack> {
+    async readBack(remote): Promise<ReadBack> {
       const report = await provider.read(remote.remoteId);
       if (!report) return { ...remote, exists: false, metrics: {} };
       const tracked = report.opens !== undefined || report.clicks !== undefined;
@@ -43,8 +38,16 @@ export function createNewsletterAdapter(provider: NewsletterProvider): NetworkAd
         remoteId: report.id,
         url: report.url ?? remote.url,
         exists: true,
-        metrics: counts({ likes: undefined, reposts: undefined, replies: report.replies, quotes: undefined }),
-        audience: { recipients: report.recipients, opens: report.opens, clicks: report.clicks },
+        // With what an email has and a post does not: how many got it, opened it, clicked in it (collect stores them).
+        metrics: counts({
+          likes: undefined,
+          reposts: undefined,
+          replies: report.replies,
+          quotes: undefined,
+          recipients: report.recipients,
+          opens: report.opens,
+          clicks: report.clicks,
+        }),
         // Replies land in the person's inbox, not on a public page: there are none to show.
         replies: undefined,
         ...(tracked ? {} : { note: `${provider.label} reports no opens or clicks (tracking is off)` }),
