@@ -83,9 +83,9 @@ export interface ChannelDefinition<Config extends object, Settings, B extends Ba
    */
   compose: (item: SyndicationItem, settings?: Settings) => ComposedPost | Promise<ComposedPost>;
   /**
-   * Whether the item is this channel's at all (the newsletter emails only NEWSLETTER_KINDS); absent,
-   * every item is. An item it does not accept gets no row: it is neither skipped nor failed. Throws
-   * one line when its setting is not usable as written.
+   * Whether the item is this channel's at all (the newsletter emails only NEWSLETTER_KINDS, and
+   * NEWSLETTER_DIGEST_KINDS in its digest); absent, every item is. An item it does not accept gets
+   * no row: it is neither skipped nor failed. Throws one line when its setting is not usable as written.
    */
   accepts?: ((item: SyndicationItem, env: Env) => boolean) | undefined;
   /** Set where some items it accepts go out together (the newsletter's digest): the run sends those after the others. */

@@ -137,7 +137,7 @@ describe('composeDigest', () => {
     expect(document.querySelector(`img[src="${AVATAR}"]`)?.getAttribute('width')).toBe('64');
     expect(post.email.html).toContain('Morwenna Hale');
     expect(post.email.html).toContain('Reply to this email to answer Morwenna Hale directly');
-    expect(document.querySelector(`a[href="${SITE}/"]`)?.textContent).toMatch(/Read it on the web/);
+    expect(document.querySelector(`a[href="${SITE}/"]`)?.textContent).toMatch(/More on the site/);
     expect(document.querySelector(`a[href="${UNSUBSCRIBE_PLACEHOLDER}"]`)).not.toBeNull();
     expect(post.email.html).toContain('prefers-color-scheme: dark');
     expect(document.querySelector('script')).toBeNull();
@@ -151,7 +151,7 @@ describe('composeDigest', () => {
       `Village hall\n23 November 2026\nSpent the evening at a village hall & <listened>.\n${SITE}/notes/village-hall/`,
       `Tides decide\n25 November 2026 · Working theory\nThe first paragraph stands in for a summary.\n${SITE}/notes/tides/`,
     ]);
-    expect(post.text).toContain(`Read it on the web: ${SITE}/`);
+    expect(post.text).toContain(`More on the site: ${SITE}/`);
     expect(post.text).toContain(`Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`);
   });
 });

@@ -102,6 +102,8 @@ interface Frame {
   preview: string;
   /** The web version: the piece, or the site for a digest. */
   webUrl: string;
+  /** What the link to it says: "Read it on the web" for a piece, "More on the site" for a digest. */
+  webLabel: string;
   language: string;
   author?: FeedAuthor | undefined;
   /** MJML inside the card's column. */
@@ -154,13 +156,13 @@ function mjmlFrame(frame: Frame): string {
     <mj-section padding="16px 0 8px">
       <mj-column>
         <mj-text css-class="small" font-size="13px" color="${LIGHT.muted}" align="center">
-          <a href="${esc(frame.webUrl)}">Read it on the web</a>
+          <a href="${esc(frame.webUrl)}">${esc(frame.webLabel)}</a>
         </mj-text>
       </mj-column>
     </mj-section>
     <mj-section css-class="card" background-color="${LIGHT.card}" padding="28px 0 8px">
       <mj-column>${frame.main}
-        <mj-button href="${esc(frame.webUrl)}" background-color="${LIGHT.link}" color="#ffffff" font-size="16px" border-radius="6px" padding="8px ${SIDE_PADDING}px 16px">Read it on the web</mj-button>
+        <mj-button href="${esc(frame.webUrl)}" background-color="${LIGHT.link}" color="#ffffff" font-size="16px" border-radius="6px" padding="8px ${SIDE_PADDING}px 16px">${esc(frame.webLabel)}</mj-button>
         <mj-divider css-class="rule" border-width="1px" border-color="${LIGHT.rule}" padding="8px ${SIDE_PADDING}px 16px" />
       </mj-column>
     </mj-section>
@@ -177,6 +179,10 @@ function mjmlFrame(frame: Frame): string {
 </mjml>`;
 }
 
+/** The link to a piece's web version, and to the site from a digest (which has no page of its own). */
+const PIECE_WEB_LABEL = 'Read it on the web';
+const DIGEST_WEB_LABEL = 'More on the site';
+
 /** The heading every email opens its card with: the title, and the date line under it. */
 function heading(title: string, dateLine: string): string {
   return `
@@ -192,6 +198,7 @@ function mjmlDocument(source: EmailSource, body: string): string {
     title: source.title,
     preview: source.summary,
     webUrl: source.url,
+    webLabel: PIECE_WEB_LABEL,
     language,
     author: source.author,
     main: `${heading(source.title, formatDate(source.datePublished, language))}
@@ -200,10 +207,10 @@ function mjmlDocument(source: EmailSource, body: string): string {
 }
 
 /** The plain-text part of any email: its parts in order, then the web link, the signature and the unsubscribe line. */
-function plainFrame(parts: string[], webUrl: string, author: FeedAuthor | undefined): string {
+function plainFrame(parts: string[], web: { url: string; label: string }, author: FeedAuthor | undefined): string {
   return [
     ...parts,
-    `Read it on the web: ${webUrl}`,
+    `${web.label}: ${web.url}`,
     [author ? `— ${author.name}` : undefined, replyInvitation(author?.name)].filter(Boolean).join('\n'),
     `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
   ].join('\n\n');
@@ -225,7 +232,7 @@ function htmlToText(html: string): string {
 /** The plain-text part: the same piece, its links written out after their text. */
 function plainText(source: EmailSource, body: string): string {
   const date = formatDate(source.datePublished, source.language ?? 'en');
-  return plainFrame([source.title, date, htmlToText(body)], source.url, source.author);
+  return plainFrame([source.title, date, htmlToText(body)], { url: source.url, label: PIECE_WEB_LABEL }, source.author);
 }
 
 /** MJML's options for every email. */
@@ -283,7 +290,7 @@ export async function renderDigest(source: DigestSource): Promise<RenderedEmail>
           <h2 class="entry"><a href="${esc(entry.url)}">${esc(entry.title)}</a></h2>
           <p class="dated">${esc(dated(entry))}</p>
           ${entry.summary ? `<p>${esc(entry.summary)}</p>` : ''}
-          <p><a href="${esc(entry.url)}">Read it on the web</a></p>
+          <p><a href="${esc(entry.url)}">${PIECE_WEB_LABEL}</a></p>
         </mj-text>`,
     )
     .join('');
@@ -292,6 +299,7 @@ export async function renderDigest(source: DigestSource): Promise<RenderedEmail>
       title: source.title,
       preview: source.entries.map((entry) => entry.title).join(' · '),
       webUrl: source.webUrl,
+      webLabel: DIGEST_WEB_LABEL,
       language,
       author: source.author,
       main: `${heading(source.title, source.dateLine)}${list}`,
@@ -304,7 +312,7 @@ export async function renderDigest(source: DigestSource): Promise<RenderedEmail>
       source.dateLine,
       ...source.entries.map((entry) => [entry.title, dated(entry), entry.summary, entry.url].filter(Boolean).join('\n')),
     ],
-    source.webUrl,
+    { url: source.webUrl, label: DIGEST_WEB_LABEL },
     source.author,
   );
   return { subject: source.title, html: result.html, text };
