@@ -46,16 +46,23 @@ export interface Batch {
   waiting: string;
 }
 
+/** What the ledger says of a batching channel's items, for `BatchRule.group`. */
+export interface BatchLedger {
+  sent: Array<{ item: SyndicationItem; remoteId: string }>;
+  inFlight: ReadonlySet<string>;
+}
+
 /** How a channel batches: which items, grouped how, composed how. The run asks; it never knows why. */
 export interface BatchRule<B extends Batch = Batch> {
   /** Whether an item the channel accepts goes out in a batch instead of alone. Throws one line for a setting it cannot read. */
   takes: (item: SyndicationItem, env: Env) => boolean;
   /**
    * The batches to send now or wait for: `pending` are the items still to go (taken, not posted, not
-   * held, not skipped), `sent` those a batch already carried (with the post's id), so a batch of a
-   * period whose first already went out has an id of its own.
+   * held, not skipped); `ledger.sent` those a batch already carried (with the post's id), so a later
+   * batch of the same period has an id of its own; `ledger.inFlight` the keys of pending items an
+   * interrupted attempt may have sent, so an item new since then is not taken for sent with them.
    */
-  group: (pending: SyndicationItem[], sent: Array<{ item: SyndicationItem; remoteId: string }>, env: Env, now: Date) => B[];
+  group: (pending: SyndicationItem[], ledger: BatchLedger, env: Env, now: Date) => B[];
   /** The one post for a batch `group` made. */
   compose: (batch: B) => Promise<ComposedPost>;
 }

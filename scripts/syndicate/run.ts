@@ -285,7 +285,8 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
             ? [{ item, remoteId: entry.remoteId }]
             : [];
         });
-        const batches = rule.group(pending, sent, options.env, new Date(now()));
+        const inFlight = new Set(pending.filter((item) => entryOf(item, network)?.status === 'in-flight').map((item) => item.key));
+        const batches = rule.group(pending, { sent, inFlight }, options.env, new Date(now()));
         for (const [index, batch] of batches.entries()) {
           const rowsFor = (status: RowStatus, detail: string, url?: string): void => {
             for (const item of batch.items) rows.push({ item: item.key, network, status, ...(url ? { url } : {}), detail });

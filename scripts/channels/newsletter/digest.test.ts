@@ -26,6 +26,7 @@ function note(slug: string, datePublished: string, overrides: Partial<Syndicatio
 }
 
 const MONDAY_AFTER = new Date('2026-11-30T00:00:01Z');
+const NO_LEDGER = { sent: [], inFlight: new Set<string>() };
 
 describe('digestWeek', () => {
   test('is the ISO week, Monday to Sunday, of the day the piece counts on', () => {
@@ -61,7 +62,7 @@ describe('groupDigests', () => {
     const early = note('early', '2026-11-23T08:00:00Z');
     const theory = newsletterItem({ ...note('tides', '2026-11-25T10:00:00Z'), key: 'theory/tides', kind: 'theory', stage: 'hunch' });
     const thisWeek = note('this-week', '2026-11-30T09:00:00Z');
-    const digests = groupDigests([late, thisWeek, early, theory], [], 'UTC', new Date('2026-12-01T10:00:00Z'));
+    const digests = groupDigests([late, thisWeek, early, theory], NO_LEDGER, 'UTC', new Date('2026-12-01T10:00:00Z'));
     expect(digests.map((digest) => [digest.id, digest.due, digest.items.map((item) => item.key)])).toEqual([
       ['digest-2026-W48', true, ['note/early', 'theory/tides', 'note/late']],
       ['digest-2026-W49', false, ['note/this-week']],
@@ -70,7 +71,14 @@ describe('groupDigests', () => {
   });
 
   test('nothing pending, no digest', () => {
-    expect(groupDigests([], [{ item: note('sent', '2026-11-23T08:00:00Z'), remoteId: 'e1' }], 'UTC', MONDAY_AFTER)).toEqual([]);
+    expect(
+      groupDigests(
+        [],
+        { sent: [{ item: note('sent', '2026-11-23T08:00:00Z'), remoteId: 'e1' }], inFlight: new Set() },
+        'UTC',
+        MONDAY_AFTER,
+      ),
+    ).toEqual([]);
   });
 
   test('a piece of a week whose digest already went out goes in a second digest with a marker of its own', () => {
@@ -79,8 +87,17 @@ describe('groupDigests', () => {
       { item: note('b', '2026-11-24T08:00:00Z'), remoteId: 'email-1' },
       { item: note('older', '2026-11-10T08:00:00Z'), remoteId: 'email-0' },
     ];
-    const [digest] = groupDigests([note('approved-late', '2026-11-25T08:00:00Z')], sent, 'UTC', MONDAY_AFTER);
+    const [digest] = groupDigests([note('approved-late', '2026-11-25T08:00:00Z')], { sent, inFlight: new Set() }, 'UTC', MONDAY_AFTER);
     expect(digest!.id).toBe('digest-2026-W48-2');
+  });
+
+  test('a piece new to a week whose digest an interrupted run may have sent waits until that digest is settled', () => {
+    const [a, b, late] = [note('a', '2026-11-23T08:00:00Z'), note('b', '2026-11-24T08:00:00Z'), note('late', '2026-11-25T08:00:00Z')];
+    const digests = groupDigests([a, b, late], { sent: [], inFlight: new Set([a.key, b.key]) }, 'UTC', MONDAY_AFTER);
+    expect(digests.map((digest) => [digest.id, digest.due, digest.items.map((item) => item.key), digest.waiting])).toEqual([
+      ['digest-2026-W48', true, ['note/a', 'note/b'], expect.any(String)],
+      ['digest-2026-W48-2', false, ['note/late'], 'waiting for digest-2026-W48, which an interrupted run may have sent, to be settled'],
+    ]);
   });
 });
 
@@ -105,7 +122,7 @@ describe('composeDigest', () => {
   ];
 
   test('one email for the week: its pieces linked, dated, with the theory’s stage, summary or first paragraph', async () => {
-    const post = await composeDigest(groupDigests(items, [], 'UTC', MONDAY_AFTER)[0]!);
+    const post = await composeDigest(groupDigests(items, NO_LEDGER, 'UTC', MONDAY_AFTER)[0]!);
     expect(post.itemKey).toBe('digest-2026-W48');
     expect(post.email).toMatchObject({
       subject: 'Notes and theories from the week of 23 November 2026',
@@ -132,7 +149,7 @@ describe('composeDigest', () => {
   });
 
   test('has the single email’s look: photo, name, web link, invitation to reply, unsubscribe, dark mode, plain text', async () => {
-    const post = await composeDigest(groupDigests(items, [], 'UTC', MONDAY_AFTER)[0]!);
+    const post = await composeDigest(groupDigests(items, NO_LEDGER, 'UTC', MONDAY_AFTER)[0]!);
     const { document } = parseHTML(post.email.html);
     expect(document.querySelector(`img[src="${AVATAR}"]`)?.getAttribute('width')).toBe('64');
     expect(post.email.html).toContain('Morwenna Hale');
@@ -170,8 +187,13 @@ describe('the declaration', () => {
 
   test('counts weeks in NEWSLETTER_DIGEST_TIME_ZONE', () => {
     const late = note('late', '2026-11-30T04:30:00Z');
-    const [utc] = newsletter.batch!.group([late], [], {}, new Date('2026-12-08T00:00:00Z'));
-    const [ny] = newsletter.batch!.group([late], [], { NEWSLETTER_DIGEST_TIME_ZONE: 'America/New_York' }, new Date('2026-12-08T00:00:00Z'));
+    const [utc] = newsletter.batch!.group([late], NO_LEDGER, {}, new Date('2026-12-08T00:00:00Z'));
+    const [ny] = newsletter.batch!.group(
+      [late],
+      NO_LEDGER,
+      { NEWSLETTER_DIGEST_TIME_ZONE: 'America/New_York' },
+      new Date('2026-12-08T00:00:00Z'),
+    );
     expect([utc!.id, ny!.id]).toEqual(['digest-2026-W49', 'digest-2026-W48']);
   });
 });

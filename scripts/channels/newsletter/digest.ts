@@ -8,9 +8,11 @@
  * A digest is found at the provider by its marker, `digest-2026-W48`. A piece of a week whose digest
  * already went out (held for review, then approved) goes in a second digest of that week, with a
  * marker of its own (`digest-2026-W48-2`): the first marker would find the first email and count the
- * piece as sent without anyone having got it.
+ * piece as sent without anyone having got it. For the same reason, a piece new to a week whose digest
+ * an interrupted run may have sent (its pieces still in flight) waits until that digest is settled:
+ * the look for it would find it, and count the new piece as carried.
  */
-import type { Batch } from '../channel.ts';
+import type { Batch, BatchLedger } from '../channel.ts';
 import type { SyndicationItem } from '../post.ts';
 import { isoWeek, type IsoWeek } from '../../../src/lib/cadence.ts';
 import { localDateTimeAt } from '../../../src/lib/time-zones.ts';
@@ -47,15 +49,11 @@ export interface Digest extends Batch {
 
 /**
  * The digests for the pieces still to send, oldest week first, each listing its pieces in publication
- * order; `sent` are the pieces a digest already carried (with its email's id), counted per week to
- * give a later digest of that week its own marker.
+ * order. `ledger.sent` are the pieces a digest already carried (with its email's id), counted per week
+ * to give a later digest of that week its own marker; `ledger.inFlight` the pending pieces an
+ * interrupted run may have sent.
  */
-export function groupDigests(
-  pending: SyndicationItem[],
-  sent: Array<{ item: SyndicationItem; remoteId: string }>,
-  timeZone: string,
-  now: Date,
-): Digest[] {
+export function groupDigests(pending: SyndicationItem[], ledger: BatchLedger, timeZone: string, now: Date): Digest[] {
   const weeks = new Map<string, { week: IsoWeek; items: SyndicationItem[] }>();
   for (const item of pending) {
     const week = digestWeek(item.datePublished, timeZone);
@@ -64,14 +62,28 @@ export function groupDigests(
     weeks.set(week.label, group);
   }
   const earlier = (week: IsoWeek): number =>
-    new Set(sent.filter(({ item }) => digestWeek(item.datePublished, timeZone).label === week.label).map(({ remoteId }) => remoteId)).size;
+    new Set(ledger.sent.filter(({ item }) => digestWeek(item.datePublished, timeZone).label === week.label).map(({ remoteId }) => remoteId))
+      .size;
+  const inOrder = (items: SyndicationItem[]): SyndicationItem[] =>
+    items.toSorted((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key));
   return [...weeks.values()]
     .sort((a, b) => a.week.monday.localeCompare(b.week.monday))
-    .map(({ week, items }) => ({
-      id: digestId(week, earlier(week)),
-      week,
-      items: items.toSorted((a, b) => a.datePublished.localeCompare(b.datePublished) || a.key.localeCompare(b.key)),
-      due: weekIsOver(week, now, timeZone),
-      waiting: `waiting for the digest of week ${week.label} (sent after ${week.sunday})`,
-    }));
+    .flatMap(({ week, items }): Digest[] => {
+      const id = digestId(week, earlier(week));
+      const due = weekIsOver(week, now, timeZone);
+      const waiting = `waiting for the digest of week ${week.label} (sent after ${week.sunday})`;
+      const interrupted = items.filter((item) => ledger.inFlight.has(item.key));
+      if (interrupted.length === 0 || interrupted.length === items.length) return [{ id, week, items: inOrder(items), due, waiting }];
+      const fresh = items.filter((item) => !ledger.inFlight.has(item.key));
+      return [
+        { id, week, items: inOrder(interrupted), due, waiting },
+        {
+          id: digestId(week, earlier(week) + 1),
+          week,
+          items: inOrder(fresh),
+          due: false,
+          waiting: `waiting for ${id}, which an interrupted run may have sent, to be settled`,
+        },
+      ];
+    });
 }

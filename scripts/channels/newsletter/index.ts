@@ -31,7 +31,7 @@ export default defineChannel({
   // NEWSLETTER_DIGEST_KINDS go out together, one email per week once it is over (digest.ts).
   batch: {
     takes: (item, env) => emailsKind(digestKinds(env), item),
-    group: (pending, sent, env, now) => groupDigests(pending, sent, digestTimeZone(env), now),
+    group: (pending, ledger, env, now) => groupDigests(pending, ledger, digestTimeZone(env), now),
     compose: composeDigest,
   },
   // The dry run writes the email a person opens: `<folder>/<kind>-<slug>.html` and `.txt`.
