@@ -31,8 +31,44 @@ export interface Limits {
   unit: ComposedPost['unit'];
 }
 
+/**
+ * Items a channel sends together, in one post, rather than one by one: the newsletter's weekly digest.
+ * `id` names the post (the provider-side marker it is found by, `digest-2026-W48`) and the row of a
+ * dry run; each of its items gets the ledger entry, as if sent alone, pointing at the one post.
+ */
+export interface Batch {
+  id: string;
+  /** In publication order. */
+  items: SyndicationItem[];
+  /** False while the batch's period is still open: its items wait, each with a row saying for what. */
+  due: boolean;
+  /** What a waiting item's row says: "waiting for the digest of week 2026-W49". */
+  waiting: string;
+}
+
+/** What the ledger says of a batching channel's items, for `BatchRule.group`. */
+export interface BatchLedger {
+  sent: Array<{ item: SyndicationItem; remoteId: string }>;
+  inFlight: ReadonlySet<string>;
+}
+
+/** How a channel batches: which items, grouped how, composed how. The run asks; it never knows why. */
+export interface BatchRule<B extends Batch = Batch> {
+  /** Whether an item the channel accepts goes out in a batch instead of alone. Throws one line for a setting it cannot read. */
+  takes: (item: SyndicationItem, env: Env) => boolean;
+  /**
+   * The batches to send now or wait for: `pending` are the items still to go (taken, not posted, not
+   * held, not skipped); `ledger.sent` those a batch already carried (with the post's id), so a later
+   * batch of the same period has an id of its own; `ledger.inFlight` the keys of pending items an
+   * interrupted attempt may have sent, so an item new since then is not taken for sent with them.
+   */
+  group: (pending: SyndicationItem[], ledger: BatchLedger, env: Env, now: Date) => B[];
+  /** The one post for a batch `group` made. */
+  compose: (batch: B) => Promise<ComposedPost>;
+}
+
 /** What a channel's folder declares; `defineChannel` turns it into the `Channel` the commands use. */
-export interface ChannelDefinition<Config extends object, Settings> {
+export interface ChannelDefinition<Config extends object, Settings, B extends Batch = Batch> {
   name: Network;
   /** The environment variables holding its secrets: never printed, redacted from every message. */
   secretEnv: readonly string[];
@@ -54,11 +90,13 @@ export interface ChannelDefinition<Config extends object, Settings> {
    */
   compose: (item: SyndicationItem, settings?: Settings) => ComposedPost | Promise<ComposedPost>;
   /**
-   * Whether the item is this channel's at all (the newsletter emails only NEWSLETTER_KINDS); absent,
-   * every item is. An item it does not accept gets no row: it is neither skipped nor failed. Throws
-   * one line when its setting is not usable as written.
+   * Whether the item is this channel's at all (the newsletter emails only NEWSLETTER_KINDS, and
+   * NEWSLETTER_DIGEST_KINDS in its digest); absent, every item is. An item it does not accept gets
+   * no row: it is neither skipped nor failed. Throws one line when its setting is not usable as written.
    */
   accepts?: ((item: SyndicationItem, env: Env) => boolean) | undefined;
+  /** Set where some items it accepts go out together (the newsletter's digest): the run sends those after the others. */
+  batch?: BatchRule<B> | undefined;
   /**
    * The dry run's preview: writes the composed post to files a person opens under `folder` and
    * returns their paths (the newsletter's email as HTML and text). Absent, the dry run prints the text.
@@ -87,6 +125,7 @@ export interface Channel {
   /** `settings` as its adapter's `composeSettings` gave them, or none for the defaults. */
   compose: (item: SyndicationItem, settings?: unknown) => Promise<ComposedPost>;
   accepts: (item: SyndicationItem, env: Env) => boolean;
+  batch?: BatchRule | undefined;
   preview?: ((post: ComposedPost, folder: string) => Promise<string[]>) | undefined;
   confirmedByHand?: ConfirmedByHand | undefined;
   tokens?: ChannelTokens | undefined;
@@ -94,7 +133,9 @@ export interface Channel {
 }
 
 /** The `Channel` for a channel's definition: the configuration's type stays inside the channel's folder. */
-export function defineChannel<Config extends object, Settings = never>(definition: ChannelDefinition<Config, Settings>): Channel {
+export function defineChannel<Config extends object, Settings = never, B extends Batch = Batch>(
+  definition: ChannelDefinition<Config, Settings, B>,
+): Channel {
   const adapter = (env: Env, deps: AdapterDeps): NetworkAdapter | MissingCredentials => {
     const config = definition.config(env);
     return 'missing' in config ? config : definition.createAdapter(config, deps);
@@ -110,6 +151,8 @@ export function defineChannel<Config extends object, Settings = never>(definitio
     // The settings come from this channel's own adapter (syndicate passes on what `composeSettings` gave).
     compose: async (item, settings) => definition.compose(item, settings as Settings | undefined),
     accepts: definition.accepts ?? (() => true),
+    // The run hands `compose` only batches this rule's `group` made: the batch's own type stays in the channel's folder.
+    ...(definition.batch ? { batch: definition.batch as unknown as BatchRule } : {}),
     ...(definition.preview ? { preview: definition.preview } : {}),
     ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
     ...(definition.tokens ? { tokens: definition.tokens } : {}),

@@ -37,6 +37,8 @@ export interface SyndicationItem {
   author?: FeedAuthor | undefined;
   /** The site's language (the feed's `language`, a BCP 47 tag). */
   language?: string | undefined;
+  /** The site's home page (the feed's `home_page_url`): the web version of what is no one piece's (the newsletter's digest). */
+  homePage?: string | undefined;
 }
 
 /** The person as the feed names them; `avatar` is an absolute URL. */

@@ -12,8 +12,11 @@ import { plainName, plainText } from './reply-text.ts';
 /** The longest URL kept; a longer one is not a real post's address, and is dropped rather than cut. */
 const MAX_URL = 2048;
 
+/** A post's counts, which every network's reader names (undefined for one it does not report); an email's, which only the newsletter's does. */
+type PostCounts = 'likes' | 'reposts' | 'replies' | 'quotes';
+
 /** The counts a network reported, keeping only whole numbers of 0 or more (a count it did not report is left out). */
-export function counts(values: { [K in keyof Metrics]-?: unknown }): Metrics {
+export function counts(values: { [K in PostCounts]-?: unknown } & { [K in Exclude<keyof Metrics, PostCounts>]?: unknown }): Metrics {
   const metrics: Metrics = {};
   for (const [name, value] of Object.entries(values) as Array<[keyof Metrics, unknown]>) {
     if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) metrics[name] = value;

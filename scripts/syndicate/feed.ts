@@ -14,11 +14,11 @@ import type { SyndicationItem } from '../channels/post.ts';
 
 /**
  * Only the fields of the site's feed (src/contract/feed.ts) the scripts read; the rest is the readers'
- * business. `language` and `authors` (the newsletter's) are optional here: a feed a test or an older
- * site gives may lack them, and only the email needs them.
+ * business. `language`, `authors` and `home_page_url` (the newsletter's) are optional here: a feed a
+ * test or an older site gives may lack them, and only the email needs them.
  */
 const feedSchema = jsonFeedSchema
-  .pick({ language: true, authors: true })
+  .pick({ language: true, authors: true, home_page_url: true })
   .partial()
   .extend({
     items: z.array(
@@ -71,7 +71,7 @@ const bodyText = compile({
 });
 
 export function parseFeed(text: string, label: string): SyndicationItem[] {
-  const { language, authors, items } = parseJson(text, label, feedSchema);
+  const { language, authors, home_page_url: homePage, items } = parseJson(text, label, feedSchema);
   const author = authors?.[0];
   return items.map(({ url, title, summary, content_html, tags, date_published, date_modified, _syndication: s }) => ({
     key: ledgerKey(s.kind, s.slug),
@@ -93,6 +93,7 @@ export function parseFeed(text: string, label: string): SyndicationItem[] {
     html: content_html,
     author,
     language,
+    homePage,
   }));
 }
 

@@ -10,7 +10,8 @@ import { NETWORKS, NETWORK_LABELS, type Network } from '../../src/contract/netwo
 import { readPolicy } from '../lib/content.ts';
 import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
-import { NeedsConfirmation, type NetworkAdapter } from '../channels/adapter.ts';
+import { NeedsConfirmation, type NetworkAdapter, type PreparedPost, type Published } from '../channels/adapter.ts';
+import type { BatchRule } from '../channels/channel.ts';
 import { ComposeError, type SyndicationItem } from '../channels/post.ts';
 import { describePolicyHold, heldBy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
@@ -34,7 +35,8 @@ export interface SyndicateOptions extends NetworkRunOptions {
   adapters?: Partial<Record<Network, NetworkAdapter>>;
 }
 
-export type RowStatus = 'posted' | 'would post' | 'held' | 'skipped' | 'no credentials' | 'deferred' | 'failed';
+/** `waiting`: the item goes out in a batch whose period is not over yet (the newsletter's digest of this week). */
+export type RowStatus = 'posted' | 'would post' | 'waiting' | 'held' | 'skipped' | 'no credentials' | 'deferred' | 'failed';
 
 export interface SummaryRow {
   item: string;
@@ -237,6 +239,135 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
               !holds.has(left.key) &&
               !left.skip.includes(network),
           ).length;
+      /**
+       * One post sent, retried as the policy allows; `uncertain` says whether an earlier attempt may have
+       * posted it (the adapter then looks first), and `mayHavePosted` is told when an attempt may have.
+       */
+      const publishWithRetry = (
+        name: string,
+        prepared: PreparedPost,
+        attempt: { key: string; startedAt: string; unrecorded: boolean; uncertain: () => boolean; mayHavePosted: () => void },
+      ): Promise<Published> =>
+        withRetry(
+          () =>
+            gate.attempt(async () => {
+              try {
+                return await adapter!.publish(prepared, {
+                  key: attempt.key,
+                  resume: attempt.uncertain(),
+                  startedAt: attempt.startedAt,
+                  unrecorded: attempt.unrecorded,
+                });
+              } catch (error) {
+                if (mayHaveReachedNetwork(error)) attempt.mayHavePosted();
+                throw error;
+              }
+            }),
+          policyRetry,
+          {
+            ...retryDeps,
+            onRetry: (error, delay) => log(`${label} ${name}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
+          },
+        );
+      /** Items the channel sends together after this loop (the newsletter's weekly digest), not one by one. */
+      const batched: SyndicationItem[] = [];
+      /**
+       * The batches (the newsletter's weekly digests), after the items sent alone. A due batch is one
+       * post, and each of its items gets the ledger entry as if sent alone: all marked in flight before
+       * the post leaves, all posted with its id after, so a crash between the two makes the next run look
+       * for the post (by the batch's id) instead of sending it again. A batch whose period is not over
+       * leaves its items waiting, a row each.
+       */
+      const sendBatches = async (rule: BatchRule, pending: SyndicationItem[]): Promise<void> => {
+        const sent = items.flatMap((item) => {
+          const entry = entryOf(item, network);
+          return entry?.status === 'posted' && channel.accepts(item, options.env) && rule.takes(item, options.env)
+            ? [{ item, remoteId: entry.remoteId }]
+            : [];
+        });
+        const inFlight = new Set(pending.filter((item) => entryOf(item, network)?.status === 'in-flight').map((item) => item.key));
+        const batches = rule.group(pending, { sent, inFlight }, options.env, new Date(now()));
+        for (const [index, batch] of batches.entries()) {
+          const rowsFor = (status: RowStatus, detail: string, url?: string): void => {
+            for (const item of batch.items) rows.push({ item: item.key, network, status, ...(url ? { url } : {}), detail });
+          };
+          if (!batch.due) {
+            rowsFor('waiting', batch.waiting);
+            continue;
+          }
+          if (gate.stopped) {
+            stop(
+              gate.stopped,
+              batches.slice(index).reduce((left, later) => left + (later.due ? later.items.length : 0), 0),
+            );
+            return;
+          }
+          let post;
+          try {
+            post = await rule.compose(batch);
+          } catch (error) {
+            if (!(error instanceof ComposeError)) throw error;
+            rowsFor('failed', error.message);
+            continue;
+          }
+          if (dryRun) {
+            const preview = channel.preview ? await channel.preview(post, previewFolder(options.cwd, network)) : undefined;
+            if (preview) log(`${label} ${batch.id}: preview written to ${preview.join(' and ')}`);
+            planned.push({
+              item: batch.id,
+              network,
+              text: post.text,
+              length: post.length,
+              limit: post.limit,
+              unit: post.unit,
+              link: post.link,
+              ...(note ? { note } : {}),
+              ...(preview ? { preview } : {}),
+            });
+            rowsFor('would post', `in ${batch.id}: ${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}`);
+            continue;
+          }
+          const entries = batch.items.map((item) => entryOf(item, network));
+          const marked = entries.flatMap((entry) => (entry?.status === 'in-flight' ? [entry.startedAt] : []));
+          const startedAt = marked.toSorted()[0] ?? new Date(now()).toISOString();
+          const key = adapter!.keyFor({ key: batch.id, datePublished: batch.items[0]!.datePublished });
+          let uncertain = marked.length > 0;
+          try {
+            for (const [i, item] of batch.items.entries())
+              if (entries[i]?.status !== 'in-flight') await store!.markInFlight(item, network, { startedAt, key });
+            const remote = await publishWithRetry(batch.id, post, {
+              key,
+              startedAt,
+              unrecorded: false,
+              uncertain: () => uncertain,
+              mayHavePosted: () => (uncertain = true),
+            });
+            const postedAt = new Date(now()).toISOString();
+            for (const item of batch.items)
+              await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt });
+            rowsFor('posted', [`in ${batch.id}`, remote.note ? clean(remote.note) : undefined].filter(Boolean).join('; '), remote.url);
+            const carried = batch.items.map((item) => item.key).join(', ');
+            log(`${label} ${batch.id}: posted ${remote.url} with ${carried}${remote.note ? ` (${clean(remote.note)})` : ''}`);
+          } catch (error) {
+            // As for one item: nothing went out, so the marks go and the next run sends afresh.
+            if (!uncertain)
+              for (const item of batch.items)
+                await store!
+                  .clearInFlight(item, network)
+                  .catch((clearing: unknown) => log(`${label} ${item.key}: the in-flight mark stays — ${message(clearing)}`));
+            if (error instanceof RetryLater) gate.defer(error);
+            if (gate.stopped) {
+              stop(
+                gate.stopped,
+                batches.slice(index).reduce((left, later) => left + (later.due ? later.items.length : 0), 0),
+              );
+              return;
+            }
+            rowsFor('failed', `${batch.id}: ${message(error)}`);
+            log(`${label} ${batch.id}: failed — ${message(error)}`);
+          }
+        }
+      };
       for (const [index, item] of items.entries()) {
         if (gate.stopped) {
           stop(gate.stopped, leftFrom(index));
@@ -265,6 +396,10 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         if (holds.has(item.key)) continue;
         if (item.skip.includes(network)) {
           rows.push({ item: item.key, network, status: 'skipped', detail: `syndication.skip lists ${network}` });
+          continue;
+        }
+        if (channel.batch?.takes(item, options.env)) {
+          batched.push(item);
           continue;
         }
         let post;
@@ -314,27 +449,13 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           // The mark goes to disk before the request leaves: a crash after it makes the next run look first.
           if (!resume) await store!.markInFlight(item, network, { startedAt, key });
           const prepared = { ...post, thumbnail: thumbnail && !('problem' in thumbnail) ? thumbnail : undefined };
-          const remote = await withRetry(
-            () =>
-              gate.attempt(async () => {
-                try {
-                  return await adapter!.publish(prepared, {
-                    key,
-                    resume: uncertain,
-                    startedAt: unrecorded ? lookSince : startedAt,
-                    unrecorded,
-                  });
-                } catch (error) {
-                  uncertain ||= mayHaveReachedNetwork(error);
-                  throw error;
-                }
-              }),
-            policyRetry,
-            {
-              ...retryDeps,
-              onRetry: (error, delay) => log(`${label} ${item.key}: ${message(error)}; retrying in ${(delay / 1000).toFixed(1)} s`),
-            },
-          );
+          const remote = await publishWithRetry(item.key, prepared, {
+            key,
+            startedAt: unrecorded ? lookSince : startedAt,
+            unrecorded,
+            uncertain: () => uncertain,
+            mayHavePosted: () => (uncertain = true),
+          });
           await store!.markPosted(item, network, { remoteId: remote.remoteId, url: remote.url, postedAt: new Date(now()).toISOString() });
           rows.push({ item: item.key, network, status: 'posted', url: remote.url, ...(remote.note ? { detail: clean(remote.note) } : {}) });
           log(`${label} ${item.key}: posted ${remote.url}${remote.note ? ` (${clean(remote.note)})` : ''}`);
@@ -366,6 +487,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
           log(`${label} ${item.key}: failed — ${message(error)}`);
         }
       }
+      if (channel.batch) await sendBatches(channel.batch, batched);
     };
 
     // One network failing never stops the others; each runs its items in order.

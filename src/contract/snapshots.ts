@@ -46,12 +46,20 @@ export const SNAPSHOT_VERSION = 1;
 const isoInstant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-11-25T10:00:00.000Z' });
 const count = z.int().min(0, { error: 'expected a count (a whole number, 0 or more)' });
 
-/** What a network reports for one post; a count it does not report is left out, not 0. */
+/**
+ * What a network reports for one post; a count it does not report is left out, not 0. An email (the
+ * newsletter's copy) has what a post has not: how many subscribers it went to, opened it and clicked
+ * in it — optional like the rest, so snapshots written before they existed still parse. They are not
+ * engagement (src/lib/evidence.ts): an email sent is not a reader answering.
+ */
 export const metricsSchema = z.strictObject({
   likes: count.optional(),
   reposts: count.optional(),
   replies: count.optional(),
   quotes: count.optional(),
+  recipients: count.optional(),
+  opens: count.optional(),
+  clicks: count.optional(),
 });
 
 /** A person, as a network names them. All third-party text. */

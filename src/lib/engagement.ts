@@ -14,6 +14,8 @@ import { NETWORKS, type Network } from '../contract/networks.ts';
 /** One copy's latest known state. */
 export interface CopyState {
   network: Network;
+  /** The ledger's id of the copy: one newsletter digest is the copy of every piece it carried. */
+  remoteId: string;
   url: string;
   metrics: Metrics;
   gone: boolean;
@@ -70,7 +72,14 @@ function applySnapshot(state: EvidenceState, snapshot: Snapshot): void {
     for (const network of NETWORKS) {
       const copy = item.networks[network];
       if (!copy) continue;
-      known.copies.set(network, { network, url: copy.url, metrics: copy.metrics, gone: copy.gone === true, readAt: snapshot.collectedAt });
+      known.copies.set(network, {
+        network,
+        remoteId: copy.remoteId,
+        url: copy.url,
+        metrics: copy.metrics,
+        gone: copy.gone === true,
+        readAt: snapshot.collectedAt,
+      });
       applyLog(state.replies, key, network, copy.newReplies, copy.removedReplies);
       applyLog(state.quotes, key, network, copy.newQuotes, copy.removedQuotes);
     }

@@ -5,7 +5,15 @@
  */
 import { bucketFor, lastPerBucket, type Bucket } from './charts.ts';
 import type { Formats } from './formats.ts';
-import { engagementSeries, repliesByMonth, pieceEngagement, topPieces, type EvidenceState, type PieceEngagement } from './engagement.ts';
+import {
+  engagementSeries,
+  repliesByMonth,
+  pieceEngagement,
+  topPieces,
+  type CopyState,
+  type EvidenceState,
+  type PieceEngagement,
+} from './engagement.ts';
 import type { Snapshot } from '../contract/snapshots.ts';
 import { NETWORKS, NETWORK_LABELS, type Network } from '../contract/networks.ts';
 
@@ -113,4 +121,33 @@ export function rankedPieces(
   const pieces = pieceEngagement(state).filter((piece) => published.has(piece.key));
   const withTitles = (list: PieceEngagement[]): RankedPiece[] => list.map((piece) => ({ ...piece, ...published.get(piece.key)! }));
   return { engagement: withTitles(topPieces(pieces, 'engagement', limit)), replies: withTitles(topPieces(pieces, 'replies', limit)) };
+}
+
+/** What the newsletter's emails reached, as the provider counts it: each email once, however many pieces it carried. */
+export interface EmailReach {
+  /** Emails the provider reports a recipient count for. */
+  emails: number;
+  /** Recipients added over those emails: one per subscriber per email. */
+  recipients: number;
+  /** Opens added over the emails that report any; undefined when none does (tracking off, or not reported). */
+  opens: number | undefined;
+}
+
+/**
+ * The newsletter's reach, from the latest counts of each email (a weekly digest is the copy of every
+ * piece in it, and is counted once), or undefined when no email reports recipients. Opens are left
+ * out unless some email reports more than none: Buttondown reports 0 while tracking is off, and "opened
+ * by 0" would say something nobody measured.
+ */
+export function emailReach(state: EvidenceState): EmailReach | undefined {
+  const emails = new Map<string, CopyState>();
+  for (const { copies } of state.items.values()) {
+    const copy = copies.get('newsletter');
+    if (copy && !copy.gone && copy.metrics.recipients !== undefined) emails.set(copy.remoteId, copy);
+  }
+  if (emails.size === 0) return undefined;
+  const sum = (pick: (copy: CopyState) => number | undefined): number =>
+    [...emails.values()].reduce((total, copy) => total + (pick(copy) ?? 0), 0);
+  const opens = sum((copy) => copy.metrics.opens);
+  return { emails: emails.size, recipients: sum((copy) => copy.metrics.recipients), opens: opens > 0 ? opens : undefined };
 }

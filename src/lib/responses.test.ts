@@ -12,6 +12,13 @@ describe('responses', () => {
     expect(describeMetrics({}, formats)).toBe('no counts reported');
   });
 
+  it('says an email’s reach after its replies, and its opens only when measured', () => {
+    expect(describeMetrics({ replies: 3, recipients: 1200, opens: 64, clicks: 12 }, formats)).toBe(
+      '3 replies · emailed to 1,200 · opened 64 times',
+    );
+    expect(describeMetrics({ recipients: 1, opens: 0 }, formats)).toBe('emailed to 1');
+  });
+
   it('clips long replies on a grapheme boundary', () => {
     expect(clipReply('  short  ')).toEqual({ text: 'short', clipped: false });
     const family = '👨‍👩‍👧';

@@ -9,12 +9,18 @@ const NOUNS: Array<[keyof Metrics, string, string]> = [
   ['quotes', 'quote', 'quotes'],
 ];
 
-/** `12 likes · 3 reposts · 1 reply` — the counts the network reported, in a fixed order; zeros kept, unreported left out. */
+/**
+ * `12 likes · 3 reposts · 1 reply` — the counts the network reported, in a fixed order; zeros kept,
+ * unreported left out. An email's reach follows (`emailed to 120 · opened 64 times`); its opens only
+ * when more than none, since a provider reports 0 when it does not track them.
+ */
 export function describeMetrics(metrics: Metrics, formats: Formats): string {
   const parts = NOUNS.flatMap(([key, one, many]) => {
     const value = metrics[key];
     return value === undefined ? [] : [`${formats.number(value)} ${value === 1 ? one : many}`];
   });
+  if (metrics.recipients !== undefined) parts.push(`emailed to ${formats.number(metrics.recipients)}`);
+  if (metrics.opens) parts.push(`opened ${formats.number(metrics.opens)} ${metrics.opens === 1 ? 'time' : 'times'}`);
   return parts.length > 0 ? parts.join(' · ') : 'no counts reported';
 }
 

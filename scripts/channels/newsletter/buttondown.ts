@@ -143,7 +143,7 @@ export function createButtondown(config: ButtondownConfig, deps: Pick<AdapterDep
       const { results, next } = (await call('GET', url)) as Page;
       const mine = results.find((email) => email.metadata?.[MARKER_KEY] === marker);
       if (mine) return toProviderEmail(mine);
-      byUrl ??= results.find((email) => email.canonical_url === canonicalUrl);
+      if (canonicalUrl) byUrl ??= results.find((email) => email.canonical_url === canonicalUrl);
       url = next;
     }
     if (byUrl) return toProviderEmail(byUrl);
@@ -170,7 +170,7 @@ export function createButtondown(config: ButtondownConfig, deps: Pick<AdapterDep
         body: `${EDITOR_MODE}\n${withoutTemplateTags(email.html).replaceAll(UNSUBSCRIBE_PLACEHOLDER, UNSUBSCRIBE_TAG)}`,
         status: 'about_to_send',
         email_type: 'public',
-        canonical_url: email.canonicalUrl,
+        ...(email.canonicalUrl ? { canonical_url: email.canonicalUrl } : {}),
         description: email.description,
         metadata: { [MARKER_KEY]: email.marker },
       };

@@ -1,6 +1,7 @@
 /**
  * The newsletter channel: each new essay (NEWSLETTER_KINDS for notes and theories too) emailed whole
- * to the subscribers through a newsletter provider, Buttondown by default. Its copy is not a public
+ * to the subscribers through a newsletter provider, Buttondown by default; NEWSLETTER_DIGEST_KINDS
+ * (notes, theories) gathered in one email per week instead (digest.ts). Its copy is not a public
  * page (`public: false` in src/contract/networks.ts), so the site lists it neither under "Also on" nor in
  * the reply invitation.
  *
@@ -10,9 +11,10 @@
 import { defineChannel } from '../channel.ts';
 import { createNewsletterAdapter } from './adapter.ts';
 import { createButtondown } from './buttondown.ts';
-import { composeNewsletter, GMAIL_CLIP_BYTES, isNewsletterPost } from './compose.ts';
+import { composeDigest, composeNewsletter, GMAIL_CLIP_BYTES, isNewsletterPost } from './compose.ts';
+import { groupDigests } from './digest.ts';
 import { writeEmailPreview } from './preview.ts';
-import { emailsKind, newsletterConfig, newsletterKinds, SECRET_ENV } from './settings.ts';
+import { digestKinds, digestTimeZone, emailsKind, newsletterConfig, newsletterKinds, SECRET_ENV } from './settings.ts';
 
 export default defineChannel({
   name: 'newsletter',
@@ -24,8 +26,14 @@ export default defineChannel({
   config: newsletterConfig,
   createAdapter: (config, deps) => createNewsletterAdapter(createButtondown(config, deps)),
   compose: composeNewsletter,
-  // Only the kinds in NEWSLETTER_KINDS (essays by default): a piece of another kind is not the newsletter's.
-  accepts: (item, env) => emailsKind(newsletterKinds(env), item),
+  // The kinds in NEWSLETTER_KINDS (essays by default) and NEWSLETTER_DIGEST_KINDS: a piece of another kind is not the newsletter's.
+  accepts: (item, env) => emailsKind([...newsletterKinds(env), ...digestKinds(env)], item),
+  // NEWSLETTER_DIGEST_KINDS go out together, one email per week once it is over (digest.ts).
+  batch: {
+    takes: (item, env) => emailsKind(digestKinds(env), item),
+    group: (pending, ledger, env, now) => groupDigests(pending, ledger, digestTimeZone(env), now),
+    compose: composeDigest,
+  },
   // The dry run writes the email a person opens: `<folder>/<kind>-<slug>.html` and `.txt`.
   preview: async (post, folder) => {
     if (!isNewsletterPost(post)) throw new Error(`${post.itemKey}: the newsletter's preview was handed a post without an email`);

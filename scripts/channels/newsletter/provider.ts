@@ -19,9 +19,11 @@ export interface OutgoingEmail {
   html: string;
   /** The plain-text alternative, unsubscribe link as `UNSUBSCRIBE_PLACEHOLDER`. */
   text: string;
-  /** The piece's address: the web version, and what the email is found by. */
-  canonicalUrl: string;
-  /** The hub's own id for this email (the ledger's key for the piece and channel): what it is found by first. */
+  /** The web version: the piece, or the site's home page for a digest (which has no page of its own). */
+  webUrl: string;
+  /** The piece's address, what an email made by hand for it is found by; none for a digest, which is no one piece's copy. */
+  canonicalUrl?: string | undefined;
+  /** The hub's own id for this email (the piece's ledger key, or the digest's `digest-2026-W48`): what it is found by first. */
   marker: string;
   /** The piece's summary, for the archive page and previews where the provider keeps one. */
   description: string;
@@ -53,7 +55,7 @@ export interface NewsletterProvider {
   /** Sends the email to every subscriber (or queues it to be sent within minutes). */
   send: (email: OutgoingEmail) => Promise<ProviderEmail>;
   /**
-   * The email made for a piece, found by the marker or, failing that, the canonical URL, drafts
+   * The email made for a piece or digest, found by the marker or, failing that, the canonical URL, drafts
    * included (an attempt whose send step was lost); undefined when there is none.
    */
   find: (email: Pick<OutgoingEmail, 'marker' | 'canonicalUrl'>) => Promise<ProviderEmail | undefined>;

@@ -61,6 +61,8 @@ const BODY_CSS = `
 .essay li { margin: 0 0 6px; }
 .heading h1 { font-size: 28px; line-height: 1.25; margin: 0 0 8px; }
 .heading p { margin: 0; color: ${LIGHT.muted}; font-size: 15px; }
+.essay h2.entry { margin: 0 0 4px; }
+.essay p.dated { margin: 0 0 10px; color: ${LIGHT.muted}; font-size: 15px; }
 .small a { color: ${LIGHT.muted}; }
 `;
 
@@ -72,7 +74,7 @@ const DARK_CSS = `
   .card, .card > table, .card > table > tbody > tr > td { background-color: ${DARK.card} !important; }
   .ink div, .ink h1, .ink h2, .ink h3, .ink h4, .ink p, .ink li, .ink blockquote, .ink td, .ink th { color: ${DARK.ink} !important; }
   .ink a { color: ${DARK.link} !important; }
-  .small div, .small a, .heading p, .ink figcaption { color: ${DARK.muted} !important; }
+  .small div, .small a, .heading p, .ink p.dated, .ink figcaption { color: ${DARK.muted} !important; }
   .rule p { border-top-color: ${DARK.rule} !important; }
 }
 `;
@@ -89,10 +91,28 @@ function replyInvitation(name: string | undefined): string {
   return `Reply to this email to answer${name ? ` ${name}` : ''} directly: every reply is read.`;
 }
 
-function mjmlDocument(source: EmailSource, body: string): string {
+/**
+ * What every email shares whatever it carries (one piece, or a week's): the head with its styles, the
+ * web link on top, the card holding `main`, the person's photo and name with the invitation to reply,
+ * and the unsubscribe line.
+ */
+interface Frame {
+  title: string;
+  /** The preview line inbox lists show. */
+  preview: string;
+  /** The web version: the piece, or the site for a digest. */
+  webUrl: string;
+  /** What the link to it says: "Read it on the web" for a piece, "More on the site" for a digest. */
+  webLabel: string;
+  language: string;
+  author?: FeedAuthor | undefined;
+  /** MJML inside the card's column. */
+  main: string;
+}
+
+function mjmlFrame(frame: Frame): string {
   const esc = textToHtml;
-  const language = source.language ?? 'en';
-  const author = source.author;
+  const { author, language } = frame;
   const signature = author
     ? `
     <mj-section css-class="card" background-color="${LIGHT.card}" padding="8px 0 24px">
@@ -118,8 +138,8 @@ function mjmlDocument(source: EmailSource, body: string): string {
     </mj-section>`;
   return `<mjml lang="${esc(language)}">
   <mj-head>
-    <mj-title>${esc(source.title)}</mj-title>
-    <mj-preview>${esc(source.summary)}</mj-preview>
+    <mj-title>${esc(frame.title)}</mj-title>
+    <mj-preview>${esc(frame.preview)}</mj-preview>
     <mj-attributes>
       <mj-all font-family="${esc(FONT)}" />
       <mj-text font-size="17px" line-height="1.6" color="${LIGHT.ink}" padding="0 ${SIDE_PADDING}px" />
@@ -136,18 +156,13 @@ function mjmlDocument(source: EmailSource, body: string): string {
     <mj-section padding="16px 0 8px">
       <mj-column>
         <mj-text css-class="small" font-size="13px" color="${LIGHT.muted}" align="center">
-          <a href="${esc(source.url)}">Read it on the web</a>
+          <a href="${esc(frame.webUrl)}">${esc(frame.webLabel)}</a>
         </mj-text>
       </mj-column>
     </mj-section>
     <mj-section css-class="card" background-color="${LIGHT.card}" padding="28px 0 8px">
-      <mj-column>
-        <mj-text css-class="ink heading" padding="0 ${SIDE_PADDING}px 20px">
-          <h1>${esc(source.title)}</h1>
-          <p>${esc(formatDate(source.datePublished, language))}</p>
-        </mj-text>
-        <mj-text css-class="ink essay">${body}</mj-text>
-        <mj-button href="${esc(source.url)}" background-color="${LIGHT.link}" color="#ffffff" font-size="16px" border-radius="6px" padding="8px ${SIDE_PADDING}px 16px">Read it on the web</mj-button>
+      <mj-column>${frame.main}
+        <mj-button href="${esc(frame.webUrl)}" background-color="${LIGHT.link}" color="#ffffff" font-size="16px" border-radius="6px" padding="8px ${SIDE_PADDING}px 16px">${esc(frame.webLabel)}</mj-button>
         <mj-divider css-class="rule" border-width="1px" border-color="${LIGHT.rule}" padding="8px ${SIDE_PADDING}px 16px" />
       </mj-column>
     </mj-section>
@@ -164,9 +179,46 @@ function mjmlDocument(source: EmailSource, body: string): string {
 </mjml>`;
 }
 
-/** The plain-text part: the same piece, its links written out after their text. */
-function plainText(source: EmailSource, body: string): string {
-  const text = convert(body, {
+/** The link to a piece's web version, and to the site from a digest (which has no page of its own). */
+const PIECE_WEB_LABEL = 'Read it on the web';
+const DIGEST_WEB_LABEL = 'More on the site';
+
+/** The heading every email opens its card with: the title, and the date line under it. */
+function heading(title: string, dateLine: string): string {
+  return `
+        <mj-text css-class="ink heading" padding="0 ${SIDE_PADDING}px 20px">
+          <h1>${textToHtml(title)}</h1>
+          <p>${textToHtml(dateLine)}</p>
+        </mj-text>`;
+}
+
+function mjmlDocument(source: EmailSource, body: string): string {
+  const language = source.language ?? 'en';
+  return mjmlFrame({
+    title: source.title,
+    preview: source.summary,
+    webUrl: source.url,
+    webLabel: PIECE_WEB_LABEL,
+    language,
+    author: source.author,
+    main: `${heading(source.title, formatDate(source.datePublished, language))}
+        <mj-text css-class="ink essay">${body}</mj-text>`,
+  });
+}
+
+/** The plain-text part of any email: its parts in order, then the web link, the signature and the unsubscribe line. */
+function plainFrame(parts: string[], web: { url: string; label: string }, author: FeedAuthor | undefined): string {
+  return [
+    ...parts,
+    `${web.label}: ${web.url}`,
+    [author ? `— ${author.name}` : undefined, replyInvitation(author?.name)].filter(Boolean).join('\n'),
+    `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
+  ].join('\n\n');
+}
+
+/** HTML as plain text: links written out after their text, images left out, tables kept as tables. */
+function htmlToText(html: string): string {
+  return convert(html, {
     wordwrap: 72,
     selectors: [
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
@@ -175,27 +227,93 @@ function plainText(source: EmailSource, body: string): string {
       { selector: 'table', format: 'dataTable' },
     ],
   });
-  const date = formatDate(source.datePublished, source.language ?? 'en');
-  return [
-    source.title,
-    date,
-    text,
-    `Read it on the web: ${source.url}`,
-    [source.author ? `— ${source.author.name}` : undefined, replyInvitation(source.author?.name)].filter(Boolean).join('\n'),
-    `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
-  ].join('\n\n');
 }
+
+/** The plain-text part: the same piece, its links written out after their text. */
+function plainText(source: EmailSource, body: string): string {
+  const date = formatDate(source.datePublished, source.language ?? 'en');
+  return plainFrame([source.title, date, htmlToText(body)], { url: source.url, label: PIECE_WEB_LABEL }, source.author);
+}
+
+/** MJML's options for every email. */
+const MJML_OPTIONS = {
+  validationLevel: 'strict',
+  // No `fonts`: MJML would otherwise link Google Fonts stylesheets for fonts it knows.
+  fonts: {},
+  keepComments: false,
+  // juice would write `height: auto` over an image's height attribute (height="auto"), which Outlook reads.
+  juiceOptions: { applyHeightAttributes: false, applyWidthAttributes: false },
+} as const;
 
 /** Renders the email; MJML's validation is strict, so a template mistake fails here, not in someone's inbox. */
 export async function renderEmail(source: EmailSource): Promise<RenderedEmail> {
   const body = emailSafeBody(source.html, source.url, COLUMN_WIDTH);
-  const result = await mjml2html(mjmlDocument(source, body), {
-    validationLevel: 'strict',
-    // No `fonts`: MJML would otherwise link Google Fonts stylesheets for fonts it knows.
-    fonts: {},
-    keepComments: false,
-    // juice would write `height: auto` over an image's height attribute (height="auto"), which Outlook reads.
-    juiceOptions: { applyHeightAttributes: false, applyWidthAttributes: false },
-  });
+  const result = await mjml2html(mjmlDocument(source, body), MJML_OPTIONS);
   return { subject: source.title, html: result.html, text: plainText(source, body) };
+}
+
+/** One piece as a digest lists it. */
+export interface DigestEntry {
+  title: string;
+  url: string;
+  datePublished: string;
+  /** The theory's stage, as the site shows it ("Working theory"). */
+  stage?: string | undefined;
+  /** The summary, or the piece's first paragraph where it has none: plain text. */
+  summary: string;
+}
+
+/** What a digest email is made from: the week's pieces in publication order. */
+export interface DigestSource {
+  title: string;
+  /** The line under the title: "23–29 November 2026". */
+  dateLine: string;
+  /** The site's home page: the digest's web version. */
+  webUrl: string;
+  entries: DigestEntry[];
+  author?: FeedAuthor | undefined;
+  language?: string | undefined;
+}
+
+/** Renders a week's digest with the single email's frame: each piece its title (linked), date, stage and summary. */
+export async function renderDigest(source: DigestSource): Promise<RenderedEmail> {
+  const esc = textToHtml;
+  const language = source.language ?? 'en';
+  const dated = (entry: DigestEntry): string => [formatDate(entry.datePublished, language), entry.stage].filter(Boolean).join(' · ');
+  const list = source.entries
+    .map(
+      (
+        entry,
+        index,
+      ) => `${index > 0 ? `\n        <mj-divider css-class="rule" border-width="1px" border-color="${LIGHT.rule}" padding="4px ${SIDE_PADDING}px 20px" />` : ''}
+        <mj-text css-class="ink essay">
+          <h2 class="entry"><a href="${esc(entry.url)}">${esc(entry.title)}</a></h2>
+          <p class="dated">${esc(dated(entry))}</p>
+          ${entry.summary ? `<p>${esc(entry.summary)}</p>` : ''}
+          <p><a href="${esc(entry.url)}">${PIECE_WEB_LABEL}</a></p>
+        </mj-text>`,
+    )
+    .join('');
+  const result = await mjml2html(
+    mjmlFrame({
+      title: source.title,
+      preview: source.entries.map((entry) => entry.title).join(' · '),
+      webUrl: source.webUrl,
+      webLabel: DIGEST_WEB_LABEL,
+      language,
+      author: source.author,
+      main: `${heading(source.title, source.dateLine)}${list}`,
+    }),
+    MJML_OPTIONS,
+  );
+  const text = plainFrame(
+    [
+      source.title,
+      source.dateLine,
+      ...source.entries.map((entry) => [entry.title, dated(entry), entry.summary, entry.url].filter(Boolean).join('\n')),
+    ],
+    { url: source.webUrl, label: DIGEST_WEB_LABEL },
+    source.author,
+  );
+  return { subject: source.title, html: result.html, text };
 }

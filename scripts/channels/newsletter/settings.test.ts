@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import newsletter from './index.ts';
 import { composeNewsletter } from './compose.ts';
 import { BUTTONDOWN_API } from './buttondown.ts';
-import { newsletterConfig, newsletterKinds } from './settings.ts';
+import { digestKinds, digestTimeZone, newsletterConfig, newsletterKinds } from './settings.ts';
 import { newsletterItem } from './test-item.ts';
 
 describe('newsletterConfig', () => {
@@ -66,5 +66,37 @@ describe('the declaration’s preview', () => {
     } finally {
       await rm(cwd, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the digest’s settings', () => {
+  test('no digest unless NEWSLETTER_DIGEST_KINDS names kinds; essays leave the single emails when only the digest names them', () => {
+    expect(digestKinds({})).toEqual([]);
+    expect(digestKinds({ NEWSLETTER_DIGEST_KINDS: 'note, theory' })).toEqual(['note', 'theory']);
+    expect(newsletterKinds({ NEWSLETTER_DIGEST_KINDS: 'note,theory' })).toEqual(['essay']);
+    expect(newsletterKinds({ NEWSLETTER_DIGEST_KINDS: 'essay,note' })).toEqual([]);
+  });
+
+  test('a kind cannot go out both alone and in the digest: one line, whichever list is asked', () => {
+    const env = { NEWSLETTER_KINDS: 'essay,note', NEWSLETTER_DIGEST_KINDS: 'note,theory' };
+    const line =
+      /^NEWSLETTER_KINDS and NEWSLETTER_DIGEST_KINDS both name note: a kind goes out alone or in the weekly digest, not both; remove it from one$/;
+    expect(() => newsletterKinds(env)).toThrow(line);
+    expect(() => digestKinds(env)).toThrow(line);
+    expect(() => newsletterConfig({ BUTTONDOWN_API_KEY: 'k', ...env })).toThrow(line);
+  });
+
+  test('refuses an unknown kind in the digest in one line', () => {
+    expect(() => digestKinds({ NEWSLETTER_DIGEST_KINDS: 'notes' })).toThrow(
+      /^NEWSLETTER_DIGEST_KINDS: notes is not a kind of piece; use essay, note, theory \(comma-separated\)$/,
+    );
+  });
+
+  test('weeks in UTC unless NEWSLETTER_DIGEST_TIME_ZONE names an IANA zone', () => {
+    expect(digestTimeZone({})).toBe('UTC');
+    expect(digestTimeZone({ NEWSLETTER_DIGEST_TIME_ZONE: 'europe/london' })).toBe('Europe/London');
+    expect(() => digestTimeZone({ NEWSLETTER_DIGEST_TIME_ZONE: '+01:00' })).toThrow(
+      /^NEWSLETTER_DIGEST_TIME_ZONE: "\+01:00" is not a time zone; use an IANA name like Europe\/London$/,
+    );
   });
 });
