@@ -14,12 +14,15 @@
  *   src/lib/publishing.ts.
  * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
  * - The site's language, from `content/site.yaml`, so what the scripts print reads as the site does.
+ * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts): which
+ *   replies the person has answered, for `reply` and `conversations`.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { readTextIfExists } from './optional-file.ts';
+import { ANSWERS_FILE, emptyAnswers, parseAnswers, type Answers } from '../../src/contract/answers.ts';
 import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
 import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/contract/policy.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
@@ -137,4 +140,10 @@ export function readSiteLanguage(root: string, env: Record<string, string | unde
     if (error instanceof ContentError) return DEFAULT_LANGUAGE;
     throw error;
   }
+}
+
+/** The answers ledger of the project at `root`; a hub that has answered nothing has none, which reads as empty. */
+export async function readAnswers(root: string): Promise<Answers> {
+  const text = await readTextIfExists(join(root, ANSWERS_FILE));
+  return text === undefined ? emptyAnswers() : parseAnswers(text, ANSWERS_FILE);
 }

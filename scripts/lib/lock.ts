@@ -97,7 +97,7 @@ export async function acquireLock(file: string, what = 'syndication run'): Promi
 }
 
 /** A run's lock, named after what it guards; in the temporary folder, outside `content/`, so a killed run never leaves it where the pipeline commits. */
-function lockFileOf(run: 'syndicate' | 'collect', guarded: string): string {
+function lockFileOf(run: 'syndicate' | 'collect' | 'reply', guarded: string): string {
   return join(tmpdir(), `hub-${run}-${createHash('sha256').update(guarded).digest('hex').slice(0, 16)}.lock`);
 }
 
@@ -109,4 +109,9 @@ export function ledgerLockFile(ledgerFile: string): string {
 /** One collection at a time per evidence folder. */
 export function evidenceLockFile(folder: string): string {
   return lockFileOf('collect', folder);
+}
+
+/** The lock of the answers ledger: one `./hub run reply` at a time may write it. */
+export function answersLockFile(answersFile: string): string {
+  return lockFileOf('reply', answersFile);
 }

@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/site-builder.ts';
 export const CLI_SCRIPTS = {
   syndicate: 'scripts/syndicate/cli.ts',
   collect: 'scripts/collect/cli.ts',
+  reply: 'scripts/reply/cli.ts',
   status: 'scripts/status.ts',
   new: 'scripts/new.ts',
   init: 'scripts/init.ts',
