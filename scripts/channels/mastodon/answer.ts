@@ -36,7 +36,8 @@ export function createMastodonAnswerer(config: MastodonConfig, deps: AdapterDeps
 
   return {
     network: 'mastodon',
-    keyFor: (answerKey) => stableKey(answerKey, 'mastodon'),
+    // One key for every attempt at this answer (the in-flight mark keeps it), and a new one for a new answer.
+    keyFor: (answerKey, startedAt) => stableKey(`${answerKey}\u0000${startedAt}`, 'mastodon'),
     async answer(target, text, { key, resume }) {
       const replyId = target.reply.id;
       const path = `/api/v1/statuses/${encodeURIComponent(replyId)}`;
