@@ -181,6 +181,14 @@ test('bad input: one line each, a non-zero exit, nothing written', { timeout: 60
   }
   expect(networks.threads.published.filter((media) => media.replyTo)).toHaveLength(0);
   expect(networks.x.tweets.filter((tweet) => tweet.inReplyTo)).toHaveLength(0);
+  // A dry run checks and shows the answer, and sends and writes nothing.
+  const dry = await runCli('reply', [ids.bluesky, 'Not yet.', '--dry-run'], {
+    cwd: root,
+    env: { ...networks.env, NODE_COMPILE_CACHE: join(root, '.cache/node') },
+  });
+  expect(dry.code, dry.stderr).toBe(0);
+  expect(dry.stdout).toMatch(/^Would answer bluesky:at:\/\/.+ \(essay\/owning-the-wind\) with 8\/300 characters:\nNot yet\.\n$/);
+  expect(Object.keys((await answersOnDisk())?.answers ?? {})).toEqual([]);
   // Read again: the held answer goes out with --reviewed.
   const reviewed = await runCli('reply', [ids.threads, 'Fracking is the point.', '--reviewed', '--json'], {
     cwd: root,

@@ -9,14 +9,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { answerKey, parseAnswerKey } from '../../src/contract/answers.ts';
+import { ANSWERS_FILE, answerKey, parseAnswerKey, type Answer } from '../../src/contract/answers.ts';
 import { NETWORK_LABELS } from '../../src/contract/networks.ts';
 import { POLICY_FILE } from '../../src/contract/policy.ts';
 import { EVIDENCE_FOLDER } from '../../src/contract/snapshots.ts';
 import { NeedsConfirmation, type Published } from '../channels/adapter.ts';
-import type { Answerer, ReplyTarget } from '../channels/answer.ts';
+import type { ReplyTarget } from '../channels/answer.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
-import { readPolicy } from '../lib/content.ts';
+import { readAnswers, readPolicy } from '../lib/content.ts';
 import { acquireLock, answersLockFile } from '../lib/lock.ts';
 import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
 import { mayHaveReachedNetwork, withRetry } from '../lib/retry.ts';
@@ -32,8 +32,6 @@ export interface ReplyOptions extends Omit<NetworkRunOptions, 'only' | 'ledgerFi
   dryRun?: boolean;
   /** The person has read an answer the policy guard held, and sends it as it is. */
   reviewed?: boolean;
-  /** Answerers to use instead of those made from `env` (tests). */
-  answerers?: Partial<Record<string, Answerer>>;
 }
 
 export interface ReplyResult {
@@ -84,20 +82,27 @@ export async function reply(options: ReplyOptions): Promise<ReplyResult> {
       `${options.id}: held by ${POLICY_FILE}: ${describePolicyHold(matches).replace(/ — set syndication\.reviewed: true once checked$/, '')} — read it again, then add --reviewed`,
     );
 
-  const made = options.answerers?.[network] ?? channel.answer.answerer(options.env, deps);
+  const made = channel.answer.answerer(options.env, deps);
   if ('missing' in made) throw new Error(`${options.id}: ${label} has no credentials: set ${made.missing.join(', ')}`);
   const answerer = made;
   const key = answerKey(network, replyId);
   const base = { id: key, network, item: target.item, text, length, limit: max, unit: unitName(unit) };
 
+  const alreadyAnswered = (entry: Answer | undefined): void => {
+    if (entry?.status === 'posted') throw new Error(`${options.id}: already answered on ${label}: ${entry.url}`);
+  };
+  // A dry run reads the ledger and leaves it (and its folder) as they are.
+  if (options.dryRun) {
+    alreadyAnswered((await readAnswers(options.cwd)).answers[key]);
+    return { ...base, status: 'would post' };
+  }
   const file = answersFile(options.cwd);
   await mkdir(dirname(file), { recursive: true });
-  const release = options.dryRun ? undefined : await acquireLock(answersLockFile(file), 'reply');
+  const release = await acquireLock(answersLockFile(file), 'reply');
   try {
     const store = await openAnswers(options.cwd);
     const entry = store.entry(key);
-    if (entry?.status === 'posted') throw new Error(`${options.id}: already answered on ${label}: ${entry.url}`);
-    if (options.dryRun) return { ...base, status: 'would post' };
+    alreadyAnswered(entry);
 
     const resume = entry?.status === 'in-flight';
     const startedAt = resume ? entry.startedAt : new Date(now()).toISOString();
@@ -141,7 +146,7 @@ export async function reply(options: ReplyOptions): Promise<ReplyResult> {
     });
     return { ...base, text: sent, status: 'posted', url: posted.url };
   } finally {
-    await release?.();
+    await release();
   }
 }
 
@@ -155,7 +160,7 @@ export async function resolveAnswer(options: { cwd: string; id: string; resoluti
   try {
     const store = await openAnswers(options.cwd);
     const entry = store.entry(options.id);
-    if (entry?.status !== 'in-flight') throw new Error(`${options.id}: no answer waiting to be settled in ${answersFile('.').slice(2)}`);
+    if (entry?.status !== 'in-flight') throw new Error(`${options.id}: no answer waiting to be settled in ${ANSWERS_FILE}`);
     if (options.resolution === 'not-posted') {
       await store.clearInFlight(options.id);
       return `${options.id}: recorded as not posted; the next ./hub run reply posts it`;
