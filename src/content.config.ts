@@ -1,6 +1,8 @@
 import { defineCollection, reference } from 'astro:content';
 import { snapshotSchema } from './contract/snapshots.ts';
 import { ledgerSchema } from './contract/ledger.ts';
+import { answersSchema } from './contract/answers.ts';
+import { answersFileLoader } from './loaders/answers-file.ts';
 import { contentGlob } from './loaders/content-glob.ts';
 import { createEntryIndex } from './loaders/entry-ids.ts';
 import { evidenceFolderLoader } from './loaders/evidence-folder.ts';
@@ -55,6 +57,7 @@ export const collections = {
     schema: (context) => reportIssues(stanceSchema({ ...context, reference })),
   }),
   ledger: defineCollection({ loader: ledgerFileLoader(), schema: reportIssues(ledgerSchema) }),
+  answers: defineCollection({ loader: answersFileLoader(), schema: reportIssues(answersSchema) }),
   engagement: defineCollection({ loader: evidenceFolderLoader(), schema: reportIssues(snapshotSchema) }),
   speaking: defineCollection({ loader: speakingFileLoader(), schema: (context) => reportIssues(speakingSchema(context)) }),
   talks: defineCollection({ loader: talkGlob({ topics: topicIndex }), schema: reportIssues(talkSchema) }),

@@ -19,7 +19,9 @@ const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
 
 const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 
-const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 2000, baseDelayMs: 20 } });
+// A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
+// silence and slowness set their own short timeoutMs).
+const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 2000, baseDelayMs: 20 } });
 const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
 const run = local.run;
 

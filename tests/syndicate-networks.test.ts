@@ -40,7 +40,9 @@ const ITEMS: FixtureItem[] = [
 ];
 const URLS = [`${SITE}/essays/owning-the-wind/`, `${SITE}/notes/2026-10-05-village-hall/`, `${SITE}/theories/trust-before-turbines/`];
 
-const local = useLocalSyndication({ timeoutMs: 1000, retry: { totalMs: 8000, baseDelayMs: 50 } });
+// A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
+// silence and slowness set their own short timeoutMs).
+const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 8000, baseDelayMs: 50 } });
 const setUp = (items: FixtureItem[] = ITEMS, policy?: string): Promise<void> => local.setUp(items, policy);
 const run = local.run;
 

@@ -18,7 +18,9 @@ import { useLocalSyndication } from './helpers/local-syndication.ts';
 const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
 
-const local = useLocalSyndication({ timeoutMs: 2000, retry: { totalMs: 4000, baseDelayMs: 20 } });
+// A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
+// silence and slowness set their own short timeoutMs).
+const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 4000, baseDelayMs: 20 } });
 const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
 const run = local.run;
 

@@ -6,6 +6,7 @@
  */
 import type { Network } from '../../src/contract/networks.ts';
 import type { AdapterDeps, MissingCredentials, NetworkAdapter, RemotePost } from './adapter.ts';
+import type { AnswerCapability, AnswerDefinition } from './answer.ts';
 import type { HandleRule } from './handle.ts';
 import type { ComposedPost, SyndicationItem } from './post.ts';
 import type { ChannelTokens } from './tokens.ts';
@@ -108,6 +109,8 @@ export interface ChannelDefinition<Config extends object, Settings, B extends Ba
   tokens?: ChannelTokens | undefined;
   /** How `./hub init` reads the person's handle here: every public channel declares one (an email list has no handle). */
   handle?: HandleRule | undefined;
+  /** How the person answers a reply in its thread (`./hub run reply`); absent where there is nothing to answer (an email list). */
+  answer?: AnswerDefinition<Config> | undefined;
 }
 
 /** A channel as the commands see it (one shape for every channel, whatever its configuration). */
@@ -130,6 +133,7 @@ export interface Channel {
   confirmedByHand?: ConfirmedByHand | undefined;
   tokens?: ChannelTokens | undefined;
   handle?: HandleRule | undefined;
+  answer?: AnswerCapability | undefined;
 }
 
 /** The `Channel` for a channel's definition: the configuration's type stays inside the channel's folder. */
@@ -157,5 +161,22 @@ export function defineChannel<Config extends object, Settings = never, B extends
     ...(definition.confirmedByHand ? { confirmedByHand: definition.confirmedByHand } : {}),
     ...(definition.tokens ? { tokens: definition.tokens } : {}),
     ...(definition.handle ? { handle: definition.handle } : {}),
+    ...(definition.answer ? { answer: answerCapability(definition.config, definition.answer, definition.limits) } : {}),
+  };
+}
+
+/** The answering capability made from the channel's credentials, as `adapter` is. */
+function answerCapability<Config extends object>(
+  config: (env: Env) => Config | MissingCredentials,
+  answer: AnswerDefinition<Config>,
+  limits: Limits,
+): AnswerCapability {
+  return {
+    length: answer.length,
+    max: answer.max ?? limits.max,
+    answerer: (env, deps) => {
+      const found = config(env);
+      return 'missing' in found ? found : answer.create(found, deps);
+    },
   };
 }

@@ -25,9 +25,9 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { readTextIfExists } from './optional-file.ts';
+import { ANSWERS_FILE, emptyAnswers, parseAnswers, type Answers } from '../../src/contract/answers.ts';
 import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
 import { emptyPolicy, parsePolicy, POLICY_FILE, type Policy } from '../../src/contract/policy.ts';
-import { ANSWERS_FILE, emptyAnswers, parseAnswers, type Answers } from '../../src/contract/answers.ts';
 import { ledgerKey } from '../../src/contract/ledger.ts';
 import type { Network } from '../../src/contract/networks.ts';
 import { profileSchema } from '../../src/schemas/profile.ts';
@@ -156,7 +156,7 @@ export function readFollowSettings(root: string, env: Record<string, string | un
   return loadSiteSettings(root, env as NodeJS.ProcessEnv).follow;
 }
 
-/** The answers ledger of the project at `root`; a hub that has answered nothing yet has no file, and an empty ledger. */
+/** The answers ledger of the project at `root`; a hub that has answered nothing has none, which reads as empty. */
 export async function readAnswers(root: string): Promise<Answers> {
   const text = await readTextIfExists(join(root, ANSWERS_FILE));
   return text === undefined ? emptyAnswers() : parseAnswers(text, ANSWERS_FILE);

@@ -97,7 +97,7 @@ export async function acquireLock(file: string, what = 'syndication run'): Promi
 }
 
 /** A run's lock, named after what it guards; in the temporary folder, outside `content/`, so a killed run never leaves it where the pipeline commits. */
-function lockFileOf(run: 'syndicate' | 'collect' | 'webmentions', guarded: string): string {
+function lockFileOf(run: 'syndicate' | 'collect' | 'webmentions' | 'reply', guarded: string): string {
   return join(tmpdir(), `hub-${run}-${createHash('sha256').update(guarded).digest('hex').slice(0, 16)}.lock`);
 }
 
@@ -114,4 +114,9 @@ export function evidenceLockFile(folder: string): string {
 /** One Webmention run at a time per sent-ledger: two would both see a target as new and both send to it. */
 export function webmentionsLockFile(ledgerFile: string): string {
   return lockFileOf('webmentions', ledgerFile);
+}
+
+/** The lock of the answers ledger: one `./hub run reply` at a time may write it. */
+export function answersLockFile(answersFile: string): string {
+  return lockFileOf('reply', answersFile);
 }

@@ -56,7 +56,15 @@ function fieldsOf(item: SyndicationItem): Array<[field: string, text: string]> {
 
 /** The topics an item touches, each with the fields it was found in. */
 export function policyMatches(policy: Policy, item: SyndicationItem): PolicyMatch[] {
-  const fields = fieldsOf(item);
+  return matchesIn(policy, fieldsOf(item));
+}
+
+/** The topics a text the person is about to send touches (an answer to a reply), found in the field named `field`. */
+export function policyMatchesInText(policy: Policy, field: string, text: string): PolicyMatch[] {
+  return matchesIn(policy, [[field, text]]);
+}
+
+function matchesIn(policy: Policy, fields: Array<[field: string, text: string]>): PolicyMatch[] {
   const matches: PolicyMatch[] = [];
   for (const { topic, words } of policy.review) {
     for (const phrase of words) {

@@ -158,7 +158,15 @@ export interface FakeMastodonReply {
 
 /** Mastodon's REST API: statuses, the account's statuses, the instance's limits, Idempotency-Key, a status's context. */
 export interface FakeMastodon extends FakeServer {
-  statuses: Array<{ id: string; text: string; idempotencyKey: string | undefined; createdAt?: string }>;
+  statuses: Array<{
+    id: string;
+    text: string;
+    idempotencyKey: string | undefined;
+    createdAt?: string;
+    /** The status this one answers (`in_reply_to_id`), and the visibility it was posted with. */
+    inReplyToId?: string | undefined;
+    visibility?: string | undefined;
+  }>;
   /** Forgets every Idempotency-Key, as Mastodon does after an hour. */
   expireIdempotencyKeys: () => void;
   replies: FakeMastodonReply[];
@@ -238,8 +246,8 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     created_at: status.createdAt ?? new Date().toISOString(),
     content: `<p>${status.text.replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`,
     spoiler_text: '',
-    in_reply_to_id: null,
-    visibility: 'public',
+    in_reply_to_id: status.inReplyToId ?? null,
+    visibility: status.visibility ?? 'public',
     ...counts(status.id),
     account: ceo(base),
   });
@@ -255,9 +263,11 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
     ...counts(reply.id),
     account: reply.account,
   });
-  /** The tree under a status, depth first, as Mastodon orders a context's descendants. */
-  const descendants = (id: string): FakeMastodonReply[] =>
-    replies.filter((reply) => reply.inReplyToId === id).flatMap((reply) => [reply, ...descendants(reply.id)]);
+  /** The tree under a status, depth first, as Mastodon orders a context's descendants; the account's own answers among them. */
+  const descendants = (id: string, base: string): unknown[] => [
+    ...replies.filter((reply) => reply.inReplyToId === id).flatMap((reply) => [replyJson(reply), ...descendants(reply.id, base)]),
+    ...statuses.filter((status) => status.inReplyToId === id).flatMap((status) => [toJson(status, base), ...descendants(status.id, base)]),
+  ];
   const server = await startFakeServer((request, base) => {
     if (request.method === 'GET' && request.path === '/api/v2/instance') {
       return {
@@ -290,9 +300,24 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
             base,
           ),
         };
-      const { status: text } = request.json() as { status: string };
+      const {
+        status: text,
+        in_reply_to_id: inReplyToId,
+        visibility,
+      } = request.json() as {
+        status: string;
+        in_reply_to_id?: string;
+        visibility?: string;
+      };
       if (typeof text !== 'string' || text === '') return { status: 422, json: { error: "Validation failed: Text can't be blank" } };
-      const status = { id: String(110_000 + statuses.length), text, idempotencyKey: key };
+      // https://docs.joinmastodon.org/methods/statuses/#create: 404 when the status answered does not exist.
+      if (
+        inReplyToId !== undefined &&
+        !statuses.some((status) => status.id === inReplyToId) &&
+        !replies.some((reply) => reply.id === inReplyToId)
+      )
+        return { status: 404, json: { error: 'Record not found' } };
+      const status = { id: String(110_000 + statuses.length), text, idempotencyKey: key, inReplyToId, visibility };
       statuses.push(status);
       if (key) keys.set(key, status.id);
       return { status: 200, json: toJson(status, base) };
@@ -338,7 +363,7 @@ export async function startFakeMastodon(options: { token: string; maxCharacters?
       const status = statuses.find((candidate) => candidate.id === match[1]);
       const reply = replies.find((candidate) => candidate.id === match[1]);
       if (!status && !reply) return { status: 404, json: { error: 'Record not found' } };
-      if (match[2]) return { status: 200, json: { ancestors: [], descendants: descendants(match[1]!).map(replyJson) } };
+      if (match[2]) return { status: 200, json: { ancestors: [], descendants: descendants(match[1]!, base) } };
       return { status: 200, json: status ? toJson(status, base) : replyJson(reply!) };
     }
     return { status: 404, json: { error: 'Not found' } };
@@ -415,7 +440,7 @@ export interface FakeXOAuth2 {
 /** X API v2: POST /2/tweets (OAuth 1.0a or 2.0), GET /2/users/me, /2/users/:id/tweets, /2/tweets/:id, /2/tweets/search/recent, /2/oauth2/token. */
 export interface FakeX extends FakeServer {
   oauth2: FakeXOAuth2;
-  tweets: Array<{ id: string; text: string; createdAt?: string }>;
+  tweets: Array<{ id: string; text: string; createdAt?: string; inReplyTo?: string | undefined }>;
   /** Replies anywhere in a post's conversation (X's `conversation_id` is the first post's id). */
   replies: Array<{
     id: string;
@@ -512,6 +537,7 @@ export async function startFakeX(options: {
       created_at: tweet.createdAt ?? new Date().toISOString(),
       // X wraps every link in t.co and reports the original as expanded_url.
       entities: { urls: [...tweet.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => ({ url: 'https://t.co/abc', expanded_url: url })) },
+      ...(tweet.inReplyTo ? { referenced_tweets: [{ type: 'replied_to', id: tweet.inReplyTo }] } : {}),
       public_metrics: {
         like_count: likes,
         retweet_count: reposts,
@@ -563,8 +589,24 @@ export async function startFakeX(options: {
       return xProblem(401, 'Unauthorized');
     }
     if (request.method === 'POST' && request.path === '/2/tweets') {
-      const { text } = request.json() as { text: string };
-      const tweet = { id: String(1_860_000_000_000_000_000n + BigInt(tweets.length)), text, createdAt: new Date().toISOString() };
+      const { text, reply } = request.json() as { text: string; reply?: { in_reply_to_tweet_id?: string } };
+      const inReplyTo = reply?.in_reply_to_tweet_id;
+      // https://docs.x.com/x-api/posts/create-post: a reply to a post that is not there is refused.
+      if (
+        inReplyTo !== undefined &&
+        !tweets.some((tweet) => tweet.id === inReplyTo) &&
+        !replies.some((candidate) => candidate.id === inReplyTo)
+      )
+        return {
+          status: 403,
+          json: { title: 'Forbidden', detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.' },
+        };
+      const tweet = {
+        id: String(1_860_000_000_000_000_000n + BigInt(tweets.length)),
+        text,
+        createdAt: new Date().toISOString(),
+        inReplyTo,
+      };
       tweets.push(tweet);
       return { status: 201, json: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
     }
@@ -839,6 +881,22 @@ export async function startFakeLinkedIn(options: {
     }
     // https://learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api: the URN is encoded in the path.
     const social = /^\/rest\/socialActions\/([^/]+)(\/comments)?$/.exec(request.path);
+    // Create a Comment: on a post, or (with parentComment) on a comment; the answer is the comment, its URN also in x-restli-id.
+    if (request.method === 'POST' && social?.[2]) {
+      if (/[(),]/.test(social[1]!))
+        return { status: 400, json: { status: 400, message: `Syntax exception in path variables: ${social[1]}` } };
+      const target = decodeURIComponent(social[1]!);
+      const body = request.json() as { actor?: string; object?: string; parentComment?: string; message?: { text?: string } };
+      if (body.actor !== options.author) return { status: 403, json: { status: 403, message: 'actor does not match the token' } };
+      const parent = comments.find((candidate) => candidate.urn === target);
+      const post = parent?.post ?? target;
+      if (!posts.some((candidate) => candidate.id === post)) return { status: 404, json: { status: 404, message: 'Not found' } };
+      if (body.object !== post || (parent && body.parentComment !== parent.urn) || (!parent && body.parentComment !== undefined))
+        return { status: 400, json: { status: 400, message: 'object and parentComment must name the post and the comment in the path' } };
+      if (!body.message?.text) return { status: 422, json: { status: 422, message: 'message.text is required' } };
+      const urn = linkedin.comment(target, { actor: body.actor, text: body.message.text, time: linkedin.now() });
+      return { status: 201, headers: { 'x-restli-id': urn }, json: commentJson(comments.find((candidate) => candidate.urn === urn)!) };
+    }
     if (request.method === 'GET' && social) {
       // Rest.li 2.0 would read a bare parenthesis as syntax.
       if (/[(),]/.test(social[1]!))
@@ -890,7 +948,15 @@ export function threadsCount(text: string): number {
 
 /** Threads Graph API: containers, threads_publish, the user's threads, a media object's fields, insights, conversation. */
 export interface FakeThreads extends FakeServer {
-  published: Array<{ id: string; text: string; link: string | undefined; container: string; timestamp?: string }>;
+  published: Array<{
+    id: string;
+    text: string;
+    link: string | undefined;
+    container: string;
+    timestamp?: string;
+    /** The post or reply this one answers (`reply_to_id`). */
+    replyTo?: string | undefined;
+  }>;
   /** Let threads_publish answer `{}` (no id) this many times, to exercise the status poll. */
   publishWithoutId: number;
   /** The container reports IN_PROGRESS to this many status checks before its real status. */
@@ -919,7 +985,7 @@ export interface FakeThreads extends FakeServer {
 }
 
 export async function startFakeThreads(options: { token: string; userId: string }): Promise<FakeThreads> {
-  const containers = new Map<string, { text: string; link: string | undefined; published?: string }>();
+  const containers = new Map<string, { text: string; link: string | undefined; replyTo: string | undefined; published?: string }>();
   const published: FakeThreads['published'] = [];
   const insights: FakeThreads['insights'] = new Map();
   const replies: FakeThreads['replies'] = [];
@@ -941,8 +1007,12 @@ export async function startFakeThreads(options: { token: string; userId: string 
       if (form.get('link_attachment')) links.add(form.get('link_attachment')!);
       if (links.size > 5)
         return { status: 400, json: { error: { message: 'THREADS_API__LINK_LIMIT_EXCEEDED', type: 'OAuthException', code: 100 } } };
+      const replyTo = form.get('reply_to_id') ?? undefined;
+      // https://developers.facebook.com/docs/threads/retrieve-and-manage-replies/create-replies: the media replied to must exist.
+      if (replyTo !== undefined && !published.some((media) => media.id === replyTo) && !replies.some((reply) => reply.id === replyTo))
+        return { status: 400, json: { error: { message: 'Unsupported post request: reply_to_id', type: 'OAuthException', code: 100 } } };
       const id = `1790${containers.size}`;
-      containers.set(id, { text, link: form.get('link_attachment') ?? undefined });
+      containers.set(id, { text, link: form.get('link_attachment') ?? undefined, replyTo });
       return { status: 200, json: { id } };
     }
     if (request.method === 'POST' && request.path === `/${options.userId}/threads_publish`) {
@@ -957,6 +1027,7 @@ export async function startFakeThreads(options: { token: string; userId: string 
         link: container.link,
         container: form.get('creation_id')!,
         timestamp: new Date().toISOString(),
+        replyTo: container.replyTo,
       });
       if (threads.publishWithoutId > 0) {
         threads.publishWithoutId -= 1;
@@ -995,6 +1066,22 @@ export async function startFakeThreads(options: { token: string; userId: string 
         status: 200,
         json: { data: { type: 'USER', application: 'Hub', user_id: options.userId, scopes: ['threads_basic'], ...threads.tokenInfo } },
       };
+    }
+    // …/retrieve-and-manage-replies/replies-and-conversations: `/{media-id}/replies`, the replies directly under a post or reply.
+    const under = /^\/(\d+)\/replies$/.exec(request.path);
+    if (request.method === 'GET' && under) {
+      const id = under[1]!;
+      if (!published.some((media) => media.id === id) && !replies.some((reply) => reply.id === id))
+        return { status: 400, json: { error: { message: 'Unsupported get request', code: 100 } } };
+      const data = [
+        ...replies
+          .filter((reply) => reply.parent === id)
+          .map((reply) => ({ id: reply.id, username: reply.username, timestamp: reply.timestamp })),
+        ...published
+          .filter((media) => media.replyTo === id)
+          .map((media) => ({ id: media.id, username: 'morwennahale', permalink: permalink(media.id), timestamp: media.timestamp })),
+      ];
+      return { status: 200, json: { data, paging: { cursors: { before: 'b', after: 'a' } } } };
     }
     // https://developers.facebook.com/docs/threads/insights and …/retrieve-and-manage-replies/replies-and-conversations
     const edge = /^\/(\d+)\/(insights|conversation)$/.exec(request.path);

@@ -13,6 +13,7 @@ export const CLI_SCRIPTS = {
   collect: 'scripts/collect/cli.ts',
   webmentions: 'scripts/webmentions/cli.ts',
   conversations: 'scripts/conversations/cli.ts',
+  reply: 'scripts/reply/cli.ts',
   status: 'scripts/status.ts',
   new: 'scripts/new.ts',
   init: 'scripts/init.ts',

@@ -25,7 +25,7 @@ import {
 } from '../adapter.ts';
 import { counts, oldestFirst, toReply } from '../read-back.ts';
 
-const COLLECTION = 'app.bsky.feed.post';
+export const COLLECTION = 'app.bsky.feed.post';
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
 /**
@@ -86,7 +86,7 @@ export function blueskyReaderConfig(env: Record<string, string | undefined>): Bl
   return { appview: (env['BLUESKY_APPVIEW'] || PUBLIC_APPVIEW).replace(/\/$/, '') };
 }
 
-function translate(error: unknown, method: string, url: string, now: number): unknown {
+export function translate(error: unknown, method: string, url: string, now: number): unknown {
   if (error instanceof XRPCError) {
     // @atproto/xrpc reports a failed connection as status 1 (Unknown).
     const status = error.status >= 100 ? error.status : undefined;
@@ -109,7 +109,7 @@ const MAX_THREAD_REQUESTS = 25;
 /** At most this many getQuotes pages (100 quotes each) per copy; more are left for the day they are fewer than that. */
 const MAX_QUOTE_PAGES = 5;
 
-function timed(deps: AdapterDeps): typeof fetch {
+export function timed(deps: AdapterDeps): typeof fetch {
   return (input, init) => deps.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(deps.timeoutMs) });
 }
 
@@ -222,12 +222,11 @@ export async function mentionFacets(agent: AtpAgent, text: string): Promise<AppB
   });
 }
 
-export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): NetworkAdapter {
-  const appUrl = config.appUrl ?? 'https://bsky.app';
+/** The account's logged-in agent, made on first use: one login per run (Bluesky allows few logins a day). */
+export function blueskyLogin(config: BlueskyConfig, deps: AdapterDeps): () => Promise<AtpAgent> {
   const timedFetch = timed(deps);
-  const reader = config.appview ? createBlueskyReader({ appview: config.appview.replace(/\/$/, ''), appUrl }, deps) : undefined;
   let session: Promise<AtpAgent> | undefined;
-  const agent = (): Promise<AtpAgent> => {
+  return (): Promise<AtpAgent> => {
     session ??= (async () => {
       // The session's JWTs are secrets from the moment they exist, the refreshed ones too: a server
       // error that echoes the request (`Bearer <access JWT>`) must not show them.
@@ -251,18 +250,33 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
     })();
     return session;
   };
+}
+
+/** The account's own post at record key `rkey`, or undefined when there is none: what makes a retry find the earlier write. */
+export async function findOwnPost(
+  client: AtpAgent,
+  rkey: string,
+  where: { service: string; appUrl: string },
+  deps: AdapterDeps,
+): Promise<RemotePost | undefined> {
+  const { did, handle } = client.session!;
+  try {
+    const { data } = await client.com.atproto.repo.getRecord({ repo: did, collection: COLLECTION, rkey });
+    return { remoteId: data.uri, url: `${where.appUrl}/profile/${handle}/post/${rkey}` };
+  } catch (error) {
+    if (error instanceof XRPCError && error.error === 'RecordNotFound') return undefined;
+    throw translate(error, 'GET', `${where.service.replace(/\/$/, '')}/xrpc/com.atproto.repo.getRecord`, deps.now());
+  }
+}
+
+export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): NetworkAdapter {
+  const appUrl = config.appUrl ?? 'https://bsky.app';
+  const reader = config.appview ? createBlueskyReader({ appview: config.appview.replace(/\/$/, ''), appUrl }, deps) : undefined;
+  const agent = blueskyLogin(config, deps);
   const endpoint = (nsid: string): string => `${config.service.replace(/\/$/, '')}/xrpc/${nsid}`;
 
-  const find = async (client: AtpAgent, rkey: string): Promise<RemotePost | undefined> => {
-    const { did, handle } = client.session!;
-    try {
-      const { data } = await client.com.atproto.repo.getRecord({ repo: did, collection: COLLECTION, rkey });
-      return { remoteId: data.uri, url: `${appUrl}/profile/${handle}/post/${rkey}` };
-    } catch (error) {
-      if (error instanceof XRPCError && error.error === 'RecordNotFound') return undefined;
-      throw translate(error, 'GET', endpoint('com.atproto.repo.getRecord'), deps.now());
-    }
-  };
+  const find = (client: AtpAgent, rkey: string): Promise<RemotePost | undefined> =>
+    findOwnPost(client, rkey, { service: config.service, appUrl }, deps);
 
   const embed = async (client: AtpAgent, post: PreparedPost): Promise<Record<string, unknown>> => {
     const external: Record<string, unknown> = { uri: post.link.url, title: post.link.title, description: post.link.description };

@@ -1,7 +1,9 @@
 /** Bluesky: posts with an app password on the account's PDS; reads from an AppView without one. */
 import { defineChannel } from '../channel.ts';
+import { createBlueskyAnswerer } from './answer.ts';
 import { blueskyConfig, blueskyReaderConfig, createBlueskyAdapter, createBlueskyReader } from './adapter.ts';
 import { BLUESKY_MAX_GRAPHEMES, composeBluesky } from './compose.ts';
+import { graphemeCount } from '../cut.ts';
 import { blueskyHandle } from './handle.ts';
 import { blueskyTokens } from './tokens.ts';
 
@@ -17,4 +19,5 @@ export default defineChannel({
   compose: composeBluesky,
   tokens: blueskyTokens,
   handle: blueskyHandle,
+  answer: { length: graphemeCount, create: createBlueskyAnswerer },
 });

@@ -166,7 +166,7 @@ export function encodeUrn(urn: string): string {
 }
 
 /** LinkedIn's link to one comment: the post's address with `?commentUrn=<urn>`. */
-function commentUrl(postUrl: string, commentUrn: string): string {
+export function commentUrl(postUrl: string, commentUrn: string): string {
   try {
     const url = new URL(postUrl);
     url.searchParams.set('commentUrn', commentUrn);
@@ -189,7 +189,16 @@ function reactionCount(summaries: SocialMetadata['reactionSummaries']): number |
   return total;
 }
 
-export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps): NetworkAdapter {
+/** What one request to LinkedIn's REST API takes besides its method and path. */
+export interface LinkedInRequest {
+  body?: unknown;
+  query?: Record<string, string>;
+  /** Error statuses the caller handles itself (returned, not thrown). */
+  accept?: (status: number) => boolean;
+}
+
+/** LinkedIn's versioned REST API for these credentials: the headers every request carries, and a retired version said in one line. */
+export function linkedinRequester(config: LinkedInConfig, deps: AdapterDeps) {
   const version = config.version ?? derivedLinkedInVersion(deps.now());
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
     Authorization: `Bearer ${config.token}`,
@@ -209,11 +218,7 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
       detail: `LinkedIn does not serve API version ${version}${typeof code === 'string' ? ` (${code})` : ''}: set LINKEDIN_VERSION=${suggestion}, a version LinkedIn keeps for about a year (https://learn.microsoft.com/linkedin/marketing/versioning)`,
     });
   };
-  const send = async (
-    method: string,
-    path: string,
-    options: { body?: unknown; query?: Record<string, string>; accept?: (status: number) => boolean } = {},
-  ) => {
+  return async (method: string, path: string, options: LinkedInRequest = {}) => {
     const search = options.query ? `?${new URLSearchParams(options.query)}` : '';
     const url = `${config.apiUrl}${path}${search}`;
     const answer = await requestJson(deps.fetch, {
@@ -228,6 +233,10 @@ export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps)
     if (answer.status === 426) throw retired(method, url, answer.body);
     return answer;
   };
+}
+
+export function createLinkedInAdapter(config: LinkedInConfig, deps: AdapterDeps): NetworkAdapter {
+  const send = linkedinRequester(config, deps);
   const postUrl = linkedinPostUrl;
 
   /** The author's copy of the item, undefined when there is none, or `unreadable` without r_member_social. */

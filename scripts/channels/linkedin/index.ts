@@ -1,6 +1,7 @@
 /** LinkedIn: posts as the member; looking for its own copies needs a scope LinkedIn grants to partners only. */
 import { defineChannel } from '../channel.ts';
 import { createLinkedInAdapter, LINKEDIN_LOOK_AT, linkedinConfig, linkedinRemoteFromUrl } from './adapter.ts';
+import { createLinkedInAnswerer, LINKEDIN_COMMENT_MAX_CHARACTERS } from './answer.ts';
 import { composeLinkedIn, LINKEDIN_MAX_CHARACTERS } from './compose.ts';
 import { linkedinHandle } from './handle.ts';
 import { linkedinTokens } from './tokens.ts';
@@ -21,4 +22,6 @@ export default defineChannel({
   },
   tokens: linkedinTokens,
   handle: linkedinHandle,
+  // A comment's text is sent as written (not Little Text), and LinkedIn takes fewer characters in a comment than in a post.
+  answer: { length: (text) => text.length, max: LINKEDIN_COMMENT_MAX_CHARACTERS, create: createLinkedInAnswerer },
 });

@@ -52,7 +52,7 @@ export function mastodonConfig(env: Record<string, string | undefined>): Mastodo
   return { url: found.MASTODON_URL.replace(/\/$/, ''), token: found.MASTODON_TOKEN };
 }
 
-function translate(error: unknown, method: string, url: string, now: number): unknown {
+export function translate(error: unknown, method: string, url: string, now: number): unknown {
   if (error instanceof MastoHttpError) {
     // masto keeps the failed Response as the cause; its headers hold Retry-After.
     const headers = error.cause instanceof Response ? error.cause.headers : new Headers();

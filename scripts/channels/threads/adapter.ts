@@ -121,7 +121,8 @@ export function isGone(error: unknown): boolean {
 /** Code 190: the token expired or was revoked (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
 const EXPIRED_TOKEN = 190;
 
-export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): NetworkAdapter {
+/** The Graph API for these credentials: the token in a header, an expired one said in one line. */
+export function threadsRequester(config: ThreadsConfig, deps: AdapterDeps) {
   const send = async (
     method: string,
     path: string,
@@ -161,10 +162,17 @@ export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): 
       ...(accept ? { accept } : {}),
     });
   };
-  const idOf = (body: unknown): string | undefined => {
-    const id = (body as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' && id !== '' ? id : undefined;
-  };
+  return send;
+}
+
+/** The `id` of a Graph API answer, if it has one. */
+export function idOf(body: unknown): string | undefined {
+  const id = (body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+export function createThreadsAdapter(config: ThreadsConfig, deps: AdapterDeps): NetworkAdapter {
+  const send = threadsRequester(config, deps);
   const wait = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   /** The permalink, or the address built from shortcode and username (what every permalink is). */
   const addressOf = (media: ThreadsMedia): string | undefined => {

@@ -1,7 +1,8 @@
 /** Threads: Meta's Graph API with a long-lived token. */
 import { defineChannel } from '../channel.ts';
 import { createThreadsAdapter, threadsConfig } from './adapter.ts';
-import { composeThreads, THREADS_MAX_CHARACTERS } from './compose.ts';
+import { createThreadsAnswerer } from './answer.ts';
+import { composeThreads, THREADS_MAX_CHARACTERS, threadsLength } from './compose.ts';
 import { threadsHandle } from './handle.ts';
 import { threadsTokens } from './tokens.ts';
 
@@ -15,4 +16,5 @@ export default defineChannel({
   compose: composeThreads,
   tokens: threadsTokens,
   handle: threadsHandle,
+  answer: { length: threadsLength, create: createThreadsAnswerer },
 });

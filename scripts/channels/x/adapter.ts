@@ -82,7 +82,7 @@ export function xConfig(env: Record<string, string | undefined>): XConfig | Miss
   };
 }
 
-function translate(error: unknown, method: string, url: string, now: number): unknown {
+export function translate(error: unknown, method: string, url: string, now: number): unknown {
   if (error instanceof ApiResponseError) {
     return new RequestError({
       method,
@@ -154,7 +154,11 @@ function postsOf(answer: SearchPage): Array<Reply | undefined> {
   });
 }
 
-export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
+/** X's API v2 for these credentials: one request function, renewing an OAuth 2.0 token when it expires. */
+export function xRequester(
+  config: XConfig,
+  deps: AdapterDeps,
+): { prefix: string; request: <T>(method: 'GET' | 'POST', path: string, data?: Record<string, unknown>) => Promise<T> } {
   // twitter-api-v2 sends with node:https; a plain-http test server needs an http agent.
   const settings = config.apiUrl.startsWith('http:') ? { httpAgent: new Agent() } : {};
   const auth = config.auth;
@@ -167,11 +171,11 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
     return client;
   };
   const prefix = `${config.apiUrl}/2/`;
-  const send = <T>(client: TwitterApi, method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> =>
+  const send = <T>(client: TwitterApi, method: 'GET' | 'POST', path: string, data?: Record<string, unknown>): Promise<T> =>
     method === 'GET'
-      ? client.v2.get<T>(path, data, { prefix, timeout: deps.timeoutMs })
+      ? client.v2.get<T>(path, data as Record<string, string | number> | undefined, { prefix, timeout: deps.timeoutMs })
       : client.v2.post<T>(path, data, { prefix, timeout: deps.timeoutMs });
-  const request = async <T>(method: 'GET' | 'POST', path: string, data?: Record<string, string | number>): Promise<T> => {
+  const request = async <T>(method: 'GET' | 'POST', path: string, data?: Record<string, unknown>): Promise<T> => {
     try {
       if (!session) return await send<T>(fixed!, method, path, data);
       try {
@@ -189,7 +193,15 @@ export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapt
       throw translated;
     }
   };
-  const postUrl = (id: string): string => `https://x.com/i/status/${id}`;
+  return { prefix, request };
+}
+
+/** A post's address that needs no handle. */
+export const xPostUrl = (id: string): string => `https://x.com/i/status/${id}`;
+
+export function createXAdapter(config: XConfig, deps: AdapterDeps): NetworkAdapter {
+  const { prefix, request } = xRequester(config, deps);
+  const postUrl = xPostUrl;
   let me: Promise<string> | undefined;
 
   /**

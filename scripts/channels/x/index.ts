@@ -1,7 +1,8 @@
 /** X: OAuth 1.0a user tokens or an OAuth 2.0 token (renewed with its refresh token). */
 import { defineChannel } from '../channel.ts';
 import { createXAdapter, xConfig } from './adapter.ts';
-import { composeX, X_MAX_WEIGHTED } from './compose.ts';
+import { createXAnswerer } from './answer.ts';
+import { composeX, X_MAX_WEIGHTED, xLength } from './compose.ts';
 import { xHandle } from './handle.ts';
 import { xTokens } from './tokens.ts';
 
@@ -15,4 +16,5 @@ export default defineChannel({
   compose: composeX,
   tokens: xTokens,
   handle: xHandle,
+  answer: { length: xLength, create: createXAnswerer },
 });
