@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { atomicDist } from './src/integrations/atomic-dist.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
 import { search } from './src/integrations/search.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { siteContext } from './src/integrations/site-context.ts';
 import { unsafeMarkupGuard } from './src/markdown/unsafe-markup-guard.ts';
@@ -49,6 +50,8 @@ export default defineConfig({
     // Which pages are listed is content/site.yaml's to say, read as the site-context integration reads it
     // (by then the build has checked the file: a mistake in it stopped the build before the sitemap).
     sitemap({ filter: (page) => inSitemap(page, loadSiteSettings(root)) }),
+    // dist/_headers: public/_headers, with the subscribe form's origin in form-action when there is one.
+    securityHeaders(),
     // Last: replaces dist/ only when everything above has written its part.
     atomicDist(),
   ],

@@ -2,6 +2,8 @@
  * How `./hub init` reads a person's handle on a channel with public profiles, as people paste it —
  * `@ada`, `ada.bsky.social`, `@ada@mastodon.social` or the profile's address. Each such channel
  * declares its rule in its own folder (`handle.ts`, on its `Channel`); scripts/init/handles.ts applies it.
+ * How a handle is spelt and which profile page it names is shared with the site, which links the
+ * person's handles: src/contract/handles.ts; the channel's rule adds how to read a profile's address.
  */
 
 export interface HandleRule {
@@ -16,9 +18,6 @@ export interface HandleRule {
   /** The public profile page of a handle `fromText` gave. */
   url: (handle: string) => string;
 }
-
-/** A domain name, as a Bluesky handle or a Mastodon server is one. */
-export const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
 /** The first part of an address's path, decoded: `@ada` in https://mastodon.social/@ada. */
 export const firstPathPart = (url: URL): string => decodeURIComponent(url.pathname.split('/').filter(Boolean)[0] ?? '');

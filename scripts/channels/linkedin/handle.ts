@@ -1,4 +1,5 @@
 /** A LinkedIn handle is the public profile's name: `ada-lovelace` in linkedin.com/in/ada-lovelace. */
+import { HANDLE_SPELLINGS } from '../../../src/contract/handles.ts';
 import { hostIs, type HandleRule } from '../handle.ts';
 
 export const linkedinHandle: HandleRule = {
@@ -6,6 +7,5 @@ export const linkedinHandle: HandleRule = {
   example: { handle: 'ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace' },
   fromUrl: (url) =>
     hostIs(url, 'linkedin.com') && url.pathname.startsWith('/in/') ? decodeURIComponent(url.pathname.split('/')[2] ?? '') : undefined,
-  fromText: (text) => (/^[\p{L}\p{N}_-]{3,100}$/u.test(text) ? text : undefined),
-  url: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}`,
+  ...HANDLE_SPELLINGS.linkedin,
 };

@@ -1,4 +1,5 @@
 /** An X handle: `@ada`, up to 15 letters, digits or underscores; twitter.com addresses still count. */
+import { HANDLE_SPELLINGS } from '../../../src/contract/handles.ts';
 import { firstPathPart, hostIs, type HandleRule } from '../handle.ts';
 
 export const xHandle: HandleRule = {
@@ -6,9 +7,5 @@ export const xHandle: HandleRule = {
   article: 'an',
   example: { handle: '@ada', url: 'https://x.com/ada' },
   fromUrl: (url) => (hostIs(url, 'x.com', 'twitter.com') ? firstPathPart(url) : undefined),
-  fromText: (text) => {
-    const handle = text.replace(/^@/, '');
-    return /^\w{1,15}$/.test(handle) ? handle : undefined;
-  },
-  url: (handle) => `https://x.com/${handle}`,
+  ...HANDLE_SPELLINGS.x,
 };
