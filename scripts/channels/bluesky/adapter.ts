@@ -269,6 +269,27 @@ export async function findOwnPost(
   }
 }
 
+/**
+ * Writes a post under its fixed record key, once: a write to a key that already holds a record is
+ * refused (a local PDS answers 500), and then the record there is the one posted before.
+ */
+export async function createPostOnce(
+  client: AtpAgent,
+  rkey: string,
+  record: Record<string, unknown>,
+  where: { service: string; appUrl: string },
+  deps: AdapterDeps,
+): Promise<RemotePost> {
+  try {
+    const { data } = await client.com.atproto.repo.createRecord({ repo: client.session!.did, collection: COLLECTION, rkey, record });
+    return { remoteId: data.uri, url: `${where.appUrl}/profile/${client.session!.handle}/post/${rkey}` };
+  } catch (error) {
+    const existing = await findOwnPost(client, rkey, where, deps);
+    if (existing) return existing;
+    throw translate(error, 'POST', `${where.service.replace(/\/$/, '')}/xrpc/com.atproto.repo.createRecord`, deps.now());
+  }
+}
+
 export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): NetworkAdapter {
   const appUrl = config.appUrl ?? 'https://bsky.app';
   const reader = config.appview ? createBlueskyReader({ appview: config.appview.replace(/\/$/, ''), appUrl }, deps) : undefined;
@@ -311,20 +332,7 @@ export function createBlueskyAdapter(config: BlueskyConfig, deps: AdapterDeps): 
         createdAt: new Date(deps.now()).toISOString(),
         embed: await embed(client, post),
       };
-      try {
-        const { data } = await client.com.atproto.repo.createRecord({
-          repo: client.session!.did,
-          collection: COLLECTION,
-          rkey: key,
-          record,
-        });
-        return { remoteId: data.uri, url: `${appUrl}/profile/${client.session!.handle}/post/${key}` };
-      } catch (error) {
-        // A write to a key that already holds a record is refused (a local PDS answers 500): it was posted before.
-        const existing = await find(client, key);
-        if (existing) return existing;
-        throw translate(error, 'POST', endpoint('com.atproto.repo.createRecord'), deps.now());
-      }
+      return createPostOnce(client, key, record, { service: config.service, appUrl }, deps);
     },
     async readBack(remote) {
       // The account's PDS says whether the record exists; an AppView (when configured) adds what came back.

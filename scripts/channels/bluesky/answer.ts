@@ -11,7 +11,16 @@
 import { AppBskyRichtextFacet, AtUri, type AtpAgent } from '@atproto/api';
 import type { AdapterDeps } from '../adapter.ts';
 import type { Answerer } from '../answer.ts';
-import { blueskyLogin, COLLECTION, findOwnPost, mentionFacets, recordKey, translate, type BlueskyConfig } from './adapter.ts';
+import {
+  blueskyLogin,
+  COLLECTION,
+  createPostOnce,
+  findOwnPost,
+  mentionFacets,
+  recordKey,
+  translate,
+  type BlueskyConfig,
+} from './adapter.ts';
 import { offlineFacets } from './compose.ts';
 
 interface StrongRef {
@@ -59,20 +68,7 @@ export function createBlueskyAnswerer(config: BlueskyConfig, deps: AdapterDeps):
         reply: { root, parent: parent.ref },
         createdAt: new Date(deps.now()).toISOString(),
       };
-      try {
-        const { data } = await client.com.atproto.repo.createRecord({
-          repo: client.session!.did,
-          collection: COLLECTION,
-          rkey: key,
-          record,
-        });
-        return { remoteId: data.uri, url: `${appUrl}/profile/${client.session!.handle}/post/${key}` };
-      } catch (error) {
-        // A write to a key that already holds a record is refused: it was posted before.
-        const existing = await findOwnPost(client, key, where, deps);
-        if (existing) return existing;
-        throw translate(error, 'POST', `${config.service.replace(/\/$/, '')}/xrpc/com.atproto.repo.createRecord`, deps.now());
-      }
+      return createPostOnce(client, key, record, where, deps);
     },
   };
 }
