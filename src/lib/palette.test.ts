@@ -25,6 +25,15 @@ describe('palette', () => {
     expect(contrast(colours.card.text, colours.card.background)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
     expect(contrast(colours.card.accent, colours.card.background)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
     expect(paletteProblems({ accent })).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      const [one, two, three] = colours[scheme].presence;
+      expect(contrast(one, PAGE[scheme].emptyDay)).toBeGreaterThanOrEqual(LARGE_CONTRAST);
+      expect(contrast(one, PAGE[scheme].bg)).toBeGreaterThanOrEqual(LARGE_CONTRAST);
+      expect(contrast(one, two)).toBeGreaterThanOrEqual(1.7);
+      expect(contrast(two, three)).toBeGreaterThanOrEqual(1.7);
+      expect(contrast(three, PAGE[scheme].bg)).toBeGreaterThan(contrast(one, PAGE[scheme].bg));
+      expect(contrast(PAGE[scheme].emptyDayEdge, PAGE[scheme].bg)).toBeGreaterThanOrEqual(LARGE_CONTRAST);
+    }
   });
 
   test('keeps the colours the person set', () => {
@@ -74,7 +83,7 @@ describe('a colour that fails WCAG AA', () => {
 describe('paletteCss', () => {
   test('sets every colour global.css uses, light and dark', () => {
     const css = paletteCss(palette({ accent: '#1f6f73' }));
-    for (const property of ['--bg', '--fg', '--muted', '--rule', '--surface', '--accent', '--accent-fg']) {
+    for (const property of ['--bg', '--fg', '--muted', '--rule', '--surface', '--accent', '--accent-fg', '--presence-0', '--presence-3']) {
       expect(css.match(new RegExp(`${property}:`, 'g'))).toHaveLength(2);
     }
     expect(css).toContain('--accent: #1f6f73;');

@@ -14,8 +14,24 @@ export type Hex = `#${string}`;
 
 /** The page colours around the accent, light and dark: a neutral frame the accent sits in. */
 export const PAGE = {
-  light: { bg: '#ffffff', fg: '#1f2328', muted: '#57606a', rule: '#d0d7de', surface: '#f6f8fa' },
-  dark: { bg: '#0d1117', fg: '#e6edf3', muted: '#9ea7b3', rule: '#30363d', surface: '#161b22' },
+  light: {
+    bg: '#ffffff',
+    fg: '#1f2328',
+    muted: '#57606a',
+    rule: '#d0d7de',
+    surface: '#f6f8fa',
+    emptyDay: '#eef1f4',
+    emptyDayEdge: '#8c959f',
+  },
+  dark: {
+    bg: '#0d1117',
+    fg: '#e6edf3',
+    muted: '#9ea7b3',
+    rule: '#30363d',
+    surface: '#161b22',
+    emptyDay: '#161b22',
+    emptyDayEdge: '#6e7681',
+  },
 } as const;
 
 /** WCAG AA for normal text. */
@@ -77,6 +93,25 @@ function readableShade(colour: string, background: string, ratio: number): Hex {
   return target;
 }
 
+/**
+ * Three steps of the accent for the presence calendar: the first with 3:1 against an empty day (a
+ * graphic, WCAG 1.4.11; the empty day sits between it and the page, so the page is further still), each
+ * next one 1.7:1 from the one before, so the days read apart. They are taken in order along one line
+ * from the page through the accent to black (light) or white (dark), so the middle keeps the accent's hue.
+ */
+function presenceSteps(accent: string, page: (typeof PAGE)['light' | 'dark']): [Hex, Hex, Hex] {
+  const far = luminance(page.bg) < 0.18 ? '#ffffff' : '#000000';
+  const along = (u: number): Hex => (u <= 0.5 ? mix(page.bg, accent, u * 2) : mix(accent, far, u * 2 - 1));
+  const next = (from: number, against: string, ratio: number): number => {
+    for (let u = from; u <= 1; u += 0.01) if (contrast(along(u), against) >= ratio) return u;
+    return 1;
+  };
+  const first = next(0, page.emptyDay, LARGE_CONTRAST);
+  const second = next(first, along(first), STEP_CONTRAST);
+  const third = next(second, along(second), STEP_CONTRAST);
+  return [along(first), along(second), along(third)];
+}
+
 /** Near-white or near-black, whichever reads better on `background`. */
 function textOn(background: string): Hex {
   return contrast(NEAR_WHITE, background) >= contrast(NEAR_BLACK, background) ? NEAR_WHITE : NEAR_BLACK;
@@ -91,9 +126,20 @@ export interface ThemeSettings {
   cardAccent?: string | undefined;
 }
 
+/** What one colour scheme of the pages takes from the accent. */
+export interface SchemeColours {
+  accent: Hex;
+  accentFg: Hex;
+  /** The impact page's presence calendar: 1, 2, and 3 or more pieces a day, each further from the page. */
+  presence: [Hex, Hex, Hex];
+}
+
+/** A graphic's contrast with the page (WCAG 1.4.11), and between one step of the calendar and the next. */
+const STEP_CONTRAST = 1.7;
+
 export interface Palette {
-  light: { accent: Hex; accentFg: Hex };
-  dark: { accent: Hex; accentFg: Hex };
+  light: SchemeColours;
+  dark: SchemeColours;
   card: { background: Hex; text: Hex; accent: Hex };
 }
 
@@ -106,8 +152,8 @@ export function palette(theme: ThemeSettings): Palette {
   const cardText = (theme.cardText as Hex | undefined) ?? textOn(cardBackground);
   const cardAccent = (theme.cardAccent as Hex | undefined) ?? readableShade(accent, cardBackground, DERIVED_CONTRAST);
   return {
-    light: { accent, accentFg: textOn(accent) },
-    dark: { accent: accentDark, accentFg: textOn(accentDark) },
+    light: { accent, accentFg: textOn(accent), presence: presenceSteps(accent, PAGE.light) },
+    dark: { accent: accentDark, accentFg: textOn(accentDark), presence: presenceSteps(accentDark, PAGE.dark) },
     card: { background: cardBackground, text: cardText, accent: cardAccent },
   };
 }
@@ -167,15 +213,18 @@ export function paletteProblems(theme: ThemeSettings): PaletteProblem[] {
 
 /** The stylesheet that gives the pages their colours (the custom properties global.css uses). */
 export function paletteCss(colours: Palette): string {
-  const block = (page: (typeof PAGE)['light' | 'dark'], accent: Palette['light']) =>
+  const block = (page: (typeof PAGE)['light' | 'dark'], accent: SchemeColours) =>
     [
       `  --bg: ${page.bg};`,
       `  --fg: ${page.fg};`,
       `  --muted: ${page.muted};`,
       `  --rule: ${page.rule};`,
       `  --surface: ${page.surface};`,
+      `  --presence-0: ${page.emptyDay};`,
+      `  --presence-edge: ${page.emptyDayEdge};`,
       `  --accent: ${accent.accent};`,
       `  --accent-fg: ${accent.accentFg};`,
+      ...accent.presence.map((step, index) => `  --presence-${index + 1}: ${step};`),
     ].join('\n');
   return [
     '/* The palette from content/site.yaml (src/lib/palette.ts). */',
