@@ -1,7 +1,12 @@
 /**
- * Lighthouse with its default (mobile) settings, simulated throttling included, on the pages people land
- * on most: home, an essay and the speaking page. Accessibility, best practices and SEO must be perfect,
- * and nothing may shift the layout. A failure lists the audits that cost points.
+ * Lighthouse with its default (mobile) settings, simulated throttling included, on one page of every
+ * type. Accessibility, best practices and SEO must be perfect, and nothing may visibly shift the layout. A
+ * failure lists the audits that cost points.
+ *
+ * Two pages are kept out of search engines on purpose, and their SEO score says so rather than
+ * measuring anything: the 404 page (served with status 404) and an unlisted impact page (`noindex`
+ * until the person makes it public). For them SEO is not asserted; instead Lighthouse must find them
+ * not indexable, so a page that should be listed can never hide among them.
  *
  * The performance score is recorded in the quality-gate figures, not asserted: part of it (Total
  * Blocking Time, the main thread's long tasks) is CPU time measured on this machine, which on a busy
@@ -18,7 +23,12 @@ import { pageTypes } from './helpers/pages.ts';
 
 const site = e2eSite();
 const types = await pageTypes(site.dist);
-const pages = ['home', 'essay (Markdown)', 'speaking'].map((name) => types.find((type) => type.name === name)!);
+// Lighthouse will not audit a page served with status 404: the 404 page is audited at its own address.
+const pages = types.map((type) => (type.name === '404' ? { ...type, path: '/404.html' } : type));
+/** Cumulative layout shift below which nothing visibly moves (see the test). */
+const MAX_LAYOUT_SHIFT = 0.001;
+/** The page types meant to stay out of search engines (see above). */
+const NOT_INDEXED = new Set(['404', 'impact']);
 
 /** The lowest score each asserted category may have. */
 const THRESHOLDS = { accessibility: 1, 'best-practices': 1, seo: 1 } as const;
@@ -73,7 +83,7 @@ async function audit(url: string): Promise<Awaited<ReturnType<typeof lighthouse>
   return first?.lhr.runtimeError ? run() : first;
 }
 
-test.each(pages)('$name $path', async ({ path }) => {
+test.each(pages)('$name $path', async ({ name, path }) => {
   const result = await audit(site.url(path));
   expect(result, 'Lighthouse returned a result').toBeDefined();
   const lhr = result!.lhr;
@@ -87,12 +97,25 @@ test.each(pages)('$name $path', async ({ path }) => {
     seo: score('seo'),
   });
 
-  const shortfalls = ASSERTED.filter((category) => (score(category) ?? 0) < THRESHOLDS[category]).map(
-    (category) =>
-      `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category)
-        .map((line) => `  ${line}`)
-        .join('\n')}`,
-  );
+  const asserted = NOT_INDEXED.has(name) ? ASSERTED.filter((category) => category !== 'seo') : ASSERTED;
+  if (NOT_INDEXED.has(name)) {
+    const indexable = lhr.audits['is-crawlable']?.score === 1 && lhr.audits['http-status-code']?.score === 1;
+    expect(indexable, `${path} is kept out of search engines`).toBe(false);
+  }
+  const shortfalls = asserted
+    .filter((category) => (score(category) ?? 0) < THRESHOLDS[category])
+    .map(
+      (category) =>
+        `${category} ${score(category)} < ${THRESHOLDS[category]}:\n${lostPoints(lhr, category)
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+    );
   expect(shortfalls, `Lighthouse on ${path}`).toEqual([]);
-  expect(lhr.audits['cumulative-layout-shift']?.numericValue, `layout shift on ${path}`).toBe(0);
+  const shifts = lhr.audits['layout-shifts'];
+  // No shift a reader could see. Not exactly 0: /search/ once measured 0.0002 on a loaded machine (and 0 in
+  // five other runs), a sub-pixel move whose source the layout-shifts audit did not name; Lighthouse's own
+  // "good" is below 0.1, and the 0.095 this page used to have still fails here.
+  expect(lhr.audits['cumulative-layout-shift']?.numericValue, `layout shift on ${path}${shifts ? detailsOf(shifts) : ''}`).toBeLessThan(
+    MAX_LAYOUT_SHIFT,
+  );
 });
