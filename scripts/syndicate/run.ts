@@ -12,7 +12,7 @@ import { loadFeed, type Thumbnail } from './feed.ts';
 import { openLedger, readLedger, type LedgerStore } from './ledger.ts';
 import { NeedsConfirmation, type NetworkAdapter, type PreparedPost, type Published } from '../channels/adapter.ts';
 import type { BatchRule } from '../channels/channel.ts';
-import { ComposeError, type SyndicationItem } from '../channels/post.ts';
+import { ComposeError, type ComposedPost, type SyndicationItem } from '../channels/post.ts';
 import { describePolicyHold, heldBy, type PolicyMatch } from './policy.ts';
 import { describeHeld } from './resolve.ts';
 import { acquireLock, ledgerLockFile } from '../lib/lock.ts';
@@ -218,6 +218,27 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         }
       }
       /**
+       * The dry run's account of a post it would send, one item's or a batch's: the channel's preview
+       * files written (where it makes them), the plan kept for the report; gives the row's detail.
+       */
+      const plan = async (id: string, post: ComposedPost, thumbnail?: PlannedPost['thumbnail']): Promise<string> => {
+        const preview = channel.preview ? await channel.preview(post, previewFolder(options.cwd, network)) : undefined;
+        if (preview) log(`${label} ${id}: preview written to ${preview.join(' and ')}`);
+        planned.push({
+          item: id,
+          network,
+          text: post.text,
+          length: post.length,
+          limit: post.limit,
+          unit: post.unit,
+          link: post.link,
+          ...(thumbnail ? { thumbnail } : {}),
+          ...(note ? { note } : {}),
+          ...(preview ? { preview } : {}),
+        });
+        return `${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}`;
+      };
+      /**
        * Whether an item with no ledger entry is looked for before it is posted (PublishOptions.unrecorded):
        * when the ledger knows nothing of this network yet (a first run, or a ledger deleted), and for an
        * item published before the newest piece the ledger does have for it (an entry lost). A new piece
@@ -311,20 +332,7 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
             continue;
           }
           if (dryRun) {
-            const preview = channel.preview ? await channel.preview(post, previewFolder(options.cwd, network)) : undefined;
-            if (preview) log(`${label} ${batch.id}: preview written to ${preview.join(' and ')}`);
-            planned.push({
-              item: batch.id,
-              network,
-              text: post.text,
-              length: post.length,
-              limit: post.limit,
-              unit: post.unit,
-              link: post.link,
-              ...(note ? { note } : {}),
-              ...(preview ? { preview } : {}),
-            });
-            rowsFor('would post', `in ${batch.id}: ${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}`);
+            rowsFor('would post', `in ${batch.id}: ${await plan(batch.id, post)}`);
             continue;
           }
           const entries = batch.items.map((item) => entryOf(item, network));
@@ -413,28 +421,9 @@ export async function syndicate(options: SyndicateOptions): Promise<SyndicateRes
         const thumbnail = channel.uploadsThumbnail && post.link.image ? await thumbnailFor(post.link.image) : undefined;
         if (thumbnail && 'problem' in thumbnail) log(`${label} ${item.key}: ${thumbnail.problem}`);
         if (dryRun) {
-          const preview = channel.preview ? await channel.preview(post, previewFolder(options.cwd, network)) : undefined;
-          if (preview) log(`${label} ${item.key}: preview written to ${preview.join(' and ')}`);
-          planned.push({
-            item: item.key,
-            network,
-            text: post.text,
-            length: post.length,
-            limit: post.limit,
-            unit: post.unit,
-            link: post.link,
-            ...(thumbnail
-              ? { thumbnail: 'problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType } }
-              : {}),
-            ...(note ? { note } : {}),
-            ...(preview ? { preview } : {}),
-          });
-          rows.push({
-            item: item.key,
-            network,
-            status: 'would post',
-            detail: `${post.length}/${post.limit} ${post.unit}${note ? `; ${note}` : ''}`,
-          });
+          const thumbnailShown =
+            thumbnail && ('problem' in thumbnail ? thumbnail : { bytes: thumbnail.bytes.byteLength, mimeType: thumbnail.mimeType });
+          rows.push({ item: item.key, network, status: 'would post', detail: await plan(item.key, post, thumbnailShown) });
           continue;
         }
         const key = adapter!.keyFor(item);
