@@ -8,13 +8,14 @@ import type { NetworkAdapter } from '../scripts/channels/adapter.ts';
 import { channels } from '../scripts/channels/registry.ts';
 import { startFakeLinkedIn, startFakeMastodon, startFakeThreads, startFakeX, type FakeServer } from './helpers/fake-networks.ts';
 import { LINKEDIN_AUTHOR, THREADS_USER, TOKENS } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const servers: FakeServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const deps = { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now };
+const deps = { fetch: globalThis.fetch, timeoutMs: ANSWER_TIMEOUT_MS, now: Date.now };
 const registry = await channels();
 
 function adapter(network: 'threads' | 'x' | 'mastodon' | 'linkedin', env: Record<string, string>): NetworkAdapter {

@@ -19,8 +19,9 @@ import type { FakeAppView } from './helpers/fake-appview.ts';
 import type { FakeMastodonAccount } from './helpers/fake-networks.ts';
 import { postEssayEverywhere, type PostedEssay } from './helpers/posted-essay.ts';
 import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
-const deps = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
+const deps = { fetch: globalThis.fetch, timeoutMs: ANSWER_TIMEOUT_MS, now: Date.now };
 const registry = await channels();
 const LONG = 'A'.repeat(10_000);
 const RTL = 'مرحبا بالعالم — שלום 👋🏽👩‍👩‍👧';

@@ -14,6 +14,7 @@ import { foldSnapshots } from '../src/lib/engagement.ts';
 import { emailReach } from '../src/lib/impact.ts';
 import { startFakeButtondown, type FakeButtondown } from './helpers/fake-buttondown.ts';
 import { SITE, TOKENS } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 let root: string | undefined;
 let buttondown: FakeButtondown | undefined;
@@ -60,7 +61,7 @@ test('stores each email’s recipients, opens and clicks with its replies; a dig
     cwd: root,
     only: ['newsletter'],
     now: () => NOW,
-    timeoutMs: 2000,
+    timeoutMs: ANSWER_TIMEOUT_MS,
     retry: { totalMs: 2000, baseDelayMs: 1 },
     log: () => undefined,
     env: { BUTTONDOWN_API_URL: `${buttondown.url}/v1`, BUTTONDOWN_API_KEY: TOKENS.buttondown },

@@ -19,8 +19,9 @@ import { collect } from '../scripts/collect/run.ts';
 import type { Network } from '../src/contract/networks.ts';
 import { postEssayEverywhere, POSTED_ITEM, type PostedEssay } from './helpers/posted-essay.ts';
 import { createBlueskyAccount, TOKENS } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
-const deps = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
+const deps = { fetch: globalThis.fetch, timeoutMs: ANSWER_TIMEOUT_MS, now: Date.now };
 const registry = await channels();
 const at = (minute: number): string => new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString();
 
@@ -204,7 +205,7 @@ describe('collect', () => {
           env: { ...networks.env, BLUESKY_APPVIEW: posted.appview.url },
           evidenceFolder: evidence,
           only: ['x'],
-          timeoutMs: 2000,
+          timeoutMs: ANSWER_TIMEOUT_MS,
           retry: { totalMs: 2000, baseDelayMs: 10 },
         });
       const first = await run();

@@ -16,8 +16,9 @@ import type { FakeServer, Fault } from './helpers/fake-networks.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 import { syndicatedWithReplies, type Answerable, type RepliedCopies } from './helpers/reply-fixture.ts';
 import { runCli } from './helpers/run-script.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
-const local = useLocalSyndication({ timeoutMs: 10_000, retry: { totalMs: 4000, baseDelayMs: 20 } });
+const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 4000, baseDelayMs: 20 } });
 
 let compileCache: string;
 beforeAll(async () => {

@@ -12,9 +12,10 @@ import { reply } from '../scripts/reply/run.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 import { ANSWERABLE, ITEM, syndicatedWithReplies } from './helpers/reply-fixture.ts';
 import { runCli } from './helpers/run-script.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 // Generous per-request time: these tests share a busy machine, and no fault here is a slow answer.
-const local = useLocalSyndication({ timeoutMs: 10_000, retry: { totalMs: 4000, baseDelayMs: 20 } });
+const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 4000, baseDelayMs: 20 } });
 
 const answer = (id: string, text: string, options: Partial<Parameters<typeof reply>[0]> = {}) =>
   reply({
@@ -22,7 +23,7 @@ const answer = (id: string, text: string, options: Partial<Parameters<typeof rep
     env: local.networks.env,
     id,
     text,
-    timeoutMs: 2000,
+    timeoutMs: ANSWER_TIMEOUT_MS,
     retry: { totalMs: 2000, baseDelayMs: 20 },
     ...options,
   });

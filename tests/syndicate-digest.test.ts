@@ -15,6 +15,7 @@ import { MARKER_KEY } from '../scripts/channels/newsletter/buttondown.ts';
 import { startFakeButtondown, type FakeButtondown } from './helpers/fake-buttondown.ts';
 import { runCli } from './helpers/run-script.ts';
 import { feedItem, makeSyndicationFixture, SITE, TOKENS, type FixtureItem, type SyndicationFixture } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 // Week 2026-W46 runs from Monday 9 to Sunday 15 November 2026.
 const ESSAY: FixtureItem = {
@@ -74,7 +75,7 @@ function run(context: Context, options: Partial<SyndicateOptions> = {}) {
     cwd: context.fixture.root,
     env: env(context.fake),
     only: ['newsletter'],
-    timeoutMs: 2000,
+    timeoutMs: ANSWER_TIMEOUT_MS,
     retry: { totalMs: 2000, baseDelayMs: 20 },
     log: () => undefined,
     now: () => AFTER_W46,

@@ -9,6 +9,7 @@ import { runCli } from './helpers/run-script.ts';
 import { startSilentServer } from './helpers/silent-server.ts';
 import { postsPerItem, SAMPLE_ESSAY, type FixtureItem } from './helpers/syndication.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const NOTES: FixtureItem[] = [1, 2, 3].map((day) => ({
   kind: 'note',
@@ -21,7 +22,7 @@ const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 
 // A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
 // silence and slowness set their own short timeoutMs).
-const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 2000, baseDelayMs: 20 } });
+const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 2000, baseDelayMs: 20 } });
 const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
 const run = local.run;
 

@@ -13,6 +13,7 @@ import { channel } from '../scripts/channels/registry.ts';
 import { blueskyPosts, postsPerItem, TOKENS, SITE, type FixtureItem } from './helpers/syndication.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const ITEMS: FixtureItem[] = [
   {
@@ -42,7 +43,7 @@ const URLS = [`${SITE}/essays/owning-the-wind/`, `${SITE}/notes/2026-10-05-villa
 
 // A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
 // silence and slowness set their own short timeoutMs).
-const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 8000, baseDelayMs: 50 } });
+const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 8000, baseDelayMs: 50 } });
 const setUp = (items: FixtureItem[] = ITEMS, policy?: string): Promise<void> => local.setUp(items, policy);
 const run = local.run;
 
@@ -107,7 +108,7 @@ describe('syndicate against local networks', () => {
     await setUp(ITEMS.slice(0, 1));
     await run();
     const ledger = JSON.parse(await readFile(local.fixture.ledgerFile, 'utf8'));
-    const deps = { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now };
+    const deps = { fetch: globalThis.fetch, timeoutMs: ANSWER_TIMEOUT_MS, now: Date.now };
     for (const network of NETWORKS) {
       const adapter = (await channel(network)).adapter(local.networks.env, deps);
       if ('missing' in adapter) throw new Error(`${network}: ${adapter.missing.join(', ')}`);

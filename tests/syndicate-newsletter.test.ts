@@ -14,6 +14,7 @@ import { syndicate, type SyndicateOptions } from '../scripts/syndicate/run.ts';
 import { startFakeButtondown, type FakeButtondown } from './helpers/fake-buttondown.ts';
 import { runCli } from './helpers/run-script.ts';
 import { feedItem, makeSyndicationFixture, TOKENS, type FixtureItem, type SyndicationFixture } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const ESSAY: FixtureItem = {
   kind: 'essay',
@@ -64,7 +65,7 @@ function run(context: { fixture: SyndicationFixture; fake: FakeButtondown }, opt
     cwd: context.fixture.root,
     env: env(context.fake),
     only: ['newsletter'],
-    timeoutMs: 2000,
+    timeoutMs: ANSWER_TIMEOUT_MS,
     retry: { totalMs: 2000, baseDelayMs: 20 },
     log: () => undefined,
     ...options,

@@ -14,13 +14,14 @@ import { threadsCount } from './helpers/fake-networks.ts';
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { blueskyPosts, createBlueskyAccount, postsPerItem, SAMPLE_ESSAY, SITE, TOKENS, type FixtureItem } from './helpers/syndication.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const ESSAY: FixtureItem = { ...SAMPLE_ESSAY, tags: ['community energy'] };
 const ESSAY_URL = `${SITE}/essays/owning-the-wind/`;
 
 // A generous answer time: under load a local answer can take seconds, and no test here races it (the tests of
 // silence and slowness set their own short timeoutMs).
-const local = useLocalSyndication({ timeoutMs: 30_000, retry: { totalMs: 4000, baseDelayMs: 20 } });
+const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 4000, baseDelayMs: 20 } });
 const setUp = (items: FixtureItem[] = [ESSAY]): Promise<void> => local.setUp(items);
 const run = local.run;
 

@@ -20,6 +20,7 @@ import {
   type Pds,
   type SyndicationFixture,
 } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 interface Parameter {
   name?: string;
@@ -129,8 +130,8 @@ describe('the X adapter’s requests', () => {
 
   test('post, look before posting again, and read back with recent search: every query parameter is one the document defines, with a valid value', async () => {
     const env = networks.env;
-    await syndicate({ cwd: fixture.root, env, only: ['x'], timeoutMs: 2000 });
-    const adapter = (await channel('x')).adapter(env, { fetch: globalThis.fetch, timeoutMs: 2000, now: Date.now });
+    await syndicate({ cwd: fixture.root, env, only: ['x'], timeoutMs: ANSWER_TIMEOUT_MS });
+    const adapter = (await channel('x')).adapter(env, { fetch: globalThis.fetch, timeoutMs: ANSWER_TIMEOUT_MS, now: Date.now });
     if ('missing' in adapter) throw new Error(adapter.missing.join(', '));
     const [tweet] = networks.x.tweets;
     networks.x.reply(tweet!.id, {

@@ -17,6 +17,7 @@ import {
   type Pds,
   type SyndicationFixture,
 } from './syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './patience.ts';
 
 export const POSTED_ITEM = 'essay/owning-the-wind';
 
@@ -42,7 +43,12 @@ export async function postEssayEverywhere(): Promise<PostedEssay> {
     await fixture.cleanup();
     await pds.close();
   };
-  const result = await syndicate({ cwd: fixture.root, env: networks.env, timeoutMs: 2000, retry: { totalMs: 5000, baseDelayMs: 50 } });
+  const result = await syndicate({
+    cwd: fixture.root,
+    env: networks.env,
+    timeoutMs: ANSWER_TIMEOUT_MS,
+    retry: { totalMs: 5000, baseDelayMs: 50 },
+  });
   if (result.failed > 0) {
     await close();
     throw new Error(`posting the essay failed: ${JSON.stringify(result.rows.filter((row) => row.status === 'failed'))}`);
