@@ -50,7 +50,7 @@ export const siteSchema = z.strictObject({
        * interface face for the rest; the share cards use the same two. Default: editorial.
        */
       typePairing: z
-        .enum(TYPE_PAIRING_NAMES, { error: `expected one of ${TYPE_PAIRING_NAMES.join(', ')}; leave it out for ${DEFAULT_TYPE_PAIRING}` })
+        .enum(TYPE_PAIRING_NAMES, { error: `expected one of ${TYPE_PAIRING_NAMES.join(', ')} (the default is ${DEFAULT_TYPE_PAIRING})` })
         .default(DEFAULT_TYPE_PAIRING),
     })
     .default({ accent: DEFAULT_ACCENT, typePairing: DEFAULT_TYPE_PAIRING })
