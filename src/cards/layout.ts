@@ -130,6 +130,8 @@ export function textLayer(text: CardText, theme: CardTheme, families: CardFamili
           display: 'block',
           fontSize: 28,
           fontWeight: 700,
+          // Set, not "normal": a normal line is the face's ascent plus descent, taller in some pairings' faces.
+          lineHeight: 1.2,
           letterSpacing: 3,
           textTransform: 'uppercase',
           color: theme.accent,
@@ -156,7 +158,7 @@ export function textLayer(text: CardText, theme: CardTheme, families: CardFamili
         ? [
             el(
               'div',
-              { display: 'block', fontSize: 32, fontWeight: 400, opacity: 0.85, marginTop: 14, lineClamp: 1 },
+              { display: 'block', fontSize: 32, fontWeight: 400, lineHeight: 1.2, opacity: 0.85, marginTop: 14, lineClamp: 1 },
               dropEmoji(text.context),
             ),
           ]
