@@ -10,6 +10,8 @@ import { mf2 } from 'microformats-parser';
 import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { typePairing } from '../src/lib/type-pairing.ts';
+import { siteSchema } from '../src/schemas/site.ts';
 import {
   attr,
   buildHub,
@@ -456,6 +458,70 @@ describe('microformats', () => {
       expect(typeof author === 'object' && 'type' in author && author.type, piece.path).toEqual(['h-card']);
       expect((author as { properties: Record<string, unknown[]> }).properties['name'], piece.path).toEqual([profile.name]);
       expect(entry.properties['category'], piece.path).toEqual(piece.tags.length > 0 ? piece.tags : undefined);
+    }
+  });
+});
+
+describe('self-hosted fonts (theme.typePairing)', () => {
+  /** Every @font-face rule of the site's stylesheets, as descriptor → value. */
+  async function fontFaces(page: Page): Promise<Array<Record<string, string>>> {
+    const rules: Array<Record<string, string>> = [];
+    for (const link of page.document.querySelectorAll('link[rel="stylesheet"]')) {
+      const css = await readText(site.dist, link.getAttribute('href')!);
+      for (const [, body] of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
+        const rule: Record<string, string> = {};
+        for (const declaration of body!.split(';')) {
+          const at = declaration.indexOf(':');
+          if (at > 0) rule[declaration.slice(0, at).trim()] = declaration.slice(at + 1).trim();
+        }
+        rules.push(rule);
+      }
+    }
+    return rules;
+  }
+  const urlsOf = (src: string): string[] => [...src.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((match) => match[1]!);
+
+  test('every page preloads the latin upright of both faces, files that exist in dist, same-origin', async () => {
+    const settings = siteSchema.parse(parseYaml(await readFile(join(FIXTURE_HUB, 'site.yaml'), 'utf8')));
+    const pairing = typePairing(settings.theme.typePairing);
+    for (const path of pages) {
+      const { document } = await readPage(site.dist, path);
+      const preloads = [...document.querySelectorAll('link[rel="preload"][as="font"]')];
+      expect(
+        preloads.map((link) => /\/([a-z0-9-]+-latin-wght-normal)\.[\w-]+\.woff2$/.exec(link.getAttribute('href') ?? '')?.[1]),
+        path,
+      ).toEqual([pairing.prose, pairing.interface].map((face) => `${face.id}-latin-wght-normal`));
+      for (const link of preloads) {
+        const href = link.getAttribute('href')!;
+        expect(href, path).toMatch(/^\/_astro\//);
+        expect(existsSync(distFile(site.dist, href)), href).toBe(true);
+        expect(link.getAttribute('type'), path).toBe('font/woff2');
+        // A font preload without crossorigin is fetched twice.
+        expect(link.hasAttribute('crossorigin'), path).toBe(true);
+      }
+    }
+  });
+
+  test('@font-face rules point at files in dist, swap, and each face has a fallback with size-adjust', async () => {
+    const rules = await fontFaces(await readPage(site.dist, '/'));
+    const webFonts = rules.filter((rule) => rule['src']?.includes('url('));
+    const fallbacks = rules.filter((rule) => rule['src']?.includes('local('));
+    expect(webFonts.length).toBeGreaterThanOrEqual(4);
+    for (const rule of webFonts) {
+      expect(rule['font-display']).toBe('swap');
+      for (const url of urlsOf(rule['src']!)) {
+        expect(url).toMatch(/^\/_astro\/.+\.woff2$/);
+        expect(existsSync(distFile(site.dist, url)), url).toBe(true);
+      }
+    }
+    const families = new Set(webFonts.map((rule) => rule['font-family']!.replace(/["']/g, '')));
+    for (const family of families) {
+      const fallback = fallbacks.filter((rule) => rule['font-family']!.replace(/["']/g, '') === `${family} fallback`);
+      expect(fallback.length, family).toBeGreaterThan(0);
+      for (const rule of fallback) {
+        expect(rule['size-adjust'], family).toMatch(/^\d+(\.\d+)?%$/);
+        expect(rule['ascent-override'], family).toMatch(/^\d+(\.\d+)?%$/);
+      }
     }
   });
 });

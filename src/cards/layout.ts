@@ -5,8 +5,9 @@
  * frame, where nothing else is drawn under it. Raise TEMPLATE_VERSION
  * whenever anything here changes how a card looks: it is part of every cache key.
  */
+import type { CardFamilies } from './fonts.ts';
 
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -109,12 +110,19 @@ export function dropEmoji(text: string): string {
  * The text box: TEXT_BOX wide and as tall as its text (at most TEXT_BOX.height: the tallest title
  * step, 3 lines at 76 px, is about 360 px with the label and a context line), on the card's background.
  */
-export function textLayer(text: CardText, theme: CardTheme, fontFamily: string): Node {
+export function textLayer(text: CardText, theme: CardTheme, families: CardFamilies): Node {
   const title = dropEmoji(text.title);
   const { fontSize, maxLines } = fitTitle(title);
   return el(
     'div',
-    { width: TEXT_BOX.width, display: 'flex', flexDirection: 'column', fontFamily, color: theme.text, background: theme.background },
+    {
+      width: TEXT_BOX.width,
+      display: 'flex',
+      flexDirection: 'column',
+      fontFamily: families.interface,
+      color: theme.text,
+      background: theme.background,
+    },
     [
       el(
         'div',
@@ -122,6 +130,8 @@ export function textLayer(text: CardText, theme: CardTheme, fontFamily: string):
           display: 'block',
           fontSize: 28,
           fontWeight: 700,
+          // Set, not "normal": a normal line is the face's ascent plus descent, taller in some pairings' faces.
+          lineHeight: 1.2,
           letterSpacing: 3,
           textTransform: 'uppercase',
           color: theme.accent,
@@ -130,12 +140,25 @@ export function textLayer(text: CardText, theme: CardTheme, fontFamily: string):
         },
         dropEmoji(text.label),
       ),
-      el('div', { display: 'block', fontSize, fontWeight: 700, lineHeight: 1.14, letterSpacing: -0.5, lineClamp: maxLines }, title),
+      // The title in the prose face, as the pages set headings (src/lib/type-pairing.ts).
+      el(
+        'div',
+        {
+          display: 'block',
+          fontFamily: families.prose,
+          fontSize,
+          fontWeight: 700,
+          lineHeight: 1.14,
+          letterSpacing: -0.5,
+          lineClamp: maxLines,
+        },
+        title,
+      ),
       ...(text.context
         ? [
             el(
               'div',
-              { display: 'block', fontSize: 32, fontWeight: 400, opacity: 0.85, marginTop: 14, lineClamp: 1 },
+              { display: 'block', fontSize: 32, fontWeight: 400, lineHeight: 1.2, opacity: 0.85, marginTop: 14, lineClamp: 1 },
               dropEmoji(text.context),
             ),
           ]
@@ -145,7 +168,7 @@ export function textLayer(text: CardText, theme: CardTheme, fontFamily: string):
 }
 
 /** The frame: background, an accent rule, the person's round photo, name and the site's domain. */
-export function frameLayer(fields: FrameFields, fontFamily: string): Node {
+export function frameLayer(fields: FrameFields, families: CardFamilies): Node {
   const { theme } = fields;
   return el(
     'div',
@@ -155,7 +178,7 @@ export function frameLayer(fields: FrameFields, fontFamily: string): Node {
       display: 'flex',
       position: 'relative',
       background: theme.background,
-      fontFamily,
+      fontFamily: families.interface,
       color: theme.text,
     },
     [

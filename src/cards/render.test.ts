@@ -6,18 +6,17 @@ import { loadCardFonts } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardText } from './layout.ts';
 import { isCompletePng, pngSize } from './png.ts';
 import { createCardRenderer, photoDataUri } from './render.ts';
+import { TYPE_PAIRING_NAMES, typePairing } from '../lib/type-pairing.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const photo = await readFile(join(root, 'tests/fixtures/hub/content/images/portrait.jpg'));
-const renderer = await createCardRenderer(
-  {
-    name: 'Morwenna Hale',
-    domain: 'morwennahale.example',
-    photoDataUri: await photoDataUri(photo),
-    theme: { background: '#0f2a2e', text: '#f7f5ef', accent: '#8fd3c1' },
-  },
-  loadCardFonts(root),
-);
+const frame = {
+  name: 'Morwenna Hale',
+  domain: 'morwennahale.example',
+  photoDataUri: await photoDataUri(photo),
+  theme: { background: '#0f2a2e', text: '#f7f5ef', accent: '#8fd3c1' },
+};
+const renderer = await createCardRenderer(frame, loadCardFonts(root));
 
 /** Set CARD_SAMPLES=/some/folder to keep the drawn cards for a look. */
 async function draw(name: string, text: CardText): Promise<Buffer> {
@@ -80,6 +79,22 @@ describe('a card with a context line', () => {
       context: "International Women's Day Breakfast 2027 at the Harbour Rooms, Bristol",
     });
     expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT })).toBe(true);
+  });
+});
+
+describe('every type pairing', () => {
+  // The text box's height cannot depend on the faces: label and context have a set line height, and
+  // every title step fits. A title in Greek tries the prose face's fallback to the interface face.
+  test.each(TYPE_PAIRING_NAMES)('%s draws the tallest texts inside the card', async (name) => {
+    const own = await createCardRenderer(frame, loadCardFonts(root, typePairing(name)));
+    for (const title of [
+      'Being Bold for Change: what it takes to say where you stand at work',
+      'An essay whose title goes on and on '.repeat(12),
+      'Ενέργεια για όλους: γιατί οι κοινότητες πρέπει να την κατέχουν',
+    ]) {
+      const png = await own.render({ label: 'Talk · 10 Mar 2027', title, context: 'Łódź Energy Week 2027 at the Harbour Rooms' });
+      expect(isCompletePng(png, { width: CARD_WIDTH, height: CARD_HEIGHT }), `${name}: ${title}`).toBe(true);
+    }
   });
 });
 

@@ -8,12 +8,15 @@ import { dirname, basename } from 'node:path';
 import sharp from 'sharp';
 import { storeCard } from './cache.ts';
 import { loadCardFonts } from './fonts.ts';
+import { typePairing, type TypePairingName } from '../lib/type-pairing.ts';
 import type { CardText, FrameFields } from './layout.ts';
 import { createCardRenderer } from './render.ts';
 
 export interface CardWorkerData {
   root: string;
   frame: FrameFields;
+  /** theme.typePairing from site.yaml: the cards use the pages' faces. */
+  pairing: TypePairingName;
 }
 
 export type CardRequest = { id: number; text: CardText; file: string };
@@ -24,8 +27,8 @@ export type CardResponse = { id: number } | { id: number; error: string };
 sharp.concurrency(1);
 sharp.cache(false);
 
-const { root, frame } = workerData as CardWorkerData;
-const renderer = createCardRenderer(frame, loadCardFonts(root));
+const { root, frame, pairing } = workerData as CardWorkerData;
+const renderer = createCardRenderer(frame, loadCardFonts(root, typePairing(pairing)));
 
 parentPort!.on('message', async ({ id, text, file }: CardRequest) => {
   try {

@@ -14,6 +14,7 @@ import { cardRegistry } from '../cards/registry.ts';
 import { photoDataUri } from '../cards/render.ts';
 import { cardWorkers, shareCardsEnabled } from '../lib/hub-env.ts';
 import { cardAlt, pieceCardText, siteCardText, talkCardText } from '../lib/card-text.ts';
+import { typePairing } from '../lib/type-pairing.ts';
 import type { Talk } from '../lib/talks.ts';
 import { cardPath, SITE_CARD_PATH, talkCardPath } from '../lib/urls.ts';
 import { getPieces, type PublishedPiece } from './pieces.ts';
@@ -67,12 +68,13 @@ function getDrawer(): Promise<Cards> {
       theme: palette(settings.theme).card,
     };
     const { photoDataUri: _embedded, ...frameKey } = frame;
-    const fontsHash = loadCardFonts(projectRoot).hash;
+    const pairing = settings.theme.typePairing;
+    const fontsHash = loadCardFonts(projectRoot, typePairing(pairing)).hash;
     const photoHash = sha256(photo);
     const cacheDir = cardCacheDir(projectRoot, process.env);
     const pool = createCardPool({
       workerFile: join(projectRoot, 'src/cards/worker.ts'),
-      workerData: { root: projectRoot, frame },
+      workerData: { root: projectRoot, frame, pairing },
       size: cardWorkers(process.env),
     });
     const draw = (key: string, text: CardText): Promise<void> => pool.draw(text, cardCacheFile(cacheDir, key));

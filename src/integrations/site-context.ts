@@ -16,6 +16,8 @@ import type { Plugin } from 'vite';
 import { palette, paletteCss } from '../lib/palette.ts';
 import { loadSiteSettings, SITE_SETTINGS_FILE } from '../lib/site-settings.ts';
 import { DEFAULT_ACCENT, type SiteSettings } from '../schemas/site.ts';
+import { typePairing } from '../lib/type-pairing.ts';
+import { fontsCss, preloadedFontFiles } from '../lib/web-fonts.ts';
 import { ContentError } from '../lib/validation.ts';
 
 export const SITE_CONTEXT_MODULE = 'virtual:hub/site-context';
@@ -24,6 +26,18 @@ const RESOLVED_ID = `\0${SITE_CONTEXT_MODULE}`;
 export const PALETTE_CSS_MODULE = 'virtual:hub/palette.css';
 // No `\0` prefix: Vite's CSS pipeline takes a module by its `.css` ending, and must take this one.
 const RESOLVED_PALETTE_ID = '/@hub/palette.css';
+/** The type pairing's @font-face rules and font variables (src/lib/web-fonts.ts), imported with the palette. */
+export const FONTS_CSS_MODULE = 'virtual:hub/fonts.css';
+const RESOLVED_FONTS_CSS_ID = '/@hub/fonts.css';
+/** The URLs of the font files the layout preloads, as built (`fontPreloads`). */
+export const FONT_PRELOADS_MODULE = 'virtual:hub/font-preloads';
+const RESOLVED_FONT_PRELOADS_ID = `\0${FONT_PRELOADS_MODULE}`;
+const VIRTUAL_IDS: Record<string, string> = {
+  [SITE_CONTEXT_MODULE]: RESOLVED_ID,
+  [PALETTE_CSS_MODULE]: RESOLVED_PALETTE_ID,
+  [FONTS_CSS_MODULE]: RESOLVED_FONTS_CSS_ID,
+  [FONT_PRELOADS_MODULE]: RESOLVED_FONT_PRELOADS_ID,
+};
 
 export function siteContext(): AstroIntegration {
   return {
@@ -61,8 +75,20 @@ function siteUrl(root: string): string | undefined {
 function siteContextPlugin(root: string, command: string): Plugin {
   return {
     name: 'hub-site-context',
-    resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED_ID : id === PALETTE_CSS_MODULE ? RESOLVED_PALETTE_ID : undefined),
-    load(id) {
+    resolveId: (id) => VIRTUAL_IDS[id],
+    async load(id) {
+      if (id === RESOLVED_FONTS_CSS_ID) {
+        this.addWatchFile(join(root, SITE_SETTINGS_FILE));
+        // Like the palette: a site.yaml with a mistake gives the default pairing.
+        return fontsCss(root, typePairing(readSettings(root)?.theme.typePairing));
+      }
+      if (id === RESOLVED_FONT_PRELOADS_ID) {
+        this.addWatchFile(join(root, SITE_SETTINGS_FILE));
+        // `?url`: Vite copies each file into dist/_astro/ under its hashed name, the one the stylesheet's url() gets too.
+        const files = preloadedFontFiles(typePairing(readSettings(root)?.theme.typePairing));
+        const imports = files.map((file, index) => `import font${index} from ${JSON.stringify(`${file}?url`)};`);
+        return `${imports.join('\n')}\nexport const fontPreloads = [${files.map((_, index) => `font${index}`).join(', ')}];\n`;
+      }
       if (id === RESOLVED_PALETTE_ID) {
         this.addWatchFile(join(root, SITE_SETTINGS_FILE));
         // A site.yaml with a mistake gives the default palette: the `site` collection reports the mistake.

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { paletteProblems } from '../lib/palette.ts';
 import { httpUrlField } from '../lib/safe-urls.ts';
+import { DEFAULT_TYPE_PAIRING, TYPE_PAIRING_NAMES } from '../lib/type-pairing.ts';
 
 /** The language a hub is written in unless site.yaml says otherwise; dates read `1 December 2026`. */
 export const DEFAULT_LANGUAGE = 'en-GB';
@@ -44,8 +45,15 @@ export const siteSchema = z.strictObject({
       cardText: hexColour.optional(),
       /** Kind label, rule and photo ring on share cards; 3:1 against cardBackground. Default: a light tint of the accent. */
       cardAccent: hexColour.optional(),
+      /**
+       * The type pairing (src/lib/type-pairing.ts): a prose face for what is read and headings, an
+       * interface face for the rest; the share cards use the same two. Default: editorial.
+       */
+      typePairing: z
+        .enum(TYPE_PAIRING_NAMES, { error: `expected one of ${TYPE_PAIRING_NAMES.join(', ')} (the default is ${DEFAULT_TYPE_PAIRING})` })
+        .default(DEFAULT_TYPE_PAIRING),
     })
-    .default({ accent: DEFAULT_ACCENT })
+    .default({ accent: DEFAULT_ACCENT, typePairing: DEFAULT_TYPE_PAIRING })
     .superRefine((theme, context) => {
       for (const problem of paletteProblems(theme)) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }),
