@@ -423,6 +423,64 @@ describe('essay pages', () => {
   });
 });
 
+describe('reading: the ways on from an essay', () => {
+  const OWNING = '/essays/owning-the-wind/';
+  let page: Page;
+  beforeAll(async () => {
+    page = await readPage(site.dist, OWNING);
+  });
+  const links = (selector: string): Array<{ text: string; href: string | null }> =>
+    [...page.document.querySelectorAll(selector)].map((a) => ({
+      text: (a.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      href: a.getAttribute('href'),
+    }));
+
+  test('every published essay links to the published essays before and after it, by date, and the ends have one side only', async () => {
+    const essays = published.filter((piece) => piece.kind === 'essay').sort((a, b) => a.date.getTime() - b.date.getTime());
+    expect(essays.length).toBeGreaterThanOrEqual(3);
+    for (const [index, essay] of essays.entries()) {
+      const { document } = await readPage(site.dist, essay.path);
+      expect(document.querySelector('nav.pager a[rel="prev"]')?.getAttribute('href') ?? undefined, essay.path).toBe(
+        essays[index - 1]?.path,
+      );
+      expect(document.querySelector('nav.pager a[rel="next"]')?.getAttribute('href') ?? undefined, essay.path).toBe(
+        essays[index + 1]?.path,
+      );
+    }
+  });
+
+  test('lists related pieces: the theory it cites (and that cites it) first, then those sharing tags, newest first', () => {
+    // owning-the-wind cites trust-before-turbines, which cites it back; the village-hall note (5 Oct) shares
+    // "community energy" and members-not-customers (3 June) shares "ownership"; the draft grid-queues
+    // essay shares "planning" but is not published.
+    expect(links('.related a').map((link) => link.href)).toEqual([
+      '/theories/trust-before-turbines/',
+      '/notes/2026-10-05-village-hall/',
+      '/essays/members-not-customers/',
+    ]);
+  });
+
+  test('offers share links that need no script, each carrying the essay’s address', () => {
+    const share = links('.share a');
+    expect(share.map((link) => link.text)).toEqual(['Bluesky', 'Mastodon', 'LinkedIn', 'X', 'Email']);
+    const address = `${origin}${OWNING}`;
+    for (const link of share) expect(decodeURIComponent(link.href!), link.text).toContain(address);
+    expect(share.map((link) => new URL(link.href!).protocol)).toEqual(['https:', 'https:', 'https:', 'https:', 'mailto:']);
+  });
+
+  test('keeps prose to a reading measure, set in ch', async () => {
+    const css = (
+      await Promise.all(
+        [...page.document.querySelectorAll('link[rel="stylesheet"]')].map((link) => readText(site.dist, link.getAttribute('href')!)),
+      )
+    ).join('\n');
+    const measure = /\.prose\b[^{]*\{[^}]*max-width:\s*(\d+)ch/.exec(css);
+    expect(measure, 'a max-width in ch on .prose').not.toBeNull();
+    expect(Number(measure![1])).toBeGreaterThanOrEqual(60);
+    expect(Number(measure![1])).toBeLessThanOrEqual(75);
+  });
+});
+
 describe('microformats', () => {
   function parse(page: Page): ReturnType<typeof mf2> {
     return mf2(page.html, { baseUrl: `${origin}${page.path}` });

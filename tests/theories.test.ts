@@ -68,12 +68,17 @@ describe('a theory page', () => {
     page = await readPage(site.dist, TRUST);
   });
 
-  test('shows the stage and the confidence in the header, before the text', () => {
-    const status = page.document.querySelector('article header .theory-status');
-    expect(status).not.toBeNull();
-    const facts = Object.fromEntries([...status!.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]));
-    expect(facts['Stage']).toBe('Working theory');
-    expect(facts['Confidence']).toBe(trust['confidence']);
+  test('has its header in reading order: title, summary, stage and confidence explained in one line, byline', () => {
+    const header = page.document.querySelector('article header')!;
+    const order = ['h1', '.p-summary', '.theory-status', '.byline'].map((selector) => {
+      const element = header.querySelector(selector);
+      expect(element, selector).not.toBeNull();
+      return [...header.querySelectorAll('*')].indexOf(element!);
+    });
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text(header.querySelector('.theory-status'))).toBe(
+      `Stage: Working theory — being tested against what I see. Confidence: ${String(trust['confidence'])}`,
+    );
     expect(page.html.indexOf('theory-status')).toBeLessThan(page.html.indexOf('e-content'));
   });
 

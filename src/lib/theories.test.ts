@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { byRecentlyTended, latestRevision, revisionProblems, settleRevisions, stageLabel, theoryTimeline } from './theories.ts';
+import {
+  byRecentlyTended,
+  latestRevision,
+  revisionProblems,
+  settleRevisions,
+  stageExplained,
+  stageLabel,
+  THEORY_STAGES,
+  theoryTimeline,
+} from './theories.ts';
 
 const d = (text: string) => new Date(text);
 const revision = (date: string, change: string, stage?: 'hunch' | 'working-theory' | 'conviction' | 'retired') => ({
@@ -109,5 +118,12 @@ describe('byRecentlyTended', () => {
       { slug: 'a', date: d('2026-01-01') },
     ];
     expect(items.sort(byRecentlyTended).map((item) => item.slug)).toEqual(['a', 'b']);
+  });
+});
+
+describe('stageExplained', () => {
+  test('says what every stage means after its label, for the line under a theory’s summary', () => {
+    for (const stage of THEORY_STAGES) expect(stageExplained(stage)).toMatch(new RegExp(`^${stageLabel(stage)} — \\w.+[^.]$`));
+    expect(stageExplained('hunch')).toBe('Hunch — an early idea, more question than answer');
   });
 });

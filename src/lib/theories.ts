@@ -20,6 +20,19 @@ export function stageLabel(stage: TheoryStage): string {
   return STAGE_LABELS[stage];
 }
 
+/** What each stage means, for a reader who has never seen the scale: the half-line after its label. */
+const STAGE_MEANINGS: Record<TheoryStage, string> = {
+  hunch: 'an early idea, more question than answer',
+  'working-theory': 'being tested against what I see',
+  conviction: 'settled enough to act on',
+  retired: 'no longer held, kept for the record',
+};
+
+/** "Working theory — being tested against what I see": a stage with what it means, for a theory's header. */
+export function stageExplained(stage: TheoryStage): string {
+  return `${STAGE_LABELS[stage]} — ${STAGE_MEANINGS[stage]}`;
+}
+
 /** One entry of a revision log, as the schema gives it. */
 export interface RevisionLike {
   date: Date;

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { EntryRef } from './backlinks.ts';
+import type { PieceKind } from '../contract/kinds.ts';
+import { pieceKey, relatedPieces } from './related.ts';
+
+interface Sample {
+  kind: PieceKind;
+  slug: string;
+  date: Date;
+  tags: string[];
+  cites: EntryRef[];
+}
+
+const piece = (kind: PieceKind, slug: string, date: string, tags: string[] = [], cites: EntryRef[] = []): Sample => ({
+  kind,
+  slug,
+  date: new Date(date),
+  tags,
+  cites,
+});
+const ref = (collection: string, id: string): EntryRef => ({ collection, id });
+const slugs = (map: Map<string, Sample[]>, of: Sample): string[] => (map.get(pieceKey(of)) ?? []).map((other) => other.slug);
+
+describe('relatedPieces', () => {
+  const subject = piece('essay', 'subject', '2026-05-01', ['energy', 'ownership'], [ref('theories', 'cited')]);
+  const cited = piece('theory', 'cited', '2026-01-01');
+  const citer = piece('note', 'citer', '2026-02-01', [], [ref('essays', 'subject')]);
+  const twoTags = piece('essay', 'two-tags', '2026-03-01', ['energy', 'ownership']);
+  const oneTagNew = piece('essay', 'one-tag-new', '2026-09-01', ['energy']);
+  const oneTagOld = piece('note', 'one-tag-old', '2026-04-01', ['ownership']);
+  const unrelated = piece('essay', 'unrelated', '2026-10-01', ['cooking']);
+
+  test('puts pieces linked by a citation (either way) before pieces that share tags, newest first among them', () => {
+    const related = relatedPieces([subject, cited, citer, twoTags, oneTagNew, unrelated], 5);
+    expect(slugs(related, subject)).toEqual(['citer', 'cited', 'two-tags', 'one-tag-new']);
+  });
+
+  test('ranks more shared tags first, then the newer piece', () => {
+    const related = relatedPieces([subject, oneTagOld, oneTagNew, twoTags]);
+    expect(slugs(related, subject)).toEqual(['two-tags', 'one-tag-new', 'one-tag-old']);
+  });
+
+  test('keeps at most three by default, and never the piece itself or one sharing nothing', () => {
+    const related = relatedPieces([subject, cited, citer, twoTags, oneTagNew, oneTagOld, unrelated]);
+    expect(slugs(related, subject)).toEqual(['citer', 'cited', 'two-tags']);
+    expect(slugs(related, unrelated)).toEqual([]);
+  });
+
+  test('a citation makes both pieces related, and a citation of an unpublished piece counts for nothing', () => {
+    const lonely = piece('essay', 'lonely', '2026-01-01', [], [ref('theories', 'gone'), ref('essays', 'lonely')]);
+    const related = relatedPieces([subject, cited, lonely]);
+    expect(slugs(related, cited)).toEqual(['subject']);
+    expect(slugs(related, lonely)).toEqual([]);
+  });
+
+  test('breaks a tie of date by slug, so the order is the same from build to build', () => {
+    const b = piece('essay', 'b', '2026-06-01', ['energy']);
+    const a = piece('note', 'a', '2026-06-01', ['energy']);
+    expect(slugs(relatedPieces([subject, b, a]), subject)).toEqual(['a', 'b']);
+  });
+});
