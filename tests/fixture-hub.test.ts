@@ -449,15 +449,12 @@ describe('reading: the ways on from an essay', () => {
     }
   });
 
-  test('lists related pieces: the theory it cites (and that cites it) first, then those sharing tags, newest first', () => {
-    // owning-the-wind cites trust-before-turbines, which cites it back; the village-hall note (5 Oct) shares
-    // "community energy" and members-not-customers (3 June) shares "ownership"; the draft grid-queues
-    // essay shares "planning" but is not published.
-    expect(links('.related a').map((link) => link.href)).toEqual([
-      '/theories/trust-before-turbines/',
-      '/notes/2026-10-05-village-hall/',
-      '/essays/members-not-customers/',
-    ]);
+  test('lists related pieces sharing tags, newest first, leaving out those listed under "Builds on" and "Cited by"', () => {
+    // owning-the-wind cites trust-before-turbines, which cites it back: listed above, not again. The
+    // village-hall note (5 Oct) shares "community energy" and members-not-customers (3 June) shares
+    // "ownership"; the draft grid-queues essay shares "planning" but is not published.
+    expect(links('.backlinks a').map((link) => link.href)).toContain('/theories/trust-before-turbines/');
+    expect(links('.related a').map((link) => link.href)).toEqual(['/notes/2026-10-05-village-hall/', '/essays/members-not-customers/']);
   });
 
   test('offers share links that need no script, each carrying the essay’s address', () => {

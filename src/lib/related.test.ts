@@ -40,9 +40,11 @@ describe('relatedPieces', () => {
     expect(slugs(related, subject)).toEqual(['two-tags', 'one-tag-new', 'one-tag-old']);
   });
 
-  test('keeps at most three by default, and never the piece itself or one sharing nothing', () => {
+  test('keeps three by default beyond its citation links, and never the piece itself or one sharing nothing', () => {
     const related = relatedPieces([subject, cited, citer, twoTags, oneTagNew, oneTagOld, unrelated]);
-    expect(slugs(related, subject)).toEqual(['citer', 'cited', 'two-tags']);
+    // Two citation links, then three more: a page listing citations elsewhere still has three to show.
+    expect(slugs(related, subject)).toEqual(['citer', 'cited', 'two-tags', 'one-tag-new', 'one-tag-old']);
+    expect(slugs(related, twoTags)).toEqual(['subject', 'one-tag-new', 'one-tag-old']);
     expect(slugs(related, unrelated)).toEqual([]);
   });
 

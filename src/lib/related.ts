@@ -18,7 +18,7 @@ export function pieceKey(piece: Pick<Piece, 'kind' | 'slug'>): string {
 }
 
 /**
- * For each piece (by `pieceKey`), up to `limit` others: citation links first, then by the number of
+ * For each piece (by `pieceKey`), up to `limit` others beyond its citation links: citation links first, then by the number of
  * shared tags, then newest first (then by slug, so the order is the same from build to build). A piece
  * that shares neither a citation nor a tag is never "related".
  */
@@ -50,9 +50,11 @@ export function relatedPieces<T extends Relatable>(pieces: readonly T[], limit =
           byNewest(a.other, b.other) ||
           a.other.kind.localeCompare(b.other.kind),
       );
+    // The citation-linked come first and `limit` more after them, so a page that lists citations under
+    // their own headings ("Builds on", "Cited by") can leave those out and still show `limit`.
     related.set(
       self,
-      candidates.slice(0, limit).map(({ other }) => other),
+      candidates.slice(0, limit + links.size).map(({ other }) => other),
     );
   }
   return related;
