@@ -19,7 +19,7 @@
  *   schema's own `handles` field), so `conversations` knows which replies are the person's own.
  * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts), which the
  *   reply command writes and `conversations` reads to say which replies are answered.
- * - The press watch's settings, `content/press-watch.yaml` (src/schemas/press-watch.ts), and the press
+ * - The press watch's settings, `content/press-watch.yaml` (src/schemas/presswatch.ts), and the press
  *   entries in `content/press/`, which the press watch also writes: a proposal is a new draft entry,
  *   confirming one takes its draft flag away, rejecting one removes the file (scripts/press-watch/).
  */
@@ -49,7 +49,7 @@ import { essaySchema } from '../../src/schemas/essay.ts';
 import { DEFAULT_LANGUAGE, type SiteSettings } from '../../src/schemas/site.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
 import { pressSchema, type PressKind } from '../../src/schemas/press.ts';
-import { PRESS_WATCH_FILE, pressWatchSchema } from '../../src/schemas/press-watch.ts';
+import { PRESS_WATCH_FILE, presswatchSchema } from '../../src/schemas/presswatch.ts';
 import { theorySchema } from '../../src/schemas/theory.ts';
 
 /** The file patterns of src/content.config.ts: notes are Markdown only. */
@@ -228,7 +228,7 @@ export interface PressWatchSettings {
 export async function readPressWatch(root: string): Promise<PressWatchSettings | undefined> {
   const text = await readTextIfExists(join(root, PRESS_WATCH_FILE));
   if (text === undefined) return undefined;
-  const settings = checked(pressWatchSchema, parseYamlFile(text, PRESS_WATCH_FILE), PRESS_WATCH_FILE);
+  const settings = checked(presswatchSchema, parseYamlFile(text, PRESS_WATCH_FILE), PRESS_WATCH_FILE);
   if (settings.names) return { feeds: settings.feeds, names: settings.names };
   const profileText = await readTextIfExists(join(root, PROFILE_FILE));
   const profile = profileText === undefined ? {} : parseYamlFile(profileText, PROFILE_FILE);

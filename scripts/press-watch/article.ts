@@ -18,8 +18,8 @@ export interface Article {
   /** ISO 8601, from `article:published_time` (or what Readability finds). */
   published?: string | undefined;
   byline?: string | undefined;
-  /** The readable text, sentence by sentence, in order. */
-  sentences: string[];
+  /** The readable text, paragraph by paragraph (and list item, block quote, caption), in order. */
+  paragraphs: string[];
 }
 
 /** An article whose page will not give readable text: said once in the summary, retried next run. */
@@ -48,15 +48,14 @@ export function readArticle(fetched: Fetched): Article {
   }
   if (!parsed?.content) throw new UnreadableArticle('no readable text in the page');
   const { document: readable } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const sentences: string[] = [];
+  const paragraphs: string[] = [];
   for (const block of readable.querySelectorAll(BLOCKS)) {
     // Nested blocks (a <p> in a <blockquote>) are read at the innermost one.
     if (block.querySelector(BLOCKS)) continue;
     const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    for (const { segment } of segmenter.segment(text)) if (segment.trim()) sentences.push(segment.trim());
+    if (text) paragraphs.push(text);
   }
-  if (sentences.length === 0) throw new UnreadableArticle('no readable text in the page');
+  if (paragraphs.length === 0) throw new UnreadableArticle('no readable text in the page');
   const published = publishedMeta ?? parsed.publishedTime ?? undefined;
   return {
     canonical,
@@ -64,14 +63,14 @@ export function readArticle(fetched: Fetched): Article {
     headline: ogTitle ?? parsed.title ?? undefined,
     published: published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString() : undefined,
     byline: authorMeta ?? parsed.byline ?? undefined,
-    sentences,
+    paragraphs,
   };
 }
 
 /** Spans in quotation marks (curly, straight, guillemets) of at least three words. */
-function quotedSpans(sentence: string): string[] {
+function quotedSpans(text: string): string[] {
   const spans: string[] = [];
-  for (const match of sentence.matchAll(/[“"«„]([^”"»“]+)[”"»“]|‘([^’]+)’/g)) {
+  for (const match of text.matchAll(/[“"«„]([^”"»“]+)[”"»“]|‘([^’]+)’/g)) {
     const span = (match[1] ?? match[2] ?? '').trim();
     if (span.split(/\s+/).length >= 3) spans.push(span);
   }
@@ -86,26 +85,35 @@ function asQuote(spans: string[]): string {
 export interface Candidate {
   /** The words to propose as the quote. */
   quote: string;
-  /** The sentence(s) it came from, for the person to check it against. */
+  /** The paragraph(s) it came from, for the person to check it against. */
   context: string;
 }
 
-/** The quote to propose from `sentences`, or undefined when none names her. */
-export function pickQuote(sentences: readonly string[], names: (text: string) => boolean): Candidate | undefined {
-  const naming = sentences.flatMap((sentence, index) => (names(sentence) ? [index] : []));
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The quote to propose from `paragraphs`, or undefined when none names her: the words in quotation
+ * marks in a paragraph naming her (a quotation often runs over several sentences, so paragraphs, not
+ * sentences), else in the paragraph just after or before one naming her, else the first sentence
+ * that names her.
+ */
+export function pickQuote(paragraphs: readonly string[], names: (text: string) => boolean): Candidate | undefined {
+  const naming = paragraphs.flatMap((paragraph, index) => (names(paragraph) ? [index] : []));
   if (naming.length === 0) return undefined;
   for (const index of naming) {
-    const spans = quotedSpans(sentences[index]!);
-    if (spans.length > 0) return { quote: asQuote(spans), context: sentences[index]! };
+    const spans = quotedSpans(paragraphs[index]!);
+    if (spans.length > 0) return { quote: asQuote(spans), context: paragraphs[index]! };
   }
   for (const index of naming) {
     for (const near of [index + 1, index - 1]) {
-      const spans = near >= 0 && near < sentences.length ? quotedSpans(sentences[near]!) : [];
+      const spans = near >= 0 && near < paragraphs.length ? quotedSpans(paragraphs[near]!) : [];
       if (spans.length > 0) {
-        const context = near > index ? `${sentences[index]} ${sentences[near]}` : `${sentences[near]} ${sentences[index]}`;
+        const context = near > index ? `${paragraphs[index]} ${paragraphs[near]}` : `${paragraphs[near]} ${paragraphs[index]}`;
         return { quote: asQuote(spans), context };
       }
     }
   }
-  return { quote: sentences[naming[0]!]!, context: sentences[naming[0]!]! };
+  const paragraph = paragraphs[naming[0]!]!;
+  const sentence = [...segmenter.segment(paragraph)].map(({ segment }) => segment.trim()).find((segment) => names(segment)) ?? paragraph;
+  return { quote: sentence, context: paragraph };
 }

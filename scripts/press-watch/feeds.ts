@@ -38,7 +38,7 @@ export function feedItems(fetched: Fetched): FeedItem[] {
   try {
     parsed = parseFeed(text);
   } catch (error) {
-    throw new Error(`not a feed (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`not a feed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const raw: Array<{ title: Text; parts: Text[]; link: string | undefined; date: string | undefined }> = [];
   if (parsed.format === 'rss' || parsed.format === 'rdf') {

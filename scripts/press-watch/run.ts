@@ -144,13 +144,7 @@ export async function watchPress(options: PressWatchOptions): Promise<PressWatch
 
 /** From the article's text; from the feed's snippet when the page does not name her (a paywall stub); else the headline. */
 function quoteFor(article: Article, item: FeedItem, names: (text: string) => boolean): Candidate {
-  const fromArticle = pickQuote(article.sentences, names);
-  if (fromArticle) return fromArticle;
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const snippet = item.text
-    .split('\n')
-    .flatMap((line) => [...segmenter.segment(line)].map(({ segment }) => segment.trim()).filter(Boolean));
-  return pickQuote(snippet, names) ?? { quote: item.title, context: item.title };
+  return pickQuote(article.paragraphs, names) ?? pickQuote(item.text.split('\n'), names) ?? { quote: item.title, context: item.title };
 }
 
 function hostName(address: string): string {

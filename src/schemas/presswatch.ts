@@ -17,7 +17,7 @@ export const PRESS_WATCH_FILE = 'content/press-watch.yaml';
 
 const name = z.string().trim().min(1, { error: 'expected a name, like Morwenna Hale' });
 
-export const pressWatchSchema = z.strictObject({
+export const presswatchSchema = z.strictObject({
   /** RSS 2.0, Atom or JSON Feed addresses; a bare address or `{ url, label }` (the label names it in messages). */
   feeds: z
     .array(
@@ -30,4 +30,4 @@ export const pressWatchSchema = z.strictObject({
   names: z.array(name).min(1, { error: 'is empty — list at least one name, or leave the field out' }).optional(),
 });
 
-export type PressWatchFile = z.output<typeof pressWatchSchema>;
+export type PressWatchFile = z.output<typeof presswatchSchema>;
