@@ -59,8 +59,13 @@ export async function watchPress(options: PressWatchOptions): Promise<PressWatch
   const fetcher = options.fetcher ?? politeFetcher({ ...(options.limits ? { limits: options.limits } : {}) });
   const names = mentionMatcher(settings.names);
   const seen = await readPressSeen(options.cwd);
-  const known = new Set(Object.keys(seen.articles));
-  for (const entry of await readPressEntries(options.cwd)) known.add(articleKey(entry.url));
+  const foundAt = new Date(options.now()).toISOString();
+  // Every article already decided or waiting, by key: the seen-list's, and the entries in content/press (typed by hand, too).
+  const known = new Map(Object.entries(seen.articles));
+  for (const entry of await readPressEntries(options.cwd)) {
+    const key = articleKey(entry.url);
+    if (!known.has(key)) known.set(key, { id: entry.id, status: entry.draft ? 'proposed' : 'confirmed', at: foundAt });
+  }
   const result: PressWatchResult = { feeds: settings.feeds.length, feedsRead: 0, mentions: 0, proposed: [], problems: [] };
   const problem = (what: string, error: unknown): void => {
     const line = `${what}: ${message(error)}`;
@@ -101,16 +106,15 @@ export async function watchPress(options: PressWatchOptions): Promise<PressWatch
     }),
   );
 
-  const foundAt = new Date(options.now()).toISOString();
   let changed = false;
   for (const outcome of read) {
     if (!outcome) continue;
     const { mention, article } = outcome;
     const canonicalKey = articleKey(article.canonical);
-    const earlier = seen.articles[canonicalKey];
-    if (known.has(canonicalKey) || earlier) {
+    const earlier = known.get(canonicalKey);
+    if (earlier) {
       // Another address of an article already known: remember this one too, so it is not fetched again.
-      if (earlier) seen.articles[mention.key] = earlier;
+      seen.articles[mention.key] = earlier;
       changed = true;
       continue;
     }
@@ -134,7 +138,7 @@ export async function watchPress(options: PressWatchOptions): Promise<PressWatch
     const decision = { id, status: 'proposed' as const, at: foundAt };
     seen.articles[canonicalKey] = decision;
     seen.articles[mention.key] = decision;
-    known.add(canonicalKey);
+    known.set(canonicalKey, decision);
     changed = true;
     result.proposed.push({ id, file, outlet, headline, url: article.canonical });
   }
