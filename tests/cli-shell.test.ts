@@ -52,6 +52,7 @@ describe('--json', () => {
     ['status', ['--json'], 0],
     ['collect', ['--json'], 0],
     ['conversations', ['--json'], 0],
+    ['press', ['--json'], 0],
     ['syndicate', ['--dry-run', '--json'], 0],
     // One hand-made page without its share card: the check fails, and says so in JSON.
     ['check', ['--no-build', '--json'], 1],

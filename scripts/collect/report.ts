@@ -2,6 +2,7 @@
 import { NETWORK_LABELS, type Network } from '../../src/contract/networks.ts';
 import { textTable } from '../lib/text-table.ts';
 import type { CollectResult, CollectRow } from './run.ts';
+import { formatPressWatch } from '../press-watch/report.ts';
 
 const label = (source: CollectRow['source']): string => (source === 'webmentions' ? 'Webmentions' : NETWORK_LABELS[source as Network]);
 const signed = (value: number): string => (value >= 0 ? `+${value}` : String(value));
@@ -34,5 +35,6 @@ export function formatCollect(result: CollectResult): string {
   const change = result.file
     ? `Since the previous snapshot: engagement ${signed(result.change.total)}, ${result.change.newReplies} new replies.`
     : '';
-  return [head, body, change].filter(Boolean).join('\n');
+  const press = result.press ? formatPressWatch(result.press) : '';
+  return [head, body, change, press].filter(Boolean).join('\n');
 }

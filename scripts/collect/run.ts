@@ -27,6 +27,8 @@ import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
 import { RetryLater, withRetry } from '../lib/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
+import { watchPress, type PressWatchResult } from '../press-watch/run.ts';
+import type { FetchLimits } from '../press-watch/fetcher.ts';
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -37,6 +39,8 @@ export interface CollectOptions extends NetworkRunOptions {
   maxAgeDays?: number;
   /** Readers to use instead of those made from `env` (tests). */
   readers?: Partial<Record<Network, NetworkReader>>;
+  /** The press watch's fetch limits (tests make them small). */
+  pressLimits?: Partial<FetchLimits>;
 }
 
 /** One line of the summary per network (and one for webmentions). */
@@ -61,6 +65,8 @@ export interface CollectResult {
   failed: number;
   /** Engagement gained since the previous snapshot (what `npm run status` shows). */
   change: ReturnType<typeof engagementSince>;
+  /** The press watch (scripts/press-watch/): undefined without `content/press-watch.yaml`, or with `--only`. */
+  press?: PressWatchResult | undefined;
 }
 
 interface CopyToRead {
@@ -272,6 +278,11 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       }
     }
 
+    // The press watch reads the news, not the networks: `--only <network>` leaves it out.
+    const press = options.only
+      ? undefined
+      : await watchPress({ cwd: options.cwd, now, log, ...(options.pressLimits ? { limits: options.pressLimits } : {}) });
+
     const anything = Object.keys(snapshot.items).length > 0 || (snapshot.webmentions?.length ?? 0) > 0;
     const file = anything ? await appendSnapshot(folder, snapshot) : undefined;
     const change = engagementSince(anything ? [...history, snapshot] : history);
@@ -279,8 +290,11 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       file: file ? relativeTo(options.cwd, file) : undefined,
       snapshot,
       rows,
-      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0),
+      failed:
+        rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0) +
+        (press?.problems.length ?? 0),
       change,
+      ...(press ? { press } : {}),
     };
   } finally {
     await release();

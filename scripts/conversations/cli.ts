@@ -10,6 +10,7 @@ import { EVIDENCE_FOLDER } from '../../src/contract/snapshots.ts';
 import { runCommand } from '../lib/cli.ts';
 import { readAnswers, readPieceTitles, readProfileHandles } from '../lib/content.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
+import { pressAwaitingReview } from '../press-watch/review.ts';
 import { formatConversations, type ConversationsReport } from './format.ts';
 import { gatherConversations, newestSnapshot } from './gather.ts';
 import { readSeen, SEEN_FILE, writeSeen } from './seen.ts';
@@ -21,12 +22,13 @@ Each look marks what it showed as seen (${SEEN_FILE}); deleting that file starts
 
 /** Looks at the conversations of the hub at `root` and marks them seen. */
 export async function lookAtConversations(root: string, options: { all: boolean; now: Date }): Promise<ConversationsReport> {
-  const [snapshots, answers, handles, titles, seen] = await Promise.all([
+  const [snapshots, answers, handles, titles, seen, press] = await Promise.all([
     readSnapshots(resolve(root, EVIDENCE_FOLDER), root),
     readAnswers(root),
     readProfileHandles(root),
     readPieceTitles(root),
     readSeen(root),
+    pressAwaitingReview(root),
   ]);
   const since = seen?.seenThrough;
   const pieces = gatherConversations({ snapshots, answers, handles, titles, after: options.all ? undefined : since });
@@ -39,6 +41,7 @@ export async function lookAtConversations(root: string, options: { all: boolean;
     through: through ?? null,
     count: pieces.reduce((sum, piece) => sum + piece.conversations.length, 0),
     pieces,
+    pressToReview: press.map((entry) => entry.id),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { NETWORK_LABELS } from '../../src/contract/networks.ts';
 import { oneLine, terminalText } from '../lib/terminal-text.ts';
+import { reviewLine } from '../press-watch/review.ts';
 import type { Conversation, ConversationKind, PieceConversations } from './gather.ts';
 
 /** What a look found, as printed (and, under --json, the stable shape documented in docs/evidence.md). */
@@ -21,6 +22,8 @@ export interface ConversationsReport {
   /** How many conversations are listed. */
   count: number;
   pieces: PieceConversations[];
+  /** Ids of the press mentions the press watch proposed that await confirm or reject (scripts/press-watch/). */
+  pressToReview: string[];
 }
 
 const KIND_WORDS: Record<ConversationKind, string> = {
@@ -50,8 +53,13 @@ function conversationLines(conversation: Conversation): string[] {
   ];
 }
 
-/** The report as text for the terminal. */
+/** The report as text for the terminal: the conversations, then any press mentions awaiting review. */
 export function formatConversations(report: ConversationsReport): string {
+  const press = reviewLine(report.pressToReview.map((id) => ({ id })));
+  return [conversationsText(report), ...(press ? [press] : [])].join('\n\n');
+}
+
+function conversationsText(report: ConversationsReport): string {
   if (report.through === null) {
     return 'No conversations collected yet: `./hub run collect` reads the replies, quote-posts and mentions from the networks.';
   }

@@ -19,11 +19,17 @@
  *   schema's own `handles` field), so `conversations` knows which replies are the person's own.
  * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts), which the
  *   reply command writes and `conversations` reads to say which replies are answered.
+ * - The press watch's settings, `content/press-watch.yaml` (src/schemas/presswatch.ts), and the press
+ *   entries in `content/press/`, which the press watch also writes: a proposal is a new draft entry,
+ *   confirming one takes its draft flag away, rejecting one removes the file (scripts/press-watch/).
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { rm } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { createFileAtomically, replaceFileAtomically } from './atomic-file.ts';
 import { readTextIfExists } from './optional-file.ts';
 import { ANSWERS_FILE, emptyAnswers, parseAnswers, type Answers } from '../../src/contract/answers.ts';
 import { KIND_COLLECTIONS, PIECE_KINDS, type PieceKind } from '../../src/contract/kinds.ts';
@@ -42,6 +48,8 @@ import type { CitingSchemaContext } from '../../src/schemas/cites.ts';
 import { essaySchema } from '../../src/schemas/essay.ts';
 import { DEFAULT_LANGUAGE, type SiteSettings } from '../../src/schemas/site.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
+import { pressSchema, type PressKind } from '../../src/schemas/press.ts';
+import { PRESS_WATCH_FILE, presswatchSchema } from '../../src/schemas/presswatch.ts';
 import { theorySchema } from '../../src/schemas/theory.ts';
 
 /** The file patterns of src/content.config.ts: notes are Markdown only. */
@@ -199,4 +207,122 @@ export async function readPieceTitles(root: string): Promise<Map<string, string>
     titles.set(ledgerKey(piece.kind, slug), piece.title);
   }
   return titles;
+}
+
+/** The YAML of `file` as js-yaml would read it; a syntax error throws naming the file and line. */
+function parseYamlFile(text: string, file: string): unknown {
+  try {
+    return parseYaml(text, { customTags: ['timestamp'] }) ?? {};
+  } catch (error) {
+    throw new ContentError(yamlSyntaxProblem({ file, source: text, reason: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+export interface PressWatchSettings {
+  feeds: Array<{ url: string; label?: string | undefined }>;
+  /** The names that count as a mention; the profile's name when the file names none. */
+  names: string[];
+}
+
+/** The press watch's settings (`content/press-watch.yaml`); undefined when the hub watches no feeds. */
+export async function readPressWatch(root: string): Promise<PressWatchSettings | undefined> {
+  const text = await readTextIfExists(join(root, PRESS_WATCH_FILE));
+  if (text === undefined) return undefined;
+  const settings = checked(presswatchSchema, parseYamlFile(text, PRESS_WATCH_FILE), PRESS_WATCH_FILE);
+  if (settings.names) return { feeds: settings.feeds, names: settings.names };
+  const profileText = await readTextIfExists(join(root, PROFILE_FILE));
+  const profile = profileText === undefined ? {} : parseYamlFile(profileText, PROFILE_FILE);
+  const name = (profile as { name?: unknown }).name;
+  if (typeof name !== 'string' || name.trim() === '')
+    throw new ContentError({
+      file: PRESS_WATCH_FILE,
+      field: 'names',
+      problem: 'is missing and the profile has no name',
+      fix: 'list the names to look for, like names: [Morwenna Hale]',
+    });
+  return { feeds: settings.feeds, names: [name.trim()] };
+}
+
+const PRESS_FOLDER = 'content/press';
+const pressEntrySchema = pressSchema(outsideAstro);
+
+export interface PressEntry {
+  /** The file name without `.md`: what `./hub run press -- confirm <id>` takes. */
+  id: string;
+  /** Project-relative path. */
+  file: string;
+  outlet: string;
+  headline: string;
+  url: string;
+  kind: PressKind;
+  quote: string;
+  draft: boolean;
+  /** Set on an entry the press watch proposed. */
+  proposed?: { feed: string; foundAt: string } | undefined;
+}
+
+/** Every entry in `content/press/` (top level: the watch writes there), by file name. */
+export async function readPressEntries(root: string): Promise<PressEntry[]> {
+  const entries: PressEntry[] = [];
+  const files: string[] = [];
+  try {
+    for await (const file of glob('*.md', { cwd: join(root, PRESS_FOLDER) })) files.push(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (const name of files.sort()) {
+    const file = `${PRESS_FOLDER}/${name}`;
+    const frontMatter = splitFrontMatter(await readFile(join(root, file), 'utf8'));
+    if (!frontMatter) continue; // The build reports a file without front matter, naming it.
+    const data = checked(pressEntrySchema, parseYamlFile(frontMatter.yaml, file), file);
+    const foundAt = data.proposed?.foundAt;
+    entries.push({
+      id: name.replace(/\.md$/, ''),
+      file,
+      outlet: data.outlet,
+      headline: data.headline,
+      url: data.url,
+      kind: data.kind,
+      quote: data.quote,
+      draft: data.draft,
+      proposed: data.proposed && { feed: data.proposed.feed, foundAt: foundAt instanceof Date ? foundAt.toISOString() : String(foundAt) },
+    });
+  }
+  return entries;
+}
+
+/**
+ * Writes a new press entry (`text`: front matter and body) as `content/press/<id>.md`, whole or not at
+ * all, never over an existing file: when the name is taken, `<id>-2`, `-3`… Resolves to the id used
+ * and the project-relative file.
+ */
+export async function createPressEntry(root: string, id: string, text: (id: string) => string): Promise<{ id: string; file: string }> {
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? id : `${id}-${n}`;
+    const file = `${PRESS_FOLDER}/${candidate}.md`;
+    if (await createFileAtomically(join(root, file), text(candidate))) return { id: candidate, file };
+  }
+}
+
+function pressFile(root: string, id: string): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+    throw new Error(`${id}: not a press entry id — ids are file names in ${PRESS_FOLDER}, like severn-chronicle-village-turbine`);
+  return join(root, PRESS_FOLDER, `${id}.md`);
+}
+
+/** Publishes a proposed entry: its front matter loses `draft: true` (comments and the rest kept as written). */
+export async function confirmPressEntry(root: string, id: string): Promise<void> {
+  const path = pressFile(root, id);
+  const text = await readTextIfExists(path);
+  if (text === undefined) throw new Error(`${PRESS_FOLDER}/${id}.md: no such press entry — ./hub run press lists those awaiting review`);
+  const frontMatter = splitFrontMatter(text);
+  if (!frontMatter) throw new Error(`${PRESS_FOLDER}/${id}.md: has no front matter — start the file with its fields between two --- lines`);
+  const document = parseDocument(frontMatter.yaml);
+  document.delete('draft');
+  await replaceFileAtomically(path, `---\n${document.toString()}---\n${frontMatter.body}`);
+}
+
+/** Removes a rejected proposal's file; a file already gone is not an error. */
+export async function removePressEntry(root: string, id: string): Promise<void> {
+  await rm(pressFile(root, id), { force: true });
 }

@@ -5,6 +5,7 @@
 import { createFormats } from '../../src/lib/formats.ts';
 import { describeCounts, describeStreak, formatAverage, plural } from '../../src/lib/cadence.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../src/contract/networks.ts';
+import { reviewLine } from '../press-watch/review.ts';
 import { describePolicyHold } from '../syndicate/policy.ts';
 import type { HubStatus, ItemLine, NetworkSyndication, PieceLine } from './run.ts';
 import { describeWarning } from './tokens.ts';
@@ -176,6 +177,8 @@ export function formatStatus(status: HubStatus): string {
   lines.push(...pieceTable(status.scheduled));
   lines.push(row('Drafts', status.drafts.length === 0 ? 'none' : describeCounts(countKinds(status.drafts))));
   lines.push(...pieceTable(status.drafts), '');
+  const press = reviewLine(status.pressToReview);
+  if (press) lines.push(row('Press', press), '');
 
   lines.push(...syndicationSection(status), '');
   // Every one, never cut short: each is a post that may be out there, waiting for the person to say so.

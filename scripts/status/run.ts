@@ -33,6 +33,7 @@ import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
 import { describeHeld } from '../syndicate/resolve.ts';
+import { pressAwaitingReview } from '../press-watch/review.ts';
 import { tokenExpiries, tokenWarnings, type TokenExpiry, type TokenWarning } from './tokens.ts';
 
 export interface StatusOptions {
@@ -126,6 +127,8 @@ export interface HubStatus {
   /** When tokens end, where the network tells it (X's token file; Threads with `--check-tokens`); a near one is in `warnings` too. */
   tokens: TokenExpiry[];
   engagement: EngagementChange & { snapshots: number };
+  /** Press mentions the press watch proposed that await the person's confirm or reject, oldest found first. */
+  pressToReview: Array<{ id: string; outlet: string; headline: string; file: string }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -297,5 +300,6 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     warnings,
     tokens,
     engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
+    pressToReview: (await pressAwaitingReview(options.cwd)).map(({ id, outlet, headline, file }) => ({ id, outlet, headline, file })),
   };
 }

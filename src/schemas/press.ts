@@ -33,4 +33,14 @@ export const pressSchema = ({ image }: SchemaContext) =>
     logo: image().optional(),
     /** A draft (a quote not yet checked against the piece) is shown by `npm run dev` and never published. Default: false. */
     draft: z.boolean({ error: 'expected true or false' }).default(false),
+    /**
+     * Where the press watch found it (`./hub run collect`): the feed and when. Written with `draft: true`;
+     * `./hub run press -- confirm <id>` publishes it and keeps this as its provenance.
+     */
+    proposed: z
+      .strictObject({
+        feed: z.string().trim().min(1, { error: 'expected the feed the mention was found in' }),
+        foundAt: z.union([z.date(), z.string()], { error: 'expected when it was found, like 2026-12-01T09:00:00Z' }),
+      })
+      .optional(),
   });

@@ -14,6 +14,7 @@ export const CLI_SCRIPTS = {
   webmentions: 'scripts/webmentions/cli.ts',
   conversations: 'scripts/conversations/cli.ts',
   reply: 'scripts/reply/cli.ts',
+  press: 'scripts/press-watch/cli.ts',
   status: 'scripts/status.ts',
   new: 'scripts/new.ts',
   init: 'scripts/init.ts',
