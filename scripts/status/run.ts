@@ -7,6 +7,7 @@
  * - What is not yet syndicated comes from the built feed (`dist/feed.json`, what `npm run syndicate`
  *   reads), the ledger and the policy, decided as the syndicate command decides it.
  * - Engagement comes from the snapshots `npm run collect` writes.
+ * - Invitations to speak still awaiting an answer come from `content/invitations/`.
  *
  * - Warnings about credentials come from tokens.ts: what the environment and the token file tell,
  *   and with `--check-tokens` what Mastodon and LinkedIn say the tokens may do.
@@ -28,7 +29,7 @@ import type { MissingCredentials } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { channels } from '../channels/registry.ts';
-import { pieceState, readContentPieces, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
+import { pieceState, readContentPieces, readInvitations, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
@@ -57,6 +58,16 @@ export interface PieceLine {
   file: string;
   /** Calendar days (UTC) from today to its date: negative in the past, 0 today. */
   days: number;
+}
+
+/** An invitation to speak that awaits an answer. */
+export interface InvitationLine {
+  event: string;
+  organiser: string;
+  /** ISO 8601 day it arrived. */
+  asked: string;
+  /** Project-relative path of its file. */
+  file: string;
 }
 
 /** An item of the feed, as the syndication section names it. */
@@ -126,6 +137,8 @@ export interface HubStatus {
   /** When tokens end, where the network tells it (X's token file; Threads with `--check-tokens`); a near one is in `warnings` too. */
   tokens: TokenExpiry[];
   engagement: EngagementChange & { snapshots: number };
+  /** Invitations to speak with `outcome: pending`, oldest first: each waits for an answer. */
+  pendingInvitations: InvitationLine[];
 }
 
 const DAY_MS = 86_400_000;
@@ -269,11 +282,12 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     online: options.checkTokens,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const [syndication, snapshots, found, tokens] = await Promise.all([
+  const [syndication, snapshots, found, tokens, invitations] = await Promise.all([
     readSyndication(options, credentials, registry),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
     tokenWarnings(tokenOptions, registry.values()),
     tokenExpiries(tokenOptions, registry.values()),
+    readInvitations(options.cwd),
   ]);
   const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))].sort(
     (a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),
@@ -297,5 +311,13 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     warnings,
     tokens,
     engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
+    pendingInvitations: invitations
+      .filter((invitation) => invitation.data.outcome === 'pending')
+      .map((invitation) => ({
+        event: invitation.data.event,
+        organiser: invitation.data.organiser.name,
+        asked: invitation.data.asked.toISOString().slice(0, 10),
+        file: invitation.file,
+      })),
   };
 }
