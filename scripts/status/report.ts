@@ -177,7 +177,8 @@ export function formatStatus(status: HubStatus): string {
   lines.push(row('Drafts', status.drafts.length === 0 ? 'none' : describeCounts(countKinds(status.drafts))));
   lines.push(...pieceTable(status.drafts), '');
 
-  lines.push(...invitationLines(status), '');
+  const invitations = invitationLines(status);
+  if (invitations.length > 0) lines.push(...invitations, '');
   lines.push(...syndicationSection(status), '');
   // Every one, never cut short: each is a post that may be out there, waiting for the person to say so.
   if (status.syndication.available && status.syndication.needsYou.length > 0) {
@@ -197,10 +198,13 @@ export function formatStatus(status: HubStatus): string {
   return lines.join('\n');
 }
 
-/** The invitations to speak awaiting an answer, each with its file: answering one is editing `outcome`. */
+/**
+ * The invitations to speak awaiting an answer, each with its file (answering one is editing its
+ * `outcome`); nothing when none waits, as a hub that records no invitations has nothing to be told.
+ */
 function invitationLines(status: HubStatus): string[] {
   const pending = status.pendingInvitations;
-  if (pending.length === 0) return [row('Invitations', 'none awaiting an answer')];
+  if (pending.length === 0) return [];
   return [
     row('Invitations', `${plural(pending.length, 'invitation to speak awaits', 'invitations to speak await')} an answer`),
     ...pending
