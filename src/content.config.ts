@@ -15,6 +15,7 @@ import { talkGlob } from './loaders/talk-glob.ts';
 import { yamlFileLoader } from './loaders/yaml-file.ts';
 import { CITABLE_COLLECTIONS } from './schemas/cites.ts';
 import { essaySchema } from './schemas/essay.ts';
+import { invitationSchema } from './schemas/invitation.ts';
 import { NOTE_MAX_CHARACTERS, noteSchema } from './schemas/note.ts';
 import { pressSchema } from './schemas/press.ts';
 import { profileSchema } from './schemas/profile.ts';
@@ -26,8 +27,8 @@ import { topicSchema } from './schemas/topic.ts';
 
 // The citable collections share their ids, so that `cites:` to a missing file fails naming the citing file.
 const entryIndex = createEntryIndex(CITABLE_COLLECTIONS);
-// The topics' ids, for the talks' `topic:`.
-const topicIndex = createEntryIndex(['topics']);
+// The topics' and invitations' ids, for the talks' `topic:` and `invitation:`.
+const talkLinks = createEntryIndex(['topics', 'invitations']);
 // Every piece's tags, so that two spellings of one tag page (`AI/ML`, `ai-ml`) fail naming both files.
 const tagIndex = createTagIndex();
 
@@ -60,10 +61,15 @@ export const collections = {
   answers: defineCollection({ loader: answersFileLoader(), schema: reportIssues(answersSchema) }),
   engagement: defineCollection({ loader: evidenceFolderLoader(), schema: reportIssues(snapshotSchema) }),
   speaking: defineCollection({ loader: speakingFileLoader(), schema: (context) => reportIssues(speakingSchema(context)) }),
-  talks: defineCollection({ loader: talkGlob({ topics: topicIndex }), schema: reportIssues(talkSchema) }),
+  talks: defineCollection({ loader: talkGlob({ links: talkLinks }), schema: reportIssues(talkSchema) }),
   topics: defineCollection({
-    loader: contentGlob({ folder: 'topics', pattern: '**/*.md', entryIndex: topicIndex }),
+    loader: contentGlob({ folder: 'topics', pattern: '**/*.md', entryIndex: talkLinks }),
     schema: reportIssues(topicSchema),
+  }),
+  // Invitations to speak: private evidence, counted on /impact/ and never given a page of their own.
+  invitations: defineCollection({
+    loader: contentGlob({ folder: 'invitations', pattern: '**/*.md', entryIndex: talkLinks }),
+    schema: reportIssues(invitationSchema),
   }),
   press: defineCollection({
     loader: contentGlob({ folder: 'press', pattern: '**/*.md' }),

@@ -180,7 +180,8 @@ describe('./hub new', () => {
   test('explains its usage, every kind included, when the kind is unknown', async () => {
     const result = await runNew(root, 'podcast', 'Title');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('usage: ./hub new <essay|note|theory|stance|talk|topic|press> "Title"');
-    expect(result.stderr).toContain('./hub new talk    "Event name"');
+    expect(result.stderr).toContain('usage: ./hub new <essay|note|theory|stance|talk|topic|press|invitation> "Title"');
+    expect(result.stderr).toContain('./hub new talk       "Event name"');
+    expect(result.stderr).toContain('./hub new talk --from-invitation <invitation file name>');
   });
 });

@@ -22,6 +22,8 @@
  * - The press watch's settings, `content/press-watch.yaml` (src/schemas/presswatch.ts), and the press
  *   entries in `content/press/`, which the press watch also writes: a proposal is a new draft entry,
  *   confirming one takes its draft flag away, rejecting one removes the file (scripts/press-watch/).
+ * - The invitations to speak, `content/invitations/` (src/schemas/invitation.ts): status lists the
+ *   pending ones, and `./hub new talk --from-invitation` turns an accepted one into a talk.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,6 +48,7 @@ import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
 import type { CitingSchemaContext } from '../../src/schemas/cites.ts';
 import { essaySchema } from '../../src/schemas/essay.ts';
+import { invitationSchema, type InvitationData } from '../../src/schemas/invitation.ts';
 import { DEFAULT_LANGUAGE, type SiteSettings } from '../../src/schemas/site.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
 import { pressSchema, type PressKind } from '../../src/schemas/press.ts';
@@ -92,11 +95,13 @@ function checked<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   return result.data;
 }
 
-async function readPiece(root: string, kind: PieceKind, file: string): Promise<ContentPiece> {
+/** A file's front matter as the content layer reads it, dates checked as written; throws a `ContentError` naming the file. */
+async function readFrontMatter(root: string, file: string): Promise<{ raw: unknown; text: string; body: string }> {
   const path = join(root, file);
   const problem = await checkFrontMatterDates(path, file);
   if (problem) throw new ContentError(problem);
-  const frontMatter = splitFrontMatter(await readFile(path, 'utf8'));
+  const text = await readFile(path, 'utf8');
+  const frontMatter = splitFrontMatter(text);
   if (!frontMatter)
     throw new ContentError({
       file,
@@ -104,21 +109,69 @@ async function readPiece(root: string, kind: PieceKind, file: string): Promise<C
       problem: 'has no front matter',
       fix: 'start the file with its fields between two --- lines',
     });
-  let raw: unknown;
   try {
     // YAML 1.1 timestamps, as js-yaml reads them: `date: 2026-11-25` is a date, not a string.
-    raw = parseYaml(frontMatter.yaml, { customTags: ['timestamp'] }) ?? {};
+    return { raw: parseYaml(frontMatter.yaml, { customTags: ['timestamp'] }) ?? {}, text, body: frontMatter.body };
   } catch (error) {
     throw new ContentError(
       yamlSyntaxProblem({ file, source: frontMatter.yaml, reason: error instanceof Error ? error.message : String(error) }),
     );
   }
+}
+
+async function readPiece(root: string, kind: PieceKind, file: string): Promise<ContentPiece> {
+  const { raw, body } = await readFrontMatter(root, file);
   if (kind === 'note') {
     const { date, draft } = checked(SCHEMAS.note, raw, file);
-    return { kind, file, title: noteTitle(frontMatter.body), date, draft };
+    return { kind, file, title: noteTitle(body), date, draft };
   }
   const { title, date, draft } = kind === 'essay' ? checked(SCHEMAS.essay, raw, file) : checked(SCHEMAS.theory, raw, file);
   return { kind, file, title, date, draft };
+}
+
+const INVITATIONS_FOLDER = 'content/invitations';
+
+/** An invitation to speak, as its file says. */
+export interface ContentInvitation {
+  /** Its file name without `.md`, which a talk's `invitation:` names. */
+  id: string;
+  /** Project-relative path, `content/invitations/energy-futures-week-2027.md`. */
+  file: string;
+  data: InvitationData;
+  /** The file as written, for a command that changes a field and keeps the rest. */
+  text: string;
+}
+
+async function readInvitationFile(root: string, id: string): Promise<ContentInvitation> {
+  const file = `${INVITATIONS_FOLDER}/${id}.md`;
+  const { raw, text } = await readFrontMatter(root, file);
+  return { id, file, data: checked(invitationSchema, raw, file), text };
+}
+
+/** Every invitation under `content/invitations/` of the project at `root`, oldest first; none without the folder. */
+export async function readInvitations(root: string): Promise<ContentInvitation[]> {
+  const ids: string[] = [];
+  try {
+    for await (const file of glob('*.md', { cwd: join(root, INVITATIONS_FOLDER) })) ids.push(file.slice(0, -'.md'.length));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const invitations = await Promise.all(ids.sort().map((id) => readInvitationFile(root, id)));
+  return invitations.sort((a, b) => a.data.asked.getTime() - b.data.asked.getTime() || a.id.localeCompare(b.id));
+}
+
+/** The invitation `content/invitations/<id>.md`; a missing one is an `Error` naming the file and the invitations there are. */
+export async function readInvitation(root: string, id: string): Promise<ContentInvitation> {
+  if (!/^[^/\\.][^/\\]*$/.test(id))
+    throw new Error(`${JSON.stringify(id)} is not an invitation's file name: give it without folder or .md`);
+  try {
+    return await readInvitationFile(root, id.replace(/\.md$/, ''));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const known = (await readInvitations(root)).map((invitation) => invitation.id);
+    const choices = known.length > 0 ? `one of ${known.join(', ')}` : 'none yet: ./hub new invitation "Event" writes one';
+    throw new Error(`${INVITATIONS_FOLDER}/${id}.md does not exist; the invitations are ${choices}`, { cause: error });
+  }
 }
 
 /** Every piece under `content/essays`, `content/notes` and `content/theories` of the project at `root`, oldest first. */

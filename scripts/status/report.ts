@@ -180,6 +180,8 @@ export function formatStatus(status: HubStatus): string {
   const press = reviewLine(status.pressToReview);
   if (press) lines.push(row('Press', press), '');
 
+  const invitations = invitationLines(status);
+  if (invitations.length > 0) lines.push(...invitations, '');
   lines.push(...syndicationSection(status), '');
   // Every one, never cut short: each is a post that may be out there, waiting for the person to say so.
   if (status.syndication.available && status.syndication.needsYou.length > 0) {
@@ -197,6 +199,24 @@ export function formatStatus(status: HubStatus): string {
   if (status.warnings.length > 0) lines.push('', 'Warnings', ...status.warnings.map((warning) => indent(describeWarning(warning), 2)));
   lines.push('', ...engagementSection(status));
   return lines.join('\n');
+}
+
+/**
+ * The invitations to speak awaiting an answer, each with its file (answering one is editing its
+ * `outcome`); nothing when none waits, as a hub that records no invitations has nothing to be told.
+ */
+function invitationLines(status: HubStatus): string[] {
+  const pending = status.pendingInvitations;
+  if (pending.length === 0) return [];
+  return [
+    row('Invitations', `${plural(pending.length, 'invitation to speak awaits', 'invitations to speak await')} an answer`),
+    ...pending
+      .slice(0, LIST_LIMIT)
+      .map((invitation) => indent(`${invitation.asked}  ${invitation.event} (${invitation.organiser})  ${invitation.file}`, 2)),
+    ...(pending.length > LIST_LIMIT
+      ? [indent(`… and ${pending.length - LIST_LIMIT} more (./hub run status -- --json lists them all)`)]
+      : []),
+  ];
 }
 
 function countKinds(pieces: readonly PieceLine[]): Record<PieceLine['kind'], number> {

@@ -7,6 +7,7 @@
  * - What is not yet syndicated comes from the built feed (`dist/feed.json`, what `npm run syndicate`
  *   reads), the ledger and the policy, decided as the syndicate command decides it.
  * - Engagement comes from the snapshots `npm run collect` writes.
+ * - Invitations to speak still awaiting an answer come from `content/invitations/`.
  *
  * - Warnings about credentials come from tokens.ts: what the environment and the token file tell,
  *   and with `--check-tokens` what Mastodon and LinkedIn say the tokens may do.
@@ -28,7 +29,7 @@ import type { MissingCredentials } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { channels } from '../channels/registry.ts';
-import { pieceState, readContentPieces, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
+import { pieceState, readContentPieces, readInvitations, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
@@ -58,6 +59,16 @@ export interface PieceLine {
   file: string;
   /** Calendar days (UTC) from today to its date: negative in the past, 0 today. */
   days: number;
+}
+
+/** An invitation to speak that awaits an answer. */
+export interface InvitationLine {
+  event: string;
+  organiser: string;
+  /** ISO 8601 day it arrived. */
+  asked: string;
+  /** Project-relative path of its file. */
+  file: string;
 }
 
 /** An item of the feed, as the syndication section names it. */
@@ -129,6 +140,8 @@ export interface HubStatus {
   engagement: EngagementChange & { snapshots: number };
   /** Press mentions the press watch proposed that await the person's confirm or reject, oldest found first. */
   pressToReview: Array<{ id: string; outlet: string; headline: string; file: string }>;
+  /** Invitations to speak with `outcome: pending`, oldest first: each waits for an answer. */
+  pendingInvitations: InvitationLine[];
 }
 
 const DAY_MS = 86_400_000;
@@ -272,11 +285,12 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     online: options.checkTokens,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const [syndication, snapshots, found, tokens] = await Promise.all([
+  const [syndication, snapshots, found, tokens, invitations] = await Promise.all([
     readSyndication(options, credentials, registry),
     readSnapshots(resolve(options.cwd, EVIDENCE_FOLDER), options.cwd),
     tokenWarnings(tokenOptions, registry.values()),
     tokenExpiries(tokenOptions, registry.values()),
+    readInvitations(options.cwd),
   ]);
   const warnings = [...found, ...tokens.filter((token) => token.warn).map(({ network, message }) => ({ network, message }))].sort(
     (a, b) => NETWORKS.indexOf(a.network) - NETWORKS.indexOf(b.network),
@@ -301,5 +315,13 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
     tokens,
     engagement: { ...engagementSince(snapshots), snapshots: snapshots.length },
     pressToReview: (await pressAwaitingReview(options.cwd)).map(({ id, outlet, headline, file }) => ({ id, outlet, headline, file })),
+    pendingInvitations: invitations
+      .filter((invitation) => invitation.data.outcome === 'pending')
+      .map((invitation) => ({
+        event: invitation.data.event,
+        organiser: invitation.data.organiser.name,
+        asked: invitation.data.asked.toISOString().slice(0, 10),
+        file: invitation.file,
+      })),
   };
 }

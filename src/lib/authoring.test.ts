@@ -2,13 +2,14 @@ import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { essaySchema } from '../schemas/essay.ts';
+import { invitationSchema } from '../schemas/invitation.ts';
 import { noteSchema } from '../schemas/note.ts';
 import { pressSchema } from '../schemas/press.ts';
 import { stanceSchema } from '../schemas/stance.ts';
 import { talkSchema } from '../schemas/talk.ts';
 import { theorySchema } from '../schemas/theory.ts';
 import { topicSchema } from '../schemas/topic.ts';
-import { NEW_KINDS, newEntry, slugify, type NewKind } from './authoring.ts';
+import { acceptedInvitation, NEW_KINDS, newEntry, slugify, talkFromInvitation, type NewKind } from './authoring.ts';
 
 const now = new Date('2026-11-25T09:30:12.345Z');
 
@@ -64,6 +65,7 @@ describe('newEntry', () => {
       talk: talkSchema,
       topic: topicSchema,
       press: pressSchema(context),
+      invitation: invitationSchema,
     };
     for (const kind of NEW_KINDS) {
       const entry = newEntry(kind, 'Who owns the wind? Notes from a village hall', now);
@@ -72,13 +74,16 @@ describe('newEntry', () => {
     }
   });
 
-  test('says in one line what happens next: a note publishes on the next push, every other kind is a draft', () => {
+  test('says in one line what happens next: a note publishes on the next push, an invitation never, every other kind is a draft', () => {
     for (const kind of NEW_KINDS) {
       const entry = newEntry(kind, 'A title', now);
       expect(entry.notice).not.toContain('\n');
       if (kind === 'note') {
         expect(entry.draft).toBe(false);
         expect(entry.notice).toMatch(/^PUBLISHES ON THE NEXT PUSH: .* posted to every network/);
+      } else if (kind === 'invitation') {
+        expect(entry.draft).toBe(false);
+        expect(entry.notice).toMatch(/^Private: .*no page of its own/);
       } else {
         expect(entry.draft).toBe(true);
         expect(frontMatterOf(entry.contents)['draft']).toBe(true);
@@ -108,5 +113,53 @@ describe('newEntry', () => {
   test('refuses an empty title', () => {
     expect(() => newEntry('essay', '   ', now)).toThrow(/expected a title/);
     expect(() => newEntry('essay', '!!!', now)).toThrow(/could not make a file name/);
+  });
+});
+
+describe('talkFromInvitation', () => {
+  const invitation = invitationSchema.parse({
+    event: 'Energy Futures Week 2027',
+    organiser: { name: 'Scottish Community Energy Network', url: 'https://scen.example' },
+    asked: '2026-10-02',
+    eventDate: '2027-03-10',
+    format: 'panel',
+    audience: { size: 250, description: 'Community groups and council officers' },
+    outcome: 'pending',
+  });
+
+  test('carries the event, organiser, date, format and audience size over, and names the invitation', () => {
+    const entry = talkFromInvitation({ id: 'energy-futures-week-2027', data: invitation }, now, { timeZone: 'Europe/London' });
+    expect(entry.path).toBe('content/talks/energy-futures-week-2027.md');
+    const talk = frontMatterOf(entry.contents);
+    expect(talk).toMatchObject({
+      title: 'Energy Futures Week 2027',
+      event: { name: 'Energy Futures Week 2027', organiser: { name: 'Scottish Community Energy Network', url: 'https://scen.example' } },
+      start: '2027-03-10T09:00',
+      format: 'panel',
+      audienceSize: 250,
+      invitation: 'energy-futures-week-2027',
+      draft: true,
+    });
+    expect(entry.contents).toContain('# The audience, as the organiser described it: Community groups and council officers');
+    expect(talkSchema.safeParse(talk).error?.issues).toBeUndefined();
+  });
+
+  test('names the file after the title given, and leaves a format the talks do not have for the author to choose', () => {
+    const entry = talkFromInvitation({ id: 'x', data: { ...invitation, format: 'other', eventDate: undefined } }, now, {
+      title: 'Who owns the wind?',
+    });
+    expect(entry.path).toBe('content/talks/who-owns-the-wind.md');
+    expect(frontMatterOf(entry.contents)).toMatchObject({ format: 'keynote', start: '2026-12-23T09:00' });
+    expect(entry.contents).toContain('The invitation asked for "other"');
+  });
+});
+
+describe('acceptedInvitation', () => {
+  test('sets the outcome and the talk, keeping the comments and the notes as written', () => {
+    const before = newEntry('invitation', 'Energy Futures Week', now).contents;
+    const after = acceptedInvitation(before, 'energy-futures-week');
+    expect(frontMatterOf(after)).toMatchObject({ event: 'Energy Futures Week', outcome: 'accepted', talk: 'energy-futures-week' });
+    expect(after).toContain('# When the invitation arrived, like 2026-11-25.');
+    expect(after.slice(after.indexOf('\n---\n'))).toBe(before.slice(before.indexOf('\n---\n')));
   });
 });

@@ -5,12 +5,15 @@
  * values to replace. Each entry also says, in one line, whether it is a draft or publishes on the
  * next push: nobody should find out from their followers that a note went out.
  */
-import { stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { KIND_COLLECTIONS, PIECE_KINDS } from '../contract/kinds.ts';
 import { canonicalTimeZone } from './time-zones.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { TALK_FORMATS, type TalkFormat } from '../schemas/talk.ts';
+import type { InvitationData } from '../schemas/invitation.ts';
 
-/** The pieces, then the kinds of content that are not syndicated. */
-export const NEW_KINDS = [...PIECE_KINDS, 'stance', 'talk', 'topic', 'press'] as const;
+/** The pieces, then the kinds of content that are not syndicated, then the private evidence. */
+export const NEW_KINDS = [...PIECE_KINDS, 'stance', 'talk', 'topic', 'press', 'invitation'] as const;
 export type NewKind = (typeof NEW_KINDS)[number];
 
 const FOLDERS: Record<NewKind, string> = {
@@ -19,6 +22,7 @@ const FOLDERS: Record<NewKind, string> = {
   talk: 'talks',
   topic: 'topics',
   press: 'press',
+  invitation: 'invitations',
 };
 
 /** What the text after the kind is, for each kind: shown in usage and error messages. */
@@ -30,6 +34,7 @@ export const NEW_TEXT: Record<NewKind, string> = {
   talk: 'event name',
   topic: 'title',
   press: 'outlet name',
+  invitation: 'event name',
 };
 
 /** The longest slug, in characters; longer titles are cut at a word. */
@@ -101,6 +106,7 @@ const LABELS: Record<NewKind, string> = {
   talk: 'talk',
   topic: 'topic',
   press: 'press quote',
+  invitation: 'invitation to speak',
 };
 
 function draftNotice(kind: NewKind, syndicated: boolean): string {
@@ -227,43 +233,8 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         ],
         'Why you hold it, and what it has cost you.',
       );
-    case 'talk': {
-      const zone = talkTimeZone(options.timeZone);
-      // A placeholder a month ahead, so the talk sits among the upcoming ones while it is drafted.
-      const date = isoDay(new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000));
-      return draft(
-        [
-          '# A talk: one appearance, listed on /speaking/ and in the calendar feed. Every field: docs/writing.md, "Talks".',
-          { key: 'title', value: trimmed, help: 'The talk’s title as the programme prints it.' },
-          { key: 'event', value: { name: trimmed }, help: 'The event it is part of; optionally its url and organiser ({ name, url }).' },
-          { key: 'start', value: `${date}T09:00`, help: 'Start, as the local time at the venue, without an offset.' },
-          { key: 'end', value: `${date}T10:00`, help: 'End, as the local time at the venue; after the start.' },
-          {
-            key: 'timezone',
-            value: zone,
-            help: 'The venue’s time zone (the host’s, online), for example Europe/London or America/New_York.',
-          },
-          {
-            key: 'location',
-            value: { venue: 'The venue', city: 'The city', country: 'The country' },
-            help: 'Where it is, for talks people attend in person (address is optional).',
-          },
-          { key: 'format', value: 'keynote', help: 'keynote, panel, workshop, fireside, podcast or interview.' },
-          {
-            key: 'draft',
-            value: true,
-            help: 'true: not announced yet, shown by `./hub dev` only. Set it to false to announce it on the next push.',
-          },
-          '# Optional:',
-          '# onlineUrl: https://…           # where people join or watch (online or mixed talks)',
-          '# status: tentative              # confirmed (default), tentative, postponed or cancelled',
-          '# topic: a-topic                 # a file name in content/topics/',
-          '# video: https://…               # organisers look for the recording first',
-          '# slides: https://…',
-        ],
-        'The abstract: what the talk is about, as organisers and attendees read it.',
-      );
-    }
+    case 'talk':
+      return draft(talkLines({ title: trimmed, event: { name: trimmed } }, now, options), TALK_BODY);
     case 'topic':
       return draft(
         [
@@ -284,6 +255,35 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         ],
         'The abstract organisers read: what people will take away, in a paragraph or two.',
       );
+    case 'invitation':
+      // Never a draft, never published: an invitation has no page; /impact/ counts it.
+      return {
+        path: `${folder}/${slug}.md`,
+        contents:
+          frontMatter([
+            '# An invitation to speak: private evidence, counted on /impact/ (never a page of its own). Every field: docs/writing.md, "Invitations to speak".',
+            { key: 'event', value: trimmed, help: 'The event you were invited to.' },
+            { key: 'organiser', value: { name: 'Who asked' }, help: 'Who asked: a person or an organisation ({ name, url }).' },
+            { key: 'asked', value: day, help: 'When the invitation arrived, like 2026-11-25.' },
+            {
+              key: 'format',
+              value: 'keynote',
+              help: 'What they asked for: keynote, panel, workshop, fireside, podcast, interview or other.',
+            },
+            {
+              key: 'outcome',
+              value: 'pending',
+              help: 'pending, accepted or declined. Declined invitations count too: being asked is the evidence.',
+            },
+            '# Optional:',
+            '# eventDate: 2027-03-10          # when the event takes place, if known',
+            '# audience: { size: 300, description: Community energy groups }',
+            '# reason: Clashes with our AGM   # why you accepted or declined',
+            '# Accepted? `./hub new talk --from-invitation <this file name>` writes the talk and links the two.',
+          ]) + '\nYour notes: who wrote, what they asked, what you answered. Never published.\n',
+        draft: false,
+        notice: 'Private: an invitation has no page of its own; /impact/ counts it (per quarter, and how many were accepted).',
+      };
     case 'press':
       return draft(
         [
@@ -302,6 +302,100 @@ export function newEntry(kind: NewKind, text: string, now: Date, options: NewEnt
         `${folder}/${day}-${slug}.md`,
       );
   }
+}
+
+const TALK_BODY = 'The abstract: what the talk is about, as organisers and attendees read it.';
+
+/** A talk's front matter: the fields `./hub new talk` fills in, given its title and event. */
+function talkLines(
+  talk: { title: string; event: { name: string; organiser?: { name: string; url?: string | undefined } | undefined } },
+  now: Date,
+  options: NewEntryOptions,
+  from: { day?: string | undefined; format?: TalkFormat | undefined; extra?: DocumentedLine[] } = {},
+): Line[] {
+  const zone = talkTimeZone(options.timeZone);
+  // A placeholder a month ahead, so the talk sits among the upcoming ones while it is drafted.
+  const date = from.day ?? isoDay(new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000));
+  return [
+    '# A talk: one appearance, listed on /speaking/ and in the calendar feed. Every field: docs/writing.md, "Talks".',
+    { key: 'title', value: talk.title, help: 'The talk’s title as the programme prints it.' },
+    { key: 'event', value: talk.event, help: 'The event it is part of; optionally its url and organiser ({ name, url }).' },
+    { key: 'start', value: `${date}T09:00`, help: 'Start, as the local time at the venue, without an offset.' },
+    { key: 'end', value: `${date}T10:00`, help: 'End, as the local time at the venue; after the start.' },
+    {
+      key: 'timezone',
+      value: zone,
+      help: 'The venue’s time zone (the host’s, online), for example Europe/London or America/New_York.',
+    },
+    {
+      key: 'location',
+      value: { venue: 'The venue', city: 'The city', country: 'The country' },
+      help: 'Where it is, for talks people attend in person (address is optional).',
+    },
+    { key: 'format', value: from.format ?? 'keynote', help: 'keynote, panel, workshop, fireside, podcast or interview.' },
+    ...(from.extra ?? []),
+    {
+      key: 'draft',
+      value: true,
+      help: 'true: not announced yet, shown by `./hub dev` only. Set it to false to announce it on the next push.',
+    },
+    '# Optional:',
+    '# onlineUrl: https://…           # where people join or watch (online or mixed talks)',
+    '# status: tentative              # confirmed (default), tentative, postponed or cancelled',
+    '# topic: a-topic                 # a file name in content/topics/',
+    '# video: https://…               # organisers look for the recording first',
+    '# slides: https://…',
+  ];
+}
+
+/**
+ * The talk an accepted invitation becomes (`./hub new talk --from-invitation <id>`): its event,
+ * organiser, date, format and audience size carried over, and `invitation: <id>` so the talk knows
+ * where it came from. `title` names the file (default: the event). A draft, like every new talk.
+ */
+export function talkFromInvitation(
+  invitation: { id: string; data: InvitationData },
+  now: Date,
+  options: NewEntryOptions & { title?: string | undefined } = {},
+): NewEntry {
+  const { data } = invitation;
+  const title = (options.title ?? data.event).replace(/\s+/g, ' ').trim();
+  const slug = slugify(title);
+  if (!slug) throw new Error(`could not make a file name from ${JSON.stringify(title)}: use some letters or digits`);
+  const talkFormat = (TALK_FORMATS as readonly string[]).includes(data.format) ? (data.format as TalkFormat) : undefined;
+  const extra: DocumentedLine[] = [];
+  if (!talkFormat) extra.push(`# The invitation asked for "${data.format}": choose the talk format closest to it.`);
+  if (data.audience?.size !== undefined)
+    extra.push({ key: 'audienceSize', value: data.audience.size, help: 'How many people were (or are expected to be) in the audience.' });
+  if (data.audience?.description)
+    extra.push(`# The audience, as the organiser described it: ${data.audience.description.replace(/\s+/g, ' ')}`);
+  extra.push({ key: 'invitation', value: invitation.id, help: 'The invitation this talk came from, in content/invitations/.' });
+  const organiser = { name: data.organiser.name, ...(data.organiser.url ? { url: data.organiser.url } : {}) };
+  const lines = talkLines({ title, event: { name: data.event, organiser } }, now, options, {
+    day: data.eventDate ? isoDay(data.eventDate) : undefined,
+    format: talkFormat,
+    extra,
+  });
+  return {
+    path: `content/${FOLDERS.talk}/${slug}.md`,
+    contents: frontMatter(lines) + `\n${TALK_BODY}\n`,
+    draft: true,
+    notice: draftNotice('talk', false),
+  };
+}
+
+/**
+ * An invitation's file with `outcome: accepted` and `talk: <slug>` set, every other line (comments
+ * included) and the notes below the front matter kept as written.
+ */
+export function acceptedInvitation(text: string, talk: string): string {
+  const parts = splitFrontMatter(text);
+  if (!parts) throw new Error('the invitation has no front matter');
+  const document = parseDocument(parts.yaml);
+  if (document.errors.length > 0) throw new Error(`the invitation's front matter is not YAML: ${document.errors[0]!.message}`);
+  document.set('outcome', 'accepted');
+  document.set('talk', talk);
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd()}\n---\n${parts.body}`;
 }
 
 /** The zone a new talk is placed in: the one given or this machine's, checked; UTC when neither is a real zone. */

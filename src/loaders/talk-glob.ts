@@ -14,12 +14,21 @@ const AS_WRITTEN = ['start', 'end'] as const;
  * the time the schema sees a Date it can no longer tell a local time from one with an offset. The
  * `yaml` package (YAML 1.2) reads timestamps as plain text, which is what the schema checks.
  */
-export function talkGlob(options: { topics?: EntryIndex } = {}): Loader {
-  // `topic:` names a file in content/topics/ (drafts included: a talk may name a topic not yet offered).
+export function talkGlob(options: { links?: EntryIndex } = {}): Loader {
+  // `topic:` names a file in content/topics/ (drafts included: a talk may name a topic not yet offered),
+  // `invitation:` one in content/invitations/; each is checked where `links` covers its collection.
   const inner = contentGlob({
     folder: 'talks',
     pattern: '**/*.md',
-    ...(options.topics ? { entryIndex: options.topics, idFields: [{ field: 'topic', collection: 'topics' }] } : {}),
+    ...(options.links
+      ? {
+          entryIndex: options.links,
+          idFields: [
+            { field: 'topic', collection: 'topics' },
+            { field: 'invitation', collection: 'invitations' },
+          ],
+        }
+      : {}),
   });
   return {
     name: 'hub-talk-glob',

@@ -59,13 +59,16 @@ export const timeZoneField = z.string({ error: 'expected a time zone name like E
   return zone;
 });
 
-/** A person or organisation with an optional website. */
-const organiserField = z.strictObject({
-  /** Name, for example "Bristol Women in Business". */
-  name: textField('the organiser’s name'),
-  /** Website. Optional. */
-  url: urlField.optional(),
-});
+/** A person or organisation with an optional website (a talk's organiser; who sent an invitation to speak). */
+export const organiserField = z.strictObject(
+  {
+    /** Name, for example "Bristol Women in Business". */
+    name: textField('the organiser’s name'),
+    /** Website. Optional. */
+    url: urlField.optional(),
+  },
+  { error: 'expected the organiser as `name` and, optionally, `url`' },
+);
 
 /**
  * `content/talks/*.md`: one appearance — keynote, panel, workshop, fireside chat, podcast or interview.
@@ -144,6 +147,11 @@ export const talkSchema = z
       .default([]),
     /** The topic this talk belongs to: a file name in `content/topics/` without `.md`. Optional. */
     topic: z.string({ error: 'expected a topic’s file name, for example local-ownership' }).trim().min(1).optional(),
+    /**
+     * The invitation to speak this talk came from: a file name in `content/invitations/` without `.md`.
+     * Written by `./hub new talk --from-invitation`; the build checks that the file exists. Optional.
+     */
+    invitation: z.string({ error: 'expected an invitation’s file name, for example energy-futures-week-2027' }).trim().min(1).optional(),
     /**
      * iCalendar SEQUENCE: raise it by one whenever the date, time, place or status changes after the talk
      * was announced, so subscribed calendars replace their copy (RFC 5545 §3.8.7.4). A field the author
