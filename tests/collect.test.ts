@@ -18,6 +18,7 @@ import { POSTED_ITEM as ITEM, postEssayEverywhere, type PostedEssay } from './he
 import { runCli, type ScriptRun } from './helpers/run-script.ts';
 import { buildHub, plainOutput, readPage, SAMPLE_NOW } from './helpers/site.ts';
 import { createBlueskyAccount, TOKENS, type LocalNetworks, type Pds, type SyndicationFixture } from './helpers/syndication.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const WEBMENTION_TOKEN = 'webmention-token-s3cret-0008';
 
@@ -158,7 +159,7 @@ afterAll(async () => {
 
 describe('npm run collect', () => {
   test('the first run appends a snapshot with counts, plain-text replies and webmentions; no secret anywhere', async () => {
-    const run = await runCollect(['--request-timeout', '3', '--retry-budget', '5']);
+    const run = await runCollect(['--request-timeout', String(ANSWER_TIMEOUT_MS / 1000), '--retry-budget', '5']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Snapshot \S+ → content\/evidence\/engagement\/\S+\.json$/m);
     expect(run.stderr).toContain('LinkedIn: skipped — no credentials: set LINKEDIN_TOKEN');
@@ -220,7 +221,7 @@ describe('npm run collect', () => {
   test('a network that keeps failing is reported and exits 1, and the others are still recorded', async () => {
     networks.threads.faults.push({ kind: 'status', status: 503, when: () => true, times: 1000 });
     try {
-      const run = await runCollect(['--request-timeout', '2', '--retry-budget', '1']);
+      const run = await runCollect(['--request-timeout', String(ANSWER_TIMEOUT_MS / 1000), '--retry-budget', '1']);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/Threads\s+failed/);
       const latest = (await snapshots()).at(-1)!.snapshot;

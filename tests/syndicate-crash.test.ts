@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseLedger } from '../src/contract/ledger.ts';
 import { NETWORKS } from '../src/contract/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 import { runCli } from './helpers/run-script.ts';
 import {
   feedItem,
@@ -101,28 +102,32 @@ async function runOnce(kill: { afterMs?: number; afterRequests?: number; extraMs
   const start = requestCount();
   const timers: NodeJS.Timeout[] = [];
   let killed = false;
-  const run = await runCli('syndicate', ['--feed', fixture.dist, '--request-timeout', '0.5', '--retry-budget', '3'], {
-    cwd: fixture.root,
-    env: { NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1', ...networks.env },
-    started: (child) => {
-      const doKill = () => {
-        if (child.exitCode === null && !killed) {
-          killed = true;
-          child.kill('SIGKILL');
-        }
-      };
-      if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
-      if (kill?.afterRequests !== undefined) {
-        const poll = setInterval(() => {
-          if (requestCount() - start >= kill.afterRequests!) {
-            clearInterval(poll);
-            timers.push(setTimeout(doKill, kill.extraMs ?? 0));
+  const run = await runCli(
+    'syndicate',
+    ['--feed', fixture.dist, '--request-timeout', String(ANSWER_TIMEOUT_MS / 1000), '--retry-budget', '3'],
+    {
+      cwd: fixture.root,
+      env: { NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1', ...networks.env },
+      started: (child) => {
+        const doKill = () => {
+          if (child.exitCode === null && !killed) {
+            killed = true;
+            child.kill('SIGKILL');
           }
-        }, 1);
-        timers.push(poll);
-      }
+        };
+        if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
+        if (kill?.afterRequests !== undefined) {
+          const poll = setInterval(() => {
+            if (requestCount() - start >= kill.afterRequests!) {
+              clearInterval(poll);
+              timers.push(setTimeout(doKill, kill.extraMs ?? 0));
+            }
+          }, 1);
+          timers.push(poll);
+        }
+      },
     },
-  });
+  );
   timers.forEach((timer) => clearTimeout(timer));
   return { killed, requests: requestCount() - start, code: run.code, output: run.stdout + run.stderr };
 }

@@ -318,7 +318,10 @@ describe('npm run syndicate (the CLI)', () => {
       when: () => true,
       times: 1000,
     });
-    const { code, stdout, stderr } = await cli(['--json', '--request-timeout', '2', '--retry-budget', '2'], local.networks.env);
+    const { code, stdout, stderr } = await cli(
+      ['--json', '--request-timeout', String(ANSWER_TIMEOUT_MS / 1000), '--retry-budget', '2'],
+      local.networks.env,
+    );
     expect(code).toBe(1);
     const summary = JSON.parse(stdout) as { rows: Array<{ network: string; status: string }>; failed: number };
     expect(summary.failed).toBe(1);

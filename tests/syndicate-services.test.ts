@@ -142,7 +142,14 @@ describe('LinkedIn without r_member_social: hold and ask', () => {
     expect(first.needsYou).toEqual([{ item: KEY, network: 'linkedin', startedAt: mark.startedAt, message: heldLine(when) }]);
 
     // The next run, as the workflow runs it: the same, once, and not a failure (exit 0).
-    const { code, stdout, stderr } = await cli(['--only', 'linkedin', '--request-timeout', '2', '--retry-budget', '4']);
+    const { code, stdout, stderr } = await cli([
+      '--only',
+      'linkedin',
+      '--request-timeout',
+      String(ANSWER_TIMEOUT_MS / 1000),
+      '--retry-budget',
+      '4',
+    ]);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain(`essay/owning-the-wind  LinkedIn  held    may already be posted: see “Needs you”`);
     expect(stdout.endsWith(`1 held, 0 already posted\n\nNeeds you\n${heldLine(when)}\n`)).toBe(true);

@@ -14,6 +14,7 @@ import { acquireLock, webmentionsLockFile } from '../scripts/lib/lock.ts';
 import { sendWebmentions, type WebmentionsOptions } from '../scripts/webmentions/run.ts';
 import { runCli } from './helpers/run-script.ts';
 import { startFakeBridgyFed, startTargetSite, webmentionFeed, type FakeBridgyFed, type TargetSite } from './helpers/webmention-sites.ts';
+import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const SITE = 'https://morwennahale.example';
 const source = (slug: string): string => `${SITE}/essays/${slug}/`;
@@ -253,7 +254,7 @@ describe('./hub run webmentions', () => {
     });
 
     await writeSite([{ slug: 'b', html: `<a href="${target.page('forbidden')}">no entry</a>` }]);
-    const failed = await runCli('webmentions', ['--request-timeout', '5'], { cwd: root, env });
+    const failed = await runCli('webmentions', ['--request-timeout', String(ANSWER_TIMEOUT_MS / 1000)], { cwd: root, env });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(`failed     essay/b → ${target.page('forbidden')}: [GET] ${target.page('forbidden')}: 403 Forbidden`);
 
