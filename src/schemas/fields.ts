@@ -110,3 +110,13 @@ export const socialImageField = ({ image }: SchemaContext) =>
       alt: textField('alt text for the preview image'),
     })
     .optional();
+
+/**
+ * Whether a piece is one of the home page's "Start here" selection: `true`, or a position (`1` first) to
+ * choose the order. Default: false. The selection's rules live in src/lib/home.ts.
+ */
+export const featuredField = z
+  .union([z.boolean(), z.number().int().positive()], {
+    error: 'expected true, false or a position in “Start here” such as 1',
+  })
+  .default(false);
