@@ -149,6 +149,53 @@ describe('pages that never embarrass', () => {
   });
 });
 
+describe('the home page', () => {
+  let home: Page;
+  beforeAll(async () => {
+    if (site.exitCode === 0) home = await readPage(site.dist, '/');
+  });
+  const sectionIds = () => [...home.document.querySelectorAll('main h2')].map((heading) => heading.id);
+  const linksUnder = (id: string) =>
+    [...home.document.querySelectorAll(`section[aria-labelledby="${id}"] h3 a, section[aria-labelledby="${id}"] .note-text`)].map(
+      (element) => element.getAttribute('href') ?? element.closest('li')?.querySelector('a.u-url')?.getAttribute('href'),
+    );
+
+  test('introduces the person, then has its sections in order', () => {
+    const intro = home.document.querySelector('main .h-card')!;
+    expect(intro.querySelector('h1')?.textContent?.trim()).toBe(profile.name);
+    expect(intro.querySelector('img.u-photo')?.getAttribute('alt')).toBeTruthy();
+    expect(intro.querySelector('.p-job-title')?.textContent).toBeTruthy();
+    expect(intro.querySelector('.p-note')?.textContent).toBeTruthy();
+    expect(sectionIds()).toEqual(['start-here', 'latest-writing', 'theories-in-motion', 'stances', 'speaking', 'follow-heading']);
+  });
+
+  test('“Start here” has the featured pieces, numbered ones first, and they are not repeated below', () => {
+    const featured = published.filter((piece) => piece.data['featured'] !== undefined && piece.data['featured'] !== false);
+    const position = (piece: ContentPiece) => (typeof piece.data['featured'] === 'number' ? piece.data['featured'] : Infinity);
+    const expected = featured.sort((a, b) => position(a) - position(b) || b.date.getTime() - a.date.getTime()).map((piece) => piece.path);
+    expect(expected.length, '(precondition) the fixture features pieces').toBeGreaterThan(1);
+    expect(linksUnder('start-here')).toEqual(expected.slice(0, 3));
+    const below = [...linksUnder('latest-writing'), ...linksUnder('theories-in-motion')];
+    for (const path of expected) expect(below, path).not.toContain(path);
+  });
+
+  test('latest writing is essays and notes newest first; stances link to /stances/', () => {
+    const latest = linksUnder('latest-writing');
+    const dates = latest.map((path) => published.find((piece) => piece.path === path)!.date.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(latest.every((path) => /^\/(essays|notes)\//.test(path ?? ''))).toBe(true);
+    const stances = [...home.document.querySelectorAll('section[aria-labelledby="stances"] a')].map((a) => a.getAttribute('href'));
+    expect(stances).toContain('/stances/');
+  });
+
+  test('the speaking invitation links to /speaking/ and names the first upcoming talk listed there', async () => {
+    const speaking = await readPage(site.dist, '/speaking/');
+    const firstUpcoming = speaking.document.querySelector('#upcoming ~ .talk-list h3 a')?.getAttribute('href');
+    const invite = home.document.querySelector('section[aria-labelledby="speaking"]')!;
+    expect([...invite.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/speaking/', firstUpcoming]);
+  });
+});
+
 describe('robots.txt and sitemap', () => {
   test('robots.txt points at the sitemap index with an absolute URL', async () => {
     const robots = await readText(site.dist, '/robots.txt');

@@ -122,11 +122,12 @@ describe('sections with nothing in them', () => {
     expect([...topics.document.querySelectorAll('main a')].map((link) => link.getAttribute('href'))).toContain('/tags/repair/');
   });
 
-  test('the home page has the essay and no section for notes or theories', async () => {
+  test('the home page has the essay and no “Start here”, theories or stances', async () => {
     const home = await readPage(site.dist, '/');
     const headings = [...home.document.querySelectorAll('main h2')].map((heading) => heading.textContent!.trim());
-    // The follow block ends the page whatever there is (the feeds, at least).
-    expect(headings).toEqual(['Latest essays', 'Follow Ada']);
+    // Nothing is featured, so no "Start here". The speaking page is always there (bios, booking), and the
+    // follow block ends the page whatever there is (the feeds, at least).
+    expect(headings).toEqual(['Latest writing', 'Invite Ada to speak', 'Follow Ada']);
     expect(home.html).not.toMatch(/Nothing here yet/);
   });
 

@@ -29,6 +29,8 @@ export interface Piece {
   syndication: { skip: Network[]; text: Partial<Record<Network, string>>; reviewed: boolean };
   /** Canonical URL elsewhere, when the piece was first published off-site. */
   canonical?: string | undefined;
+  /** Front matter `featured`: on the home page's "Start here" (`true`, or a position). Rules: src/lib/home.ts. */
+  featured: boolean | number;
 }
 
 export const KIND_LABELS: Record<PieceKind, string> = { essay: 'Essay', note: 'Note', theory: 'Theory' };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { citesField, type CitingSchemaContext } from './cites.ts';
-import { dateField, socialImageField, tagsField, textField, urlField } from './fields.ts';
+import { dateField, featuredField, socialImageField, tagsField, textField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /** `content/essays/*.md(x)`: long-form pieces, the backbone of the site. */
@@ -17,6 +17,8 @@ export const essaySchema = (context: CitingSchemaContext) =>
       updated: dateField.optional(),
       /** Topics; each gets a page under /tags/. Default: none. */
       tags: tagsField,
+      /** On the home page's "Start here": `true`, or a position (1 first). Default: false. */
+      featured: featuredField,
       /** A draft is shown by `npm run dev` and never published. Default: false. */
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       /** An optional hero image, shown above the text. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateField, parseStrictDate, tagsField, textField } from './fields.ts';
+import { dateField, featuredField, parseStrictDate, tagsField, textField } from './fields.ts';
 
 describe('parseStrictDate', () => {
   test('accepts dates and date-times with offsets', () => {
@@ -73,5 +73,20 @@ describe('tagsField', () => {
     expect(tagsField.safeParse(['AI/ML', 'ai-ml']).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
       '1: is "ai-ml", which makes the same address as "ai/ml" (/tags/ai-ml/) — use one of the two',
     ]);
+  });
+});
+
+describe('featuredField', () => {
+  test('takes true, false or a position, and defaults to false', () => {
+    expect([true, false, 1, 3].map((value) => featuredField.parse(value))).toEqual([true, false, 1, 3]);
+    expect(featuredField.parse(undefined)).toBe(false);
+  });
+
+  test('refuses anything else, saying what it takes', () => {
+    for (const value of [0, -1, 1.5, 'yes']) {
+      expect(featuredField.safeParse(value).error?.issues[0]?.message, String(value)).toBe(
+        'expected true, false or a position in “Start here” such as 1',
+      );
+    }
   });
 });

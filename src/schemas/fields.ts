@@ -110,3 +110,12 @@ export const socialImageField = ({ image }: SchemaContext) =>
       alt: textField('alt text for the preview image'),
     })
     .optional();
+
+/**
+ * Whether a piece is one of the home page's "Start here" selection: `true`, or a position (`1` first) to
+ * choose the order. Default: false. The selection's rules live in src/lib/home.ts.
+ */
+const FEATURED_EXPECTED = 'expected true, false or a position in “Start here” such as 1';
+export const featuredField = z
+  .union([z.boolean(), z.number().int({ error: FEATURED_EXPECTED }).positive({ error: FEATURED_EXPECTED })], { error: FEATURED_EXPECTED })
+  .default(false);

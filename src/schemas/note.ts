@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { citesField, type CitingSchemaContext } from './cites.ts';
-import { dateField, socialImageField, tagsField, urlField } from './fields.ts';
+import { dateField, featuredField, socialImageField, tagsField, urlField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 /**
@@ -18,6 +18,8 @@ export const noteSchema = (context: CitingSchemaContext) =>
     link: urlField.optional(),
     /** Topics; each gets a page under /tags/. Default: none. */
     tags: tagsField,
+    /** On the home page's "Start here": `true`, or a position (1 first). Default: false. */
+    featured: featuredField,
     /** A draft is shown by `npm run dev` and never published. Default: false. */
     draft: z.boolean({ error: 'expected true or false' }).default(false),
     /** A preview image to use instead of the generated share card. */

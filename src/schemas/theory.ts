@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { revisionProblems, settleRevisions, THEORY_STAGES } from '../lib/theories.ts';
 import { citesField, type CitingSchemaContext } from './cites.ts';
-import { dateField, socialImageField, tagsField, textField } from './fields.ts';
+import { dateField, featuredField, socialImageField, tagsField, textField } from './fields.ts';
 import { syndicationField } from './syndication.ts';
 
 const stageField = z.enum(THEORY_STAGES, { error: `expected one of ${THEORY_STAGES.join(', ')}` });
@@ -58,6 +58,8 @@ export const theorySchema = ({ image, reference }: CitingSchemaContext) =>
       cites: citesField(reference),
       /** Topics; each gets a page under /tags/. Default: none. */
       tags: tagsField,
+      /** On the home page's "Start here": `true`, or a position (1 first). Default: false. */
+      featured: featuredField,
       /** A draft is shown by `npm run dev` and never published. Default: false. */
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       /** A preview image to use instead of the generated share card. */
