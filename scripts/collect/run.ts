@@ -27,6 +27,8 @@ import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
 import { RetryLater, withRetry } from '../lib/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
+import { collectReads, readsConfig, type ReadsRow } from './reads.ts';
+import { readAnalyticsSettings } from '../lib/content.ts';
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -58,6 +60,8 @@ export interface CollectResult {
   file: string | undefined;
   snapshot: Snapshot;
   rows: CollectRow[];
+  /** Readers from the analytics service (scripts/collect/reads.ts); undefined when analytics is unset or `--only` names networks. */
+  reads?: ReadsRow | undefined;
   failed: number;
   /** Engagement gained since the previous snapshot (what `npm run status` shows). */
   change: ReturnType<typeof engagementSince>;
@@ -272,6 +276,20 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       }
     }
 
+    // Readers: after the networks, so a piece's views join the copies read this run.
+    const site = options.only ? undefined : readAnalyticsSettings(options.cwd, options.env);
+    const reads = await collectReads({
+      config: site ? readsConfig(site.analytics, options.env) : undefined,
+      siteUrl: site?.url ?? '',
+      history,
+      itemUrls: new Map(Object.entries(ledger.items).map(([key, item]) => [key, item.url])),
+      snapshot,
+      deps,
+      request: (operation) => withRetry(operation, policy, retryDeps),
+      message,
+      log,
+    });
+
     const anything = Object.keys(snapshot.items).length > 0 || (snapshot.webmentions?.length ?? 0) > 0;
     const file = anything ? await appendSnapshot(folder, snapshot) : undefined;
     const change = engagementSince(anything ? [...history, snapshot] : history);
@@ -279,7 +297,8 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       file: file ? relativeTo(options.cwd, file) : undefined,
       snapshot,
       rows,
-      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0),
+      reads,
+      failed: rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0) + (reads?.failed ?? 0),
       change,
     };
   } finally {
