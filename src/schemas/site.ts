@@ -20,12 +20,14 @@ const analyticsSiteField = z
   .url({ protocol: /^https$/, error: 'expected the GoatCounter site’s https address, for example https://ada.goatcounter.com' })
   .refine(
     (value) => {
+      // Not a URL at all: the check above says so, once.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
     },
     { error: 'expected only the site’s address, without a path: https://ada.goatcounter.com' },
   )
-  .transform((value) => new URL(value).origin);
+  .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like #1d4ed8' });
 
