@@ -221,6 +221,25 @@ describe('collect pulls readers from GoatCounter', () => {
   });
 });
 
+describe('site.yaml and readers', () => {
+  test('without a site.yaml (a project that only syndicates) there are no readers to pull, and no failure', async () => {
+    await rm(join(root, 'content/site.yaml'));
+    const result = await run();
+    expect(result.reads).toBeUndefined();
+    expect(result.failed).toBe(0);
+  });
+
+  test('a broken site.yaml fails the readers in one line naming the file; the run goes on', async () => {
+    await writeFile(join(root, 'content/site.yaml'), 'url: https://ada.example\nanalytics:\n  site: http://ada.goatcounter.com\n');
+    const result = await run();
+    expect(result.reads).toMatchObject({ status: 'failed', failed: 1 });
+    expect(result.reads!.detail).toMatch(/^content\/site\.yaml.*analytics\.site/);
+    expect(result.reads!.detail).not.toContain('\n');
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect(state.requests).toEqual([]);
+  });
+});
+
 describe('reading GoatCounter paths', () => {
   test('a piece’s page, however spelt, is its item key; other pages are none', () => {
     expect(pieceKeyOfPath('/essays/owning-the-wind/')).toEqual({ key: 'essay/owning-the-wind', path: '/essays/owning-the-wind/' });

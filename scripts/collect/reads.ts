@@ -173,9 +173,9 @@ export interface ReadsRow {
 }
 
 export interface ReadsStep {
-  config: ReturnType<typeof readsConfig>;
-  /** The site's address, for the pages of pieces the ledger does not know. */
-  siteUrl: string;
+  /** The site's address and analytics settings (content/site.yaml); undefined when there are none to read. Throws when site.yaml is broken. */
+  settings: () => { url: string; analytics: AnalyticsSettings | undefined } | undefined;
+  env: Record<string, string | undefined>;
   history: Snapshot[];
   /** Item addresses the ledger knows, by key. */
   itemUrls: Map<string, string>;
@@ -193,9 +193,21 @@ export interface ReadsStep {
  * analytics is unset. A failure is said once, here, and leaves the snapshot without readers.
  */
 export async function collectReads(step: ReadsStep): Promise<ReadsRow | undefined> {
-  const { config, snapshot } = step;
-  if (!config) return undefined;
+  const { snapshot } = step;
   const row: ReadsRow = { source: 'reads', status: 'read', read: 0, failed: 0, views: 0 };
+  let site: ReturnType<ReadsStep['settings']>;
+  try {
+    site = step.settings();
+  } catch (error) {
+    // A broken site.yaml stops the readers, not the networks: said once, like any other failure.
+    row.status = 'failed';
+    row.failed = 1;
+    row.detail = step.message(error);
+    step.log(`Readers: failed — ${row.detail}`);
+    return row;
+  }
+  const config = readsConfig(site?.analytics, step.env);
+  if (!site || !config) return undefined;
   if ('missing' in config) {
     row.status = 'skipped';
     row.detail = `no credentials: set ${config.missing}`;
@@ -221,7 +233,7 @@ export async function collectReads(step: ReadsStep): Promise<ReadsRow | undefine
     return row;
   }
   for (const [key, { path, reads }] of pieces) {
-    const item = (snapshot.items[key] ??= { url: step.itemUrls.get(key) ?? new URL(path, step.siteUrl).href, networks: {} });
+    const item = (snapshot.items[key] ??= { url: step.itemUrls.get(key) ?? new URL(path, site.url).href, networks: {} });
     item.reads = reads;
     row.read += 1;
     row.views += reads;

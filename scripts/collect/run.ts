@@ -27,7 +27,7 @@ import { networkRun, type NetworkRunOptions } from '../lib/network-run.ts';
 import { RetryLater, withRetry } from '../lib/retry.ts';
 import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
-import { collectReads, readsConfig, type ReadsRow } from './reads.ts';
+import { collectReads, type ReadsRow } from './reads.ts';
 import { readAnalyticsSettings } from '../lib/content.ts';
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
@@ -277,10 +277,9 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     }
 
     // Readers: after the networks, so a piece's views join the copies read this run.
-    const site = options.only ? undefined : readAnalyticsSettings(options.cwd, options.env);
     const reads = await collectReads({
-      config: site ? readsConfig(site.analytics, options.env) : undefined,
-      siteUrl: site?.url ?? '',
+      settings: () => (options.only ? undefined : readAnalyticsSettings(options.cwd, options.env)),
+      env: options.env,
       history,
       itemUrls: new Map(Object.entries(ledger.items).map(([key, item]) => [key, item.url])),
       snapshot,

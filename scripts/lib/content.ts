@@ -21,6 +21,7 @@
  * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts), which the
  *   reply command writes and `conversations` reads to say which replies are answered.
  */
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
@@ -35,7 +36,7 @@ import { profileSchema } from '../../src/schemas/profile.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { noteTitle } from '../../src/lib/text.ts';
-import { loadSiteSettings } from '../../src/lib/site-settings.ts';
+import { loadSiteSettings, SITE_SETTINGS_FILE } from '../../src/lib/site-settings.ts';
 import { ContentError, issueProblems, WHOLE_FILE } from '../../src/lib/validation.ts';
 import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
@@ -159,12 +160,14 @@ export function readFollowSettings(root: string, env: Record<string, string | un
 
 /**
  * The site's address and its analytics settings (`url` and `analytics:` in content/site.yaml), for
- * `collect` to pull readers per piece. A broken site.yaml is an error here, as for the follow block.
+ * `collect` to pull readers per piece; undefined without a site.yaml (a project that only syndicates
+ * has nothing to count). A broken site.yaml is an error here, as for the follow block.
  */
 export function readAnalyticsSettings(
   root: string,
   env: Record<string, string | undefined> = process.env,
-): { url: string; analytics: SiteSettings['analytics'] } {
+): { url: string; analytics: SiteSettings['analytics'] } | undefined {
+  if (!existsSync(join(root, SITE_SETTINGS_FILE))) return undefined;
   const settings = loadSiteSettings(root, env as NodeJS.ProcessEnv);
   return { url: settings.url, analytics: settings.analytics };
 }
