@@ -244,6 +244,24 @@ Engagement   since the last snapshot: 2026-11-24 10:00 UTC → 2026-11-25 10:00 
 `);
   });
 
+  test('names the week’s most-read piece once readers are counted (docs/analytics.md)', async () => {
+    const root = await busyHub();
+    const counted: Snapshot = {
+      version: 1,
+      collectedAt: '2026-11-25T11:00:00.000Z',
+      networks: {},
+      items: {
+        'essay/owning-the-wind': { url: `${SITE}/essays/owning-the-wind/`, networks: {}, reads: 12 },
+        'theory/trust-before-turbines': { url: `${SITE}/theories/trust-before-turbines/`, networks: {}, reads: 3 },
+      },
+      reads: { status: 'read', pieces: 2, from: '2026-10-26T11:00:00.000Z', to: '2026-11-25T11:00:00.000Z' },
+    };
+    await writeFile(join(root, 'content/evidence/engagement', snapshotFileName(counted.collectedAt)), JSON.stringify(counted));
+    const run = await runStatus(root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('\nReaders      most read this week: Why the people who host the turbine should own it (12 reads)\n');
+  });
+
   test('--json gives the same status to machines', async () => {
     const root = await busyHub();
     const run = await runStatus(root, ['--json']);

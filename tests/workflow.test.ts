@@ -478,9 +478,10 @@ describe('publish.yml', () => {
       return [...found].filter((name) => !/_URL$/.test(name) || name === 'MASTODON_URL').sort();
     };
     const network = await names('scripts/channels', /'((?:BLUESKY|MASTODON|X|LINKEDIN|THREADS|BUTTONDOWN|NEWSLETTER)_[A-Z0-9_]+)'/g);
-    const webmention = await names('scripts/collect', /'(WEBMENTION_[A-Z0-9_]+)'/g);
+    const webmention = await names('scripts/collect', /'((?:WEBMENTION|GOATCOUNTER)_[A-Z0-9_]+)'/g);
     expect(network.length).toBeGreaterThanOrEqual(12);
     expect(webmention).toContain('WEBMENTION_IO_TOKEN');
+    expect(webmention).toContain('GOATCOUNTER_API_TOKEN');
     const passed = (command: RegExp): string[] => Object.keys(runs('networks', command)?.env ?? {});
     expect(network.filter((name) => !passed(/^\.\/hub run syndicate\b/).includes(name))).toEqual([]);
     expect([...network, ...webmention].filter((name) => !passed(/^\.\/hub run collect\b/).includes(name))).toEqual([]);

@@ -59,6 +59,7 @@ describe('the registry', () => {
   test('loading the channels makes their secret variables ones that redact hides', async () => {
     const names = await secretEnv();
     expect(names).toContain('WEBMENTION_IO_TOKEN');
+    expect(names).toContain('GOATCOUNTER_API_TOKEN');
     for (const name of names) expect(redact(`token s3cr3t-${name}`, { [name]: `s3cr3t-${name}` }), name).toBe('token [redacted]');
   });
 });

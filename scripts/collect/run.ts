@@ -29,6 +29,8 @@ import { appendSnapshot, readSnapshots } from './snapshots.ts';
 import { fetchWebmentions, webmentionConfig } from './webmentions.ts';
 import { watchPress, type PressWatchResult } from '../press-watch/run.ts';
 import type { FetchLimits } from '../press-watch/fetcher.ts';
+import { collectReads, type ReadsRow } from './reads.ts';
+import { readAnalyticsSettings } from '../lib/content.ts';
 
 /** Copies older than this are not read again by default: their counts have settled, and requests are rationed. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -62,6 +64,8 @@ export interface CollectResult {
   file: string | undefined;
   snapshot: Snapshot;
   rows: CollectRow[];
+  /** Readers from the analytics service (scripts/collect/reads.ts); undefined when analytics is unset or `--only` names networks. */
+  reads?: ReadsRow | undefined;
   failed: number;
   /** Engagement gained since the previous snapshot (what `npm run status` shows). */
   change: ReturnType<typeof engagementSince>;
@@ -282,6 +286,18 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     const press = options.only
       ? undefined
       : await watchPress({ cwd: options.cwd, now, log, ...(options.pressLimits ? { limits: options.pressLimits } : {}) });
+    // Readers: after the networks, so a piece's views join the copies read this run.
+    const reads = await collectReads({
+      settings: () => (options.only ? undefined : readAnalyticsSettings(options.cwd, options.env)),
+      env: options.env,
+      history,
+      itemUrls: new Map(Object.entries(ledger.items).map(([key, item]) => [key, item.url])),
+      snapshot,
+      deps,
+      request: (operation) => withRetry(operation, policy, retryDeps),
+      message,
+      log,
+    });
 
     const anything = Object.keys(snapshot.items).length > 0 || (snapshot.webmentions?.length ?? 0) > 0;
     const file = anything ? await appendSnapshot(folder, snapshot) : undefined;
@@ -290,9 +306,11 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       file: file ? relativeTo(options.cwd, file) : undefined,
       snapshot,
       rows,
+      reads,
       failed:
         rows.reduce((sum, row) => sum + row.failed + (row.status === 'failed' && row.failed === 0 ? 1 : 0), 0) +
-        (press?.problems.length ?? 0),
+        (press?.problems.length ?? 0) +
+        (reads?.failed ?? 0),
       change,
       ...(press ? { press } : {}),
     };

@@ -15,6 +15,7 @@
  * - The policy, `content/policy.yaml` (its shape: src/contract/policy.ts).
  * - The site's language, from `content/site.yaml`, so what the scripts print reads as the site does.
  * - Its follow block (`follow:` in `content/site.yaml`): whether `./hub run webmentions` tells Bridgy Fed.
+ * - Its address and analytics block (`analytics:`): where `./hub run collect` pulls readers from.
  * - The person's handles on each network, from `content/profile.yaml` (checked by the profile
  *   schema's own `handles` field), so `conversations` knows which replies are the person's own.
  * - The answers ledger, `content/evidence/answers.json` (its shape: src/contract/answers.ts), which the
@@ -25,6 +26,7 @@
  * - The invitations to speak, `content/invitations/` (src/schemas/invitation.ts): status lists the
  *   pending ones, and `./hub new talk --from-invitation` turns an accepted one into a talk.
  */
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
@@ -42,7 +44,7 @@ import { profileSchema } from '../../src/schemas/profile.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { noteTitle } from '../../src/lib/text.ts';
-import { loadSiteSettings } from '../../src/lib/site-settings.ts';
+import { loadSiteSettings, SITE_SETTINGS_FILE } from '../../src/lib/site-settings.ts';
 import { ContentError, issueProblems, WHOLE_FILE } from '../../src/lib/validation.ts';
 import { checkFrontMatterDates } from '../../src/loaders/front-matter-dates.ts';
 import { yamlSyntaxProblem } from '../../src/loaders/yaml-errors.ts';
@@ -215,6 +217,20 @@ export function readSiteLanguage(root: string, env: Record<string, string | unde
  */
 export function readFollowSettings(root: string, env: Record<string, string | undefined> = process.env): SiteSettings['follow'] {
   return loadSiteSettings(root, env as NodeJS.ProcessEnv).follow;
+}
+
+/**
+ * The site's address and its analytics settings (`url` and `analytics:` in content/site.yaml), for
+ * `collect` to pull readers per piece; undefined without a site.yaml (a project that only syndicates
+ * has nothing to count). A broken site.yaml is an error here, as for the follow block.
+ */
+export function readAnalyticsSettings(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): { url: string; analytics: SiteSettings['analytics'] } | undefined {
+  if (!existsSync(join(root, SITE_SETTINGS_FILE))) return undefined;
+  const settings = loadSiteSettings(root, env as NodeJS.ProcessEnv);
+  return { url: settings.url, analytics: settings.analytics };
 }
 
 /** The answers ledger of the project at `root`; a hub that has answered nothing has none, which reads as empty. */

@@ -13,7 +13,7 @@
  * (scripts/channels/<name>/index.ts), and the channel registry registers them here as it loads them:
  * this module cannot import the channels, which import it.
  */
-export const HUB_SECRET_ENV = ['WEBMENTION_IO_TOKEN'] as const;
+export const HUB_SECRET_ENV = ['WEBMENTION_IO_TOKEN', 'GOATCOUNTER_API_TOKEN'] as const;
 
 const secretEnv = new Set<string>(HUB_SECRET_ENV);
 

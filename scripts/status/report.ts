@@ -128,6 +128,8 @@ function engagementSection(status: HubStatus): string[] {
     if (value !== undefined) lines.push(row(`  ${NETWORK_LABELS[network]}`, signed(value)));
   }
   lines.push(row('  Total', `${signed(engagement.total)} · ${plural(engagement.newReplies, 'new reply', 'new replies')}`));
+  if (status.mostRead)
+    lines.push(row('Readers', `most read this week: ${status.mostRead.title} (${plural(status.mostRead.reads, 'read', 'reads')})`));
   return lines;
 }
 

@@ -22,6 +22,7 @@ import { POLICY_FILE } from '../../src/contract/policy.ts';
 import { EVIDENCE_FOLDER } from '../../src/contract/snapshots.ts';
 import { cadence, type CurrentStreak, type Streak } from '../../src/lib/cadence.ts';
 import { engagementSince, type EngagementChange } from '../../src/lib/engagement.ts';
+import { mostReadThisWeek } from '../../src/lib/reads.ts';
 import { NETWORKS, type Network } from '../../src/contract/networks.ts';
 import { buildNow } from '../../src/lib/hub-env.ts';
 import { readSnapshots } from '../collect/snapshots.ts';
@@ -29,7 +30,15 @@ import type { MissingCredentials } from '../channels/adapter.ts';
 import type { Channel } from '../channels/channel.ts';
 import type { SyndicationItem } from '../channels/post.ts';
 import { channels } from '../channels/registry.ts';
-import { pieceState, readContentPieces, readInvitations, readPolicy, readSiteLanguage, type ContentPiece } from '../lib/content.ts';
+import {
+  pieceState,
+  readContentPieces,
+  readInvitations,
+  readPieceTitles,
+  readPolicy,
+  readSiteLanguage,
+  type ContentPiece,
+} from '../lib/content.ts';
 import { loadFeed } from '../syndicate/feed.ts';
 import { readLedger } from '../syndicate/ledger.ts';
 import { heldBy, type PolicyMatch } from '../syndicate/policy.ts';
@@ -142,6 +151,8 @@ export interface HubStatus {
   pressToReview: Array<{ id: string; outlet: string; headline: string; file: string }>;
   /** Invitations to speak with `outcome: pending`, oldest first: each waits for an answer. */
   pendingInvitations: InvitationLine[];
+  /** The piece read most in the week before `now` (readers pulled by `collect`, docs/analytics.md); undefined when none was. */
+  mostRead?: { key: string; title: string; reads: number } | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -323,5 +334,15 @@ export async function hubStatus(options: StatusOptions): Promise<HubStatus> {
         asked: invitation.data.asked.toISOString().slice(0, 10),
         file: invitation.file,
       })),
+    mostRead: await mostReadLine(options.cwd, mostReadThisWeek(snapshots, now)),
   };
+}
+
+/** The week's most-read piece with its title (or its key, for a piece whose file is gone). */
+async function mostReadLine(
+  root: string,
+  most: { key: string; reads: number } | undefined,
+): Promise<{ key: string; title: string; reads: number } | undefined> {
+  if (!most) return undefined;
+  return { ...most, title: (await readPieceTitles(root)).get(most.key) ?? most.key };
 }

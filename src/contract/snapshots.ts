@@ -33,6 +33,9 @@
  * profile cannot stop a collection run, and refused in a snapshot file, naming the file and the field;
  * the site links only http(s) addresses besides (src/lib/safe-urls.ts). Cleaning a snapshot before it is
  * written, and the engagement it adds up to, are in src/lib/evidence.ts: this module is only the shape.
+ *
+ * Readers (optional, when analytics is set in content/site.yaml): each item's `reads` counts the views
+ * of its page in the window the snapshot's `reads` names, so a piece's readers are the sum over snapshots.
  */
 import { z } from 'astro/zod';
 import { NETWORKS } from './networks.ts';
@@ -115,6 +118,18 @@ const sourceSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('failed'), copies: count, failed: count }),
 ]);
 
+/**
+ * How pulling readers from the analytics service went in this run (`analytics` in content/site.yaml).
+ * `read` names the window counted, `[from, to)`, whole hours as the service counts them: the next run
+ * counts from `to`, so windows neither overlap nor leave gaps, and a run that failed records no window
+ * (the next one covers it). Left out when analytics is unset, and by snapshots written before readers were counted.
+ */
+const readsSourceSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('read'), pieces: count, from: isoInstant, to: isoInstant }),
+  z.strictObject({ status: z.literal('skipped'), reason: z.string() }),
+  z.strictObject({ status: z.literal('failed'), reason: z.string() }),
+]);
+
 /** A webmention received by the site (from webmention.io): someone's own site replying or linking. */
 export const webmentionSchema = z.strictObject({
   id: z.string().min(1),
@@ -139,8 +154,15 @@ export const snapshotSchema = z.strictObject({
       /** The piece's URL on the site. */
       url: httpUrlField('the piece’s address on the site'),
       networks: z.partialRecord(z.enum(NETWORKS), copySchema),
+      /**
+       * Views of the piece's page counted by the analytics service in this snapshot's window
+       * (`reads.from` to `reads.to`); its readers so far are the sum over snapshots. Left out when none were counted.
+       */
+      reads: count.optional(),
     }),
   ),
+  /** Readers pulled from the analytics service in this run; see `readsSourceSchema`. */
+  reads: readsSourceSchema.optional(),
   /** Webmentions first seen in this snapshot (only when a webmention.io token is set). */
   webmentions: z.array(webmentionSchema).optional(),
 });
@@ -151,6 +173,7 @@ export type Metrics = z.output<typeof metricsSchema>;
 export type Reply = z.output<typeof replySchema>;
 export type Webmention = z.output<typeof webmentionSchema>;
 export type SourceStatus = z.output<typeof sourceSchema>;
+export type ReadsStatus = z.output<typeof readsSourceSchema>;
 
 /** Parses snapshot JSON text; a broken snapshot throws a message naming the file and each bad field. */
 export function parseSnapshot(text: string, file: string): Snapshot {

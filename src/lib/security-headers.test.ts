@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { allowFormAction, formOrigin } from './security-headers.ts';
+import { allowFormAction, allowSource, formOrigin } from './security-headers.ts';
 
 /** A policy's directives by name, and the names written twice (the site does not depend on scripts/check's parser). */
 function parseCsp(value: string): { policy: Map<string, string[]>; duplicates: string[] } {
@@ -51,5 +51,29 @@ describe('allowFormAction', () => {
     expect(() => allowFormAction("/*\n  Content-Security-Policy: default-src 'self'\n", 'https://buttondown.com')).toThrow(
       "public/_headers:2: the Content-Security-Policy has no form-action; add form-action 'self' to it",
     );
+  });
+});
+
+describe('allowSource', () => {
+  const policyOf = (headers: string) =>
+    parseCsp(
+      headers
+        .split('\n')
+        .find((line) => /Content-Security-Policy:/.test(line))!
+        .replace(/^\s*Content-Security-Policy:/, ''),
+    ).policy;
+
+  test('adds the origin to a directive the policy names, keeping its sources', () => {
+    expect(policyOf(allowSource(PUBLIC_HEADERS, 'img-src', 'https://ada.goatcounter.com')).get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'https://ada.goatcounter.com',
+    ]);
+  });
+
+  test('a fetch directive left to default-src is written out with default-src’s sources and the origin', () => {
+    const policy = policyOf(allowSource(PUBLIC_HEADERS, 'connect-src', 'https://ada.goatcounter.com'));
+    expect(policy.get('connect-src')).toEqual(["'self'", 'https://ada.goatcounter.com']);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
   });
 });

@@ -9,6 +9,27 @@ export const DEFAULT_LANGUAGE = 'en-GB';
 /** The accent of a hub that has not chosen one: a blue with 6.7:1 on white. */
 export const DEFAULT_ACCENT = '#1d4ed8';
 
+/** The analytics services the hub can count views with and read them back from (src/lib/analytics.ts). */
+export const ANALYTICS_PROVIDERS = ['goatcounter'] as const;
+
+/**
+ * An analytics site's base address: https only (the pages are served over https, and a pixel over http
+ * would be blocked as mixed content) and nothing after the host, so it is exactly the origin the
+ * Content-Security-Policy allows. Kept without a trailing slash.
+ */
+const analyticsSiteField = z
+  .url({ protocol: /^https$/, error: 'expected the GoatCounter site’s https address, for example https://ada.goatcounter.com' })
+  .refine(
+    (value) => {
+      // Not a URL at all: the check above says so, once.
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    },
+    { error: 'expected only the site’s address, without a path: https://ada.goatcounter.com' },
+  )
+  .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
+
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like #1d4ed8' });
 
 /**
@@ -85,6 +106,23 @@ export const siteSchema = z.strictObject({
         .optional(),
     })
     .default({ bridgyFed: false }),
+  /**
+   * Who reads the pieces, counted privately (docs/analytics.md). Unset: nothing is added to any page.
+   * Set: every indexed page counts its view with the provider's no-script pixel (or its one small script,
+   * where `script: true`), the Content-Security-Policy allows exactly the provider's origin, and
+   * `./hub run collect` pulls views per piece with the API token from the environment
+   * (GOATCOUNTER_API_TOKEN, never written here).
+   */
+  analytics: z
+    .strictObject({
+      /** The service counting views; GoatCounter is the one the hub knows (open source, no cookies, self-hostable). */
+      provider: z.enum(ANALYTICS_PROVIDERS).default('goatcounter'),
+      /** The GoatCounter site: https://<code>.goatcounter.com, or a self-hosted instance's own https address. */
+      site: analyticsSiteField,
+      /** Load the provider's count.js instead of the pixel (it also records referrers and screen sizes). Default: the pixel only. */
+      script: z.boolean().default(false),
+    })
+    .optional(),
   /** Who the /impact/ page is for (docs/site.md, "The impact page"). */
   impact: z
     .strictObject({
