@@ -99,7 +99,9 @@ afterAll(async () => {
   await rm(photos, { recursive: true, force: true });
 });
 
-describe('./hub init, refusing bad input', () => {
+// Each case spawns the CLI; six in a row took over two minutes under a load of 28 on two cores. The
+// timeout only catches a hang.
+describe('./hub init, refusing bad input', { timeout: 360_000 }, () => {
   test('in a non-terminal, missing required flags are one usage error naming them, and nothing changes', async () => {
     const before = await snapshot();
     const result = await runInit('--name', 'Ada Lovelace');
