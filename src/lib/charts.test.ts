@@ -29,6 +29,9 @@ describe('chart geometry', () => {
 
   it('makes 1-2-5 ticks that reach the maximum', () => {
     expect(niceTicks(0)).toEqual([0, 1]);
+    // Counts: whole steps only, however small the largest count.
+    expect(niceTicks(2)).toEqual([0, 1, 2]);
+    expect(niceTicks(1)).toEqual([0, 1]);
     expect(niceTicks(7)).toEqual([0, 2, 4, 6, 8]);
     expect(niceTicks(1351)).toEqual([0, 500, 1000, 1500]);
     expect(niceTicks(100)).toEqual([0, 50, 100]);

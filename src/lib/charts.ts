@@ -41,12 +41,16 @@ export function lastPerBucket<T extends { at: string }>(points: readonly T[], bu
   return [...byBucket].map(([start, point]) => ({ ...point, bucket: start }));
 }
 
-/** Axis ticks at 1, 2 or 5 × 10ⁿ steps from 0 to at least `max` (about `count` of them). */
+/**
+ * Axis ticks at 1, 2 or 5 × 10ⁿ steps from 0 to at least `max` (about `count` of them), never finer
+ * than 1: every chart of the hub counts things (replies, reads, invitations), and half an invitation
+ * on an axis is nonsense.
+ */
 export function niceTicks(max: number, count = 4): number[] {
   if (!(max > 0)) return [0, 1];
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power);
   const ticks: number[] = [];
   for (let value = 0; value < max + step; value += step) {
     ticks.push(Math.round(value * 1e6) / 1e6);
