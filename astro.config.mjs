@@ -64,6 +64,10 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [unsafeMarkupGuard(root)] }),
   },
   devToolbar: { enabled: false },
+  // A page whose module graph and `cacheKey` (src/data/cache-keys.ts) are unchanged since the last build
+  // is copied from Astro's cache (node_modules/.astro/) instead of rendered again. Pages without a key
+  // (those with no getStaticPaths) always render. `astro build --force` renders every page.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Astro inlines small page scripts as <script type="module"> bodies, which a CSP without
