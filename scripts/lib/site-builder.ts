@@ -98,15 +98,15 @@ async function linkPackages(root: string): Promise<void> {
 
 /**
  * Runs `astro build` in a site folder with the running Node, timing it and recording its peak memory
- * (see `record-peak-memory.ts`).
+ * (see `record-peak-memory.ts`). `args` go to `astro build` (`--force`: render every page again).
  */
-export async function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildRun> {
+export async function runBuild(root: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<BuildRun> {
   const peakMemoryFile = join(root, '.cache', 'peak-memory.json');
   await mkdir(dirname(peakMemoryFile), { recursive: true });
   await rm(peakMemoryFile, { force: true });
   const started = performance.now();
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', PEAK_MEMORY_RECORDER, ASTRO_BIN, 'build'], {
+    const child = spawn(process.execPath, ['--import', PEAK_MEMORY_RECORDER, ASTRO_BIN, 'build', ...args], {
       cwd: root,
       env: {
         ...process.env,
