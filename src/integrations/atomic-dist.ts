@@ -14,7 +14,7 @@ import { isProcessAlive } from '../lib/processes.ts';
  * The staging folder's name is the same in every build: Astro writes the output folder's path into
  * its `astro:assets` module, part of every page's module graph, and the incremental build re-renders
  * every page whose module graph changed (a name with the build's pid in it made every build a full
- * one). Pages an incremental build skips are copied into it from Astro's cache (node_modules/.astro/),
+ * one). Pages an incremental build skips are copied into it from Astro's cache (.cache/astro/),
  * not from `dist/`, so the staging folder starts empty as before. Two builds at once in one folder
  * would share that cache and that staging folder: the second stops, naming the first (a lock file
  * beside the folder holds the pid of the build writing it).
