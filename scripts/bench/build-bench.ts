@@ -2,7 +2,7 @@
  * `npm run bench`: how long the hub takes to build a large site, against a plain Astro blog, and what
  * share cards add.
  *
- * Generates a deterministic corpus of synthetic essays and, per run, builds it five ways, each an
+ * Generates a deterministic corpus of synthetic essays and, per run, builds it six ways, each an
  * `astro build` in its own process and folder:
  *   baseline          a plain Astro blog (`baseline/`, shaped like Astro's official blog example)
  *   hub, no cards     the hub with HUB_SHARE_CARDS=off (and, like the blog, no search index)
