@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getAnswersTo } from './answers.ts';
+import { cardsEnabled } from './cards.ts';
 import { getCitationGraph } from './backlinks.ts';
 import { getEvidence, getResponses } from './evidence.ts';
 import { getPostedCopies } from './ledger.ts';
@@ -45,12 +46,14 @@ let siteWide: Promise<string> | undefined;
 /**
  * What every page shows around its own content, computed once per build: the person (name, portrait —
  * its built path carries a hash of the image — links, bio) in the header, footer and follow block, the
- * site's title, which sections exist (the navigation and footer) and the settings.
+ * site's title, which sections exist (the navigation and footer) and the settings; and whether share
+ * cards are drawn (HUB_SHARE_CARDS), which decides every page's preview image — the environment is no
+ * part of the code Astro hashes.
  */
 function siteKey(): Promise<string> {
   siteWide ??= (async () => {
     const [profile, title, sections, navigation] = await Promise.all([getProfile(), getSiteTitle(), getSections(), getMainNavigation()]);
-    return keyOf(profile, title, sections, navigation, settings);
+    return keyOf(profile, title, sections, navigation, settings, cardsEnabled);
   })();
   return siteWide;
 }
