@@ -37,7 +37,7 @@ function keyOf(...values: unknown[]): string {
  * under the same name changes no digest). An entry without a digest (a file that failed its checks in
  * `astro dev`) is keyed by its body.
  */
-function entryKey(entry: { id: string; digest?: string | undefined; data: unknown; body?: string | undefined }): string {
+function entryKey(entry: { id: string; digest?: string | number | undefined; data: unknown; body?: string | undefined }): string {
   return keyOf(entry.id, entry.digest ?? entry.body, entry.data);
 }
 
