@@ -64,6 +64,14 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [unsafeMarkupGuard(root)] }),
   },
   devToolbar: { enabled: false },
+  // A page whose module graph and `cacheKey` (src/data/cache-keys.ts) are unchanged since the last build
+  // is copied from Astro's cache instead of rendered again. Pages without a key (those with no
+  // getStaticPaths) always render. `astro build --force` renders every page.
+  experimental: { incrementalBuild: true },
+  // Astro's cache (the content data store, optimised images, the incremental build's pages) beside the
+  // card cache rather than in node_modules/, which `./hub` replaces whenever it reinstalls: the publish
+  // workflow keeps .cache/astro/ between runs (.github/actions/setup-hub).
+  cacheDir: './.cache/astro',
   vite: {
     build: {
       // Astro inlines small page scripts as <script type="module"> bodies, which a CSP without

@@ -522,6 +522,10 @@ describe('publish.yml', () => {
     expect(cache?.with?.['path']).toBe('.cache/cards');
     expect(cache?.with?.['key']).toMatch(/runner\.os.*hashFiles\('src\/cards\/layout\.ts'\)/);
     expect(String(cache?.with?.['restore-keys'])).toMatch(/hashFiles\('src\/cards\/layout\.ts'\)/);
+    // Astro's cache, for the incremental build: where astro.config.mjs puts it.
+    const astroCache = setup.runs.steps.find((step) => step.uses?.startsWith('actions/cache@') && step.with?.['path'] === '.cache/astro');
+    expect(astroCache?.if).toBe(cache?.if);
+    expect(await readFile(join(PROJECT_ROOT, 'astro.config.mjs'), 'utf8')).toContain("cacheDir: './.cache/astro'");
     // No install here: each job's ./hub command installs only what it runs (npm ci --omit=dev).
     expect(setup.runs.steps.some((step) => /npm (ci|install)/.test(step.run ?? ''))).toBe(false);
     // A composite action's run steps must name their shell (actionlint does not read action.yml files).

@@ -2,13 +2,15 @@
  * `npm run bench`: how long the hub takes to build a large site, against a plain Astro blog, and what
  * share cards add.
  *
- * Generates a deterministic corpus of synthetic essays and, per run, builds it five ways, each an
+ * Generates a deterministic corpus of synthetic essays and, per run, builds it six ways, each an
  * `astro build` in its own process and folder:
  *   baseline          a plain Astro blog (`baseline/`, shaped like Astro's official blog example)
  *   hub, no cards     the hub with HUB_SHARE_CARDS=off (and, like the blog, no search index)
  *   hub, cold cards   the hub with an empty card cache
- *   hub, warm cards   the same folder again after editing one essay's title, with Astro's own content
- *                     cache removed, as on CI where only `.cache/cards` is kept between runs
+ *   hub, one edit     the same folder again after editing one essay's title, Astro's cache kept (as the
+ *                     publish workflow keeps it): the incremental build renders only what changed
+ *   hub, warm cards   the same folder again after another edit, with Astro's cache removed: only
+ *                     `.cache/cards` kept
  *   hub, search       the hub without cards but with its Pagefind index, to show what search costs
  * The card builds leave search off so that their ratios measure cards alone.
  * then draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
@@ -25,7 +27,16 @@ import { logLine, runCommand } from '../lib/cli.ts';
 import { BENCH_FLAGS, BENCH_USAGE, benchOptions, type BenchOptions } from './bench-options.ts';
 import { measureCardCpu } from './card-cpu.ts';
 import { corpusFiles, generateCorpus, type SyntheticEssay } from './corpus.ts';
-import { formatReport, limitCheck, ratioCheck, summarizeBuilds, type BenchReport, type BuildSample, type Machine } from './summary.ts';
+import {
+  formatReport,
+  limitCheck,
+  median,
+  ratioCheck,
+  summarizeBuilds,
+  type BenchReport,
+  type BuildSample,
+  type Machine,
+} from './summary.ts';
 
 /**
  * The hub's "now" for every bench build: after the corpus's last date (2025-12-31) and the fixture
@@ -34,11 +45,11 @@ import { formatReport, limitCheck, ratioCheck, summarizeBuilds, type BenchReport
 const HUB_NOW = '2026-12-01T00:00:00Z';
 
 /** Targets from the issues (foundation: build speed; share cards: what cards may add). */
-const TARGETS = { hubVsBaseline: 1.5, coldCardsVsNoCards: 2.5, warmCardsVsNoCards: 1.15, cardCpuMs: 15 } as const;
+const TARGETS = { hubVsBaseline: 1.5, coldCardsVsNoCards: 2.5, warmCardsVsNoCards: 1.15, cardCpuMs: 15, oneEditPagesRendered: 5 } as const;
 
 const BASELINE_TEMPLATE = fileURLToPath(new URL('./baseline/', import.meta.url));
 
-type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, warm cards' | 'hub, search';
+type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, one edit' | 'hub, warm cards' | 'hub, search';
 
 type Log = (line: string) => void;
 
@@ -74,7 +85,7 @@ async function build(
   env: Record<string, string>,
   essays: readonly SyntheticEssay[],
   pageFile: (slug: string) => string,
-): Promise<BuildSample> {
+): Promise<BuildSample & PagesRendered> {
   const run = await runBuild(site.root, env);
   if (run.exitCode !== 0) {
     const tail = run.output.trimEnd().split('\n').slice(-40).join('\n');
@@ -88,7 +99,20 @@ async function build(
     });
   }
   if (run.peakRssKiB === undefined) throw new Error(`${name}: the build exited without reporting its peak memory`);
-  return { wallMs: run.wallMs, peakRssKiB: run.peakRssKiB };
+  return { wallMs: run.wallMs, peakRssKiB: run.peakRssKiB, ...pagesRendered(run.output) };
+}
+
+interface PagesRendered {
+  /** Pages and endpoints Astro generated. */
+  pages: number;
+  /** Of those, the ones rendered rather than copied from the incremental build's cache. */
+  rendered: number;
+}
+
+/** From Astro's log: a line per generated path, marked `(cached)` or `(restored)` when it was not rendered. */
+function pagesRendered(output: string): PagesRendered {
+  const lines = output.split('\n').filter((line) => /[├└]─ \//.test(line));
+  return { pages: lines.length, rendered: lines.filter((line) => !/ \((cached|restored)\)/.test(line)).length };
 }
 
 /** Edits one essay's title, as an author would between two builds. */
@@ -106,9 +130,11 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     baseline: [],
     'hub, no cards': [],
     'hub, cold cards': [],
+    'hub, one edit': [],
     'hub, warm cards': [],
     'hub, search': [],
   };
+  const renderedShares: number[] = [];
   const hubPage = (slug: string) => `dist${piecePath('essay', slug)}index.html`;
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
     samples[name].push(sample);
@@ -135,7 +161,12 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
       const env = hubEnv(site.root, { cards: true, search: false });
       record('hub, cold cards', await build('hub, cold cards', site, env, essays, hubPage), run);
       await editOneEssay(site.root, essays[0]!);
-      await rm(join(site.root, 'node_modules/.astro'), { recursive: true, force: true });
+      const oneEdit = await build('hub, one edit', site, env, essays, hubPage);
+      record('hub, one edit', oneEdit, run);
+      renderedShares.push((100 * oneEdit.rendered) / oneEdit.pages);
+      log(`hub, one edit ${run}/${options.runs}: ${oneEdit.rendered} of ${oneEdit.pages} pages rendered`);
+      await editOneEssay(site.root, essays[1]!);
+      await rm(join(site.root, '.cache/astro'), { recursive: true, force: true });
       await rm(join(site.root, 'dist'), { recursive: true, force: true });
       record('hub, warm cards', await build('hub, warm cards', site, env, essays, hubPage), run);
     });
@@ -149,7 +180,7 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     photo: join(FIXTURE_HUB, 'images/portrait.jpg'),
     titles: essays.slice(0, 200).map((essay) => essay.title),
   });
-  const [baseline, noCards, cold, warm, search] = (Object.keys(samples) as BuildName[]).map((name) =>
+  const [baseline, noCards, cold, oneEdit, warm, search] = (Object.keys(samples) as BuildName[]).map((name) =>
     summarizeBuilds(name, samples[name], options.essays),
   );
   return {
@@ -157,13 +188,14 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     words: options.words,
     runs: options.runs,
     machine: describeMachine(),
-    builds: [baseline!, noCards!, cold!, warm!, search!],
+    builds: [baseline!, noCards!, cold!, oneEdit!, warm!, search!],
     cardCpuMs,
     checks: [
       ratioCheck('hub (no cards) / baseline', noCards!, baseline!, TARGETS.hubVsBaseline),
       ratioCheck('cold with cards / no cards', cold!, noCards!, TARGETS.coldCardsVsNoCards),
       ratioCheck('warm with cards / no cards', warm!, noCards!, TARGETS.warmCardsVsNoCards),
       limitCheck('CPU per card', cardCpuMs, 'ms', TARGETS.cardCpuMs),
+      limitCheck('pages rendered after one edit', median(renderedShares), '%', TARGETS.oneEditPagesRendered),
     ],
   };
 }

@@ -26,7 +26,7 @@ export interface Machine {
 export interface Check {
   name: string;
   value: number;
-  unit: '×' | 'ms';
+  unit: '×' | 'ms' | '%';
   limit: number;
   within: boolean;
 }
@@ -78,6 +78,10 @@ function formatTable(header: readonly string[], rows: ReadonlyArray<readonly str
 }
 
 /** The human report: one row per build, one per target with its verdict, and the machine. */
+function unitSuffix(unit: Check['unit']): string {
+  return unit === 'ms' ? ' ms' : unit;
+}
+
 export function formatReport(report: BenchReport): string {
   const first = report.builds[0]!;
   const builds = formatTable(
@@ -95,8 +99,8 @@ export function formatReport(report: BenchReport): string {
     ['target', 'measured', 'limit', 'verdict'],
     report.checks.map((check) => [
       check.name,
-      `${check.value.toFixed(2)}${check.unit === 'ms' ? ' ms' : '×'}`,
-      `≤ ${check.limit}${check.unit === 'ms' ? ' ms' : '×'}`,
+      `${check.value.toFixed(2)}${unitSuffix(check.unit)}`,
+      `≤ ${check.limit}${unitSuffix(check.unit)}`,
       check.within ? 'within target' : 'OVER TARGET',
     ]),
   );

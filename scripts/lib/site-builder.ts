@@ -82,10 +82,9 @@ export async function makeSite(options: BuildOptions = {}): Promise<{ root: stri
 
 /**
  * Links the project's packages one by one into a real `node_modules/` folder rather than linking the
- * folder itself: Astro and Vite keep their caches in `node_modules/.astro` (the content data store,
- * optimised images) and `node_modules/.vite`. Shared, they would let one build reuse another's work
- * (a warm build measured as a cold one) and let builds running at the same time overwrite each
- * other's data store. Dot-entries are caches or npm's bookkeeping, which a build does not need.
+ * folder itself: Vite keeps its cache in `node_modules/.vite` (Astro keeps its own in the site's
+ * `.cache/astro/`, by astro.config.mjs). Shared, it would let one build reuse another's work (a warm
+ * build measured as a cold one) and let builds running at the same time overwrite each other's files. Dot-entries are caches or npm's bookkeeping, which a build does not need.
  */
 async function linkPackages(root: string): Promise<void> {
   const source = join(PROJECT_ROOT, 'node_modules');
@@ -98,15 +97,15 @@ async function linkPackages(root: string): Promise<void> {
 
 /**
  * Runs `astro build` in a site folder with the running Node, timing it and recording its peak memory
- * (see `record-peak-memory.ts`).
+ * (see `record-peak-memory.ts`). `args` go to `astro build` (`--force`: render every page again).
  */
-export async function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildRun> {
+export async function runBuild(root: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<BuildRun> {
   const peakMemoryFile = join(root, '.cache', 'peak-memory.json');
   await mkdir(dirname(peakMemoryFile), { recursive: true });
   await rm(peakMemoryFile, { force: true });
   const started = performance.now();
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', PEAK_MEMORY_RECORDER, ASTRO_BIN, 'build'], {
+    const child = spawn(process.execPath, ['--import', PEAK_MEMORY_RECORDER, ASTRO_BIN, 'build', ...args], {
       cwd: root,
       env: {
         ...process.env,
