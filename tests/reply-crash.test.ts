@@ -16,6 +16,7 @@ import type { FakeServer, Fault } from './helpers/fake-networks.ts';
 import { useLocalSyndication } from './helpers/local-syndication.ts';
 import { syndicatedWithReplies, type Answerable, type RepliedCopies } from './helpers/reply-fixture.ts';
 import { runCli } from './helpers/run-script.ts';
+import { armKill, type ArmedKill, type KillPoint } from './helpers/kill-point.ts';
 import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 
 const local = useLocalSyndication({ timeoutMs: ANSWER_TIMEOUT_MS, retry: { totalMs: 4000, baseDelayMs: 20 } });
@@ -32,11 +33,9 @@ afterAll(async () => {
 async function runOnce(
   args: string[],
   server: FakeServer,
-  kill: { afterRequests?: number; extraMs?: number; afterMs?: number } | undefined,
+  kill: KillPoint | undefined,
 ): Promise<{ killed: boolean; code: number | null; output: string }> {
   const start = server.requests.length;
-  const timers: NodeJS.Timeout[] = [];
-  let killed = false;
   // The network handles the n-th request (the answer exists) and holds its reply a while, so the kill
   // lands in the window between the answer being made and the ledger recording it, however fast or
   // loaded the machine is; without the hold, a quick run could finish before the kill.
@@ -45,31 +44,17 @@ async function runOnce(
       ? undefined
       : { kind: 'slow', delayMs: 5000, times: 1, when: () => server.requests.length - start === kill.afterRequests };
   if (hold) server.faults.push(hold);
+  let armed: ArmedKill | undefined;
   const run = await runCli('reply', args, {
     cwd: local.fixture.root,
     env: { ...local.networks.env, NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1' },
     started: (child) => {
-      const doKill = () => {
-        if (child.exitCode === null && !killed) {
-          killed = true;
-          child.kill('SIGKILL');
-        }
-      };
-      if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
-      if (kill?.afterRequests !== undefined) {
-        const poll = setInterval(() => {
-          if (server.requests.length - start >= kill.afterRequests!) {
-            clearInterval(poll);
-            timers.push(setTimeout(doKill, kill.extraMs ?? 0));
-          }
-        }, 1);
-        timers.push(poll);
-      }
+      armed = armKill(child, kill, () => server.requests.length - start);
     },
   });
-  timers.forEach((timer) => clearTimeout(timer));
+  armed?.disarm();
   if (hold) server.faults.splice(server.faults.indexOf(hold), 1);
-  return { killed, code: run.code, output: run.stdout + run.stderr };
+  return { killed: armed?.killed() ?? false, code: run.code, output: run.stdout + run.stderr };
 }
 
 const answersUnder: Record<Exclude<Answerable, 'bluesky' | 'linkedin'>, (replied: RepliedCopies) => number> = {

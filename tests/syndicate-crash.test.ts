@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseLedger } from '../src/contract/ledger.ts';
 import { NETWORKS } from '../src/contract/networks.ts';
 import type { FakeServer } from './helpers/fake-networks.ts';
+import { armKill, type ArmedKill, type KillPoint } from './helpers/kill-point.ts';
 import { ANSWER_TIMEOUT_MS } from './helpers/patience.ts';
 import { runCli } from './helpers/run-script.ts';
 import {
@@ -98,10 +99,9 @@ interface RunOutcome {
 }
 
 /** Runs the CLI once; `kill` decides when (if at all) to SIGKILL it. */
-async function runOnce(kill: { afterMs?: number; afterRequests?: number; extraMs?: number } | undefined): Promise<RunOutcome> {
+async function runOnce(kill: KillPoint | undefined): Promise<RunOutcome> {
   const start = requestCount();
-  const timers: NodeJS.Timeout[] = [];
-  let killed = false;
+  let armed: ArmedKill | undefined;
   const run = await runCli(
     'syndicate',
     ['--feed', fixture.dist, '--request-timeout', String(ANSWER_TIMEOUT_MS / 1000), '--retry-budget', '3'],
@@ -109,27 +109,12 @@ async function runOnce(kill: { afterMs?: number; afterRequests?: number; extraMs
       cwd: fixture.root,
       env: { NODE_COMPILE_CACHE: compileCache, NO_COLOR: '1', ...networks.env },
       started: (child) => {
-        const doKill = () => {
-          if (child.exitCode === null && !killed) {
-            killed = true;
-            child.kill('SIGKILL');
-          }
-        };
-        if (kill?.afterMs !== undefined) timers.push(setTimeout(doKill, kill.afterMs));
-        if (kill?.afterRequests !== undefined) {
-          const poll = setInterval(() => {
-            if (requestCount() - start >= kill.afterRequests!) {
-              clearInterval(poll);
-              timers.push(setTimeout(doKill, kill.extraMs ?? 0));
-            }
-          }, 1);
-          timers.push(poll);
-        }
+        armed = armKill(child, kill, () => requestCount() - start);
       },
     },
   );
-  timers.forEach((timer) => clearTimeout(timer));
-  return { killed, requests: requestCount() - start, code: run.code, output: run.stdout + run.stderr };
+  armed?.disarm();
+  return { killed: armed?.killed() ?? false, requests: requestCount() - start, code: run.code, output: run.stdout + run.stderr };
 }
 
 test('SIGKILL at random points never leads to a second post', { timeout: 900_000 }, async () => {
