@@ -60,4 +60,66 @@ describe('relatedPieces', () => {
     const a = piece('note', 'a', '2026-06-01', ['energy']);
     expect(slugs(relatedPieces([subject, b, a]), subject)).toEqual(['a', 'b']);
   });
+
+  test('ranks as a plain sort of every other piece would, on a random library with shared tags, repeated tags and citations', () => {
+    // A small deterministic generator (a linear congruential one), so a failure can be replayed.
+    let seed = 19;
+    const next = (below: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % below;
+    };
+    const kinds: PieceKind[] = ['essay', 'note', 'theory'];
+    const collections = { essay: 'essays', note: 'notes', theory: 'theories' } as const;
+    const library = Array.from({ length: 120 }, (_, index) =>
+      piece(
+        kinds[next(3)]!,
+        `piece-${next(40)}-${index}`,
+        `2026-0${1 + next(9)}-1${next(9)}`,
+        Array.from({ length: next(4) }, () => `tag-${next(6)}`),
+        [],
+      ),
+    );
+    for (const sample of library) {
+      for (let n = next(3); n > 0; n--) {
+        const target = library[next(library.length)]!;
+        sample.cites.push(ref(collections[target.kind], target.slug));
+      }
+    }
+    // What relatedPieces must agree with: every other piece scored, the whole list sorted.
+    const expected = (of: Sample, limit: number): string[] => {
+      const links = new Set(
+        library
+          .filter((other) => other !== of)
+          .filter(
+            (other) =>
+              of.cites.some((cite) => cite.id === other.slug && cite.collection === collections[other.kind]) ||
+              other.cites.some((cite) => cite.id === of.slug && cite.collection === collections[of.kind]),
+          ),
+      );
+      const tags = new Set(of.tags);
+      return library
+        .map((other, index) => ({
+          other,
+          index,
+          linked: links.has(other),
+          shared: [...new Set(other.tags)].filter((tag) => tags.has(tag)).length,
+        }))
+        .filter(({ other, linked, shared }) => other !== of && (linked || shared > 0))
+        .sort(
+          (a, b) =>
+            Number(b.linked) - Number(a.linked) ||
+            b.shared - a.shared ||
+            b.other.date.getTime() - a.other.date.getTime() ||
+            a.other.slug.localeCompare(b.other.slug) ||
+            a.other.kind.localeCompare(b.other.kind) ||
+            a.index - b.index,
+        )
+        .slice(0, limit + links.size)
+        .map(({ other }) => other.slug);
+    };
+    for (const limit of [0, 3]) {
+      const related = relatedPieces(library, limit);
+      for (const sample of library) expect(slugs(related, sample), sample.slug).toEqual(expected(sample, limit));
+    }
+  });
 });

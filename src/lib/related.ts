@@ -21,41 +21,66 @@ export function pieceKey(piece: Pick<Piece, 'kind' | 'slug'>): string {
  * For each piece (by `pieceKey`), up to `limit` others beyond its citation links: citation links first, then by the number of
  * shared tags, then newest first (then by slug, so the order is the same from build to build). A piece
  * that shares neither a citation nor a tag is never "related".
+ *
+ * Linear in practice, since it runs over every piece on every build: a piece meets only the pieces that
+ * share a tag with it (an index from tag to pieces) or a citation, and keeps its best few as it goes
+ * rather than sorting them all. Comparing every piece with every other was 25 million comparisons at
+ * 5,000 pieces.
  */
 export function relatedPieces<T extends Relatable>(pieces: readonly T[], limit = RELATED_LIMIT): Map<string, T[]> {
-  const byKey = new Map(pieces.map((piece) => [pieceKey(piece), piece]));
+  const keys = pieces.map(pieceKey);
+  const indexOf = new Map(keys.map((key, index) => [key, index]));
   // Citations both ways: A cites B makes B related to A and A related to B.
-  const cited = new Map<string, Set<string>>(pieces.map((piece) => [pieceKey(piece), new Set<string>()]));
-  for (const piece of pieces) {
-    const self = pieceKey(piece);
+  const cited = pieces.map(() => new Set<number>());
+  pieces.forEach((piece, self) => {
     for (const key of piece.cites.map(refKey)) {
-      if (key === self || !byKey.has(key)) continue;
-      cited.get(self)!.add(key);
-      cited.get(key)!.add(self);
+      const other = indexOf.get(key);
+      if (other === undefined || other === self) continue;
+      cited[self]!.add(other);
+      cited[other]!.add(self);
     }
-  }
+  });
+  const byTag = new Map<string, number[]>();
+  pieces.forEach((piece, index) => {
+    for (const tag of new Set(piece.tags)) {
+      const group = byTag.get(tag);
+      if (group) group.push(index);
+      else byTag.set(tag, [index]);
+    }
+  });
   const related = new Map<string, T[]>();
-  for (const piece of pieces) {
-    const self = pieceKey(piece);
-    const links = cited.get(self)!;
-    const tags = new Set(piece.tags);
-    const candidates = pieces
-      .filter((other) => pieceKey(other) !== self)
-      .map((other) => ({ other, linked: links.has(pieceKey(other)), shared: other.tags.filter((tag) => tags.has(tag)).length }))
-      .filter(({ linked, shared }) => linked || shared > 0)
-      .sort(
-        (a, b) =>
-          Number(b.linked) - Number(a.linked) ||
-          b.shared - a.shared ||
-          byNewest(a.other, b.other) ||
-          a.other.kind.localeCompare(b.other.kind),
-      );
+  pieces.forEach((piece, self) => {
+    const links = cited[self]!;
+    const shared = new Map<number, number>([...links].map((other) => [other, 0]));
+    for (const tag of new Set(piece.tags)) {
+      for (const other of byTag.get(tag)!) if (other !== self) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    const rank = (a: number, b: number): number =>
+      Number(links.has(b)) - Number(links.has(a)) ||
+      shared.get(b)! - shared.get(a)! ||
+      byNewest(pieces[a]!, pieces[b]!) ||
+      pieces[a]!.kind.localeCompare(pieces[b]!.kind) ||
+      a - b;
     // The citation-linked come first and `limit` more after them, so a page that lists citations under
     // their own headings ("Builds on", "Cited by") can leave those out and still show `limit`.
     related.set(
-      self,
-      candidates.slice(0, limit + links.size).map(({ other }) => other),
+      keys[self]!,
+      best(shared.keys(), limit + links.size, rank).map((index) => pieces[index]!),
     );
-  }
+  });
   return related;
+}
+
+/** The `count` first of `items` in the order of `compare`, without sorting them all (`count` is small). */
+function best<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (count <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
