@@ -11,9 +11,12 @@
  *                     publish workflow keeps it): the incremental build renders only what changed
  *   hub, warm cards   the same folder again after another edit, with Astro's cache removed: only
  *                     `.cache/cards` kept
- *   hub, search       the hub without cards but with its Pagefind index, to show what search costs
- * The card builds leave search off so that their ratios measure cards alone.
- * then draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
+ *   hub, cards + search  the whole production build (cards and the Pagefind index), cold: next to
+ *                     "hub, cold cards" it shows what search costs
+ * The other card builds leave search off so that their ratios measure cards alone.
+ * Then, unless `--scale 0`, the scale builds: a site of N pieces (half essays, half short notes; 5000 by
+ * default) and one of a fifth of that, each built cold with cards and search and again after one edit,
+ * to show how cost grows with the number of pieces. Then it draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
  * and the targets of the issues. Progress goes to stderr, the report to stdout (a table, or JSON with
  * `--json`; `npm run --silent bench -- --json` keeps npm's own banner off stdout).
  */
@@ -26,7 +29,7 @@ import { FIXTURE_HUB, makeSite, PROJECT_ROOT, runBuild, type BuildOptions } from
 import { logLine, runCommand } from '../lib/cli.ts';
 import { BENCH_FLAGS, BENCH_USAGE, benchOptions, type BenchOptions } from './bench-options.ts';
 import { measureCardCpu } from './card-cpu.ts';
-import { corpusFiles, generateCorpus, type SyntheticEssay } from './corpus.ts';
+import { corpusFiles, generateCorpus, generateNotes, type SyntheticEssay } from './corpus.ts';
 import {
   formatReport,
   limitCheck,
@@ -35,6 +38,8 @@ import {
   summarizeBuilds,
   type BenchReport,
   type BuildSample,
+  type BuildSummary,
+  type Check,
   type Machine,
 } from './summary.ts';
 
@@ -45,11 +50,22 @@ import {
 const HUB_NOW = '2026-12-01T00:00:00Z';
 
 /** Targets from the issues (foundation: build speed; share cards: what cards may add). */
-const TARGETS = { hubVsBaseline: 1.5, coldCardsVsNoCards: 2.5, warmCardsVsNoCards: 1.15, cardCpuMs: 15, oneEditPagesRendered: 5 } as const;
+const TARGETS = {
+  hubVsBaseline: 1.5,
+  coldCardsVsNoCards: 2.5,
+  warmCardsVsNoCards: 1.15,
+  cardCpuMs: 15,
+  oneEditPagesRendered: 5,
+  // Issue 19: the whole cold build, the memory of every hub build, and growth no worse than linear
+  // (cost per piece at N pieces over cost per piece at N/5; noise allowed for).
+  coldCardsSearchSeconds: 10,
+  peakMemoryMB: 800,
+  perPieceGrowth: 1.2,
+} as const;
 
 const BASELINE_TEMPLATE = fileURLToPath(new URL('./baseline/', import.meta.url));
 
-type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, one edit' | 'hub, warm cards' | 'hub, search';
+type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, one edit' | 'hub, warm cards' | 'hub, cards + search';
 
 type Log = (line: string) => void;
 
@@ -79,28 +95,30 @@ const hubEnv = (root: string, features: { cards: boolean; search: boolean }): Re
   SITE_URL: 'https://morwennahale.example',
 });
 
+/** Builds `site`, and checks that every page in `pages` (paths under the site's folder) was written. */
 async function build(
-  name: BuildName,
+  name: string,
   site: SiteUnderTest,
   env: Record<string, string>,
-  essays: readonly SyntheticEssay[],
-  pageFile: (slug: string) => string,
+  pages: readonly string[],
 ): Promise<BuildSample & PagesRendered> {
   const run = await runBuild(site.root, env);
   if (run.exitCode !== 0) {
     const tail = run.output.trimEnd().split('\n').slice(-40).join('\n');
     throw new Error(`${name}: astro build failed (exit ${run.exitCode}); --keep keeps the site folder to look into.\n${tail}`);
   }
-  // A build that skipped essays would look fast: every synthetic essay must have its page.
-  for (const essay of essays) {
-    const page = join(site.root, pageFile(essay.slug));
-    await access(page).catch(() => {
-      throw new Error(`${name}: expected the page ${page} for essay ${essay.slug}, but the build did not write it`);
+  // A build that skipped pieces would look fast: every synthetic piece must have its page.
+  for (const page of pages) {
+    await access(join(site.root, page)).catch(() => {
+      throw new Error(`${name}: expected the page ${join(site.root, page)}, but the build did not write it`);
     });
   }
   if (run.peakRssKiB === undefined) throw new Error(`${name}: the build exited without reporting its peak memory`);
   return { wallMs: run.wallMs, peakRssKiB: run.peakRssKiB, ...pagesRendered(run.output) };
 }
+
+/** Where the build writes the page of a site path (`/essays/x/` → `dist/essays/x/index.html`). */
+const builtPage = (path: string): string => `dist${path}index.html`;
 
 interface PagesRendered {
   /** Pages and endpoints Astro generated. */
@@ -132,10 +150,10 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     'hub, cold cards': [],
     'hub, one edit': [],
     'hub, warm cards': [],
-    'hub, search': [],
+    'hub, cards + search': [],
   };
   const renderedShares: number[] = [];
-  const hubPage = (slug: string) => `dist${piecePath('essay', slug)}index.html`;
+  const hubPages = essays.map((essay) => builtPage(piecePath('essay', essay.slug)));
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
     samples[name].push(sample);
     log(`${name} ${run}/${options.runs}: ${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`);
@@ -152,26 +170,36 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
   for (let run = 1; run <= options.runs; run++) {
     // Alternating the builds within each run spreads slow spells of a shared machine over all of them.
     await withSite(baselineOptions(essays), async (site) => {
-      record('baseline', await build('baseline', site, {}, essays, (slug) => `dist/blog/${slug}/index.html`), run);
+      record(
+        'baseline',
+        await build(
+          'baseline',
+          site,
+          {},
+          essays.map((essay) => builtPage(`/blog/${essay.slug}/`)),
+        ),
+        run,
+      );
     });
     await withSite(hubOptions(essays), async (site) => {
-      record('hub, no cards', await build('hub, no cards', site, hubEnv(site.root, { cards: false, search: false }), essays, hubPage), run);
+      record('hub, no cards', await build('hub, no cards', site, hubEnv(site.root, { cards: false, search: false }), hubPages), run);
     });
     await withSite(hubOptions(essays), async (site) => {
       const env = hubEnv(site.root, { cards: true, search: false });
-      record('hub, cold cards', await build('hub, cold cards', site, env, essays, hubPage), run);
+      record('hub, cold cards', await build('hub, cold cards', site, env, hubPages), run);
       await editOneEssay(site.root, essays[0]!);
-      const oneEdit = await build('hub, one edit', site, env, essays, hubPage);
+      const oneEdit = await build('hub, one edit', site, env, hubPages);
       record('hub, one edit', oneEdit, run);
       renderedShares.push((100 * oneEdit.rendered) / oneEdit.pages);
       log(`hub, one edit ${run}/${options.runs}: ${oneEdit.rendered} of ${oneEdit.pages} pages rendered`);
       await editOneEssay(site.root, essays[1]!);
       await rm(join(site.root, '.cache/astro'), { recursive: true, force: true });
       await rm(join(site.root, 'dist'), { recursive: true, force: true });
-      record('hub, warm cards', await build('hub, warm cards', site, env, essays, hubPage), run);
+      record('hub, warm cards', await build('hub, warm cards', site, env, hubPages), run);
     });
     await withSite(hubOptions(essays), async (site) => {
-      record('hub, search', await build('hub, search', site, hubEnv(site.root, { cards: false, search: true }), essays, hubPage), run);
+      const env = hubEnv(site.root, { cards: true, search: true });
+      record('hub, cards + search', await build('hub, cards + search', site, env, hubPages), run);
     });
   }
   log('drawing cards in-process to measure CPU per card');
@@ -180,15 +208,17 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     photo: join(FIXTURE_HUB, 'images/portrait.jpg'),
     titles: essays.slice(0, 200).map((essay) => essay.title),
   });
-  const [baseline, noCards, cold, oneEdit, warm, search] = (Object.keys(samples) as BuildName[]).map((name) =>
+  const [baseline, noCards, cold, oneEdit, warm, whole] = (Object.keys(samples) as BuildName[]).map((name) =>
     summarizeBuilds(name, samples[name], options.essays),
   );
+  const scale = options.scale > 0 ? await runScaleBuilds(options, log, withSite) : undefined;
+  const hubBuilds = [noCards!, cold!, oneEdit!, warm!, whole!, ...(scale?.builds ?? [])];
   return {
     essays: options.essays,
     words: options.words,
     runs: options.runs,
     machine: describeMachine(),
-    builds: [baseline!, noCards!, cold!, oneEdit!, warm!, search!],
+    builds: [baseline!, noCards!, cold!, oneEdit!, warm!, whole!, ...(scale?.builds ?? [])],
     cardCpuMs,
     checks: [
       ratioCheck('hub (no cards) / baseline', noCards!, baseline!, TARGETS.hubVsBaseline),
@@ -196,6 +226,53 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
       ratioCheck('warm with cards / no cards', warm!, noCards!, TARGETS.warmCardsVsNoCards),
       limitCheck('CPU per card', cardCpuMs, 'ms', TARGETS.cardCpuMs),
       limitCheck('pages rendered after one edit', median(renderedShares), '%', TARGETS.oneEditPagesRendered),
+      limitCheck('cold with cards and search', whole!.wallMs / 1000, 's', TARGETS.coldCardsSearchSeconds),
+      limitCheck('peak memory, every hub build', Math.max(...hubBuilds.map((b) => b.peakRssKiB)) / 1024, 'MB', TARGETS.peakMemoryMB),
+      ...(scale?.checks ?? []),
+    ],
+  };
+}
+
+type WithSite = (siteOptions: BuildOptions, use: (site: SiteUnderTest) => Promise<void>) => Promise<void>;
+
+/**
+ * A site of `options.scale` pieces and one of a fifth of that, half essays and half notes, each built
+ * cold with cards and search, then again after one edit (one run each: the large one takes minutes).
+ * The checks compare the cost per piece of the two sizes: at most linear growth keeps it level.
+ */
+async function runScaleBuilds(options: BenchOptions, log: Log, withSite: WithSite): Promise<{ builds: BuildSummary[]; checks: Check[] }> {
+  const measured: Array<{ cold: BuildSummary; edit: BuildSummary }> = [];
+  for (const pieces of [Math.round(options.scale / 5), options.scale]) {
+    const essays = generateCorpus({ essays: Math.ceil(pieces / 2), words: options.words });
+    const notes = generateNotes({ notes: Math.floor(pieces / 2) });
+    const siteOptions: BuildOptions = {
+      content: FIXTURE_HUB,
+      files: { ...corpusFiles(essays, 'content/essays'), ...corpusFiles(notes, 'content/notes') },
+    };
+    const pages = [...essays.map((essay) => piecePath('essay', essay.slug)), ...notes.map((note) => piecePath('note', note.slug))].map(
+      builtPage,
+    );
+    await withSite(siteOptions, async (site) => {
+      const env = hubEnv(site.root, { cards: true, search: true });
+      const name = `${pieces} pieces`;
+      const cold = await build(`${name}, cold`, site, env, pages);
+      log(`${name}, cold: ${(cold.wallMs / 1000).toFixed(2)} s, ${(cold.peakRssKiB / 1024).toFixed(0)} MB`);
+      await editOneEssay(site.root, essays[0]!);
+      const edit = await build(`${name}, one edit`, site, env, pages);
+      log(
+        `${name}, one edit: ${(edit.wallMs / 1000).toFixed(2)} s, ${(edit.peakRssKiB / 1024).toFixed(0)} MB, ${edit.rendered} of ${edit.pages} pages rendered`,
+      );
+      measured.push({ cold: summarizeBuilds(`${name}, cold`, [cold], pieces), edit: summarizeBuilds(`${name}, one edit`, [edit], pieces) });
+    });
+  }
+  const [small, large] = measured as [{ cold: BuildSummary; edit: BuildSummary }, { cold: BuildSummary; edit: BuildSummary }];
+  const growth = (name: string, at: (size: typeof small) => BuildSummary): Check =>
+    limitCheck(name, at(large).msPerPiece / at(small).msPerPiece, '×', TARGETS.perPieceGrowth);
+  return {
+    builds: [small.cold, small.edit, large.cold, large.edit],
+    checks: [
+      growth(`cold, cost per piece at ${options.scale} / at ${Math.round(options.scale / 5)}`, (size) => size.cold),
+      growth(`one edit, cost per piece at ${options.scale} / at ${Math.round(options.scale / 5)}`, (size) => size.edit),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CORPUS_FIRST_DATE, CORPUS_LAST_DATE, CORPUS_TAGS, corpusFiles, generateCorpus } from './corpus.ts';
+import { CORPUS_FIRST_DATE, CORPUS_LAST_DATE, CORPUS_TAGS, corpusFiles, generateCorpus, generateNotes, NOTE_CHARACTERS } from './corpus.ts';
 
 /** Words of prose as a reader counts them: front matter and fenced code left out. */
 function proseWords(markdown: string): number {
@@ -70,5 +70,21 @@ describe('corpusFiles', () => {
     const files = corpusFiles(essays, 'content/essays');
     expect(Object.keys(files)).toEqual(essays.map((essay) => `content/essays/${essay.slug}.md`));
     expect(Object.values(files)).toEqual(essays.map((essay) => essay.markdown));
+  });
+});
+
+describe('generateNotes', () => {
+  const notes = generateNotes({ notes: 60 });
+
+  test('returns the same short, dated, tagged notes for the same options, with slugs that never repeat', () => {
+    expect(generateNotes({ notes: 60 })).toEqual(notes);
+    expect(new Set(notes.map((note) => note.slug)).size).toBe(60);
+    for (const note of notes) {
+      expect(note.slug).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+-\d{4}$/);
+      expect(frontMatter(note.markdown)).toMatch(/^date: \d{4}-\d{2}-\d{2}\ntags: \[[a-z, ]+\]$/);
+      expect(proseWords(note.markdown)).toBe(note.words);
+      expect(note.words).toBeGreaterThan(0);
+      expect(note.markdown.replace(/^---\n[\s\S]*?\n---\n\n/, '').trimEnd().length).toBeLessThanOrEqual(NOTE_CHARACTERS);
+    }
   });
 });

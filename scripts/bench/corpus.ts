@@ -181,6 +181,38 @@ export function corpusFiles(essays: readonly SyntheticEssay[], folder: string): 
   return Object.fromEntries(essays.map((essay) => [`${folder}/${essay.slug}.md`, essay.markdown]));
 }
 
+/**
+ * Short notes, as a person who posts most days writes them: a few sentences, at most `NOTE_CHARACTERS`
+ * (the site refuses a note over 500 characters), dated, tagged, no title (a note's file name is its
+ * date and a word). A seed of their own keeps the essays of a seed unchanged.
+ */
+export function generateNotes(options: { notes: number; seed?: number }): SyntheticEssay[] {
+  const random = createRandom((options.seed ?? DEFAULT_SEED) + 1);
+  return Array.from({ length: options.notes }, (_, index) => generateNote(random, index));
+}
+
+/** Room under the site's 500 characters for a note's body, links' addresses included. */
+export const NOTE_CHARACTERS = 450;
+
+function generateNote(random: Random, index: number): SyntheticEssay {
+  const first = Date.parse(CORPUS_FIRST_DATE);
+  const last = Date.parse(CORPUS_LAST_DATE);
+  const date = first + random.int(0, (last - first) / DAY_MS) * DAY_MS;
+  const slug = `${isoDay(date)}-${slugify(random.pick(CONTENT_WORDS))}-${String(index + 1).padStart(4, '0')}`;
+  const sentences: string[] = [];
+  let words = 0;
+  for (let count = random.int(2, 5); count > 0; count--) {
+    const length = random.int(6, 14);
+    const next = sentence(random, length);
+    if ([...sentences, next].join(' ').length > NOTE_CHARACTERS) break;
+    sentences.push(next);
+    words += length;
+  }
+  const tags = random.sample(CORPUS_TAGS, random.int(1, 2));
+  const frontMatter = ['---', `date: ${isoDay(date)}`, `tags: [${tags.join(', ')}]`, '---'];
+  return { slug, title: slug, markdown: `${frontMatter.join('\n')}\n\n${sentences.join(' ')}\n`, words };
+}
+
 function generateEssay(random: Random, index: number, targetWords: number): SyntheticEssay {
   const title = generateTitle(random);
   const slug = `${slugify(title)}-${String(index + 1).padStart(4, '0')}`;

@@ -26,7 +26,7 @@ describe('summarizeBuilds', () => {
       ],
       1000,
     );
-    expect(summary).toMatchObject({ name: 'hub', wallMs: 7000, msPerEssay: 7, peakRssKiB: 510_000 });
+    expect(summary).toMatchObject({ name: 'hub', wallMs: 7000, msPerPiece: 7, peakRssKiB: 510_000 });
     expect(summary.samples).toHaveLength(3);
   });
 });
@@ -67,7 +67,7 @@ describe('formatReport', () => {
     expect(text.split('\n')).toEqual([
       '1000 essays of about 1000 words, 1 run',
       '',
-      'build     wall s  ms/essay  peak MB  vs baseline',
+      'build     wall s  ms/piece  peak MB  vs baseline',
       'baseline    5.12      5.12      400        1.00×',
       'hub         6.80      6.80      550        1.33×',
       '',

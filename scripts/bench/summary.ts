@@ -10,7 +10,7 @@ export interface BuildSample {
 export interface BuildSummary {
   name: string;
   wallMs: number;
-  msPerEssay: number;
+  msPerPiece: number;
   peakRssKiB: number;
   samples: BuildSample[];
 }
@@ -26,7 +26,7 @@ export interface Machine {
 export interface Check {
   name: string;
   value: number;
-  unit: '×' | 'ms' | '%';
+  unit: '×' | 'ms' | '%' | 's' | 'MB';
   limit: number;
   within: boolean;
 }
@@ -49,12 +49,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export function summarizeBuilds(name: string, samples: readonly BuildSample[], essays: number): BuildSummary {
+/** `pieces`: how many pieces the site had, for the cost per piece. */
+export function summarizeBuilds(name: string, samples: readonly BuildSample[], pieces: number): BuildSummary {
   const wallMs = median(samples.map((sample) => sample.wallMs));
   return {
     name,
     wallMs,
-    msPerEssay: wallMs / essays,
+    msPerPiece: wallMs / pieces,
     peakRssKiB: median(samples.map((sample) => sample.peakRssKiB)),
     samples: [...samples],
   };
@@ -79,17 +80,17 @@ function formatTable(header: readonly string[], rows: ReadonlyArray<readonly str
 
 /** The human report: one row per build, one per target with its verdict, and the machine. */
 function unitSuffix(unit: Check['unit']): string {
-  return unit === 'ms' ? ' ms' : unit;
+  return unit === '×' || unit === '%' ? unit : ` ${unit}`;
 }
 
 export function formatReport(report: BenchReport): string {
   const first = report.builds[0]!;
   const builds = formatTable(
-    ['build', 'wall s', 'ms/essay', 'peak MB', `vs ${first.name}`],
+    ['build', 'wall s', 'ms/piece', 'peak MB', `vs ${first.name}`],
     report.builds.map((build) => [
       build.name,
       (build.wallMs / 1000).toFixed(2),
-      build.msPerEssay.toFixed(2),
+      build.msPerPiece.toFixed(2),
       // MB as `top` and `ps` mean it: 2^20 bytes.
       (build.peakRssKiB / 1024).toFixed(0),
       `${(build.wallMs / first.wallMs).toFixed(2)}×`,

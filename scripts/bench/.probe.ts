@@ -1,0 +1,17 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FIXTURE_HUB, makeSite, runBuild } from '../lib/site-builder.ts';
+import { corpusFiles, generateCorpus } from './corpus.ts';
+const n = Number(process.argv[2] ?? 1000);
+const essays = generateCorpus({ essays: n, words: 1000 });
+const site = await makeSite({ content: FIXTURE_HUB, files: corpusFiles(essays, 'content/essays') });
+console.log('root', site.root);
+const env = { HUB_NOW: '2026-12-01T00:00:00Z', HUB_SHARE_CARDS: 'on', HUB_SEARCH: 'on', HUB_CARD_CACHE: join(site.root, '.cache/cards'), SITE_URL: 'https://x.example' };
+const r1 = await runBuild(site.root, env);
+await writeFile('/tmp/b19/cold.log', r1.output);
+console.log('cold', r1.exitCode, r1.wallMs, r1.peakRssKiB);
+const f = join(site.root, 'content/essays', `${essays[0]!.slug}.md`);
+await writeFile(f, (await readFile(f, 'utf8')).replace(/^title: (.*)"$/m, 'title: $1 (rev)"'));
+const r2 = await runBuild(site.root, env);
+await writeFile('/tmp/b19/edit.log', r2.output);
+console.log('edit', r2.exitCode, r2.wallMs, r2.peakRssKiB);
