@@ -12,7 +12,10 @@
  *   hub, warm cards   the same folder again after another edit, with Astro's cache removed: only
  *                     `.cache/cards` kept
  *   hub, cards + search  the whole production build (cards and the Pagefind index), cold: next to
- *                     "hub, cold cards" it shows what search costs
+ *                     "hub, cold cards" it shows what search costs; then again after one edit, as the
+ *                     hourly publish builds
+ *   Hugo, full build  when a `hugo` is installed (scripts/bench/hugo.ts): the same essays as a plain
+ *                     Hugo blog, the reference for issue 19's targets
  * The other card builds leave search off so that their ratios measure cards alone.
  * Then, unless `--scale 0`, the scale builds: a site of N pieces (half essays, half short notes; 5000 by
  * default) and one of a fifth of that, each built cold with cards and search and again after one edit,
@@ -30,6 +33,7 @@ import { logLine, runCommand } from '../lib/cli.ts';
 import { BENCH_FLAGS, BENCH_USAGE, benchOptions, type BenchOptions } from './bench-options.ts';
 import { measureCardCpu } from './card-cpu.ts';
 import { corpusFiles, generateCorpus, generateNotes, type SyntheticEssay } from './corpus.ts';
+import { buildWithHugo, hugoVersion } from './hugo.ts';
 import {
   formatReport,
   limitCheck,
@@ -59,13 +63,21 @@ const TARGETS = {
   // Issue 19: the whole cold build, the memory of every hub build, and growth no worse than linear
   // (cost per piece at N pieces over cost per piece at N/5; noise allowed for).
   coldCardsSearchSeconds: 10,
+  oneEditVsHugo: 3,
   peakMemoryMB: 800,
   perPieceGrowth: 1.2,
 } as const;
 
 const BASELINE_TEMPLATE = fileURLToPath(new URL('./baseline/', import.meta.url));
 
-type BuildName = 'baseline' | 'hub, no cards' | 'hub, cold cards' | 'hub, one edit' | 'hub, warm cards' | 'hub, cards + search';
+type BuildName =
+  | 'baseline'
+  | 'hub, no cards'
+  | 'hub, cold cards'
+  | 'hub, one edit'
+  | 'hub, warm cards'
+  | 'hub, cards + search'
+  | 'hub, cards + search, one edit';
 
 type Log = (line: string) => void;
 
@@ -151,7 +163,13 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     'hub, one edit': [],
     'hub, warm cards': [],
     'hub, cards + search': [],
+    'hub, cards + search, one edit': [],
   };
+  const hugoSamples: BuildSample[] = [];
+  const hugo = await hugoVersion();
+  log(
+    hugo ? `comparing with ${hugo}` : 'no Hugo found (apt-get install hugo, or HUGO=/path/to/hugo): the comparison with Hugo is left out',
+  );
   const renderedShares: number[] = [];
   const hubPages = essays.map((essay) => builtPage(piecePath('essay', essay.slug)));
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
@@ -200,7 +218,15 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     await withSite(hubOptions(essays), async (site) => {
       const env = hubEnv(site.root, { cards: true, search: true });
       record('hub, cards + search', await build('hub, cards + search', site, env, hubPages), run);
+      // The hourly publish: the whole build again after one edit, Astro's and the cards' caches kept.
+      await editOneEssay(site.root, essays[0]!);
+      record('hub, cards + search, one edit', await build('hub, cards + search, one edit', site, env, hubPages), run);
     });
+    if (hugo) {
+      const sample = await buildWithHugo(essays);
+      hugoSamples.push(sample);
+      log(`Hugo ${run}/${options.runs}: ${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`);
+    }
   }
   log('drawing cards in-process to measure CPU per card');
   const cardCpuMs = await measureCardCpu({
@@ -208,17 +234,18 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     photo: join(FIXTURE_HUB, 'images/portrait.jpg'),
     titles: essays.slice(0, 200).map((essay) => essay.title),
   });
-  const [baseline, noCards, cold, oneEdit, warm, whole] = (Object.keys(samples) as BuildName[]).map((name) =>
+  const [baseline, noCards, cold, oneEdit, warm, whole, wholeEdit] = (Object.keys(samples) as BuildName[]).map((name) =>
     summarizeBuilds(name, samples[name], options.essays),
   );
+  const hugoFull = hugoSamples.length > 0 ? summarizeBuilds('Hugo, full build', hugoSamples, options.essays) : undefined;
   const scale = options.scale > 0 ? await runScaleBuilds(options, log, withSite) : undefined;
-  const hubBuilds = [noCards!, cold!, oneEdit!, warm!, whole!, ...(scale?.builds ?? [])];
+  const hubBuilds = [noCards!, cold!, oneEdit!, warm!, whole!, wholeEdit!, ...(scale?.builds ?? [])];
   return {
     essays: options.essays,
     words: options.words,
     runs: options.runs,
     machine: describeMachine(),
-    builds: [baseline!, noCards!, cold!, oneEdit!, warm!, whole!, ...(scale?.builds ?? [])],
+    builds: [baseline!, ...(hugoFull ? [hugoFull] : []), ...hubBuilds],
     cardCpuMs,
     checks: [
       ratioCheck('hub (no cards) / baseline', noCards!, baseline!, TARGETS.hubVsBaseline),
@@ -227,6 +254,7 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
       limitCheck('CPU per card', cardCpuMs, 'ms', TARGETS.cardCpuMs),
       limitCheck('pages rendered after one edit', median(renderedShares), '%', TARGETS.oneEditPagesRendered),
       limitCheck('cold with cards and search', whole!.wallMs / 1000, 's', TARGETS.coldCardsSearchSeconds),
+      ...(hugoFull ? [ratioCheck('one edit (cards + search) / Hugo full build', wholeEdit!, hugoFull, TARGETS.oneEditVsHugo)] : []),
       limitCheck('peak memory, every hub build', Math.max(...hubBuilds.map((b) => b.peakRssKiB)) / 1024, 'MB', TARGETS.peakMemoryMB),
       ...(scale?.checks ?? []),
     ],
