@@ -61,16 +61,18 @@ describe('relatedPieces', () => {
     expect(slugs(relatedPieces([subject, b, a]), subject)).toEqual(['a', 'b']);
   });
 
-  test('ranks as a plain sort of every other piece would, on a random library with shared tags, repeated tags and citations', () => {
-    // A small deterministic generator (a linear congruential one), so a failure can be replayed.
+  test('ranks as a plain sort of every other piece would, on a random library with shared tags, repeated tags and citations (300 pieces)', () => {
+    // A small deterministic generator (mulberry32), so a failure can be replayed.
     let seed = 19;
     const next = (below: number): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed % below;
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % below;
     };
     const kinds: PieceKind[] = ['essay', 'note', 'theory'];
     const collections = { essay: 'essays', note: 'notes', theory: 'theories' } as const;
-    const library = Array.from({ length: 120 }, (_, index) =>
+    const library = Array.from({ length: 300 }, (_, index) =>
       piece(
         kinds[next(3)]!,
         `piece-${next(40)}-${index}`,
@@ -117,7 +119,7 @@ describe('relatedPieces', () => {
         .slice(0, limit + links.size)
         .map(({ other }) => other.slug);
     };
-    for (const limit of [0, 3]) {
+    for (const limit of [0, 1, 3, 6]) {
       const related = relatedPieces(library, limit);
       for (const sample of library) expect(slugs(related, sample), sample.slug).toEqual(expected(sample, limit));
     }
