@@ -2,6 +2,7 @@
  * Links between ideas: which entries cite which. Built once per build (src/data/backlinks.ts) from
  * every published citer, so a page asks a map instead of scanning every piece.
  */
+import { pushTo } from './multimap.ts';
 
 /** An entry by collection and id, the shape of Astro's `reference()`. */
 export interface EntryRef {
@@ -32,9 +33,7 @@ export function collectBacklinks<T>(citers: Iterable<Citer<T>>): Map<string, T[]
     const self = refKey(citer.ref);
     for (const key of new Set(citer.cites.map(refKey))) {
       if (key === self) continue;
-      const list = backlinks.get(key);
-      if (list) list.push(citer.item);
-      else backlinks.set(key, [citer.item]);
+      pushTo(backlinks, key, citer.item);
     }
   }
   return backlinks;

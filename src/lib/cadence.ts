@@ -18,6 +18,7 @@ import { PIECE_KINDS, type PieceKind } from '../contract/kinds.ts';
 import type { Formats } from './formats.ts';
 import type { Piece } from './pieces.ts';
 import { localDateTimeAt } from './time-zones.ts';
+import { pushTo } from './multimap.ts';
 
 /** What cadence needs to know about a published piece. */
 export interface CadencePiece {
@@ -210,9 +211,7 @@ export function cadence<T extends CadencePiece>(pieces: readonly T[], options: C
 
   const byDay = new Map<number, T[]>();
   for (const { piece, day } of published) {
-    const list = byDay.get(day);
-    if (list) list.push(piece);
-    else byDay.set(day, [piece]);
+    pushTo(byDay, day, piece);
   }
 
   // The window: from the day after today's date a year ago (29 February falls back to the 28th).

@@ -4,6 +4,7 @@
  */
 import { byNewest, type Piece } from './pieces.ts';
 import { pieceKey } from './related.ts';
+import { pushTo } from './multimap.ts';
 
 export interface Neighbours<T> {
   /** The piece of the same kind published just before (older); undefined for the first. */
@@ -16,9 +17,7 @@ export interface Neighbours<T> {
 export function neighboursByKind<T extends Pick<Piece, 'kind' | 'slug' | 'date'>>(pieces: readonly T[]): Map<string, Neighbours<T>> {
   const kinds = new Map<string, T[]>();
   for (const piece of pieces) {
-    const list = kinds.get(piece.kind);
-    if (list) list.push(piece);
-    else kinds.set(piece.kind, [piece]);
+    pushTo(kinds, piece.kind, piece);
   }
   const neighbours = new Map<string, Neighbours<T>>();
   for (const list of kinds.values()) {

@@ -2,6 +2,7 @@ import { KIND_COLLECTIONS, type PieceKind } from '../contract/kinds.ts';
 import type { TheoryStage } from './theories.ts';
 import type { EntryRef } from './backlinks.ts';
 import type { Network } from '../contract/networks.ts';
+import { pushTo } from './multimap.ts';
 
 /**
  * One published piece of any kind, as plain data: what listings, tag pages and feeds need.
@@ -62,11 +63,7 @@ export function byNewest(a: Pick<Piece, 'date' | 'slug'>, b: Pick<Piece, 'date' 
 export function groupByTag<T extends Pick<Piece, 'tags' | 'date' | 'slug'>>(pieces: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const piece of pieces) {
-    for (const tag of piece.tags) {
-      const group = groups.get(tag);
-      if (group) group.push(piece);
-      else groups.set(tag, [piece]);
-    }
+    for (const tag of piece.tags) pushTo(groups, tag, piece);
   }
   for (const group of groups.values()) group.sort(byNewest);
   return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
@@ -76,10 +73,7 @@ export function groupByTag<T extends Pick<Piece, 'tags' | 'date' | 'slug'>>(piec
 export function groupByYear<T extends Pick<Piece, 'date' | 'slug'>>(pieces: readonly T[]): Array<[number, T[]]> {
   const groups = new Map<number, T[]>();
   for (const piece of [...pieces].sort(byNewest)) {
-    const year = piece.date.getUTCFullYear();
-    const group = groups.get(year);
-    if (group) group.push(piece);
-    else groups.set(year, [piece]);
+    pushTo(groups, piece.date.getUTCFullYear(), piece);
   }
   return [...groups.entries()].sort(([a], [b]) => b - a);
 }

@@ -6,6 +6,7 @@
  */
 import { refKey } from './backlinks.ts';
 import { byNewest, pieceRef, type Piece } from './pieces.ts';
+import { pushTo } from './multimap.ts';
 
 /** How many related pieces a page shows. */
 export const RELATED_LIMIT = 3;
@@ -48,11 +49,7 @@ export function relatedPieces<T extends Relatable>(pieces: readonly T[], limit =
   const groups = groupByTagSet(tagSets, tieBreak);
   const groupsWithTag = new Map<string, TagSetGroup[]>();
   for (const group of groups) {
-    for (const tag of group.tags) {
-      const list = groupsWithTag.get(tag);
-      if (list) list.push(group);
-      else groupsWithTag.set(tag, [group]);
-    }
+    for (const tag of group.tags) pushTo(groupsWithTag, tag, group);
   }
   const related = new Map<string, T[]>();
   pieces.forEach((_, self) => {
