@@ -19,8 +19,8 @@
  * The other card builds leave search off so that their ratios measure cards alone.
  * Then, unless `--scale 0`, the scale builds: a site of N pieces (half essays, half short notes; 5000 by
  * default) and one of a fifth of that, each built cold with cards and search and again after one edit,
- * to show how cost grows with the number of pieces. Then it draws cards in-process to measure CPU per card. It reports wall time, ms per essay, peak memory
- * and the targets of the issues. Progress goes to stderr, the report to stdout (a table, or JSON with
+ * to show how cost grows with the number of pieces. Then it draws cards in-process to measure CPU per
+ * card. It reports wall time, ms per piece, peak memory and the targets of the issues. Progress goes to stderr, the report to stdout (a table, or JSON with
  * `--json`; `npm run --silent bench -- --json` keeps npm's own banner off stdout).
  */
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
@@ -129,6 +129,10 @@ async function build(
   return { wallMs: run.wallMs, peakRssKiB: run.peakRssKiB, ...pagesRendered(run.output) };
 }
 
+/** A build's progress line: wall time and peak memory. */
+const timeAndMemory = (sample: BuildSample): string =>
+  `${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`;
+
 /** Where the build writes the page of a site path (`/essays/x/` → `dist/essays/x/index.html`). */
 const builtPage = (path: string): string => `dist${path}index.html`;
 
@@ -174,7 +178,7 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
   const hubPages = essays.map((essay) => builtPage(piecePath('essay', essay.slug)));
   const record = (name: BuildName, sample: BuildSample, run: number): void => {
     samples[name].push(sample);
-    log(`${name} ${run}/${options.runs}: ${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`);
+    log(`${name} ${run}/${options.runs}: ${timeAndMemory(sample)}`);
   };
   const withSite = async (siteOptions: BuildOptions, use: (site: SiteUnderTest) => Promise<void>): Promise<void> => {
     const site = await makeSite(siteOptions);
@@ -225,7 +229,7 @@ async function runBench(options: BenchOptions, log: Log): Promise<BenchReport> {
     if (hugo) {
       const sample = await buildWithHugo(essays);
       hugoSamples.push(sample);
-      log(`Hugo ${run}/${options.runs}: ${(sample.wallMs / 1000).toFixed(2)} s, ${(sample.peakRssKiB / 1024).toFixed(0)} MB`);
+      log(`Hugo ${run}/${options.runs}: ${timeAndMemory(sample)}`);
     }
   }
   log('drawing cards in-process to measure CPU per card');
@@ -269,8 +273,9 @@ type WithSite = (siteOptions: BuildOptions, use: (site: SiteUnderTest) => Promis
  * The checks compare the cost per piece of the two sizes: at most linear growth keeps it level.
  */
 async function runScaleBuilds(options: BenchOptions, log: Log, withSite: WithSite): Promise<{ builds: BuildSummary[]; checks: Check[] }> {
+  const smaller = Math.round(options.scale / 5);
   const measured: Array<{ cold: BuildSummary; edit: BuildSummary }> = [];
-  for (const pieces of [Math.round(options.scale / 5), options.scale]) {
+  for (const pieces of [smaller, options.scale]) {
     const essays = generateCorpus({ essays: Math.ceil(pieces / 2), words: options.words });
     const notes = generateNotes({ notes: Math.floor(pieces / 2) });
     const siteOptions: BuildOptions = {
@@ -284,12 +289,10 @@ async function runScaleBuilds(options: BenchOptions, log: Log, withSite: WithSit
       const env = hubEnv(site.root, { cards: true, search: true });
       const name = `${pieces} pieces`;
       const cold = await build(`${name}, cold`, site, env, pages);
-      log(`${name}, cold: ${(cold.wallMs / 1000).toFixed(2)} s, ${(cold.peakRssKiB / 1024).toFixed(0)} MB`);
+      log(`${name}, cold: ${timeAndMemory(cold)}`);
       await editOneEssay(site.root, essays[0]!);
       const edit = await build(`${name}, one edit`, site, env, pages);
-      log(
-        `${name}, one edit: ${(edit.wallMs / 1000).toFixed(2)} s, ${(edit.peakRssKiB / 1024).toFixed(0)} MB, ${edit.rendered} of ${edit.pages} pages rendered`,
-      );
+      log(`${name}, one edit: ${timeAndMemory(edit)}, ${edit.rendered} of ${edit.pages} pages rendered`);
       measured.push({ cold: summarizeBuilds(`${name}, cold`, [cold], pieces), edit: summarizeBuilds(`${name}, one edit`, [edit], pieces) });
     });
   }
@@ -299,8 +302,8 @@ async function runScaleBuilds(options: BenchOptions, log: Log, withSite: WithSit
   return {
     builds: [small.cold, small.edit, large.cold, large.edit],
     checks: [
-      growth(`cold, cost per piece at ${options.scale} / at ${Math.round(options.scale / 5)}`, (size) => size.cold),
-      growth(`one edit, cost per piece at ${options.scale} / at ${Math.round(options.scale / 5)}`, (size) => size.edit),
+      growth(`cold, cost per piece at ${options.scale} / at ${smaller}`, (size) => size.cold),
+      growth(`one edit, cost per piece at ${options.scale} / at ${smaller}`, (size) => size.edit),
     ],
   };
 }
